@@ -1,0 +1,58 @@
+/*
+ * The generic directive tree every server's parser produces: names,
+ * arguments and children with their source locations, and nothing else.
+ * Meaning is given to it by the lowering tables (parsers/*_lower.c).
+ */
+#ifndef TL_TREE_H
+#define TL_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../src/source.h"
+
+struct tl_arg {
+	const char *text;	/* after the server's unescaping, NUL-terminated */
+	size_t len;
+	struct tl_loc loc;	/* the token as written, quotes included */
+	bool quoted;		/* written in '…' or "…" */
+};
+
+struct tl_directive {
+	const char *name;
+	struct tl_loc loc;	/* the name token */
+	struct tl_arg *args;
+	size_t nargs;
+	bool block;		/* had a { … } (possibly empty) */
+	/*
+	 * Children in order. An include is replaced by the directives of the
+	 * files it names, so children may come from several sources.
+	 */
+	struct tl_directive **children;
+	size_t nchildren;
+	struct tl_directive *parent;
+	/*
+	 * Set on the directives that came from an include: the include
+	 * directive, so lowering can tell where a file was pulled in.
+	 */
+	const struct tl_directive *included_by;
+};
+
+/* The whole parse of one entry file (with its includes). */
+struct tl_tree {
+	struct tl_directive root; /* name "", children = top-level directives */
+	size_t nfiles;		/* config files read, the entry included */
+	/*
+	 * The directory that relative paths inside the config are resolved
+	 * against (nginx: the directory of the main config file), already
+	 * mapped onto this machine.
+	 */
+	const char *prefix;
+	/* True when read from `nginx -T` style text rather than from files. */
+	bool from_dump;
+};
+
+/* First child named NAME, or NULL. */
+const struct tl_directive *tl_directive_child(const struct tl_directive *d, const char *name);
+
+#endif

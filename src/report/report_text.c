@@ -1,0 +1,1 @@
+/* placeholder */ typedef int tl_placeholder_report;

@@ -1,0 +1,100 @@
+/* Unit tests of the arena, the source map and finding sort/de-duplication. */
+#include <string.h>
+
+#include "../arena.h"
+#include "../diag.h"
+#include "../source.h"
+#include "unit.h"
+
+static void
+test_linecol(struct tl_arena *arena)
+{
+	struct tl_sources sources;
+	const char *text = "a\nbc\r\n\n  d";
+	struct tl_source *src;
+	struct tl_loc loc;
+	unsigned line, col;
+	size_t len;
+	const char *l;
+
+	tl_sources_init(&sources, arena);
+	src = tl_sources_add(&sources, "x.conf", "x.conf", text, strlen(text));
+	loc = tl_loc_make(src, 0, 1);
+	tl_loc_linecol(&loc, &line, &col);
+	CHECK_INT(line, 1);
+	CHECK_INT(col, 1);
+	loc = tl_loc_make(src, 3, 1);
+	tl_loc_linecol(&loc, &line, &col);
+	CHECK_INT(line, 2);
+	CHECK_INT(col, 2);
+	loc = tl_loc_make(src, 10, 1);
+	tl_loc_linecol(&loc, &line, &col);
+	CHECK_INT(line, 4);
+	CHECK_INT(col, 3);
+	l = tl_source_line(src, 2, &len);
+	CHECK_INT(len, 2);
+	CHECK(strncmp(l, "bc", 2) == 0);
+	l = tl_source_line(src, 3, &len);
+	CHECK_INT(len, 0);
+	tl_source_line(src, 9, &len);
+	CHECK_INT(len, 0);
+}
+
+static void
+test_sort_dedupe(struct tl_arena *arena)
+{
+	struct tl_sources sources;
+	struct tl_diag diag;
+	struct tl_source *a, *b;
+	struct tl_finding **f;
+	struct tl_finding *dup;
+
+	tl_sources_init(&sources, arena);
+	tl_diag_init(&diag, arena);
+	b = tl_sources_add(&sources, "b.conf", "b.conf", "xxxxxxxxxx", 10);
+	a = tl_sources_add(&sources, "a.conf", "a.conf", "xxxxxxxxxx", 10);
+	tl_diag_add(&diag, "parse-error", tl_loc_make(b, 1, 1), "one");
+	tl_diag_add(&diag, "cert-expired", tl_loc_make(a, 5, 1), "two")->site = "x:443";
+	dup = tl_diag_add(&diag, "cert-expired", tl_loc_make(a, 5, 1), "two");
+	dup->site = "y:443";
+	tl_diag_add(&diag, "cert-expired", tl_loc_make(a, 2, 1), "three");
+	tl_diag_add(&diag, "parse-error", (struct tl_loc){0}, "no place");
+	tl_diag_finish(&diag);
+	CHECK_INT(diag.findings.len, 4);
+	f = (struct tl_finding **)diag.findings.items;
+	CHECK_STR(f[0]->message, "no place");
+	CHECK_STR(f[1]->message, "three");
+	CHECK_STR(f[2]->message, "two");
+	CHECK_STR(f[2]->site, "x:443");
+	CHECK_INT(f[2]->related.len, 1);
+	CHECK_STR(f[3]->message, "one");
+}
+
+static void
+test_arena(struct tl_arena *arena)
+{
+	struct tl_ptrvec vec = {0};
+	char *s;
+
+	for (long i = 0; i < 1000; i++)
+		tl_ptrvec_push(arena, &vec, (void *)i);
+	CHECK_INT(vec.len, 1000);
+	CHECK((long)vec.items[999] == 999);
+	s = tl_arena_printf(arena, "%s-%d", "x", 42);
+	CHECK_STR(s, "x-42");
+	/* A large object does not disturb the bump block. */
+	CHECK(tl_arena_alloc(arena, 1 << 20) != NULL);
+	CHECK_STR(tl_arena_strndup(arena, "abcdef", 3), "abc");
+}
+
+int
+main(void)
+{
+	struct tl_arena *arena = tl_arena_new();
+
+	test_linecol(arena);
+	test_sort_dedupe(arena);
+	test_arena(arena);
+	tl_arena_free(arena);
+	return tl_unit_result();
+}
