@@ -27,7 +27,7 @@ test_linecol(struct tl_arena *arena)
 	tl_loc_linecol(&loc, &line, &col);
 	CHECK_INT(line, 2);
 	CHECK_INT(col, 2);
-	loc = tl_loc_make(src, 10, 1);
+	loc = tl_loc_make(src, 9, 1);
 	tl_loc_linecol(&loc, &line, &col);
 	CHECK_INT(line, 4);
 	CHECK_INT(col, 3);
