@@ -14,9 +14,9 @@ struct tl_run;
 
 struct tl_check {
 	const char *id;
-	enum tl_severity severity;	/* default; profile and config may change it */
-	const char *family;		/* "input", "certificates", … as in SPEC §5 */
-	const char *summary;		/* one line, what it fires on */
+	enum tl_severity severity; /* default; profile and config may change it */
+	const char *family;        /* "input", "certificates", … as in SPEC §5 */
+	const char *summary;       /* one line, what it fires on */
 	/*
 	 * Runs the check over the model. NULL for checks whose findings come
 	 * from parsing and lowering (parse-error, include-missing, …).

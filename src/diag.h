@@ -25,7 +25,8 @@ const char *tl_severity_name(enum tl_severity sev);
 /* Returns 0 and sets *sev, or -1 for an unknown name. NEVER is accepted only if allow_never. */
 int tl_severity_parse(const char *name, bool allow_never, enum tl_severity *sev);
 
-/* What one client prints when the problem hits it, e.g. {"Chrome", "NET::ERR_CERT_DATE_INVALID"}. */
+/* What one client prints when the problem hits it, e.g. {"Chrome", "NET::ERR_CERT_DATE_INVALID"}.
+ */
 struct tl_client_error {
 	const char *client;
 	const char *text;
@@ -35,20 +36,20 @@ struct tl_client_error {
 typedef const struct tl_client_error tl_clients_see[];
 
 struct tl_related {
-	const char *file;	/* a path as the user knows it, e.g. a certificate */
-	struct tl_loc loc;	/* or a place in a config (src may be NULL) */
+	const char *file;  /* a path as the user knows it, e.g. a certificate */
+	struct tl_loc loc; /* or a place in a config (src may be NULL) */
 	const char *message;
 };
 
 struct tl_finding {
-	const char *check;	/* registry id, e.g. "cert-expired" */
+	const char *check; /* registry id, e.g. "cert-expired" */
 	enum tl_severity severity;
 	const char *message;
-	struct tl_loc loc;	/* the directive to change; src NULL if none */
-	const char *server;	/* "nginx", "apache", "haproxy" or NULL */
-	const char *site;	/* "www.example.com:443" or NULL */
+	struct tl_loc loc;                         /* the directive to change; src NULL if none */
+	const char *server;                        /* "nginx", "apache", "haproxy" or NULL */
+	const char *site;                          /* "www.example.com:443" or NULL */
 	const struct tl_client_error *clients_see; /* NULL-terminated table or NULL */
-	struct tl_ptrvec related; /* struct tl_related * */
+	struct tl_ptrvec related;                  /* struct tl_related * */
 };
 
 struct tl_diag {
@@ -64,13 +65,13 @@ void tl_diag_init(struct tl_diag *diag, struct tl_arena *arena);
  * site, server, clients_see and related entries.
  */
 struct tl_finding *tl_diag_add(struct tl_diag *diag, const char *check, struct tl_loc loc,
-			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+                               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 struct tl_finding *tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc,
-				const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+                                const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
 void tl_finding_relate(struct tl_diag *diag, struct tl_finding *f, const char *file,
-		       struct tl_loc loc, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+                       struct tl_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /*
  * Sorts by file (order of first reading... see diag.c), line, column, check

@@ -22,8 +22,7 @@ int tl_read_file(struct tl_arena *arena, const char *path, size_t max, char **te
  * itself already mapped). "." and "x/.." components are folded and a
  * leading "./" dropped, so the result reads well in messages.
  */
-char *tl_path_map(struct tl_arena *arena, const char *root, const char *base_dir,
-		  const char *path);
+char *tl_path_map(struct tl_arena *arena, const char *root, const char *base_dir, const char *path);
 
 /* The directory part of PATH ("." when there is none). */
 char *tl_path_dirname(struct tl_arena *arena, const char *path);

@@ -1,7 +1,184 @@
-/* Entry point (placeholder until the run orchestration lands). */
-int main(void);
-int
-main(void)
+/*
+ * tlslint's entry point: parse the command line and the config file, run
+ * the lint, write the report, and turn the outcome into an exit status
+ * (0 clean, 1 findings at or above --fail-on, 2 usage or input errors).
+ * Only this file prints to stderr.
+ */
+#include <errno.h>
+#include <openssl/crypto.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "../parsers/nginx_facts.h"
+#include "cli/cli.h"
+#include "report/report.h"
+#include "run.h"
+
+enum {
+	EXIT_CLEAN = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_USAGE = 2,
+};
+
+static int
+usage_error(const char *error, const char *hint)
 {
+	fprintf(stderr, "tlslint: %s\n", error);
+	if (hint != NULL)
+		fprintf(stderr, "hint: %s\n", hint);
+	return EXIT_USAGE;
+}
+
+static void
+print_version(void)
+{
+	char pcre[64] = "";
+
+	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
+	printf("tlslint %s\n", TL_VERSION);
+	printf("default targets: %s\n", tl_nginx_stable_note);
+	printf("built with %s, libyaml %s, PCRE2 %s\n", OpenSSL_version(OPENSSL_VERSION),
+	       yaml_get_version_string(), pcre);
+}
+
+/* Loads .tlslint.yaml (named or found upwards) and lets the command line win. */
+static int
+load_config(struct tl_arena *arena, struct tl_options *opts)
+{
+	struct tl_options file_opts;
+	const char *path = opts->config_file;
+	const char *error = NULL;
+	char cwd[4096];
+
+	if (path == NULL) {
+		if (getcwd(cwd, sizeof(cwd)) == NULL)
+			return 0;
+		path = tl_config_find(arena, cwd);
+		if (path == NULL)
+			return 0;
+	}
+	tl_options_init(&file_opts);
+	if (tl_config_load(arena, path, &file_opts, &error) != 0)
+		return usage_error(error, "see the config file format in README.md");
+	tl_options_merge(opts, &file_opts, arena);
 	return 0;
+}
+
+static bool
+want_color(const struct tl_options *opts, FILE *out)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (opts->color == TL_COLOR_ALWAYS)
+		return true;
+	if (opts->color == TL_COLOR_NEVER || (no_color != NULL && no_color[0] != '\0'))
+		return false;
+	return isatty(fileno(out));
+}
+
+static int
+exit_status(const struct tl_run *run)
+{
+	if (run->opts->fail_on == TL_SEV_NEVER)
+		return EXIT_CLEAN;
+	for (size_t i = 0; i < run->diag.findings.len; i++) {
+		const struct tl_finding *f = run->diag.findings.items[i];
+
+		if (f->severity >= run->opts->fail_on)
+			return EXIT_FINDINGS;
+	}
+	return EXIT_CLEAN;
+}
+
+static int
+lint(struct tl_arena *arena, const struct tl_options *opts)
+{
+	struct tl_run run;
+	struct tl_report_info info = {0};
+	const char *failed = NULL;
+	FILE *out = stdout;
+	int rc;
+
+	tl_run_init(&run, arena, opts);
+	rc = tl_run_lint(&run, &failed);
+	if (rc == -ENOENT && failed == NULL)
+		return usage_error("no config found at the usual locations",
+		                   "name the entry config, e.g. 'tlslint /etc/nginx/nginx.conf'");
+	if (rc == -EPROTONOSUPPORT) {
+		fprintf(stderr, "tlslint: %s: this server's configs are not supported yet\n",
+		        failed);
+		return usage_error("only nginx configs can be linted in this version",
+		                   "force the nginx parser with '--server nginx' if this is nginx");
+	}
+	if (rc != 0) {
+		fprintf(stderr, "tlslint: cannot read '%s': %s\n", failed, strerror(-rc));
+		return EXIT_USAGE;
+	}
+	tl_run_finish(&run);
+	if (opts->output != NULL) {
+		out = fopen(opts->output, "w");
+		if (out == NULL) {
+			fprintf(stderr, "tlslint: cannot write '%s': %s\n", opts->output,
+			        strerror(errno));
+			return EXIT_USAGE;
+		}
+	}
+	info.profile = opts->profile;
+	info.summary.files = run.model.nfiles;
+	info.summary.sites = run.model.sites.len;
+	info.summary.certificates = tl_certstore_certificate_files(run.certs);
+	info.color = want_color(opts, out);
+	info.quiet = opts->quiet;
+	rc = tl_report_write(out, opts->format, &run.diag, &info);
+	if (out != stdout && fclose(out) != 0 && rc == 0)
+		rc = -errno;
+	if (rc != 0) {
+		fprintf(stderr, "tlslint: writing the report failed: %s\n", strerror(-rc));
+		return EXIT_USAGE;
+	}
+	return exit_status(&run);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tl_arena *arena = tl_arena_new();
+	struct tl_options opts;
+	const char *error = NULL;
+	const char *hint = NULL;
+	int status = EXIT_CLEAN;
+
+	tl_options_init(&opts);
+	if (tl_cli_parse(argc, argv, arena, &opts, &error, &hint) != 0) {
+		status = usage_error(error, hint);
+		goto done;
+	}
+	switch (opts.mode) {
+	case TL_MODE_HELP:
+		tl_cli_usage(stdout);
+		break;
+	case TL_MODE_VERSION:
+		print_version();
+		break;
+	case TL_MODE_LIST_CHECKS:
+		if (tl_list_checks_write(stdout, opts.format) != 0)
+			status = EXIT_USAGE;
+		break;
+	case TL_MODE_CIPHERS:
+		status = usage_error("the 'ciphers' command is not implemented in this version",
+		                     "it arrives with the cipher-string engine");
+		break;
+	case TL_MODE_LINT:
+		status = load_config(arena, &opts);
+		if (status == 0)
+			status = lint(arena, &opts);
+		break;
+	}
+done:
+	tl_arena_free(arena);
+	return status;
 }

@@ -62,15 +62,15 @@ struct tl_severity_override {
 
 struct tl_options {
 	enum tl_mode mode;
-	struct tl_ptrvec paths;		/* const char *: PATH arguments ("-" = stdin) */
-	const char *cipher_string;	/* for TL_MODE_CIPHERS */
+	struct tl_ptrvec paths;    /* const char *: PATH arguments ("-" = stdin) */
+	const char *cipher_string; /* for TL_MODE_CIPHERS */
 
 	enum tl_format format;
-	const char *output;		/* NULL: stdout */
-	const char *profile;		/* "intermediate" unless set */
+	const char *output;  /* NULL: stdout */
+	const char *profile; /* "intermediate" unless set */
 	const char *policy_file;
-	const char *config_file;	/* --config; NULL: search upwards */
-	const char *root;		/* --root; NULL: none */
+	const char *config_file; /* --config; NULL: search upwards */
+	const char *root;        /* --root; NULL: none */
 	bool target_set[TL_SERVER_COUNT];
 	struct tl_version target[TL_SERVER_COUNT];
 	bool now_set;
@@ -78,17 +78,17 @@ struct tl_options {
 	const char *ca_file;
 	const char *ca_path;
 	enum tl_severity fail_on;
-	struct tl_ptrvec enable;	/* const char *: check ids */
-	struct tl_ptrvec disable;	/* const char *: check ids */
-	enum tl_server_kind server;	/* TL_SERVER_AUTO: detect */
+	struct tl_ptrvec enable;    /* const char *: check ids */
+	struct tl_ptrvec disable;   /* const char *: check ids */
+	enum tl_server_kind server; /* TL_SERVER_AUTO: detect */
 	enum tl_color color;
 	bool quiet;
-	struct tl_ptrvec defines;	/* Apache -D names */
-	struct tl_ptrvec env;		/* "VAR=VALUE" for HAProxy */
+	struct tl_ptrvec defines; /* Apache -D names */
+	struct tl_ptrvec env;     /* "VAR=VALUE" for HAProxy */
 	bool env_set;
 
 	/* Only from .tlslint.yaml. */
-	struct tl_ptrvec entries;	/* const char *: entry configs */
+	struct tl_ptrvec entries; /* const char *: entry configs */
 	int expiry_warning_days;
 	struct tl_ptrvec severity_overrides; /* struct tl_severity_override * */
 
@@ -122,6 +122,6 @@ void tl_options_init(struct tl_options *opts);
  * did not. Lists (enable/disable, targets) combine, command line last.
  */
 void tl_options_merge(struct tl_options *dst, const struct tl_options *file_opts,
-		      struct tl_arena *arena);
+                      struct tl_arena *arena);
 
 #endif

@@ -13,10 +13,10 @@
 #include "arena.h"
 
 struct tl_source {
-	unsigned id;		/* index in the registry, in order of reading */
-	const char *path;	/* name shown to the user */
-	const char *disk_path;	/* what was opened; NULL for standard input */
-	const char *text;	/* NUL-terminated; may contain NULs inside */
+	unsigned id;           /* index in the registry, in order of reading */
+	const char *path;      /* name shown to the user */
+	const char *disk_path; /* what was opened; NULL for standard input */
+	const char *text;      /* NUL-terminated; may contain NULs inside */
 	size_t len;
 	/* Offsets of line starts, built on first use, in ARENA. */
 	struct tl_arena *arena;
@@ -33,13 +33,13 @@ struct tl_loc {
 
 struct tl_sources {
 	struct tl_arena *arena;
-	struct tl_ptrvec all;	/* struct tl_source * */
+	struct tl_ptrvec all; /* struct tl_source * */
 };
 
 void tl_sources_init(struct tl_sources *sources, struct tl_arena *arena);
 /* Registers text the caller has already read; the text must live as long as the arena. */
 struct tl_source *tl_sources_add(struct tl_sources *sources, const char *path,
-				 const char *disk_path, const char *text, size_t len);
+                                 const char *disk_path, const char *text, size_t len);
 
 /* 1-based line and column (columns count bytes). */
 void tl_loc_linecol(const struct tl_loc *loc, unsigned *line, unsigned *col);

@@ -1,0 +1,137 @@
+/*
+ * cert-expired, cert-not-yet-valid and cert-expiring: the served leaf
+ * certificate's validity period against --now. Intermediates are
+ * chain-expired's business.
+ */
+#include <openssl/asn1.h>
+#include <time.h>
+
+#include "checks.h"
+#include "site_certs.h"
+
+static const struct tl_client_error expired_clients[] = {
+    {"Chrome", "NET::ERR_CERT_DATE_INVALID"},
+    {"Firefox", "SEC_ERROR_EXPIRED_CERTIFICATE"},
+    {"OpenSSL/curl", "certificate has expired"},
+    {"Java", "CertificateExpiredException"},
+    {NULL, NULL},
+};
+
+static const struct tl_client_error not_yet_valid_clients[] = {
+    {"Chrome", "NET::ERR_CERT_DATE_INVALID"},
+    {"Firefox", "MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE"},
+    {"OpenSSL/curl", "certificate is not yet valid"},
+    {"Java", "CertificateNotYetValidException"},
+    {NULL, NULL},
+};
+
+/* The instant of an ASN1_TIME as a time_t (UTC). */
+static time_t
+asn1_to_time(const ASN1_TIME *t)
+{
+	struct tm tm;
+
+	if (ASN1_TIME_to_tm(t, &tm) != 1)
+		return 0;
+	return timegm(&tm);
+}
+
+static const char *
+date_of(struct tl_run *run, time_t t)
+{
+	struct tm tm;
+	char buf[32];
+
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
+	return tl_arena_strdup(run->arena, buf);
+}
+
+static void
+relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair, X509 *leaf)
+{
+	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
+	                  "leaf certificate %s", tl_cert_subject(run->arena, leaf));
+}
+
+static void
+expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+        const struct tl_cert_file *file)
+{
+	X509 *leaf = sk_X509_value(file->certs, 0);
+	time_t end;
+	struct tl_finding *f;
+
+	if (leaf == NULL)
+		return;
+	end = asn1_to_time(X509_get0_notAfter(leaf));
+	if (end >= run->now)
+		return;
+	f = tl_cert_finding(run, "cert-expired", site, pair,
+	                    "certificate expired on %s, %lld days ago", date_of(run, end),
+	                    (long long)((run->now - end) / 86400));
+	f->clients_see = expired_clients;
+	relate_leaf(run, f, pair, leaf);
+}
+
+void
+tl_check_cert_expired(struct tl_run *run)
+{
+	tl_each_site_cert(run, expired);
+}
+
+static void
+not_yet_valid(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+              const struct tl_cert_file *file)
+{
+	X509 *leaf = sk_X509_value(file->certs, 0);
+	time_t start;
+	struct tl_finding *f;
+
+	if (leaf == NULL)
+		return;
+	start = asn1_to_time(X509_get0_notBefore(leaf));
+	if (start <= run->now)
+		return;
+	f = tl_cert_finding(run, "cert-not-yet-valid", site, pair,
+	                    "certificate is not valid before %s, %lld days from now",
+	                    date_of(run, start), (long long)((start - run->now + 86399) / 86400));
+	f->clients_see = not_yet_valid_clients;
+	relate_leaf(run, f, pair, leaf);
+}
+
+void
+tl_check_cert_not_yet_valid(struct tl_run *run)
+{
+	tl_each_site_cert(run, not_yet_valid);
+}
+
+static void
+expiring(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+         const struct tl_cert_file *file)
+{
+	X509 *leaf = sk_X509_value(file->certs, 0);
+	time_t end;
+	long long days;
+	struct tl_finding *f;
+
+	if (leaf == NULL)
+		return;
+	end = asn1_to_time(X509_get0_notAfter(leaf));
+	/* Already expired is cert-expired; not yet valid is its own finding too. */
+	if (end < run->now || asn1_to_time(X509_get0_notBefore(leaf)) > run->now)
+		return;
+	days = (long long)((end - run->now) / 86400);
+	if (days >= run->opts->expiry_warning_days)
+		return;
+	f = tl_cert_finding(run, "cert-expiring", site, pair,
+	                    "certificate expires on %s, in %lld days (warning at %d days)",
+	                    date_of(run, end), days, run->opts->expiry_warning_days);
+	relate_leaf(run, f, pair, leaf);
+}
+
+void
+tl_check_cert_expiring(struct tl_run *run)
+{
+	tl_each_site_cert(run, expiring);
+}

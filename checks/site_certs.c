@@ -1,0 +1,56 @@
+/* Shared walking of site certificates for the certificate checks. */
+#include "site_certs.h"
+
+#include <openssl/bio.h>
+#include <stdarg.h>
+
+void
+tl_each_site_cert(struct tl_run *run,
+                  void (*fn)(struct tl_run *run, const struct tl_site *site,
+                             const struct tl_cert_pair *pair, const struct tl_cert_file *file))
+{
+	for (size_t i = 0; i < run->model.sites.len; i++) {
+		const struct tl_site *site = run->model.sites.items[i];
+		const struct tl_cert_list *certs = &site->tls.certs;
+
+		for (size_t k = 0; k < certs->n; k++) {
+			const struct tl_cert_pair *pair = &certs->pairs[k];
+
+			if (pair->cert.written == NULL || pair->cert.dynamic)
+				continue;
+			fn(run, site, pair, tl_certstore_get(run->certs, pair->cert.path));
+		}
+	}
+}
+
+struct tl_finding *
+tl_cert_finding(struct tl_run *run, const char *check, const struct tl_site *site,
+                const struct tl_cert_pair *pair, const char *fmt, ...)
+{
+	va_list ap;
+	struct tl_finding *f;
+
+	va_start(ap, fmt);
+	f = tl_diag_vadd(&run->diag, check, pair->cert_dir, fmt, ap);
+	va_end(ap);
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
+	return f;
+}
+
+const char *
+tl_cert_subject(struct tl_arena *arena, X509 *cert)
+{
+	BIO *bio = BIO_new(BIO_s_mem());
+	char *data = NULL;
+	long len;
+	const char *s;
+
+	if (bio == NULL)
+		return "";
+	X509_NAME_print_ex(bio, X509_get_subject_name(cert), 0, XN_FLAG_RFC2253);
+	len = BIO_get_mem_data(bio, &data);
+	s = tl_arena_strndup(arena, data ? data : "", len > 0 ? (size_t)len : 0);
+	BIO_free(bio);
+	return s;
+}

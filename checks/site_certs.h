@@ -1,0 +1,28 @@
+/* Walking the certificates the sites of the model name, shared by the certificate checks. */
+#ifndef TL_SITE_CERTS_H
+#define TL_SITE_CERTS_H
+
+#include "../src/certstore.h"
+#include "../src/model.h"
+#include "../src/run.h"
+
+/*
+ * Calls FN for every certificate of every site whose path is known (not
+ * resolved per handshake), with the file loaded through the store. The
+ * same directive reached from several sites yields one finding after
+ * de-duplication, with the other sites listed as related.
+ */
+void tl_each_site_cert(struct tl_run *run,
+                       void (*fn)(struct tl_run *run, const struct tl_site *site,
+                                  const struct tl_cert_pair *pair,
+                                  const struct tl_cert_file *file));
+
+/* A finding at the directive that names PAIR's certificate, for SITE. */
+struct tl_finding *tl_cert_finding(struct tl_run *run, const char *check,
+                                   const struct tl_site *site, const struct tl_cert_pair *pair,
+                                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* "CN=www.example.com" style subject of CERT. */
+const char *tl_cert_subject(struct tl_arena *arena, X509 *cert);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * ssl-no-certificate: every site reachable over TLS needs a certificate.
+ * For the default site of a TLS address:port nginx refuses to start, but
+ * nginx -t checks only the default server: a named server without one
+ * starts fine and its clients silently get the default server's
+ * certificate, for the wrong name.
+ */
+#include <stdbool.h>
+
+#include "checks.h"
+#include "site_certs.h"
+
+static const struct tl_client_error wrong_cert_clients[] = {
+    {"Chrome", "NET::ERR_CERT_COMMON_NAME_INVALID"},
+    {"Firefox", "SSL_ERROR_BAD_CERT_DOMAIN"},
+    {"OpenSSL", "hostname mismatch"},
+    {"curl", "no alternative certificate subject name matches target host name"},
+    {NULL, NULL},
+};
+
+static bool
+has_certificate(const struct tl_site *site)
+{
+	for (size_t i = 0; i < site->tls.certs.n; i++)
+		if (site->tls.certs.pairs[i].cert.written != NULL)
+			return true;
+	return false;
+}
+
+/* The site's listener on SOCK (its "listen" line), or the site itself. */
+static struct tl_loc
+listener_loc(const struct tl_site *site, const struct tl_socket *sock)
+{
+	for (size_t i = 0; i < site->listeners.len; i++) {
+		const struct tl_listener *ls = site->listeners.items[i];
+
+		if (ls->socket == sock && !ls->implicit)
+			return ls->loc;
+	}
+	return site->loc;
+}
+
+static void
+check_socket(struct tl_run *run, const struct tl_socket *sock)
+{
+	const struct tl_site *def = sock->default_site;
+	bool def_has = def != NULL && has_certificate(def);
+
+	for (size_t i = 0; i < sock->sites.len; i++) {
+		const struct tl_site *site = sock->sites.items[i];
+		struct tl_finding *f;
+
+		/* ssl_reject_handshake: the site refuses TLS on purpose and needs no certificate.
+		 */
+		if (has_certificate(site) || site->tls.reject_handshake.on)
+			continue;
+		if (site == def) {
+			f = tl_diag_add(
+			    &run->diag, "ssl-no-certificate", listener_loc(site, sock),
+			    "no certificate for TLS on %s:%u; the server refuses to start",
+			    sock->addr, sock->port);
+		} else if (def_has) {
+			f = tl_diag_add(
+			    &run->diag, "ssl-no-certificate", site->loc,
+			    "site '%s' on TLS address %s:%u has no certificate; clients "
+			    "asking for it get the default site's certificate ('%s')",
+			    site->label, sock->addr, sock->port, def->label);
+			f->clients_see = wrong_cert_clients;
+			tl_finding_relate(&run->diag, f, NULL, def->tls.certs.pairs[0].cert_dir,
+			                  "the default site's certificate");
+		} else {
+			f = tl_diag_add(&run->diag, "ssl-no-certificate", site->loc,
+			                "site '%s' on TLS address %s:%u has no certificate, and "
+			                "neither has the default site; handshakes fail",
+			                site->label, sock->addr, sock->port);
+		}
+		f->server = tl_server_name(site->server);
+		f->site = site->label;
+	}
+}
+
+void
+tl_check_ssl_no_certificate(struct tl_run *run)
+{
+	for (size_t i = 0; i < run->model.sockets.len; i++) {
+		const struct tl_socket *sock = run->model.sockets.items[i];
+
+		if (sock->tls)
+			check_socket(run, sock);
+	}
+}

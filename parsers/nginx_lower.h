@@ -1,0 +1,24 @@
+/* Lowering an nginx directive tree into the common model. */
+#ifndef TL_NGINX_LOWER_H
+#define TL_NGINX_LOWER_H
+
+#include "../src/diag.h"
+#include "../src/model.h"
+#include "tree.h"
+
+struct tl_lower_env {
+	struct tl_arena *arena;
+	struct tl_diag *diag;      /* directive-invalid findings */
+	const char *root;          /* --root, or NULL */
+	struct tl_version version; /* the targeted nginx */
+};
+
+/*
+ * Adds the http and stream servers of TREE to MODEL: sites, listeners,
+ * sockets, names and every TLS setting with its origin. Inheritance
+ * (http → server → location) and the version's defaults are applied here,
+ * so checks never need to know how nginx merges.
+ */
+void tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_model *model);
+
+#endif

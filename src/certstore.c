@@ -1,0 +1,286 @@
+/*
+ * The certificate store: a hash table from path to parsed file. Parsing
+ * walks the PEM blocks one by one, so a bundle that mixes certificates,
+ * a key and DH parameters is understood the way nginx, Apache and HAProxy
+ * read it, and an encrypted key is recognised without a prompt.
+ */
+#include "certstore.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+
+/* Certificate files larger than this are not certificates anyone deploys. */
+#define MAX_CERT_FILE (4 * 1024 * 1024)
+
+struct tl_certstore {
+	struct tl_arena *arena;
+	struct tl_cert_file **slots;
+	size_t nslots;
+	size_t count;
+};
+
+static void
+free_cert_file(void *p)
+{
+	struct tl_cert_file *f = p;
+
+	sk_X509_pop_free(f->certs, X509_free);
+	EVP_PKEY_free(f->key);
+	EVP_PKEY_free(f->dh_params);
+}
+
+struct tl_certstore *
+tl_certstore_new(struct tl_arena *arena)
+{
+	struct tl_certstore *store = tl_arena_alloc(arena, sizeof(*store));
+
+	store->arena = arena;
+	store->nslots = 64;
+	store->slots = tl_arena_calloc(arena, store->nslots, sizeof(*store->slots));
+	return store;
+}
+
+/* Everything on OpenSSL's error queue as one line, and the queue left empty. */
+static const char *
+drain_errors(struct tl_arena *arena, const char *fallback)
+{
+	char buf[256];
+	char *msg = NULL;
+	unsigned long e;
+
+	while ((e = ERR_get_error()) != 0) {
+		ERR_error_string_n(e, buf, sizeof(buf));
+		msg =
+		    msg ? tl_arena_printf(arena, "%s; %s", msg, buf) : tl_arena_strdup(arena, buf);
+	}
+	return msg ? msg : fallback;
+}
+
+/* A passphrase callback that refuses: an encrypted key must not prompt. */
+static int
+no_passphrase(char *buf, int size, int rwflag, void *u)
+{
+	(void)buf;
+	(void)size;
+	(void)rwflag;
+	*(bool *)u = true;
+	return -1;
+}
+
+static bool
+is_key_block(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n >= 11 && strcmp(name + n - 11, "PRIVATE KEY") == 0;
+}
+
+static void
+parse_key_block(struct tl_arena *arena, struct tl_cert_file *f, const char *pem, long len)
+{
+	BIO *bio = BIO_new_mem_buf(pem, (int)len);
+	bool asked = false;
+	EVP_PKEY *key;
+
+	f->key_present = true;
+	key = PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, &asked);
+	BIO_free(bio);
+	if (key != NULL) {
+		f->key = key;
+		ERR_clear_error();
+		return;
+	}
+	if (asked) {
+		f->key_encrypted = true;
+		ERR_clear_error();
+		return;
+	}
+	f->key_error = drain_errors(arena, "not a private key");
+}
+
+/* Re-encodes one PEM block so that the typed PEM readers can parse it alone. */
+static char *
+pem_block(const char *name, const char *header, const unsigned char *data, long len, long *out_len)
+{
+	BIO *mem = BIO_new(BIO_s_mem());
+	char *copy = NULL;
+	char *p;
+
+	if (mem == NULL)
+		return NULL;
+	if (PEM_write_bio(mem, name, header, data, len) > 0) {
+		*out_len = BIO_get_mem_data(mem, &p);
+		copy = malloc((size_t)*out_len + 1);
+		if (copy != NULL) {
+			memcpy(copy, p, (size_t)*out_len);
+			copy[*out_len] = '\0';
+		}
+	}
+	BIO_free(mem);
+	return copy;
+}
+
+static void
+parse_pem(struct tl_arena *arena, struct tl_cert_file *f, const char *text, size_t len)
+{
+	BIO *bio = BIO_new_mem_buf(text, (int)len);
+	char *name = NULL;
+	char *header = NULL;
+	unsigned char *data = NULL;
+	long dlen = 0;
+
+	while (PEM_read_bio(bio, &name, &header, &data, &dlen) == 1) {
+		if (strcmp(name, "CERTIFICATE") == 0 || strcmp(name, "X509 CERTIFICATE") == 0 ||
+		    strcmp(name, "TRUSTED CERTIFICATE") == 0) {
+			const unsigned char *p = data;
+			X509 *x = strcmp(name, "TRUSTED CERTIFICATE") == 0
+			              ? d2i_X509_AUX(NULL, &p, dlen)
+			              : d2i_X509(NULL, &p, dlen);
+
+			if (x != NULL)
+				sk_X509_push(f->certs, x);
+			else if (f->cert_error == NULL)
+				f->cert_error = drain_errors(arena, "malformed certificate");
+		} else if (is_key_block(name)) {
+			long plen = 0;
+			char *pem = pem_block(name, header, data, dlen, &plen);
+
+			if (pem != NULL && !f->key_present)
+				parse_key_block(arena, f, pem, plen);
+			free(pem);
+		} else if (strcmp(name, "DH PARAMETERS") == 0 && f->dh_params == NULL) {
+			long plen = 0;
+			char *pem = pem_block(name, header, data, dlen, &plen);
+			BIO *b = pem ? BIO_new_mem_buf(pem, (int)plen) : NULL;
+
+			if (b != NULL)
+				f->dh_params = PEM_read_bio_Parameters(b, NULL);
+			BIO_free(b);
+			free(pem);
+		}
+		OPENSSL_free(name);
+		OPENSSL_free(header);
+		OPENSSL_free(data);
+		name = header = NULL;
+		data = NULL;
+	}
+	/* PEM_read_bio ends with "no start line" at the end of input: expected. */
+	if (sk_X509_num(f->certs) == 0 && f->cert_error == NULL) {
+		unsigned long e = ERR_peek_last_error();
+
+		if (strstr(text, "-----BEGIN") != NULL && ERR_GET_REASON(e) != PEM_R_NO_START_LINE)
+			f->cert_error = drain_errors(arena, "malformed PEM");
+	}
+	ERR_clear_error();
+	BIO_free(bio);
+}
+
+static void
+load(struct tl_arena *arena, struct tl_cert_file *f)
+{
+	char *text = NULL;
+	size_t len = 0;
+	struct stat st;
+	int rc;
+
+	f->certs = sk_X509_new_null();
+	rc = tl_read_file(arena, f->path, MAX_CERT_FILE, &text, &len);
+	if (rc < 0) {
+		f->read_error = -rc;
+		return;
+	}
+	if (stat(f->path, &st) == 0)
+		f->mode = st.st_mode & 07777;
+	if (memmem(text, len, "-----BEGIN", 10) != NULL) {
+		parse_pem(arena, f, text, len);
+		return;
+	}
+	/* No PEM armour: a DER certificate, as Apache and HAProxy also accept. */
+	{
+		const unsigned char *p = (const unsigned char *)text;
+		X509 *x = d2i_X509(NULL, &p, (long)len);
+
+		if (x != NULL)
+			sk_X509_push(f->certs, x);
+		else
+			f->cert_error =
+			    len == 0 ? "the file is empty" : "neither a PEM nor a DER certificate";
+		ERR_clear_error();
+	}
+}
+
+static size_t
+hash_path(const char *s)
+{
+	size_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static void
+grow(struct tl_certstore *store)
+{
+	size_t n = store->nslots * 2;
+	struct tl_cert_file **slots = tl_arena_calloc(store->arena, n, sizeof(*slots));
+
+	for (size_t i = 0; i < store->nslots; i++) {
+		struct tl_cert_file *f = store->slots[i];
+		size_t k;
+
+		if (f == NULL)
+			continue;
+		for (k = hash_path(f->path) & (n - 1); slots[k] != NULL; k = (k + 1) & (n - 1))
+			;
+		slots[k] = f;
+	}
+	store->slots = slots;
+	store->nslots = n;
+}
+
+const struct tl_cert_file *
+tl_certstore_get(struct tl_certstore *store, const char *path)
+{
+	size_t k;
+	struct tl_cert_file *f;
+
+	for (k = hash_path(path) & (store->nslots - 1); store->slots[k] != NULL;
+	     k = (k + 1) & (store->nslots - 1))
+		if (strcmp(store->slots[k]->path, path) == 0)
+			return store->slots[k];
+	f = tl_arena_alloc(store->arena, sizeof(*f));
+	f->path = tl_arena_strdup(store->arena, path);
+	load(store->arena, f);
+	tl_arena_defer(store->arena, free_cert_file, f);
+	store->slots[k] = f;
+	store->count++;
+	if (store->count * 2 > store->nslots)
+		grow(store);
+	return f;
+}
+
+size_t
+tl_certstore_files(const struct tl_certstore *store)
+{
+	return store->count;
+}
+
+size_t
+tl_certstore_certificate_files(const struct tl_certstore *store)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < store->nslots; i++)
+		if (store->slots[i] != NULL && sk_X509_num(store->slots[i]->certs) > 0)
+			n++;
+	return n;
+}

@@ -1,0 +1,90 @@
+/* Model helpers: the generic inheritance of TLS settings. */
+#include "model.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define FIELD(m)                                                                                   \
+	{                                                                                          \
+#m, offsetof(struct tl_tls, m), sizeof(((struct tl_tls *)0)->m)                    \
+	}
+#define UFIELD(m)                                                                                  \
+	{                                                                                          \
+#m, offsetof(struct tl_upstream_tls, m), sizeof(((struct tl_upstream_tls *)0)->m)  \
+	}
+
+const struct tl_field tl_tls_fields[] = {
+    FIELD(certs),
+    FIELD(protocols),
+    FIELD(ciphers),
+    FIELD(ciphersuites),
+    FIELD(prefer_server_ciphers),
+    FIELD(groups),
+    FIELD(dhparam),
+    FIELD(password_file),
+    FIELD(session_tickets),
+    FIELD(session_ticket_key),
+    FIELD(session_cache),
+    FIELD(stapling),
+    FIELD(stapling_verify),
+    FIELD(stapling_file),
+    FIELD(trusted_certificate),
+    FIELD(client_certificate),
+    FIELD(verify_client),
+    FIELD(early_data),
+    FIELD(reject_handshake),
+    FIELD(conf_commands),
+};
+
+const size_t tl_tls_nfields = sizeof(tl_tls_fields) / sizeof(tl_tls_fields[0]);
+
+const struct tl_field tl_upstream_tls_fields[] = {
+    UFIELD(verify),    UFIELD(server_name), UFIELD(name),        UFIELD(trusted_certificate),
+    UFIELD(protocols), UFIELD(ciphers),     UFIELD(certificate), UFIELD(certificate_key),
+};
+
+const size_t tl_upstream_tls_nfields =
+    sizeof(tl_upstream_tls_fields) / sizeof(tl_upstream_tls_fields[0]);
+
+void
+tl_tls_inherit(struct tl_tls *child, const struct tl_tls *parent)
+{
+	tl_inherit_fields(child, parent, tl_tls_fields, tl_tls_nfields);
+}
+
+void
+tl_inherit_fields(void *child, const void *parent, const struct tl_field *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct tl_field *f = &fields[i];
+		struct tl_value *cv = (struct tl_value *)((char *)child + f->offset);
+		const struct tl_value *pv =
+		    (const struct tl_value *)((const char *)parent + f->offset);
+
+		if (cv->origin != TL_ORIGIN_UNSET || pv->origin == TL_ORIGIN_UNSET)
+			continue;
+		memcpy(cv, pv, f->size);
+		/* A default stays a default; anything set above is inherited here. */
+		if (cv->origin == TL_ORIGIN_SET)
+			cv->origin = TL_ORIGIN_INHERITED;
+	}
+}
+
+void
+tl_model_init(struct tl_model *model, struct tl_arena *arena)
+{
+	memset(model, 0, sizeof(*model));
+	model->arena = arena;
+}
+
+bool
+tl_site_is_tls(const struct tl_site *site)
+{
+	for (size_t i = 0; i < site->listeners.len; i++) {
+		const struct tl_listener *l = site->listeners.items[i];
+
+		if (l->socket != NULL && l->socket->tls)
+			return true;
+	}
+	return site->legacy_ssl_on.origin == TL_ORIGIN_SET;
+}

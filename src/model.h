@@ -1,0 +1,261 @@
+/*
+ * The common model: every TLS endpoint of nginx, Apache httpd and HAProxy
+ * as one set of structs. Lowering fills it, checks read it. Each setting
+ * remembers where it came from (set here, inherited from an outer level,
+ * or a server default) so a finding can point at the line to change, and
+ * settings are kept as configured (paths, strings, lists), not flattened
+ * into booleans, so that a real SSL_CTX can be built from a site.
+ *
+ * How the servers map onto it (details in docs/design.md):
+ *   nginx   server {}            → site; listen → listener; addr:port → socket
+ *   Apache  <VirtualHost>        → site; Listen/VirtualHost addr → socket
+ *   HAProxy bind line / crt-list → site per certificate (SNI filter = names)
+ */
+#ifndef TL_MODEL_H
+#define TL_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "options.h"
+#include "source.h"
+
+struct tl_directive;
+
+enum tl_origin {
+	TL_ORIGIN_UNSET = 0, /* nobody set it and the server has no default */
+	TL_ORIGIN_DEFAULT,   /* the server's built-in default (see note) */
+	TL_ORIGIN_INHERITED, /* set at an outer level (loc points there) */
+	TL_ORIGIN_SET,       /* set at this level */
+};
+
+/* Where a value came from. Every typed setting below starts with one. */
+struct tl_value {
+	enum tl_origin origin;
+	struct tl_loc loc;              /* the directive; for a default, the site */
+	const struct tl_directive *dir; /* NULL for defaults */
+	const char *note;               /* for defaults: e.g. "the nginx 1.30 default" */
+};
+
+struct tl_str {
+	struct tl_value v;
+	const char *s;
+};
+
+struct tl_flag {
+	struct tl_value v;
+	bool on;
+};
+
+/* Protocol versions as a bit set. */
+enum {
+	TL_PROTO_SSLv2 = 1u << 0,
+	TL_PROTO_SSLv3 = 1u << 1,
+	TL_PROTO_TLSv1 = 1u << 2,
+	TL_PROTO_TLSv1_1 = 1u << 3,
+	TL_PROTO_TLSv1_2 = 1u << 4,
+	TL_PROTO_TLSv1_3 = 1u << 5,
+};
+
+struct tl_protocols {
+	struct tl_value v;
+	unsigned mask;
+};
+
+/* A file a setting names: as written, and where it is on this machine. */
+struct tl_file_ref {
+	const char *written; /* as in the config */
+	const char *path;    /* mapped (prefix, --root); NULL when dynamic */
+	struct tl_loc loc;   /* the argument */
+	bool dynamic;        /* contains variables, resolved per handshake */
+};
+
+/* One certificate with its key, as a server pairs them (nginx: by order). */
+struct tl_cert_pair {
+	struct tl_file_ref cert;
+	struct tl_file_ref key; /* key.written NULL: none configured */
+	struct tl_loc cert_dir; /* the directive naming the certificate */
+	struct tl_loc key_dir;
+};
+
+struct tl_cert_list {
+	struct tl_value v; /* the whole list inherits as one (nginx) */
+	struct tl_cert_pair *pairs;
+	size_t n;
+};
+
+/* A server-specific raw OpenSSL configuration command (ssl_conf_command, SSLOpenSSLConfCmd). */
+struct tl_conf_command {
+	const char *name;
+	const char *value;
+	struct tl_loc loc;
+};
+
+struct tl_conf_commands {
+	struct tl_value v;
+	struct tl_conf_command *items;
+	size_t n;
+};
+
+/*
+ * Everything that shapes a TLS handshake of a site. Every member is a
+ * typed setting starting with struct tl_value, so inheritance can be done
+ * generically over a field table (see tl_tls_fields).
+ */
+struct tl_tls {
+	struct tl_cert_list certs;
+	struct tl_protocols protocols;
+	struct tl_str ciphers;      /* TLS <= 1.2 cipher string */
+	struct tl_str ciphersuites; /* TLS 1.3 suites (from conf commands or a directive) */
+	struct tl_flag prefer_server_ciphers;
+	struct tl_str groups;  /* ECDH curves / groups list */
+	struct tl_str dhparam; /* DH parameters file */
+	struct tl_str password_file;
+	struct tl_flag session_tickets;
+	struct tl_str session_ticket_key;
+	struct tl_str session_cache;
+	struct tl_flag stapling;
+	struct tl_flag stapling_verify;
+	struct tl_str stapling_file;
+	struct tl_str trusted_certificate;
+	struct tl_str client_certificate;
+	struct tl_str verify_client; /* off, on, optional, optional_no_ca */
+	struct tl_flag early_data;
+	struct tl_flag reject_handshake;
+	struct tl_conf_commands conf_commands;
+};
+
+/*
+ * A member of a settings struct whose members all start with struct
+ * tl_value: name, offset and size, so inheritance can be generic.
+ */
+struct tl_field {
+	const char *name;
+	size_t offset;
+	size_t size;
+};
+extern const struct tl_field tl_tls_fields[];
+extern const size_t tl_tls_nfields;
+
+/*
+ * Fills every member of CHILD that is unset from PARENT; what was set in
+ * the parent becomes inherited in the child, defaults stay defaults.
+ */
+void tl_inherit_fields(void *child, const void *parent, const struct tl_field *fields, size_t n);
+void tl_tls_inherit(struct tl_tls *child, const struct tl_tls *parent);
+
+enum tl_site_mode {
+	TL_SITE_HTTP,
+	TL_SITE_STREAM, /* TCP proxying (nginx stream {}, HAProxy mode tcp) */
+};
+
+enum tl_name_kind {
+	TL_NAME_EXACT,          /* www.example.com */
+	TL_NAME_WILDCARD_LEFT,  /* *.example.com (any depth in nginx) */
+	TL_NAME_WILDCARD_RIGHT, /* www.example.* */
+	TL_NAME_DOT,            /* .example.com = example.com + *.example.com */
+	TL_NAME_REGEX,          /* ~^www\d+\.example\.com$ */
+	TL_NAME_EMPTY,          /* "" (requests without a Host) */
+};
+
+struct tl_name {
+	const char *name; /* as written, without a leading ~ for regexes */
+	enum tl_name_kind kind;
+	struct tl_loc loc;
+	void *regex; /* pcre2_code * for TL_NAME_REGEX, freed with the arena */
+};
+
+struct tl_socket;
+struct tl_site;
+
+struct tl_listener {
+	struct tl_loc loc; /* the listen directive */
+	const char *addr;  /* "*", "127.0.0.1", "[::1]", "unix:/path" */
+	unsigned port;
+	bool ssl; /* this line asks for TLS */
+	bool default_server;
+	bool http2;
+	bool quic;
+	bool ipv6;
+	bool implicit; /* no listen directive: the server default */
+	struct tl_site *site;
+	struct tl_socket *socket;
+};
+
+/* One address:port with the sites listening on it. */
+struct tl_socket {
+	enum tl_server_kind server;
+	enum tl_site_mode mode;
+	const char *addr;
+	unsigned port;
+	bool tls; /* TLS is a property of the socket in nginx */
+	struct tl_site *default_site;
+	struct tl_ptrvec sites;     /* struct tl_site *, in config order */
+	struct tl_ptrvec listeners; /* struct tl_listener * */
+};
+
+/* A response header as configured at a level, for HSTS. */
+struct tl_header {
+	struct tl_value v; /* UNSET when no header of that name applies */
+	const char *value;
+	bool always;
+};
+
+/* A location (nginx), <Location> (Apache) — what differs per request path. */
+struct tl_location {
+	const char *path; /* as written, e.g. "/", "~ \\.php$" */
+	struct tl_loc loc;
+	struct tl_header hsts; /* effective Strict-Transport-Security */
+};
+
+/* How the server talks TLS to backends; inherited like tl_tls. */
+struct tl_upstream_tls {
+	struct tl_flag verify;
+	struct tl_flag server_name; /* send SNI */
+	struct tl_str name;         /* proxy_ssl_name */
+	struct tl_str trusted_certificate;
+	struct tl_protocols protocols;
+	struct tl_str ciphers;
+	struct tl_str certificate; /* client certificate */
+	struct tl_str certificate_key;
+};
+extern const struct tl_field tl_upstream_tls_fields[];
+extern const size_t tl_upstream_tls_nfields;
+
+/* TLS from the server to a backend (nginx proxy_pass https://…). */
+struct tl_upstream {
+	struct tl_loc loc; /* proxy_pass */
+	const char *url;
+	const char *host; /* host part of the URL */
+	struct tl_upstream_tls tls;
+};
+
+struct tl_site {
+	enum tl_server_kind server;
+	enum tl_site_mode mode;
+	struct tl_loc loc;          /* the block that defines it (server, VirtualHost, bind) */
+	const char *label;          /* "www.example.com:443" — for messages */
+	struct tl_ptrvec names;     /* struct tl_name * */
+	struct tl_ptrvec listeners; /* struct tl_listener * */
+	struct tl_tls tls;
+	struct tl_header hsts;      /* at the site level */
+	struct tl_ptrvec locations; /* struct tl_location * */
+	struct tl_ptrvec upstreams; /* struct tl_upstream * */
+	struct tl_str resolver;
+	struct tl_value legacy_ssl_on; /* nginx "ssl on;" (SET when present) */
+};
+
+struct tl_model {
+	struct tl_arena *arena;
+	struct tl_ptrvec sites;   /* struct tl_site * */
+	struct tl_ptrvec sockets; /* struct tl_socket * */
+	size_t nfiles;            /* config files read */
+};
+
+void tl_model_init(struct tl_model *model, struct tl_arena *arena);
+
+/* True when the site is served over TLS on at least one of its sockets. */
+bool tl_site_is_tls(const struct tl_site *site);
+
+#endif

@@ -1,0 +1,231 @@
+/*
+ * Run orchestration: pick the entry configs, parse and lower each with
+ * its server's parser, run the enabled checks over the model, then apply
+ * the user's check selection and severities to the findings.
+ */
+#include "run.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../checks/registry.h"
+#include "../parsers/nginx.h"
+#include "../parsers/nginx_facts.h"
+#include "../parsers/nginx_lower.h"
+#include "fsutil.h"
+
+/* Standard input is read like a config file, with the same cap. */
+#define MAX_STDIN (64u * 1024 * 1024)
+
+/* Where an ops engineer's configs usually are, in the order SPEC §2 gives. */
+static const char *const usual_locations[] = {
+    "/etc/nginx/nginx.conf",
+    "/etc/apache2/apache2.conf",
+    "/etc/httpd/conf/httpd.conf",
+    "/etc/haproxy/haproxy.cfg",
+};
+
+void
+tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options *opts)
+{
+	memset(run, 0, sizeof(*run));
+	run->arena = arena;
+	run->opts = opts;
+	tl_sources_init(&run->sources, arena);
+	tl_diag_init(&run->diag, arena);
+	tl_model_init(&run->model, arena);
+	run->certs = tl_certstore_new(arena);
+	run->now = opts->now_set ? opts->now : time(NULL);
+	run->target[TL_SERVER_NGINX] = tl_nginx_stable;
+	for (int s = 0; s < TL_SERVER_COUNT; s++)
+		if (opts->target_set[s])
+			run->target[s] = opts->target[s];
+}
+
+/* The server a config is written for: --server, else its name, else its text. */
+static enum tl_server_kind
+detect_server(const struct tl_options *opts, const char *path, const char *text)
+{
+	const char *base = strrchr(path, '/');
+
+	if (opts->server != TL_SERVER_AUTO)
+		return opts->server;
+	base = base ? base + 1 : path;
+	if (strstr(base, "haproxy") != NULL || strstr(base, ".cfg") != NULL)
+		return TL_SERVER_HAPROXY;
+	if (strcmp(base, "apache2.conf") == 0 || strcmp(base, "httpd.conf") == 0)
+		return TL_SERVER_APACHE;
+	if (text != NULL && strstr(text, "<VirtualHost") != NULL &&
+	    strstr(text, "server {") == NULL)
+		return TL_SERVER_APACHE;
+	return TL_SERVER_NGINX;
+}
+
+static int
+read_stdin(struct tl_arena *arena, char **text, size_t *len)
+{
+	size_t cap = 65536;
+	size_t n = 0;
+	char *buf = tl_arena_alloc(arena, cap + 1);
+
+	for (;;) {
+		size_t got;
+
+		if (n == cap) {
+			char *bigger;
+
+			if (cap >= MAX_STDIN)
+				return -EFBIG;
+			bigger = tl_arena_alloc(arena, cap * 2 + 1);
+			memcpy(bigger, buf, n);
+			buf = bigger;
+			cap *= 2;
+		}
+		got = fread(buf + n, 1, cap - n, stdin);
+		n += got;
+		if (got == 0) {
+			if (ferror(stdin))
+				return -EIO;
+			break;
+		}
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+static int
+lint_nginx(struct tl_run *run, const char *path)
+{
+	struct tl_parse_env penv = {run->arena, &run->sources, &run->diag, run->opts->root,
+	                            tl_default_parse_limits};
+	struct tl_lower_env lenv = {run->arena, &run->diag, run->opts->root,
+	                            run->target[TL_SERVER_NGINX]};
+	struct tl_tree tree;
+	int rc;
+
+	memset(&tree, 0, sizeof(tree));
+	if (strcmp(path, "-") == 0) {
+		char *text;
+		size_t len;
+
+		rc = read_stdin(run->arena, &text, &len);
+		if (rc == 0)
+			rc = tl_nginx_parse_text(&penv, "<stdin>", text, len, &tree);
+	} else {
+		rc = tl_nginx_parse_file(&penv, path, &tree);
+	}
+	if (rc != 0)
+		return rc;
+	tl_nginx_lower(&lenv, &tree, &run->model);
+	return 0;
+}
+
+static int
+lint_entry(struct tl_run *run, const char *path)
+{
+	enum tl_server_kind kind = detect_server(run->opts, path, NULL);
+
+	switch (kind) {
+	case TL_SERVER_NGINX:
+	case TL_SERVER_AUTO:
+	case TL_SERVER_COUNT:
+		return lint_nginx(run, path);
+	case TL_SERVER_APACHE:
+	case TL_SERVER_HAPROXY:
+		/* Their parsers are not written yet; saying so beats a wrong parse. */
+		return -EPROTONOSUPPORT;
+	}
+	return -EINVAL;
+}
+
+static bool
+check_enabled(const struct tl_options *opts, const char *id)
+{
+	bool disabled = false;
+
+	/* A check named by --enable runs even when a config file disabled it. */
+	for (size_t i = 0; i < opts->disable.len; i++)
+		if (strcmp(opts->disable.items[i], id) == 0)
+			disabled = true;
+	for (size_t i = 0; i < opts->enable.len; i++)
+		if (strcmp(opts->enable.items[i], id) == 0)
+			disabled = false;
+	return !disabled;
+}
+
+int
+tl_run_lint(struct tl_run *run, const char **failed_path)
+{
+	const struct tl_ptrvec *paths = &run->opts->paths;
+	const struct tl_check *checks;
+	size_t nchecks;
+	size_t linted = 0;
+
+	if (paths->len == 0 && run->opts->entries.len > 0)
+		paths = &run->opts->entries;
+	if (paths->len > 0) {
+		for (size_t i = 0; i < paths->len; i++) {
+			int rc = lint_entry(run, paths->items[i]);
+
+			if (rc != 0) {
+				*failed_path = paths->items[i];
+				return rc;
+			}
+		}
+	} else {
+		for (size_t i = 0; i < sizeof(usual_locations) / sizeof(usual_locations[0]); i++) {
+			const char *p = usual_locations[i];
+			int rc;
+
+			if (access(p, F_OK) != 0)
+				continue;
+			rc = lint_entry(run, p);
+			if (rc == -EPROTONOSUPPORT)
+				continue;
+			if (rc != 0) {
+				*failed_path = p;
+				return rc;
+			}
+			linted++;
+		}
+		if (linted == 0) {
+			*failed_path = NULL;
+			return -ENOENT;
+		}
+	}
+	checks = tl_checks(&nchecks);
+	for (size_t i = 0; i < nchecks; i++)
+		if (checks[i].run != NULL && check_enabled(run->opts, checks[i].id))
+			checks[i].run(run);
+	return 0;
+}
+
+void
+tl_run_finish(struct tl_run *run)
+{
+	struct tl_ptrvec *all = &run->diag.findings;
+	size_t out = 0;
+
+	for (size_t i = 0; i < all->len; i++) {
+		struct tl_finding *f = all->items[i];
+		const struct tl_check *c = tl_check_find(f->check);
+
+		if (!check_enabled(run->opts, f->check))
+			continue;
+		f->severity = c ? c->severity : TL_SEV_ERROR;
+		for (size_t k = 0; k < run->opts->severity_overrides.len; k++) {
+			const struct tl_severity_override *o =
+			    run->opts->severity_overrides.items[k];
+
+			if (strcmp(o->check, f->check) == 0)
+				f->severity = o->severity;
+		}
+		all->items[out++] = f;
+	}
+	all->len = out;
+	tl_diag_finish(&run->diag);
+}
