@@ -1,0 +1,72 @@
+# Thin wrapper around meson for the two commands of the README:
+#   make demo   — install what is missing, build, lint the bundled demo configs
+#   make check  — the same set-up plus the test tools, then the whole suite
+#                 (normal build, then unit and golden tests again under ASan+UBSan)
+# Other targets: build, deps, golden-update, bench, fuzz, format, clean.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+MESON_OPTS ?= -Dwerror=true
+
+# Debian packages: to build, and in addition to run the tests.
+BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-dev
+TEST_PKGS  = openssl python3 nginx libnginx-mod-stream clang libclang-rt-14-dev
+
+TLSLINT = $(BUILD)/src/tlslint
+# The instant the test PKI and the demo are evaluated at (see testdata/pki/mk.sh).
+TEST_NOW = 2026-06-01T00:00:00Z
+
+.PHONY: all deps deps-test build demo check golden-update bench fuzz format clean
+
+all: build
+
+# Installs only the packages that are missing; apt-get update runs once, first.
+deps:
+	@sh scripts/apt-install.sh $(BUILD_PKGS)
+
+deps-test:
+	@sh scripts/apt-install.sh $(BUILD_PKGS) $(TEST_PKGS)
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) $(MESON_OPTS)
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+# The findings are the point of the demo: exit status 1 is success here, 2 is not.
+demo: build
+	@echo "== tlslint on testdata/demo (certificates evaluated at $(TEST_NOW)) =="
+	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) testdata/demo/etc/nginx/nginx.conf; \
+	  status=$$?; [ $$status -le 1 ] || { echo "tlslint failed with status $$status"; exit 1; }
+	@echo
+	@echo "== the same as JSON, for a CI gate (first lines) =="
+	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --format json \
+	  testdata/demo/etc/nginx/nginx.conf | head -n 20; true
+
+$(ASAN_BUILD)/build.ninja:
+	CC=clang meson setup $(ASAN_BUILD) $(MESON_OPTS) -Dbuildtype=debug \
+	  -Db_sanitize=address,undefined -Db_lundef=false -Dsingle_alloc=true
+
+check: deps-test $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja
+	ninja -C $(BUILD)
+	meson test -C $(BUILD) --print-errorlogs
+	ninja -C $(ASAN_BUILD)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  meson test -C $(ASAN_BUILD) --print-errorlogs --suite unit --suite golden
+
+# Rewrites the expected outputs of every golden case; review the diff before committing.
+golden-update: build
+	python3 testdata/golden.py --update $(TLSLINT)
+
+bench: build
+	python3 bench/bench.py $(TLSLINT)
+
+fuzz:
+	CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false
+	ninja -C build-fuzz
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Golden tests: run tlslint on each case and compare with the expected output.
+
+A case is a directory testdata/<server>/<case>/ holding:
+  nginx.conf (or the file named in 'entry'), the config to lint
+  args         optional: extra command-line arguments, one per line
+  stdin        optional: fed to tlslint on standard input (use '-' in args)
+  expected.txt     text report (--color never)
+  expected.json    JSON report
+  expected.status  exit status of the text run
+
+Every case runs from the repository root with
+  --root testdata --now 2026-06-01T00:00:00Z
+so certificate paths written as /pki/NAME read testdata/pki/NAME and
+validity is evaluated at the test PKI's pinned instant.
+
+  golden.py TLSLINT CASE_DIR      check one case (what meson runs)
+  golden.py --update TLSLINT      rewrite the expectations of every case
+  golden.py --list                print the case directories (for meson)
+"""
+import difflib
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+TEST_NOW = "2026-06-01T00:00:00Z"
+SERVERS = ("nginx", "apache", "haproxy")
+
+
+def cases():
+    for server in SERVERS:
+        base = os.path.join(HERE, server)
+        if not os.path.isdir(base):
+            continue
+        for name in sorted(os.listdir(base)):
+            d = os.path.join(base, name)
+            if os.path.isdir(d) and os.path.exists(os.path.join(d, "expected.txt")):
+                yield os.path.relpath(d, REPO)
+
+
+def command(tlslint, case, fmt):
+    path = os.path.join(REPO, case)
+    entry = "nginx.conf"
+    extra = []
+    if os.path.exists(os.path.join(path, "entry")):
+        entry = open(os.path.join(path, "entry")).read().strip()
+    if os.path.exists(os.path.join(path, "args")):
+        extra = [a for a in open(os.path.join(path, "args")).read().splitlines() if a]
+    argv = [tlslint, "--root", "testdata", "--now", TEST_NOW, "--color", "never",
+            "--format", fmt] + extra
+    if "-" not in extra:
+        argv.append(os.path.join(case, entry))
+    stdin = None
+    if os.path.exists(os.path.join(path, "stdin")):
+        stdin = open(os.path.join(path, "stdin"), "rb").read()
+    return argv, stdin
+
+
+def run(tlslint, case, fmt):
+    argv, stdin = command(tlslint, case, fmt)
+    env = dict(os.environ)
+    env.pop("NO_COLOR", None)
+    p = subprocess.run(argv, input=stdin, cwd=REPO, capture_output=True, env=env, timeout=60)
+    if p.returncode not in (0, 1):
+        sys.stderr.write(p.stderr.decode(errors="replace"))
+    return p.returncode, p.stdout.decode(errors="replace")
+
+
+def check(tlslint, case):
+    ok = True
+    status, text = run(tlslint, case, "text")
+    _, js = run(tlslint, case, "json")
+    for name, got in (("expected.txt", text), ("expected.json", js),
+                      ("expected.status", f"{status}\n")):
+        want = open(os.path.join(REPO, case, name)).read()
+        if got != want:
+            ok = False
+            sys.stdout.writelines(difflib.unified_diff(
+                want.splitlines(True), got.splitlines(True),
+                f"{case}/{name} (expected)", f"{case}/{name} (got)"))
+    return ok
+
+
+def update(tlslint):
+    for case in cases():
+        status, text = run(tlslint, case, "text")
+        _, js = run(tlslint, case, "json")
+        for name, got in (("expected.txt", text), ("expected.json", js),
+                          ("expected.status", f"{status}\n")):
+            with open(os.path.join(REPO, case, name), "w") as f:
+                f.write(got)
+        print(f"updated {case} (exit {status})")
+
+
+def main(argv):
+    if argv[1:] == ["--list"]:
+        for case in cases():
+            print(case)
+        return 0
+    if len(argv) == 3 and argv[1] == "--update":
+        update(os.path.abspath(argv[2]))
+        return 0
+    if len(argv) == 3:
+        return 0 if check(os.path.abspath(argv[1]), argv[2]) else 1
+    sys.stderr.write(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
