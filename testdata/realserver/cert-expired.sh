@@ -2,6 +2,8 @@
 # cert-expired: nginx loads an expired certificate without complaint; clients reject it.
 # Research A.3.6: OpenSSL prints 'verify error:num=10:certificate has expired'.  Neighbour
 # cert-expired-ok serves the www certificate (valid at TEST_NOW) and verifies.
+# ngx_prepare assigns the variable named by its second argument.
+# shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
 tl_require_nginx
 

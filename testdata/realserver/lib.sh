@@ -16,9 +16,12 @@
 # Decisions:
 # - Configs name certificates as /pki/NAME (tlslint maps them with `--root testdata`);
 #   ngx_prepare rewrites a leading /pki/ to the absolute path of testdata/pki/.
-# - Configs contain no pid/error_log: ngx_t and ngx_start pass
-#   `-g "pid DIR/nginx.pid; error_log DIR/error.log;"` (Debian's nginx is built with
-#   --error-log-path=stderr, so nothing is written outside DIR before the config is read).
+# - Configs contain no pid/error_log: ngx_t and ngx_start pass `-e DIR/error.log` and
+#   `-g "pid DIR/nginx.pid; error_log DIR/error.log;"`.  -g alone works, but the -g error_log
+#   is only opened after the config is read, so startup messages went to the compiled-in log
+#   (stderr on Debian, /var/log/nginx/error.log upstream) in the form
+#   '2026/11/26 22:22:04 [emerg] PID#PID: MESSAGE in FILE:LINE'.  With -e (1.19.5+) they go
+#   to DIR/error.log and stderr gets the form users paste: 'nginx: [emerg] MESSAGE in FILE:LINE'.
 # - The access_log default is compiled in as /var/log/nginx/access.log and opened even if no
 #   request ever comes, so every config says `access_log off;` at http level.
 # - Ports: each config listens on its own fixed 127.0.0.1 port in 18443-18499 (table below),
@@ -42,6 +45,7 @@ TL_PKI=$TL_TESTDATA/pki
 TL_NGINX=${NGINX:-/usr/sbin/nginx}
 TEST_NOW=2026-06-01T00:00:00Z
 TEST_NOW_EPOCH=1780272000
+export TEST_NOW TEST_NOW_EPOCH
 TL_NAME=$(basename "$0" .sh)
 
 TL_FAILS=0
@@ -99,7 +103,7 @@ tl_mktemp() {
 # ngx_prepare CASE [VAR]: copy testdata/nginx/CASE into a fresh temp dir, rewrite /pki/ to
 # the test PKI and apply TLSLINT_PORT_OFFSET.  Sets VAR (default NGX_DIR) to the copy.
 ngx_prepare() {
-	local case=$1 var=${2:-NGX_DIR} src=$TL_TESTDATA/nginx/$1
+	local var=${2:-NGX_DIR} src=$TL_TESTDATA/nginx/$1
 	[ -f "$src/nginx.conf" ] || { echo "$TL_NAME: no config $src/nginx.conf" >&2; exit 1; }
 	tl_mktemp
 	cp -R "$src/." "$TL_LAST_TMP/"
@@ -122,7 +126,7 @@ ngx_port() {
 # ngx_t DIR: `nginx -t -q` on DIR/nginx.conf; sets NGX_T_RC and NGX_T_OUT (stdout+stderr).
 ngx_t() {
 	local d=$1
-	NGX_T_OUT=$(timeout 20 "$TL_NGINX" -t -q -c "$d/nginx.conf" -p "$d/" \
+	NGX_T_OUT=$(timeout 20 "$TL_NGINX" -t -q -e "$d/error.log" -c "$d/nginx.conf" -p "$d/" \
 		-g "pid $d/nginx.pid; error_log $d/error.log;" 2>&1)
 	NGX_T_RC=$?
 	tl_log "nginx -t exit $NGX_T_RC" "$NGX_T_OUT"
@@ -143,7 +147,7 @@ ngx_start() {
 		echo "$TL_NAME: port $port already in use (another checkout? set TLSLINT_PORT_OFFSET)" >&2
 		return 1
 	fi
-	"$TL_NGINX" -c "$d/nginx.conf" -p "$d/" \
+	"$TL_NGINX" -e "$d/error.log" -c "$d/nginx.conf" -p "$d/" \
 		-g "pid $d/nginx.pid; error_log $d/error.log; daemon off;" >"$d/nginx.out" 2>&1 &
 	pid=$!
 	TL_PIDS+=("$pid")

@@ -3,6 +3,8 @@
 # refused by nginx -t (since 1.15.0; research B.1 NGX-NOCERT).  Neighbour
 # ssl-no-certificate-default-reject: the same certificate-less default server is legal with
 # ssl_reject_handshake on, and unknown names get alert 112 (research A.3.8).
+# ngx_prepare assigns the variable named by its second argument.
+# shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
 tl_require_nginx
 
@@ -10,9 +12,7 @@ ngx_prepare ssl-no-certificate-default d
 ngx_t "$d"
 assert_rc "nginx -t" "$NGX_T_RC" 1
 assert_contains "nginx -t" "$NGX_T_OUT" \
-	'[emerg]'
-assert_contains "nginx -t" "$NGX_T_OUT" \
-	'no "ssl_certificate" is defined for the "listen ... ssl" directive'
+	'nginx: [emerg] no "ssl_certificate" is defined for the "listen ... ssl" directive'
 # nginx names the line of the 'server {' block, not the listen directive.
 assert_contains "nginx -t" "$NGX_T_OUT" "directive in $d/nginx.conf:8"
 assert_contains "nginx -t" "$NGX_T_OUT" "configuration file $d/nginx.conf test failed"

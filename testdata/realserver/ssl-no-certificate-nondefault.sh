@@ -3,6 +3,8 @@
 # certificate, so a second server without one passes, and at run time SNI for its name is
 # answered with the default server's certificate: a hostname mismatch (research B.1
 # NGX-NOCERT, A.3.7).  Neighbour ssl-no-certificate-nondefault-ok gives it its own certificate.
+# ngx_prepare assigns the variable named by its second argument.
+# shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
 tl_require_nginx
 
