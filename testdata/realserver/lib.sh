@@ -25,7 +25,7 @@
 # - The access_log default is compiled in as /var/log/nginx/access.log and opened even if no
 #   request ever comes, so every config says `access_log off;` at http level.
 # - Ports: each config listens on its own fixed 127.0.0.1 port in 18443-18499 (table below),
-#   so scenarios may run in parallel and the committed config runs as-is.  If another
+#   so scenarios may run in parallel and need no port rewriting.  If another
 #   checkout on the same machine uses those ports, set TLSLINT_PORT_OFFSET=N and ngx_prepare
 #   adds N to every 127.0.0.1:PORT in the copy.  Only 127.0.0.1 is ever bound.
 #     18443 cert-expired                    18444 cert-expired-ok
