@@ -189,8 +189,11 @@ file_ref(struct lower *l, const struct tl_arg *arg)
 
 	ref.written = arg->text;
 	ref.loc = arg->loc;
-	/* nginx 1.15.9+ resolves a path with variables per handshake. */
-	if (has_variables(arg->text)) {
+	/*
+	 * nginx 1.15.9+ resolves a path with variables per handshake; older
+	 * versions take the '$' literally, as part of a file name.
+	 */
+	if (has_variables(arg->text) && tl_nginx_has(TL_NGX_CERT_VARIABLES, l->env->version)) {
 		ref.dynamic = true;
 		return ref;
 	}
