@@ -17,7 +17,7 @@
  * (e.g. "use one of text, json, sarif, gcc").
  */
 int tl_cli_parse(int argc, char **argv, struct tl_arena *arena, struct tl_options *opts,
-		 const char **error, const char **hint);
+                 const char **error, const char **hint);
 
 void tl_cli_usage(FILE *out);
 
@@ -30,6 +30,6 @@ const char *tl_config_find(struct tl_arena *arena, const char *start_dir);
  * Returns 0, or -1 with *error as "FILE:LINE:COL: message".
  */
 int tl_config_load(struct tl_arena *arena, const char *path, struct tl_options *opts,
-		   const char **error);
+                   const char **error);
 
 #endif
