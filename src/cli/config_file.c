@@ -156,13 +156,16 @@ resolve(struct loader *l, const char *p)
 {
 	size_t n;
 
-	if (p[0] == '/' || l->dir == NULL)
+	if (p[0] == '/')
 		return p;
+	/* "./x" reads better as "x" in messages, and "." is the directory itself. */
 	while (p[0] == '.' && p[1] == '/')
 		for (p += 2; *p == '/'; p++)
 			;
 	if (*p == '\0' || strcmp(p, ".") == 0)
-		return l->dir;
+		return l->dir != NULL ? l->dir : ".";
+	if (l->dir == NULL)
+		return p;
 	n = strlen(l->dir);
 	if (n > 0 && l->dir[n - 1] == '/')
 		return tl_arena_printf(l->arena, "%s%s", l->dir, p);
@@ -252,21 +255,22 @@ load_fail_on(struct loader *l)
 static int
 load_expiry(struct loader *l)
 {
-	const char *s;
+	const char *s, *got = NULL;
 	char *end;
 	long days;
 
 	if (next(l) < 0)
 		return -1;
 	s = l->event.type == YAML_SCALAR_EVENT ? scalar(l) : "";
-	/* A quoted "30" is a string in YAML; insist on a plain number. */
-	if (l->event.type != YAML_SCALAR_EVENT || !l->event.data.scalar.plain_implicit ||
-	    is_null(&l->event) || !(s[0] >= '0' && s[0] <= '9'))
+	if (l->event.type != YAML_SCALAR_EVENT || is_null(&l->event))
+		got = node_kind(&l->event);
+	else if (!l->event.data.scalar.plain_implicit)
+		got = "a quoted string"; /* "30" is a string in YAML; insist on a number */
+	else if (!(s[0] >= '0' && s[0] <= '9'))
+		got = tl_arena_printf(l->arena, "'%s'", s);
+	if (got != NULL)
 		return fail_at(l, l->event.start_mark,
-		               "expected a number of days for 'expiry-warning-days', got %s",
-		               l->event.type == YAML_SCALAR_EVENT && !is_null(&l->event)
-		                   ? tl_arena_printf(l->arena, "'%s'", s)
-		                   : node_kind(&l->event));
+		               "expected a number of days for 'expiry-warning-days', got %s", got);
 	errno = 0;
 	days = strtol(s, &end, 10);
 	if (*end != '\0')
