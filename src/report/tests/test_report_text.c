@@ -163,6 +163,14 @@ static tl_clients_see last_fits_clients = {
     {NULL, NULL},
 };
 
+static tl_clients_see comma_over_clients = {
+    /* As last_fits_clients but not last: its comma would be column 101, so it wraps. */
+    {"c", "0123456789012345678901234567890"},
+    {"c", "01234567890123456789012345678901234567890123"},
+    {"c", "x"},
+    {NULL, NULL},
+};
+
 static tl_clients_see over_clients = {
     /* One column more than that: the second entry wraps. */
     {"c", "0123456789012345678901234567890"},
@@ -200,6 +208,11 @@ test_clients_wrap(void)
 	CHECK_STR(s, "tlslint: error: m [cert-expired]\n"
 	             "  clients see: 0123456789012345678901234567890 (c), "
 	             "01234567890123456789012345678901234567890123 (c)\n");
+	free(s);
+	s = with_clients(comma_over_clients);
+	CHECK_STR(s, "tlslint: error: m [cert-expired]\n"
+	             "  clients see: 0123456789012345678901234567890 (c),\n"
+	             "               01234567890123456789012345678901234567890123 (c), x (c)\n");
 	free(s);
 	s = with_clients(over_clients);
 	CHECK_STR(s, "tlslint: error: m [cert-expired]\n"
