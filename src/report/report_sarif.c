@@ -27,7 +27,7 @@ level_of(enum tl_severity sev)
 
 /* {"text": TEXT}, SARIF's message and multiformatMessageString objects. */
 static void
-key_text(struct tl_json *json, const char *key, const char *text)
+member_text(struct tl_json *json, const char *key, const char *text)
 {
 	tl_json_key(json, key);
 	tl_json_object_begin(json);
@@ -84,13 +84,13 @@ write_rule(struct tl_json *json, const struct tl_check *c)
 	tl_check_docs_path(c->id, docs, sizeof(docs));
 	tl_json_object_begin(json);
 	tl_json_member_string(json, "id", c->id);
-	key_text(json, "shortDescription", c->summary);
+	member_text(json, "shortDescription", c->summary);
 	snprintf(text, sizeof(text), "%s check '%s': fires when %s", c->family, c->id, c->summary);
-	key_text(json, "fullDescription", text);
+	member_text(json, "fullDescription", text);
 	snprintf(text, sizeof(text), "%s/blob/main/%s", TL_INFORMATION_URI, docs);
 	tl_json_member_string(json, "helpUri", text);
 	snprintf(text, sizeof(text), "%s; see %s", c->summary, docs);
-	key_text(json, "help", text);
+	member_text(json, "help", text);
 	tl_json_key(json, "defaultConfiguration");
 	tl_json_object_begin(json);
 	tl_json_member_string(json, "level", level_of(c->severity));
@@ -136,7 +136,7 @@ write_result(struct tl_json *json, const struct tl_finding *f, const struct tl_c
 	if (rule != NULL)
 		tl_json_member_uint(json, "ruleIndex", (unsigned long long)(rule - rules));
 	tl_json_member_string(json, "level", level_of(f->severity));
-	key_text(json, "message", f->message);
+	member_text(json, "message", f->message);
 	if (f->loc.src != NULL)
 		write_location(json, &f->loc);
 	tl_json_object_end(json);
