@@ -15,21 +15,21 @@
 #include "../options.h"
 
 struct tl_summary {
-	size_t files;		/* config files read */
-	size_t sites;		/* sites in the model */
-	size_t certificates;	/* distinct certificate files loaded */
+	size_t files;        /* config files read */
+	size_t sites;        /* sites in the model */
+	size_t certificates; /* distinct certificate files loaded */
 };
 
 struct tl_report_info {
-	const char *profile;	/* "intermediate", … */
+	const char *profile; /* "intermediate", … */
 	struct tl_summary summary;
-	bool color;		/* text only; decided by the caller (terminal, NO_COLOR, --color) */
-	bool quiet;		/* no summary line */
+	bool color; /* text only; decided by the caller (terminal, NO_COLOR, --color) */
+	bool quiet; /* no summary line */
 };
 
 /* Returns 0, or a negative errno if writing failed. */
 int tl_report_write(FILE *out, enum tl_format format, const struct tl_diag *diag,
-		    const struct tl_report_info *info);
+                    const struct tl_report_info *info);
 
 /* The check catalogue: text (id, severity, summary) or JSON; gcc/sarif print text/JSON. */
 int tl_list_checks_write(FILE *out, enum tl_format format);
