@@ -131,11 +131,10 @@ tl_diag_finish(struct tl_diag *diag)
 		struct tl_finding *keep = out ? items[out - 1] : NULL;
 
 		if (keep != NULL && compare_place(keep, items[i]) == 0) {
-			/* Same message at the same place for another site: one finding, more sites.
-			 */
+			/* The same finding for another site: one finding, the site as related. */
 			if (items[i]->site != NULL && strcmp_null(keep->site, items[i]->site) != 0)
-				tl_finding_relate(diag, keep, NULL, items[i]->loc,
-				                  "also used by site %s", items[i]->site);
+				tl_finding_relate(diag, keep, NULL, (struct tl_loc){0},
+						  "also used by site %s", items[i]->site);
 			continue;
 		}
 		items[out++] = items[i];
