@@ -102,8 +102,10 @@ tl_mktemp() {
 
 # ngx_prepare CASE [VAR]: copy testdata/nginx/CASE into a fresh temp dir, rewrite /pki/ to
 # the test PKI and apply TLSLINT_PORT_OFFSET.  Sets VAR (default NGX_DIR) to the copy.
+# CASE containing a '/' is taken as the case directory's path instead of its name.
 ngx_prepare() {
 	local var=${2:-NGX_DIR} src=$TL_TESTDATA/nginx/$1
+	[[ $1 == */* ]] && src=$1
 	[ -f "$src/nginx.conf" ] || { echo "$TL_NAME: no config $src/nginx.conf" >&2; exit 1; }
 	tl_mktemp
 	cp -R "$src/." "$TL_LAST_TMP/"
