@@ -127,8 +127,7 @@ struct scope {
 	struct tl_upstream_tls proxy;
 	struct headers headers;
 	struct tl_str resolver;
-	bool legacy_ssl_on;
-	struct tl_value legacy_ssl;
+	struct tl_flag http2;
 };
 
 struct lower {
@@ -189,8 +188,11 @@ file_ref(struct lower *l, const struct tl_arg *arg)
 
 	ref.written = arg->text;
 	ref.loc = arg->loc;
-	/* nginx 1.15.9+ resolves a path with variables per handshake. */
-	if (has_variables(arg->text)) {
+	/*
+	 * nginx 1.15.9+ resolves a path with variables per handshake; older
+	 * versions take the '$' literally, as part of a file name.
+	 */
+	if (has_variables(arg->text) && tl_nginx_has(TL_NGX_CERT_VARIABLES, l->env->version)) {
 		ref.dynamic = true;
 		return ref;
 	}
@@ -451,6 +453,12 @@ apply_common(struct lower *l, struct scope *scope, const struct tl_directive *d)
 	if (strcmp(d->name, "resolver") == 0 && d->nargs >= 1) {
 		scope->resolver.v = value_set(d);
 		scope->resolver.s = d->args[0].text;
+		return true;
+	}
+	/* "http2 on;" (1.25.1+) at http or server level. */
+	if (strcmp(d->name, "http2") == 0 && d->nargs == 1 && (scope->ctx & CTX_SSL_HTTP)) {
+		scope->http2.v = value_set(d);
+		scope->http2.on = strcasecmp(d->args[0].text, "on") == 0;
 		return true;
 	}
 	return false;
@@ -873,6 +881,9 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 	site->resolver = scope.resolver.v.origin ? scope.resolver : main->resolver;
 	if (site->resolver.v.origin == TL_ORIGIN_SET && scope.resolver.v.origin == TL_ORIGIN_UNSET)
 		site->resolver.v.origin = TL_ORIGIN_INHERITED;
+	site->http2 = scope.http2.v.origin ? scope.http2 : main->http2;
+	if (site->http2.v.origin == TL_ORIGIN_SET && scope.http2.v.origin == TL_ORIGIN_UNSET)
+		site->http2.v.origin = TL_ORIGIN_INHERITED;
 
 	if (mode == TL_SITE_HTTP)
 		for (size_t i = 0; i < d->nchildren; i++) {

@@ -160,8 +160,11 @@ tl_arena_vprintf(struct tl_arena *arena, const char *fmt, va_list ap)
 	int n;
 	char *p;
 
+	char probe[1];
+
+	/* A one-byte buffer rather than NULL: some compilers warn about the NULL form. */
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(probe, sizeof(probe), fmt, copy);
 	va_end(copy);
 	if (n < 0)
 		return tl_arena_strdup(arena, "");

@@ -1,0 +1,307 @@
+/*
+ * Unit tests of nginx lowering: inheritance (http → server → location),
+ * add_header's all-or-nothing rule, version defaults, listen forms, sockets
+ * and default servers, server names, path mapping under --root.
+ */
+#include <string.h>
+
+#include "../../src/tests/unit.h"
+#include "../nginx.h"
+#include "../nginx_facts.h"
+#include "../nginx_lower.h"
+
+struct fixture {
+	struct tl_arena *arena;
+	struct tl_sources sources;
+	struct tl_diag diag;
+	struct tl_model model;
+};
+
+static void
+lower_text(struct fixture *fx, const char *text, const char *root, struct tl_version version)
+{
+	struct tl_parse_env penv;
+	struct tl_lower_env lenv;
+	struct tl_tree tree;
+
+	fx->arena = tl_arena_new();
+	tl_sources_init(&fx->sources, fx->arena);
+	tl_diag_init(&fx->diag, fx->arena);
+	tl_model_init(&fx->model, fx->arena);
+	memset(&penv, 0, sizeof(penv));
+	penv.arena = fx->arena;
+	penv.sources = &fx->sources;
+	penv.diag = &fx->diag;
+	penv.root = root;
+	penv.limits = tl_default_parse_limits;
+	memset(&tree, 0, sizeof(tree));
+	CHECK_INT(tl_nginx_parse_text(&penv, "t.conf", text, strlen(text), &tree), 0);
+	lenv.arena = fx->arena;
+	lenv.diag = &fx->diag;
+	lenv.root = root;
+	lenv.version = version;
+	tl_nginx_lower(&lenv, &tree, &fx->model);
+}
+
+static struct tl_site *
+site(struct fixture *fx, size_t i)
+{
+	return i < fx->model.sites.len ? fx->model.sites.items[i] : NULL;
+}
+
+static unsigned
+line_of(struct tl_loc loc)
+{
+	unsigned line, col;
+
+	tl_loc_linecol(&loc, &line, &col);
+	return line;
+}
+
+static size_t
+count_findings(struct fixture *fx, const char *check)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fx->diag.findings.len; i++)
+		if (strcmp(((struct tl_finding *)fx->diag.findings.items[i])->check, check) == 0)
+			n++;
+	return n;
+}
+
+static void
+test_http_level_after_server(void)
+{
+	struct fixture fx;
+	struct tl_site *a, *b;
+
+	/* The http-level certificate comes after the servers and still applies to both. */
+	lower_text(&fx,
+		   "http {\n"				      /* 1 */
+		   "  server { listen 443 ssl; server_name a.test; }\n" /* 2 */
+		   "  server { listen 443 ssl; server_name b.test;\n"	/* 3 */
+		   "           ssl_certificate own.crt; ssl_certificate_key own.key; }\n" /* 4 */
+		   "  ssl_certificate /etc/ssl/x.crt;\n"		/* 5 */
+		   "  ssl_certificate_key /etc/ssl/x.key;\n"		/* 6 */
+		   "  ssl_protocols TLSv1.2;\n"				/* 7 */
+		   "}\n",
+		   "/r", (struct tl_version){1, 22, 0});
+	CHECK_INT(fx.model.sites.len, 2);
+	a = site(&fx, 0);
+	b = site(&fx, 1);
+	CHECK_INT(a->tls.certs.n, 1);
+	CHECK_INT(a->tls.certs.v.origin, TL_ORIGIN_INHERITED);
+	CHECK_INT(line_of(a->tls.certs.pairs[0].cert_dir), 5);
+	CHECK_STR(a->tls.certs.pairs[0].cert.path, "/r/etc/ssl/x.crt");
+	CHECK_STR(a->tls.certs.pairs[0].key.written, "/etc/ssl/x.key");
+	/* The server's own certificate wins, relative to the config's directory. */
+	CHECK_INT(b->tls.certs.v.origin, TL_ORIGIN_SET);
+	CHECK_STR(b->tls.certs.pairs[0].cert.written, "own.crt");
+	CHECK_INT(a->tls.protocols.v.origin, TL_ORIGIN_INHERITED);
+	CHECK_INT(a->tls.protocols.mask, TL_PROTO_TLSv1_2);
+	CHECK_INT(line_of(a->tls.protocols.v.loc), 7);
+	CHECK_STR(a->label, "a.test:443");
+	tl_arena_free(fx.arena);
+}
+
+static void
+test_defaults_by_version(void)
+{
+	struct fixture fx;
+
+	lower_text(&fx, "http { server { listen 443 ssl; } }", NULL, (struct tl_version){1, 22, 1});
+	CHECK_INT(site(&fx, 0)->tls.protocols.v.origin, TL_ORIGIN_DEFAULT);
+	CHECK_INT(site(&fx, 0)->tls.protocols.mask,
+		  TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2);
+	CHECK_STR(site(&fx, 0)->tls.protocols.v.note, "the nginx 1.22 default");
+	CHECK_STR(site(&fx, 0)->tls.ciphers.s, "HIGH:!aNULL:!MD5");
+	CHECK_INT(site(&fx, 0)->tls.session_tickets.on, 1);
+	tl_arena_free(fx.arena);
+
+	lower_text(&fx, "http { server { listen 443 ssl; } }", NULL, (struct tl_version){1, 24, 0});
+	CHECK_INT(site(&fx, 0)->tls.protocols.mask,
+		  TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2 | TL_PROTO_TLSv1_3);
+	tl_arena_free(fx.arena);
+
+	lower_text(&fx, "http { server { listen 443 ssl; } }", NULL, tl_nginx_stable);
+	CHECK_INT(site(&fx, 0)->tls.protocols.mask, TL_PROTO_TLSv1_2 | TL_PROTO_TLSv1_3);
+	tl_arena_free(fx.arena);
+}
+
+static void
+test_add_header_inheritance(void)
+{
+	struct fixture fx;
+	struct tl_site *s;
+	const struct tl_location *l0, *l1, *l2;
+
+	lower_text(&fx,
+		   "http {\n"
+		   "  add_header Strict-Transport-Security \"max-age=63072000\" always;\n" /* 2 */
+		   "  server {\n"
+		   "    listen 443 ssl;\n"
+		   "    location / { }\n"					    /* 5 */
+		   "    location /api { add_header X-Frame-Options DENY; }\n"	    /* 6 */
+		   "    location /b { add_header strict-transport-security max-age=1; }\n" /* 7 */
+		   "  }\n"
+		   "}\n",
+		   NULL, tl_nginx_stable);
+	s = site(&fx, 0);
+	CHECK_INT(s->hsts.v.origin, TL_ORIGIN_INHERITED);
+	CHECK_STR(s->hsts.value, "max-age=63072000");
+	CHECK(s->hsts.always);
+	CHECK_INT(s->locations.len, 3);
+	l0 = s->locations.items[0];
+	l1 = s->locations.items[1];
+	l2 = s->locations.items[2];
+	CHECK_INT(l0->hsts.v.origin, TL_ORIGIN_INHERITED);
+	CHECK_INT(line_of(l0->hsts.v.loc), 2);
+	/* A level with its own add_header inherits none from above. */
+	CHECK_INT(l1->hsts.v.origin, TL_ORIGIN_UNSET);
+	CHECK_INT(l2->hsts.v.origin, TL_ORIGIN_SET);
+	CHECK_STR(l2->hsts.value, "max-age=1");
+	tl_arena_free(fx.arena);
+}
+
+static void
+test_sockets_and_default_server(void)
+{
+	struct fixture fx;
+	const struct tl_socket *sock;
+
+	lower_text(&fx,
+		   "http {\n"
+		   "  server { listen 443; server_name plain.test; }\n"
+		   "  server { listen 443 ssl default_server; server_name def.test; }\n"
+		   "  server { listen 127.0.0.1:8443 ssl; listen [::1]:8443 ssl http2; }\n"
+		   "  server { server_name nolisten.test; }\n"
+		   "}\n",
+		   NULL, tl_nginx_stable);
+	CHECK_INT(fx.model.sites.len, 4);
+	CHECK_INT(fx.model.sockets.len, 4);
+	sock = fx.model.sockets.items[0];
+	CHECK_STR(sock->addr, "*");
+	CHECK_INT(sock->port, 443);
+	/* One "listen … ssl" makes the whole address:port TLS. */
+	CHECK(sock->tls);
+	CHECK(sock->default_site == site(&fx, 1));
+	CHECK(tl_site_is_tls(site(&fx, 0)));
+	sock = fx.model.sockets.items[1];
+	CHECK_STR(sock->addr, "127.0.0.1");
+	CHECK_INT(sock->port, 8443);
+	sock = fx.model.sockets.items[2];
+	CHECK_STR(sock->addr, "[::1]");
+	CHECK(((struct tl_listener *)sock->listeners.items[0])->http2);
+	CHECK(((struct tl_listener *)sock->listeners.items[0])->ipv6);
+	/* No listen: *:80, plain. */
+	sock = fx.model.sockets.items[3];
+	CHECK_INT(sock->port, 80);
+	CHECK(!sock->tls);
+	CHECK(!tl_site_is_tls(site(&fx, 3)));
+	tl_arena_free(fx.arena);
+}
+
+static void
+test_names_and_invalid(void)
+{
+	struct fixture fx;
+	const struct tl_site *s;
+
+	lower_text(&fx,
+		   "http { server {\n"
+		   "  server_name WWW.Example.test *.example.test .example.org mail.* \"\" "
+		   "~^(?<n>\\w+)\\.example\\.net$;\n"
+		   "  server_name ~^(broken$ a*b.test;\n"
+		   "  ssl_protocols TLSv1.2 TLSv1.4;\n"
+		   "  ssl_prefer_server_ciphers yes;\n"
+		   "  ssl_ciphers A; ssl_ciphers B;\n"
+		   "  listen 443 ssl bogus;\n"
+		   "  location / { ssl_certificate x.crt; }\n"
+		   "} }\n",
+		   NULL, tl_nginx_stable);
+	s = site(&fx, 0);
+	CHECK_INT(s->names.len, 6);
+	CHECK_STR(((struct tl_name *)s->names.items[0])->name, "www.example.test");
+	CHECK_INT(((struct tl_name *)s->names.items[0])->kind, TL_NAME_EXACT);
+	CHECK_INT(((struct tl_name *)s->names.items[1])->kind, TL_NAME_WILDCARD_LEFT);
+	CHECK_INT(((struct tl_name *)s->names.items[2])->kind, TL_NAME_DOT);
+	CHECK_INT(((struct tl_name *)s->names.items[3])->kind, TL_NAME_WILDCARD_RIGHT);
+	CHECK_INT(((struct tl_name *)s->names.items[4])->kind, TL_NAME_EMPTY);
+	CHECK_INT(((struct tl_name *)s->names.items[5])->kind, TL_NAME_REGEX);
+	CHECK(((struct tl_name *)s->names.items[5])->regex != NULL);
+	/* broken regex, a*b wildcard, TLSv1.4, "yes", duplicate ssl_ciphers, bogus, location */
+	CHECK_INT(count_findings(&fx, "directive-invalid"), 7);
+	CHECK_STR(s->tls.ciphers.s, "A");
+	tl_arena_free(fx.arena);
+}
+
+static void
+test_upstream_and_stream(void)
+{
+	struct fixture fx;
+	const struct tl_site *s;
+	const struct tl_upstream *up;
+
+	lower_text(&fx,
+		   "http {\n"
+		   "  proxy_ssl_verify on;\n"
+		   "  server { listen 80;\n"
+		   "    location / { proxy_pass https://backend.internal:8443/app; "
+		   "proxy_ssl_server_name on; }\n"
+		   "    location /plain { proxy_pass http://x; }\n"
+		   "  }\n"
+		   "}\n"
+		   "stream { ssl_protocols TLSv1.3;\n"
+		   "  server { listen 5000 ssl; ssl_certificate s.crt; ssl_certificate_key s.key;"
+		   " proxy_pass 127.0.0.1:9; }\n"
+		   "}\n",
+		   NULL, tl_nginx_stable);
+	CHECK_INT(fx.model.sites.len, 2);
+	s = site(&fx, 0);
+	CHECK_INT(s->upstreams.len, 1);
+	up = s->upstreams.items[0];
+	CHECK_STR(up->host, "backend.internal");
+	CHECK_INT(up->tls.verify.v.origin, TL_ORIGIN_INHERITED);
+	CHECK(up->tls.verify.on);
+	CHECK(up->tls.server_name.on);
+	CHECK_INT(up->tls.trusted_certificate.v.origin, TL_ORIGIN_UNSET);
+	s = site(&fx, 1);
+	CHECK_INT(s->mode, TL_SITE_STREAM);
+	CHECK_INT(s->tls.protocols.mask, TL_PROTO_TLSv1_3);
+	CHECK(tl_site_is_tls(s));
+	tl_arena_free(fx.arena);
+}
+
+static void
+test_dynamic_certificate_and_conf_command(void)
+{
+	struct fixture fx;
+	const struct tl_site *s;
+
+	lower_text(&fx,
+		   "http { server { listen 443 ssl;\n"
+		   "  ssl_certificate /certs/$ssl_server_name.crt;\n"
+		   "  ssl_certificate_key /certs/$ssl_server_name.key;\n"
+		   "  ssl_conf_command Ciphersuites TLS_AES_256_GCM_SHA384;\n"
+		   "} }\n",
+		   "/root", tl_nginx_stable);
+	s = site(&fx, 0);
+	CHECK(s->tls.certs.pairs[0].cert.dynamic);
+	CHECK(s->tls.certs.pairs[0].cert.path == NULL);
+	CHECK_STR(s->tls.ciphersuites.s, "TLS_AES_256_GCM_SHA384");
+	CHECK_INT(line_of(s->tls.ciphersuites.v.loc), 4);
+	tl_arena_free(fx.arena);
+}
+
+int
+main(void)
+{
+	test_http_level_after_server();
+	test_defaults_by_version();
+	test_add_header_inheritance();
+	test_sockets_and_default_server();
+	test_names_and_invalid();
+	test_upstream_and_stream();
+	test_dynamic_certificate_and_conf_command();
+	return tl_unit_result();
+}
