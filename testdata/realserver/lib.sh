@@ -32,6 +32,12 @@
 #     18445 ssl-no-certificate-default      18446 ssl-no-certificate-default-reject
 #     18447 ssl-no-certificate-nondefault   18448 ssl-no-certificate-nondefault-ok
 #     18449 parse-error-unbalanced
+#   Cases that only golden-nginx-t.sh runs (nginx -t binds nothing) still get their own ports:
+#     18450 includes  18451 include-missing  18452 http-level-inheritance
+#     18460 stream  18461-18462 stream-no-certificate  18463 ugly-but-valid  18464 lua-block
+#     18465 directive-invalid  18466 directive-invalid-flag  18467 server-name-regex-invalid
+#     18468 cert-missing  18469 cert-unparsable  18470 cert-not-yet-valid  18471 cert-expiring
+#     18472 cert-dynamic  18473-18475 listen-forms (also [::1] and *:18474: never start it)
 # - nginx runs with `daemon off;` in the background of this shell, so its PID is known
 #   without trusting the pid file; cleanup (EXIT/INT/TERM trap) stops every nginx started here
 #   by that PID and removes the temp dirs.  TLSLINT_KEEP=1 keeps the temp dirs for debugging.
@@ -102,8 +108,10 @@ tl_mktemp() {
 
 # ngx_prepare CASE [VAR]: copy testdata/nginx/CASE into a fresh temp dir, rewrite /pki/ to
 # the test PKI and apply TLSLINT_PORT_OFFSET.  Sets VAR (default NGX_DIR) to the copy.
+# CASE containing a '/' is taken as the case directory's path instead of its name.
 ngx_prepare() {
 	local var=${2:-NGX_DIR} src=$TL_TESTDATA/nginx/$1
+	[[ $1 == */* ]] && src=$1
 	[ -f "$src/nginx.conf" ] || { echo "$TL_NAME: no config $src/nginx.conf" >&2; exit 1; }
 	tl_mktemp
 	cp -R "$src/." "$TL_LAST_TMP/"
