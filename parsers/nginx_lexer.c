@@ -20,6 +20,32 @@ tl_ngx_lexer_init(struct tl_ngx_lexer *lx, struct tl_arena *arena, const char *t
 	lx->text = text;
 	lx->len = len;
 	lx->pos = 0;
+	lx->pool_cap = len + 2;
+	lx->pool = tl_arena_alloc(arena, lx->pool_cap);
+	lx->pool_used = 0;
+}
+
+/* Room for N bytes from the pool; the arena only if the bound above was wrong. */
+static char *
+pool_get(struct tl_ngx_lexer *lx, size_t n)
+{
+	char *p;
+
+	if (lx->pool_cap - lx->pool_used < n)
+		return tl_arena_alloc(lx->arena, n);
+	p = lx->pool + lx->pool_used;
+	lx->pool_used += n;
+	return p;
+}
+
+char *
+tl_ngx_lexer_copy(struct tl_ngx_lexer *lx, size_t off, size_t len)
+{
+	char *t = pool_get(lx, len + 1);
+
+	memcpy(t, lx->text + off, len);
+	t[len] = '\0';
+	return t;
 }
 
 static bool
@@ -34,9 +60,9 @@ is_space(char c)
  * other backslash stays as written (regexes rely on that).
  */
 static const char *
-unescape(struct tl_arena *arena, const char *s, const char *e, size_t *outlen)
+unescape(struct tl_ngx_lexer *lx, const char *s, const char *e, size_t *outlen)
 {
-	char *out = tl_arena_alloc(arena, (size_t)(e - s) + 1);
+	char *out = pool_get(lx, (size_t)(e - s) + 1);
 	char *d = out;
 
 	while (s < e) {
@@ -73,16 +99,10 @@ unescape(struct tl_arena *arena, const char *s, const char *e, size_t *outlen)
 static void
 make_word(struct tl_ngx_lexer *lx, struct tl_ngx_token *tok, size_t s, size_t e, bool has_bs)
 {
-	const char *b = lx->text + s;
-
 	if (has_bs) {
-		tok->text = unescape(lx->arena, b, lx->text + e, &tok->textlen);
+		tok->text = unescape(lx, lx->text + s, lx->text + e, &tok->textlen);
 	} else {
-		char *t = tl_arena_alloc(lx->arena, e - s + 1);
-
-		memcpy(t, b, e - s);
-		t[e - s] = '\0';
-		tok->text = t;
+		tok->text = tl_ngx_lexer_copy(lx, s, e - s);
 		tok->textlen = e - s;
 	}
 }

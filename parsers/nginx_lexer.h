@@ -31,6 +31,14 @@ struct tl_ngx_lexer {
 	const char *text;
 	size_t len;
 	size_t pos;
+	/*
+	 * Word texts are carved from one buffer per file: unescaped words plus
+	 * their NULs never take more room than the text they came from, and
+	 * one allocation instead of one per word keeps big configs fast.
+	 */
+	char *pool;
+	size_t pool_used;
+	size_t pool_cap;
 };
 
 struct tl_ngx_token {
@@ -59,6 +67,9 @@ enum tl_ngx_tok tl_ngx_lex(struct tl_ngx_lexer *lx, struct tl_ngx_token *tok);
  * comments. Sets the body's span (braces excluded) and returns 0, or
  * returns -1 at the end of the text (the span then runs to the end).
  */
+/* A NUL-terminated copy of text[off, off + len), from the word pool. */
+char *tl_ngx_lexer_copy(struct tl_ngx_lexer *lx, size_t off, size_t len);
+
 int tl_ngx_lex_lua_body(struct tl_ngx_lexer *lx, size_t *off, size_t *len);
 
 #endif

@@ -15,6 +15,7 @@
 #include <fnmatch.h>
 #include <glob.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,14 +163,19 @@ static struct tl_directive *
 make_directive(struct file_ctx *fc, struct tl_directive *parent, bool block)
 {
 	struct parser *p = fc->p;
-	struct tl_directive *d = tl_arena_alloc(p->arena, sizeof(*d));
+	size_t nargs = p->nargs - 1;
+	struct tl_directive *d;
 
+	/* One allocation for the directive and its arguments. */
+	if (nargs > (SIZE_MAX - sizeof(*d)) / sizeof(*d->args))
+		abort();
+	d = tl_arena_alloc(p->arena, sizeof(*d) + nargs * sizeof(*d->args));
 	d->name = p->args[0].text;
 	d->loc = p->args[0].loc;
-	d->nargs = p->nargs - 1;
-	if (d->nargs) {
-		d->args = tl_arena_calloc(p->arena, d->nargs, sizeof(*d->args));
-		memcpy(d->args, p->args + 1, d->nargs * sizeof(*d->args));
+	d->nargs = nargs;
+	if (nargs) {
+		d->args = (struct tl_arg *)(void *)(d + 1);
+		memcpy(d->args, p->args + 1, nargs * sizeof(*d->args));
 	}
 	d->block = block;
 	d->parent = parent;
@@ -445,9 +451,7 @@ read_lua_body(struct file_ctx *fc, size_t open_off)
 	memset(&a, 0, sizeof(a));
 	if (tl_ngx_lex_lua_body(&fc->lx, &off, &len) < 0)
 		report_eof_block(fc, open_off, " in lua block");
-	text = tl_arena_alloc(p->arena, len + 1);
-	memcpy(text, fc->lx.text + off, len);
-	text[len] = '\0';
+	text = tl_ngx_lexer_copy(&fc->lx, off, len);
 	a.text = text;
 	a.len = len;
 	a.loc = at(fc, off, len);
