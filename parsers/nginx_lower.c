@@ -992,13 +992,6 @@ tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_m
 {
 	struct lower l = {env, model, tree->prefix ? tree->prefix : ".", NULL};
 
-	/*
-	 * A dump names files as they are on the server; the prefix of a file
-	 * tree is already a path on this machine.
-	 */
-	if (tree->from_dump)
-		l.prefix = tl_path_map(env->arena, env->root, ".", l.prefix);
-
 	l.default_note = tl_arena_printf(env->arena, "the nginx %u.%u default", env->version.major,
 	                                 env->version.minor);
 	model->nfiles += tree->nfiles;

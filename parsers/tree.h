@@ -1,7 +1,7 @@
 /*
  * The generic directive tree every server's parser produces: names,
  * arguments and children with their source locations, and nothing else.
- * Meaning is given to it by the lowering tables (the parsers' *_lower.c files).
+ * Meaning is given to it by the lowering tables (parsers/SERVER_lower.c).
  */
 #ifndef TL_TREE_H
 #define TL_TREE_H

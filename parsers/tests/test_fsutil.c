@@ -1,0 +1,118 @@
+/* Unit tests of the file and path utilities. */
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../src/fsutil.h"
+#include "../../src/tests/unit.h"
+
+static struct tl_arena *arena;
+
+static void
+test_normalize(void)
+{
+	CHECK_STR(tl_path_normalize(arena, "a/./b//c/"), "a/b/c");
+	CHECK_STR(tl_path_normalize(arena, "./a"), "a");
+	CHECK_STR(tl_path_normalize(arena, "a/../b"), "b");
+	CHECK_STR(tl_path_normalize(arena, "a/.."), ".");
+	CHECK_STR(tl_path_normalize(arena, "../a/../../b"), "../../b");
+	CHECK_STR(tl_path_normalize(arena, "/../a/./b/.."), "/a");
+	CHECK_STR(tl_path_normalize(arena, "/"), "/");
+	CHECK_STR(tl_path_normalize(arena, "//x"), "/x");
+	CHECK_STR(tl_path_normalize(arena, ""), ".");
+	CHECK_STR(tl_path_normalize(arena, "."), ".");
+	CHECK_STR(tl_path_normalize(arena, "a/b/../../.."), "..");
+}
+
+static void
+test_map(void)
+{
+	CHECK_STR(tl_path_map(arena, NULL, "/etc/nginx", "conf.d/x.conf"),
+	          "/etc/nginx/conf.d/x.conf");
+	CHECK_STR(tl_path_map(arena, NULL, ".", "conf.d/x.conf"), "conf.d/x.conf");
+	CHECK_STR(tl_path_map(arena, NULL, NULL, "./x.conf"), "x.conf");
+	CHECK_STR(tl_path_map(arena, NULL, "/etc/nginx", "/etc/ssl/a.pem"), "/etc/ssl/a.pem");
+	CHECK_STR(tl_path_map(arena, "", "/etc/nginx", "/etc/ssl/a.pem"), "/etc/ssl/a.pem");
+	CHECK_STR(tl_path_map(arena, "/srv/r", "/etc/nginx", "/etc/ssl/a.pem"),
+	          "/srv/r/etc/ssl/a.pem");
+	CHECK_STR(tl_path_map(arena, "repo/", NULL, "/etc/x"), "repo/etc/x");
+	/* ".." cannot climb out of the root. */
+	CHECK_STR(tl_path_map(arena, "/srv/r", NULL, "/../../etc/x"), "/srv/r/etc/x");
+	/* The base is already mapped, so the root is not applied to it again. */
+	CHECK_STR(tl_path_map(arena, "/srv/r", "/srv/r/etc/nginx", "../ssl/a.pem"),
+	          "/srv/r/etc/ssl/a.pem");
+}
+
+static void
+test_dirname(void)
+{
+	CHECK_STR(tl_path_dirname(arena, "/etc/nginx/nginx.conf"), "/etc/nginx");
+	CHECK_STR(tl_path_dirname(arena, "nginx.conf"), ".");
+	CHECK_STR(tl_path_dirname(arena, "/nginx.conf"), "/");
+	CHECK_STR(tl_path_dirname(arena, "/"), "/");
+	CHECK_STR(tl_path_dirname(arena, "a//b"), "a");
+	CHECK_STR(tl_path_dirname(arena, "a/b/"), "a");
+	CHECK_STR(tl_path_dirname(arena, ""), ".");
+}
+
+static void
+test_read(void)
+{
+	char dir[] = "/tmp/tlslint-fsutil-XXXXXX";
+	char *path;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	path = tl_arena_printf(arena, "%s/f.conf", dir);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	fputs("a 1;\n", f);
+	fputc('\0', f);
+	fputs("b", f);
+	fclose(f);
+	CHECK_INT(tl_read_file(arena, path, 100, &text, &len), 0);
+	CHECK_INT(len, 7);
+	CHECK(text && memcmp(text, "a 1;\n\0b", 8) == 0);
+	CHECK_INT(tl_read_file(arena, path, 7, &text, &len), 0);
+	CHECK_INT(tl_read_file(arena, path, 6, &text, &len), -EFBIG);
+	CHECK_INT(tl_read_file(arena, dir, 100, &text, &len), -EISDIR);
+	CHECK_INT(tl_read_file(arena, tl_arena_printf(arena, "%s/none", dir), 100, &text, &len),
+	          -ENOENT);
+	/* A FIFO is refused at once instead of blocking for a writer. */
+	{
+		char *fifo = tl_arena_printf(arena, "%s/fifo", dir);
+
+		CHECK_INT(mkfifo(fifo, 0600), 0);
+		CHECK_INT(tl_read_file(arena, fifo, 100, &text, &len), -EINVAL);
+		unlink(fifo);
+	}
+	/* An empty file is an empty, NUL-terminated text. */
+	f = fopen(path, "w");
+	if (f)
+		fclose(f);
+	CHECK_INT(tl_read_file(arena, path, 100, &text, &len), 0);
+	CHECK_INT(len, 0);
+	CHECK(text && text[0] == '\0');
+	unlink(path);
+	rmdir(dir);
+}
+
+int
+main(void)
+{
+	arena = tl_arena_new();
+	test_normalize();
+	test_map();
+	test_dirname();
+	test_read();
+	tl_arena_free(arena);
+	return tl_unit_result();
+}
