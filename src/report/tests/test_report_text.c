@@ -28,7 +28,7 @@ static const char standard_text[] =
     "(Firefox),\n"
     "               \"certificate has expired\" (OpenSSL/curl)\n"
     "  related: /etc/ssl/site.pem: leaf certificate CN=www.example.com\n"
-    "  related: conf.d/site.conf:6:5: also used by site www.example.net:443\n"
+    "  related: also used by site www.example.net:443\n"
     "\n"
     "1 error, 1 warning, 1 info in 3 files, 4 sites, 5 certificates\n";
 
