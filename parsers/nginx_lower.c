@@ -816,11 +816,15 @@ lower_location(struct lower *l, struct tl_site *site, const struct scope *parent
 
 /* ---- servers ---- */
 
+/*
+ * How messages name a site: its first name and port, or, for a server
+ * without names (stream servers, catch-alls), the address:port it listens on.
+ */
 static const char *
 site_label(struct lower *l, const struct tl_site *site)
 {
-	const char *name = "_";
-	unsigned port = 0;
+	const char *name = NULL;
+	const struct tl_listener *chosen = NULL;
 
 	for (size_t i = 0; i < site->names.len; i++) {
 		const struct tl_name *n = site->names.items[i];
@@ -835,14 +839,16 @@ site_label(struct lower *l, const struct tl_site *site)
 	for (size_t i = 0; i < site->listeners.len; i++) {
 		const struct tl_listener *ls = site->listeners.items[i];
 
-		if (port == 0 || ls->ssl)
-			port = ls->port;
+		if (chosen == NULL || ls->ssl)
+			chosen = ls;
 		if (ls->ssl)
 			break;
 	}
-	if (port == 0)
-		return name;
-	return tl_arena_printf(l->env->arena, "%s:%u", name, port);
+	if (chosen == NULL)
+		return name ? name : "_";
+	if (name == NULL)
+		return tl_arena_printf(l->env->arena, "%s:%u", chosen->addr, chosen->port);
+	return tl_arena_printf(l->env->arena, "%s:%u", name, chosen->port);
 }
 
 static void

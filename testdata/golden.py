@@ -36,7 +36,8 @@ def cases():
             continue
         for name in sorted(os.listdir(base)):
             d = os.path.join(base, name)
-            if os.path.isdir(d) and os.path.exists(os.path.join(d, "expected.txt")):
+            inputs = ("nginx.conf", "entry", "stdin")
+            if os.path.isdir(d) and any(os.path.exists(os.path.join(d, f)) for f in inputs):
                 yield os.path.relpath(d, REPO)
 
 
