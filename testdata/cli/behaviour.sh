@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# End-to-end behaviour of the tlslint binary that golden files do not
+# cover: exit statuses (0 clean, 1 findings, 2 usage/input errors), the
+# one-line error plus hint on stderr, .tlslint.yaml discovery and errors,
+# --fail-on, --disable, -o, colour rules, standard input.
+# Usage: behaviour.sh TLSLINT   (run from the repository root)
+set -u
+TLSLINT=$(realpath "$1")
+NOW=2026-06-01T00:00:00Z
+fails=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# run ARGS... : sets $status, $out (stdout), $err (stderr)
+run() {
+	"$TLSLINT" "$@" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	out=$(cat "$tmp/out")
+	err=$(cat "$tmp/err")
+}
+
+expect_status() {
+	if [ "$status" -ne "$1" ]; then
+		echo "FAIL: $2: exit $status, want $1"
+		echo "  stdout: $out"
+		echo "  stderr: $err"
+		fails=$((fails + 1))
+	else
+		echo "ok: $2"
+	fi
+}
+
+expect_match() { # WHAT TEXT REGEX
+	if ! grep -Eq -- "$3" <<<"$2"; then
+		echo "FAIL: $1: no match for /$3/ in:"
+		echo "$2" | sed 's/^/  /'
+		fails=$((fails + 1))
+	fi
+}
+
+expect_no_match() {
+	if grep -Eq -- "$3" <<<"$2"; then
+		echo "FAIL: $1: unexpected match for /$3/"
+		fails=$((fails + 1))
+	fi
+}
+
+expired=testdata/nginx/cert-expired/nginx.conf
+clean=testdata/nginx/cert-expired-ok/nginx.conf
+
+# Usage errors: exit 2, one line naming the problem, then a hint.
+run --format xml "$clean"
+expect_status 2 "unknown format"
+expect_match "unknown format message" "$err" "^tlslint: unknown format 'xml'$"
+expect_match "unknown format hint" "$err" "^hint: "
+run --bogus
+expect_status 2 "unknown option"
+run --fail-on sometimes "$clean"
+expect_status 2 "bad --fail-on value"
+run --now 2026-02-30 "$clean"
+expect_status 2 "impossible --now date"
+run --disable no-such-check "$clean"
+expect_status 2 "unknown check id"
+expect_match "unknown check hint" "$err" "list-checks"
+run testdata/nginx/does-not-exist.conf
+expect_status 2 "unreadable entry file"
+expect_match "unreadable entry message" "$err" "does-not-exist.conf"
+
+# Findings decide 0/1, syntax errors included.
+run --root testdata --now $NOW "$clean"
+expect_status 0 "clean config"
+run --root testdata --now $NOW "$expired"
+expect_status 1 "expired certificate"
+run --root testdata --now $NOW testdata/nginx/parse-error-unbalanced/nginx.conf
+expect_status 1 "unbalanced brace"
+expect_match "unbalanced brace finding" "$out" "\[parse-error\]"
+run --root testdata --now $NOW --fail-on never "$expired"
+expect_status 0 "--fail-on never"
+run --root testdata --now $NOW --fail-on error testdata/nginx/cert-expiring/nginx.conf
+expect_status 0 "--fail-on error with only a warning"
+run --root testdata --now $NOW --fail-on warning testdata/nginx/cert-expiring/nginx.conf
+expect_status 1 "--fail-on warning with a warning"
+run --root testdata --now $NOW --disable cert-expired "$expired"
+expect_status 0 "--disable drops the finding"
+expect_no_match "--disable output" "$out" "cert-expired"
+
+# gcc format: exactly one line per finding, file:line:col first.
+run --root testdata --now $NOW --format gcc "$expired"
+expect_match "gcc line" "$out" "^testdata/nginx/cert-expired/nginx.conf:[0-9]+:[0-9]+: error: .*\[cert-expired\]$"
+[ "$(wc -l <<<"$out")" -eq 1 ] || { echo "FAIL: gcc output is not one line"; fails=$((fails + 1)); }
+
+# -o writes the report to a file and nothing to stdout.
+run --root testdata --now $NOW --format json -o "$tmp/report.json" "$expired"
+expect_status 1 "-o with findings"
+[ -z "$out" ] || { echo "FAIL: -o still wrote to stdout"; fails=$((fails + 1)); }
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["findings"][0]["check"]=="cert-expired"' \
+	"$tmp/report.json" || { echo "FAIL: -o json content"; fails=$((fails + 1)); }
+
+# Colour: never by default off a terminal, always on request, never with NO_COLOR in auto.
+run --root testdata --now $NOW "$expired"
+expect_no_match "no colour off a terminal" "$out" $'\e\\['
+run --root testdata --now $NOW --color always "$expired"
+expect_match "--color always" "$out" $'\e\\['
+NO_COLOR=1 script -qec "$TLSLINT --root testdata --now $NOW $expired" /dev/null >"$tmp/tty" 2>&1
+if grep -q $'\e\\[' "$tmp/tty"; then
+	echo "FAIL: NO_COLOR ignored on a terminal"
+	fails=$((fails + 1))
+fi
+script -qec "$TLSLINT --root testdata --now $NOW $expired" /dev/null >"$tmp/tty" 2>&1
+grep -q $'\e\\[' "$tmp/tty" || { echo "FAIL: no colour on a terminal"; fails=$((fails + 1)); }
+
+# Standard input without nginx -T markers is one file named <stdin>.
+"$TLSLINT" --root testdata --now $NOW --format gcc - <"$expired" >"$tmp/out" 2>&1
+status=$?
+out=$(cat "$tmp/out")
+expect_status 1 "config on standard input"
+expect_match "stdin file name" "$out" "^<stdin>:[0-9]+:[0-9]+: error: "
+
+# .tlslint.yaml: found upwards from the current directory; errors name file:line:col.
+mkdir -p "$tmp/repo/sub"
+cp -r testdata/pki "$tmp/repo/pki"
+sed 's|/pki/|/pki/|' "$expired" >"$tmp/repo/nginx.conf"
+printf 'root: .\nentry: [nginx.conf]\nchecks:\n  severity: {cert-expired: warning}\n' >"$tmp/repo/.tlslint.yaml"
+(cd "$tmp/repo/sub" && "$TLSLINT" --now $NOW --format gcc) >"$tmp/out" 2>&1
+status=$?
+out=$(cat "$tmp/out")
+expect_status 1 "config file found upwards"
+expect_match "severity override" "$out" "warning: certificate expired"
+printf 'root: .\nfail-on: warning\nchecks:\n  disable: nope\n' >"$tmp/repo/.tlslint.yaml"
+(cd "$tmp/repo/sub" && "$TLSLINT" --now $NOW) >"$tmp/out" 2>"$tmp/err"
+status=$?
+err=$(cat "$tmp/err")
+expect_status 2 "invalid config file"
+expect_match "config error location" "$err" "\.tlslint\.yaml:4:[0-9]+: "
+
+# The catalogue and the version.
+run --list-checks --format json
+expect_status 0 "--list-checks json"
+expect_match "catalogue has ssl-no-certificate" "$out" '"id": "ssl-no-certificate"'
+run --version
+expect_match "--version names the default nginx target" "$out" "nginx 1\.30"
+
+echo "$fails failed"
+[ "$fails" -eq 0 ]
