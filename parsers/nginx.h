@@ -14,12 +14,12 @@
 
 /* Limits on everything a config controls. */
 struct tl_parse_limits {
-	size_t max_file_size;		/* bytes per file */
-	size_t max_total_size;		/* bytes over all files of one parse */
-	size_t max_files;		/* files per parse, the entry included */
+	size_t max_file_size;  /* bytes per file */
+	size_t max_total_size; /* bytes over all files of one parse */
+	size_t max_files;      /* files per parse, the entry included */
 	unsigned max_include_depth;
-	unsigned max_nesting;		/* block depth */
-	size_t max_args;		/* arguments of one directive */
+	unsigned max_nesting; /* block depth */
+	size_t max_args;      /* arguments of one directive */
 };
 
 extern const struct tl_parse_limits tl_default_parse_limits;
@@ -27,8 +27,8 @@ extern const struct tl_parse_limits tl_default_parse_limits;
 struct tl_parse_env {
 	struct tl_arena *arena;
 	struct tl_sources *sources;
-	struct tl_diag *diag;		/* parse-error, include-missing findings go here */
-	const char *root;		/* --root, or NULL */
+	struct tl_diag *diag; /* parse-error, include-missing findings go here */
+	const char *root;     /* --root, or NULL */
 	struct tl_parse_limits limits;
 };
 
@@ -47,6 +47,6 @@ int tl_nginx_parse_file(struct tl_parse_env *env, const char *path, struct tl_tr
  * is the directory of the first section's NAME.
  */
 int tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text, size_t len,
-			struct tl_tree *tree);
+                        struct tl_tree *tree);
 
 #endif

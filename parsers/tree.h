@@ -12,18 +12,18 @@
 #include "../src/source.h"
 
 struct tl_arg {
-	const char *text;	/* after the server's unescaping, NUL-terminated */
+	const char *text; /* after the server's unescaping, NUL-terminated */
 	size_t len;
-	struct tl_loc loc;	/* the token as written, quotes included */
-	bool quoted;		/* written in '…' or "…" */
+	struct tl_loc loc; /* the token as written, quotes included */
+	bool quoted;       /* written in '…' or "…" */
 };
 
 struct tl_directive {
 	const char *name;
-	struct tl_loc loc;	/* the name token */
+	struct tl_loc loc; /* the name token */
 	struct tl_arg *args;
 	size_t nargs;
-	bool block;		/* had a { … } (possibly empty) */
+	bool block; /* had a { … } (possibly empty) */
 	/*
 	 * Children in order. An include is replaced by the directives of the
 	 * files it names, so children may come from several sources.
@@ -41,7 +41,7 @@ struct tl_directive {
 /* The whole parse of one entry file (with its includes). */
 struct tl_tree {
 	struct tl_directive root; /* name "", children = top-level directives */
-	size_t nfiles;		/* config files read, the entry included */
+	size_t nfiles;            /* config files read, the entry included */
 	/*
 	 * The directory that relative paths inside the config are resolved
 	 * against (nginx: the directory of the main config file), already

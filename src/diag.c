@@ -134,7 +134,7 @@ tl_diag_finish(struct tl_diag *diag)
 			/* The same finding for another site: one finding, the site as related. */
 			if (items[i]->site != NULL && strcmp_null(keep->site, items[i]->site) != 0)
 				tl_finding_relate(diag, keep, NULL, (struct tl_loc){0},
-						  "also used by site %s", items[i]->site);
+				                  "also used by site %s", items[i]->site);
 			continue;
 		}
 		items[out++] = items[i];

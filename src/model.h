@@ -243,7 +243,8 @@ struct tl_site {
 	struct tl_ptrvec locations; /* struct tl_location * */
 	struct tl_ptrvec upstreams; /* struct tl_upstream * */
 	struct tl_str resolver;
-	struct tl_flag http2;	/* HTTP/2 for the site (nginx "http2 on;"); listeners may add it too */
+	struct tl_flag
+	    http2; /* HTTP/2 for the site (nginx "http2 on;"); listeners may add it too */
 	struct tl_value legacy_ssl_on; /* nginx "ssl on;" (SET when present) */
 };
 

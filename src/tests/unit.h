@@ -11,37 +11,37 @@
 static int tl_unit_failures;
 static int tl_unit_checks;
 
-#define CHECK(cond)                                                                          \
-	do {                                                                                 \
-		tl_unit_checks++;                                                            \
-		if (!(cond)) {                                                               \
-			tl_unit_failures++;                                                  \
-			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-		}                                                                            \
+#define CHECK(cond)                                                                                \
+	do {                                                                                       \
+		tl_unit_checks++;                                                                  \
+		if (!(cond)) {                                                                     \
+			tl_unit_failures++;                                                        \
+			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);   \
+		}                                                                                  \
 	} while (0)
 
-#define CHECK_STR(got, want)                                                                 \
-	do {                                                                                 \
-		const char *g_ = (got);                                                      \
-		const char *w_ = (want);                                                     \
-		tl_unit_checks++;                                                            \
-		if (g_ == NULL || w_ == NULL ? g_ != w_ : strcmp(g_, w_) != 0) {             \
-			tl_unit_failures++;                                                  \
-			fprintf(stderr, "%s:%d: got '%s', want '%s'\n", __FILE__, __LINE__,  \
-				g_ ? g_ : "(null)", w_ ? w_ : "(null)");                     \
-		}                                                                            \
+#define CHECK_STR(got, want)                                                                       \
+	do {                                                                                       \
+		const char *g_ = (got);                                                            \
+		const char *w_ = (want);                                                           \
+		tl_unit_checks++;                                                                  \
+		if (g_ == NULL || w_ == NULL ? g_ != w_ : strcmp(g_, w_) != 0) {                   \
+			tl_unit_failures++;                                                        \
+			fprintf(stderr, "%s:%d: got '%s', want '%s'\n", __FILE__, __LINE__,        \
+			        g_ ? g_ : "(null)", w_ ? w_ : "(null)");                           \
+		}                                                                                  \
 	} while (0)
 
-#define CHECK_INT(got, want)                                                                 \
-	do {                                                                                 \
-		long long g_ = (long long)(got);                                             \
-		long long w_ = (long long)(want);                                            \
-		tl_unit_checks++;                                                            \
-		if (g_ != w_) {                                                              \
-			tl_unit_failures++;                                                  \
-			fprintf(stderr, "%s:%d: %s is %lld, want %lld\n", __FILE__, __LINE__, \
-				#got, g_, w_);                                               \
-		}                                                                            \
+#define CHECK_INT(got, want)                                                                       \
+	do {                                                                                       \
+		long long g_ = (long long)(got);                                                   \
+		long long w_ = (long long)(want);                                                  \
+		tl_unit_checks++;                                                                  \
+		if (g_ != w_) {                                                                    \
+			tl_unit_failures++;                                                        \
+			fprintf(stderr, "%s:%d: %s is %lld, want %lld\n", __FILE__, __LINE__,      \
+			        #got, g_, w_);                                                     \
+		}                                                                                  \
 	} while (0)
 
 static inline int
