@@ -14,20 +14,20 @@ relate_path(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair 
 {
 	if (strcmp(pair->cert.written, pair->cert.path) != 0)
 		tl_finding_relate(&run->diag, f, pair->cert.path, (struct tl_loc){0},
-		                  "read from this path on this machine");
+				  "read from this path on this machine");
 }
 
 static void
 missing(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-        const struct tl_cert_file *file)
+	const struct tl_cert_file *file)
 {
 	struct tl_finding *f;
 
 	if (file->read_error == 0)
 		return;
 	f = tl_cert_finding(run, "cert-missing", site, pair,
-	                    "cannot read certificate '%s': %s; the server refuses to start",
-	                    pair->cert.written, strerror(file->read_error));
+			    "cannot read certificate '%s': %s; the server refuses to start",
+			    pair->cert.written, strerror(file->read_error));
 	relate_path(run, f, pair);
 }
 
@@ -39,16 +39,16 @@ tl_check_cert_missing(struct tl_run *run)
 
 static void
 unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-           const struct tl_cert_file *file)
+	   const struct tl_cert_file *file)
 {
 	struct tl_finding *f;
 
 	if (file->read_error != 0 || sk_X509_num(file->certs) > 0)
 		return;
 	f = tl_cert_finding(run, "cert-unparsable", site, pair,
-	                    "'%s' holds no certificate (%s); the server refuses to start",
-	                    pair->cert.written,
-	                    file->cert_error ? file->cert_error : "no PEM block");
+			    "'%s' holds no certificate (%s); the server refuses to start",
+			    pair->cert.written,
+			    file->cert_error ? file->cert_error : "no PEM block");
 	relate_path(run, f, pair);
 }
 

@@ -10,19 +10,19 @@
 #include "site_certs.h"
 
 static const struct tl_client_error expired_clients[] = {
-    {"Chrome", "NET::ERR_CERT_DATE_INVALID"},
-    {"Firefox", "SEC_ERROR_EXPIRED_CERTIFICATE"},
-    {"OpenSSL/curl", "certificate has expired"},
-    {"Java", "CertificateExpiredException"},
-    {NULL, NULL},
+	{"Chrome", "NET::ERR_CERT_DATE_INVALID"},
+	{"Firefox", "SEC_ERROR_EXPIRED_CERTIFICATE"},
+	{"OpenSSL/curl", "certificate has expired"},
+	{"Java", "CertificateExpiredException"},
+	{NULL, NULL},
 };
 
 static const struct tl_client_error not_yet_valid_clients[] = {
-    {"Chrome", "NET::ERR_CERT_DATE_INVALID"},
-    {"Firefox", "MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE"},
-    {"OpenSSL/curl", "certificate is not yet valid"},
-    {"Java", "CertificateNotYetValidException"},
-    {NULL, NULL},
+	{"Chrome", "NET::ERR_CERT_DATE_INVALID"},
+	{"Firefox", "MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE"},
+	{"OpenSSL/curl", "certificate is not yet valid"},
+	{"Java", "CertificateNotYetValidException"},
+	{NULL, NULL},
 };
 
 /* The instant of an ASN1_TIME as a time_t (UTC). */
@@ -51,12 +51,12 @@ static void
 relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair, X509 *leaf)
 {
 	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
-	                  "leaf certificate %s", tl_cert_subject(run->arena, leaf));
+			  "leaf certificate %s", tl_cert_subject(run->arena, leaf));
 }
 
 static void
 expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-        const struct tl_cert_file *file)
+	const struct tl_cert_file *file)
 {
 	X509 *leaf = sk_X509_value(file->certs, 0);
 	time_t end;
@@ -68,8 +68,8 @@ expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 	if (end >= run->now)
 		return;
 	f = tl_cert_finding(run, "cert-expired", site, pair,
-	                    "certificate expired on %s, %lld days ago", date_of(run, end),
-	                    (long long)((run->now - end) / 86400));
+			    "certificate expired on %s, %lld days ago", date_of(run, end),
+			    (long long)((run->now - end) / 86400));
 	f->clients_see = expired_clients;
 	relate_leaf(run, f, pair, leaf);
 }
@@ -82,7 +82,7 @@ tl_check_cert_expired(struct tl_run *run)
 
 static void
 not_yet_valid(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-              const struct tl_cert_file *file)
+	      const struct tl_cert_file *file)
 {
 	X509 *leaf = sk_X509_value(file->certs, 0);
 	time_t start;
@@ -94,8 +94,8 @@ not_yet_valid(struct tl_run *run, const struct tl_site *site, const struct tl_ce
 	if (start <= run->now)
 		return;
 	f = tl_cert_finding(run, "cert-not-yet-valid", site, pair,
-	                    "certificate is not valid before %s, %lld days from now",
-	                    date_of(run, start), (long long)((start - run->now + 86399) / 86400));
+			    "certificate is not valid before %s, %lld days from now",
+			    date_of(run, start), (long long)((start - run->now + 86399) / 86400));
 	f->clients_see = not_yet_valid_clients;
 	relate_leaf(run, f, pair, leaf);
 }
@@ -108,7 +108,7 @@ tl_check_cert_not_yet_valid(struct tl_run *run)
 
 static void
 expiring(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-         const struct tl_cert_file *file)
+	 const struct tl_cert_file *file)
 {
 	X509 *leaf = sk_X509_value(file->certs, 0);
 	time_t end;
@@ -125,8 +125,8 @@ expiring(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 	if (days >= run->opts->expiry_warning_days)
 		return;
 	f = tl_cert_finding(run, "cert-expiring", site, pair,
-	                    "certificate expires on %s, in %lld days (warning at %d days)",
-	                    date_of(run, end), days, run->opts->expiry_warning_days);
+			    "certificate expires on %s, in %lld days (warning at %d days)",
+			    date_of(run, end), days, run->opts->expiry_warning_days);
 	relate_leaf(run, f, pair, leaf);
 }
 

@@ -10,23 +10,23 @@
 #include "checks.h"
 
 static const struct tl_check checks[] = {
-    {"cert-expired", TL_SEV_ERROR, "certificates",
-     "a certificate is past its notAfter date at --now", tl_check_cert_expired},
-    {"cert-expiring", TL_SEV_WARNING, "certificates",
-     "a certificate expires within expiry-warning-days", tl_check_cert_expiring},
-    {"cert-missing", TL_SEV_ERROR, "certificates",
-     "a configured certificate file is absent or unreadable", tl_check_cert_missing},
-    {"cert-not-yet-valid", TL_SEV_ERROR, "certificates",
-     "a certificate's notBefore date is after --now", tl_check_cert_not_yet_valid},
-    {"cert-unparsable", TL_SEV_ERROR, "certificates",
-     "a configured certificate file holds no certificate OpenSSL can read",
-     tl_check_cert_unparsable},
-    {"directive-invalid", TL_SEV_ERROR, "input", "a TLS directive or parameter the server rejects",
-     NULL},
-    {"include-missing", TL_SEV_ERROR, "input", "a non-wildcard include names no file", NULL},
-    {"parse-error", TL_SEV_ERROR, "input", "text the server would refuse as syntax", NULL},
-    {"ssl-no-certificate", TL_SEV_ERROR, "listeners and names",
-     "a TLS listener or site without any certificate", tl_check_ssl_no_certificate},
+	{"cert-expired", TL_SEV_ERROR, "certificates",
+	 "a certificate is past its notAfter date at --now", tl_check_cert_expired},
+	{"cert-expiring", TL_SEV_WARNING, "certificates",
+	 "a certificate expires within expiry-warning-days", tl_check_cert_expiring},
+	{"cert-missing", TL_SEV_ERROR, "certificates",
+	 "a configured certificate file is absent or unreadable", tl_check_cert_missing},
+	{"cert-not-yet-valid", TL_SEV_ERROR, "certificates",
+	 "a certificate's notBefore date is after --now", tl_check_cert_not_yet_valid},
+	{"cert-unparsable", TL_SEV_ERROR, "certificates",
+	 "a configured certificate file holds no certificate OpenSSL can read",
+	 tl_check_cert_unparsable},
+	{"directive-invalid", TL_SEV_ERROR, "input",
+	 "a TLS directive or parameter the server rejects", NULL},
+	{"include-missing", TL_SEV_ERROR, "input", "a non-wildcard include names no file", NULL},
+	{"parse-error", TL_SEV_ERROR, "input", "text the server would refuse as syntax", NULL},
+	{"ssl-no-certificate", TL_SEV_ERROR, "listeners and names",
+	 "a TLS listener or site without any certificate", tl_check_ssl_no_certificate},
 };
 
 const struct tl_check *
@@ -46,5 +46,5 @@ const struct tl_check *
 tl_check_find(const char *id)
 {
 	return bsearch(id, checks, sizeof(checks) / sizeof(checks[0]), sizeof(checks[0]),
-	               compare_id);
+		       compare_id);
 }

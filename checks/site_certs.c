@@ -6,8 +6,8 @@
 
 void
 tl_each_site_cert(struct tl_run *run,
-                  void (*fn)(struct tl_run *run, const struct tl_site *site,
-                             const struct tl_cert_pair *pair, const struct tl_cert_file *file))
+		  void (*fn)(struct tl_run *run, const struct tl_site *site,
+			     const struct tl_cert_pair *pair, const struct tl_cert_file *file))
 {
 	for (size_t i = 0; i < run->model.sites.len; i++) {
 		const struct tl_site *site = run->model.sites.items[i];
@@ -25,7 +25,7 @@ tl_each_site_cert(struct tl_run *run,
 
 struct tl_finding *
 tl_cert_finding(struct tl_run *run, const char *check, const struct tl_site *site,
-                const struct tl_cert_pair *pair, const char *fmt, ...)
+		const struct tl_cert_pair *pair, const char *fmt, ...)
 {
 	va_list ap;
 	struct tl_finding *f;

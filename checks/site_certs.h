@@ -13,14 +13,14 @@
  * de-duplication, with the other sites listed as related.
  */
 void tl_each_site_cert(struct tl_run *run,
-                       void (*fn)(struct tl_run *run, const struct tl_site *site,
-                                  const struct tl_cert_pair *pair,
-                                  const struct tl_cert_file *file));
+		       void (*fn)(struct tl_run *run, const struct tl_site *site,
+				  const struct tl_cert_pair *pair,
+				  const struct tl_cert_file *file));
 
 /* A finding at the directive that names PAIR's certificate, for SITE. */
 struct tl_finding *tl_cert_finding(struct tl_run *run, const char *check,
-                                   const struct tl_site *site, const struct tl_cert_pair *pair,
-                                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+				   const struct tl_site *site, const struct tl_cert_pair *pair,
+				   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* "CN=www.example.com" style subject of CERT. */
 const char *tl_cert_subject(struct tl_arena *arena, X509 *cert);

@@ -11,11 +11,11 @@
 #include "site_certs.h"
 
 static const struct tl_client_error wrong_cert_clients[] = {
-    {"Chrome", "NET::ERR_CERT_COMMON_NAME_INVALID"},
-    {"Firefox", "SSL_ERROR_BAD_CERT_DOMAIN"},
-    {"OpenSSL", "hostname mismatch"},
-    {"curl", "no alternative certificate subject name matches target host name"},
-    {NULL, NULL},
+	{"Chrome", "NET::ERR_CERT_COMMON_NAME_INVALID"},
+	{"Firefox", "SSL_ERROR_BAD_CERT_DOMAIN"},
+	{"OpenSSL", "hostname mismatch"},
+	{"curl", "no alternative certificate subject name matches target host name"},
+	{NULL, NULL},
 };
 
 static bool
@@ -56,23 +56,23 @@ check_socket(struct tl_run *run, const struct tl_socket *sock)
 			continue;
 		if (site == def) {
 			f = tl_diag_add(
-			    &run->diag, "ssl-no-certificate", listener_loc(site, sock),
-			    "no certificate for TLS on %s:%u; the server refuses to start",
-			    sock->addr, sock->port);
+				&run->diag, "ssl-no-certificate", listener_loc(site, sock),
+				"no certificate for TLS on %s:%u; the server refuses to start",
+				sock->addr, sock->port);
 		} else if (def_has) {
 			f = tl_diag_add(
-			    &run->diag, "ssl-no-certificate", site->loc,
-			    "site '%s' on TLS address %s:%u has no certificate; clients "
-			    "asking for it get the default site's certificate ('%s')",
-			    site->label, sock->addr, sock->port, def->label);
+				&run->diag, "ssl-no-certificate", site->loc,
+				"site '%s' on TLS address %s:%u has no certificate; clients "
+				"asking for it get the default site's certificate ('%s')",
+				site->label, sock->addr, sock->port, def->label);
 			f->clients_see = wrong_cert_clients;
 			tl_finding_relate(&run->diag, f, NULL, def->tls.certs.pairs[0].cert_dir,
-			                  "the default site's certificate");
+					  "the default site's certificate");
 		} else {
 			f = tl_diag_add(&run->diag, "ssl-no-certificate", site->loc,
-			                "site '%s' on TLS address %s:%u has no certificate, and "
-			                "neither has the default site; handshakes fail",
-			                site->label, sock->addr, sock->port);
+					"site '%s' on TLS address %s:%u has no certificate, and "
+					"neither has the default site; handshakes fail",
+					site->label, sock->addr, sock->port);
 		}
 		f->server = tl_server_name(site->server);
 		f->site = site->label;

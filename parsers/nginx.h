@@ -47,6 +47,6 @@ int tl_nginx_parse_file(struct tl_parse_env *env, const char *path, struct tl_tr
  * is the directory of the first section's NAME.
  */
 int tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text, size_t len,
-                        struct tl_tree *tree);
+			struct tl_tree *tree);
 
 #endif

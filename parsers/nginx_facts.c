@@ -11,8 +11,8 @@
 #include <string.h>
 
 const struct tl_version tl_nginx_stable = {1, 30, 0};
-const char tl_nginx_stable_note[] =
-    "nginx 1.30, the stable branch (1.30.0 of 2026-04-14; 1.30.4 of 2026-07-15 is the newest seen)";
+const char tl_nginx_stable_note[] = "nginx 1.30, the stable branch (1.30.0 of 2026-04-14; 1.30.4 "
+				    "of 2026-07-15 is the newest seen)";
 
 struct nginx_default {
 	const char *directive;
@@ -23,45 +23,51 @@ struct nginx_default {
 
 /* Rows of one directive are consecutive and in version order. */
 static const struct nginx_default defaults[] = {
-    {"proxy_ssl_ciphers", {0, 0, 0}, "DEFAULT", "ngx_http_proxy_module.c merge"},
-    {"proxy_ssl_protocols", {0, 0, 0}, "TLSv1 TLSv1.1 TLSv1.2", "ngx_http_proxy_module.c merge"},
-    {"proxy_ssl_protocols",
-     {1, 23, 4},
-     "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3",
-     "changes.xml 1.23.4: TLSv1.3 enabled by default"},
-    {"proxy_ssl_protocols",
-     {1, 27, 3},
-     "TLSv1.2 TLSv1.3",
-     "changes.xml 1.27.3: TLSv1 and TLSv1.1 disabled by default"},
-    {"proxy_ssl_server_name", {0, 0, 0}, "off", "ngx_http_proxy_module.c merge"},
-    {"proxy_ssl_verify", {0, 0, 0}, "off", "ngx_http_proxy_module.c merge"},
-    {"ssl_ciphers", {0, 0, 0}, "HIGH:!aNULL:!MD5", "NGX_DEFAULT_CIPHERS in ngx_http_ssl_module.c"},
-    {"ssl_ecdh_curve", {0, 0, 0}, "prime256v1", "ngx_http_ssl_module.c before 1.11.0"},
-    {"ssl_ecdh_curve", {1, 11, 0}, "auto", "changes.xml 1.11.0; NGX_DEFAULT_ECDH_CURVE"},
-    {"ssl_early_data", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
-    {"ssl_prefer_server_ciphers", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
-    {"ssl_protocols",
-     {0, 0, 0},
-     "SSLv3 TLSv1 TLSv1.1 TLSv1.2",
-     "ngx_http_ssl_module.c before 1.9.1"},
-    {"ssl_protocols",
-     {1, 9, 1},
-     "TLSv1 TLSv1.1 TLSv1.2",
-     "changes.xml 1.9.1: SSLv3 disabled by default"},
-    {"ssl_protocols",
-     {1, 23, 4},
-     "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3",
-     "changes.xml 1.23.4: TLSv1.3 enabled by default"},
-    {"ssl_protocols",
-     {1, 27, 3},
-     "TLSv1.2 TLSv1.3",
-     "changes.xml 1.27.3: TLSv1 and TLSv1.1 disabled by default"},
-    {"ssl_reject_handshake", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
-    {"ssl_session_cache", {0, 0, 0}, "none", "ngx_http_ssl_module.c merge"},
-    {"ssl_session_tickets", {0, 0, 0}, "on", "ngx_http_ssl_module.c merge"},
-    {"ssl_stapling", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
-    {"ssl_stapling_verify", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
-    {"ssl_verify_client", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
+	{"proxy_ssl_ciphers", {0, 0, 0}, "DEFAULT", "ngx_http_proxy_module.c merge"},
+	{"proxy_ssl_protocols",
+	 {0, 0, 0},
+	 "TLSv1 TLSv1.1 TLSv1.2",
+	 "ngx_http_proxy_module.c merge"},
+	{"proxy_ssl_protocols",
+	 {1, 23, 4},
+	 "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3",
+	 "changes.xml 1.23.4: TLSv1.3 enabled by default"},
+	{"proxy_ssl_protocols",
+	 {1, 27, 3},
+	 "TLSv1.2 TLSv1.3",
+	 "changes.xml 1.27.3: TLSv1 and TLSv1.1 disabled by default"},
+	{"proxy_ssl_server_name", {0, 0, 0}, "off", "ngx_http_proxy_module.c merge"},
+	{"proxy_ssl_verify", {0, 0, 0}, "off", "ngx_http_proxy_module.c merge"},
+	{"ssl_ciphers",
+	 {0, 0, 0},
+	 "HIGH:!aNULL:!MD5",
+	 "NGX_DEFAULT_CIPHERS in ngx_http_ssl_module.c"},
+	{"ssl_ecdh_curve", {0, 0, 0}, "prime256v1", "ngx_http_ssl_module.c before 1.11.0"},
+	{"ssl_ecdh_curve", {1, 11, 0}, "auto", "changes.xml 1.11.0; NGX_DEFAULT_ECDH_CURVE"},
+	{"ssl_early_data", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
+	{"ssl_prefer_server_ciphers", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
+	{"ssl_protocols",
+	 {0, 0, 0},
+	 "SSLv3 TLSv1 TLSv1.1 TLSv1.2",
+	 "ngx_http_ssl_module.c before 1.9.1"},
+	{"ssl_protocols",
+	 {1, 9, 1},
+	 "TLSv1 TLSv1.1 TLSv1.2",
+	 "changes.xml 1.9.1: SSLv3 disabled by default"},
+	{"ssl_protocols",
+	 {1, 23, 4},
+	 "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3",
+	 "changes.xml 1.23.4: TLSv1.3 enabled by default"},
+	{"ssl_protocols",
+	 {1, 27, 3},
+	 "TLSv1.2 TLSv1.3",
+	 "changes.xml 1.27.3: TLSv1 and TLSv1.1 disabled by default"},
+	{"ssl_reject_handshake", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
+	{"ssl_session_cache", {0, 0, 0}, "none", "ngx_http_ssl_module.c merge"},
+	{"ssl_session_tickets", {0, 0, 0}, "on", "ngx_http_ssl_module.c merge"},
+	{"ssl_stapling", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
+	{"ssl_stapling_verify", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
+	{"ssl_verify_client", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
 };
 
 const char *
@@ -83,10 +89,10 @@ tl_nginx_default(const char *directive, struct tl_version version, const char **
 }
 
 static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
-    [TL_NGX_CERT_VARIABLES] = {1, 15, 9},    [TL_NGX_SSL_DIRECTIVE_REMOVED] = {1, 25, 1},
-    [TL_NGX_HTTP2_DIRECTIVE] = {1, 25, 1},   [TL_NGX_ADD_HEADER_INHERIT] = {1, 29, 3},
-    [TL_NGX_PROTOCOLS_PER_SNI] = {1, 29, 2}, [TL_NGX_REJECT_HANDSHAKE] = {1, 19, 4},
-    [TL_NGX_CONF_COMMAND] = {1, 19, 4},
+	[TL_NGX_CERT_VARIABLES] = {1, 15, 9},    [TL_NGX_SSL_DIRECTIVE_REMOVED] = {1, 25, 1},
+	[TL_NGX_HTTP2_DIRECTIVE] = {1, 25, 1},   [TL_NGX_ADD_HEADER_INHERIT] = {1, 29, 3},
+	[TL_NGX_PROTOCOLS_PER_SNI] = {1, 29, 2}, [TL_NGX_REJECT_HANDSHAKE] = {1, 19, 4},
+	[TL_NGX_CONF_COMMAND] = {1, 19, 4},
 };
 
 bool

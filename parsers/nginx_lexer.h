@@ -53,7 +53,7 @@ struct tl_ngx_token {
 };
 
 void tl_ngx_lexer_init(struct tl_ngx_lexer *lx, struct tl_arena *arena, const char *text,
-                       size_t len);
+		       size_t len);
 
 /*
  * Reads the next token. A token with err set is still usable: the lexer

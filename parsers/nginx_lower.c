@@ -30,6 +30,7 @@ enum {
 #define CTX_SSL (CTX_HTTP_MAIN | CTX_HTTP_SRV | CTX_STREAM_MAIN | CTX_STREAM_SRV)
 #define CTX_SSL_HTTP (CTX_HTTP_MAIN | CTX_HTTP_SRV)
 #define CTX_PROXY (CTX_HTTP_MAIN | CTX_HTTP_SRV | CTX_HTTP_LOC)
+#define CTX_STREAM (CTX_STREAM_MAIN | CTX_STREAM_SRV)
 
 enum setter {
 	SET_STR,
@@ -48,6 +49,7 @@ enum target {
 };
 
 static const char *const verify_client_values[] = {"on", "off", "optional", "optional_no_ca", NULL};
+static const char *const ocsp_values[] = {"on", "off", "leaf", NULL};
 
 struct keyword {
 	const char *name;
@@ -63,44 +65,64 @@ struct keyword {
 #define TLS(m) TARGET_TLS, offsetof(struct tl_tls, m)
 #define PROXY(m) TARGET_PROXY, offsetof(struct tl_upstream_tls, m)
 
-/* Sorted by name for bsearch. */
+/* Sorted by name for bsearch; a unit test checks the order. */
 static const struct keyword keywords[] = {
-    {"proxy_ssl_certificate", CTX_PROXY, SET_STR, PROXY(certificate), 1, 1, NULL},
-    {"proxy_ssl_certificate_key", CTX_PROXY, SET_STR, PROXY(certificate_key), 1, 1, NULL},
-    {"proxy_ssl_ciphers", CTX_PROXY, SET_STR, PROXY(ciphers), 1, 1, NULL},
-    {"proxy_ssl_name", CTX_PROXY, SET_STR, PROXY(name), 1, 1, NULL},
-    {"proxy_ssl_protocols", CTX_PROXY, SET_PROTOCOLS, PROXY(protocols), 1, 6, NULL},
-    {"proxy_ssl_server_name", CTX_PROXY, SET_FLAG, PROXY(server_name), 1, 1, NULL},
-    {"proxy_ssl_trusted_certificate", CTX_PROXY, SET_STR, PROXY(trusted_certificate), 1, 1, NULL},
-    {"proxy_ssl_verify", CTX_PROXY, SET_FLAG, PROXY(verify), 1, 1, NULL},
-    {"ssl_certificate", CTX_SSL, SET_CERT, TLS(certs), 1, 1, NULL},
-    {"ssl_certificate_key", CTX_SSL, SET_KEY, TLS(certs), 1, 1, NULL},
-    {"ssl_ciphers", CTX_SSL, SET_STR, TLS(ciphers), 1, 1, NULL},
-    {"ssl_client_certificate", CTX_SSL, SET_STR, TLS(client_certificate), 1, 1, NULL},
-    {"ssl_conf_command", CTX_SSL, SET_CONF_COMMAND, TLS(conf_commands), 2, 2, NULL},
-    {"ssl_dhparam", CTX_SSL, SET_STR, TLS(dhparam), 1, 1, NULL},
-    {"ssl_early_data", CTX_SSL_HTTP, SET_FLAG, TLS(early_data), 1, 1, NULL},
-    {"ssl_ecdh_curve", CTX_SSL, SET_STR, TLS(groups), 1, 1, NULL},
-    {"ssl_password_file", CTX_SSL, SET_STR, TLS(password_file), 1, 1, NULL},
-    {"ssl_prefer_server_ciphers", CTX_SSL, SET_FLAG, TLS(prefer_server_ciphers), 1, 1, NULL},
-    {"ssl_protocols", CTX_SSL, SET_PROTOCOLS, TLS(protocols), 1, 6, NULL},
-    {"ssl_reject_handshake", CTX_SSL, SET_FLAG, TLS(reject_handshake), 1, 1, NULL},
-    {"ssl_session_cache", CTX_SSL, SET_STR, TLS(session_cache), 1, 2, NULL},
-    {"ssl_session_ticket_key", CTX_SSL, SET_STR, TLS(session_ticket_key), 1, 1, NULL},
-    {"ssl_session_tickets", CTX_SSL, SET_FLAG, TLS(session_tickets), 1, 1, NULL},
-    {"ssl_stapling", CTX_SSL_HTTP, SET_FLAG, TLS(stapling), 1, 1, NULL},
-    {"ssl_stapling_file", CTX_SSL_HTTP, SET_STR, TLS(stapling_file), 1, 1, NULL},
-    {"ssl_stapling_verify", CTX_SSL_HTTP, SET_FLAG, TLS(stapling_verify), 1, 1, NULL},
-    {"ssl_trusted_certificate", CTX_SSL, SET_STR, TLS(trusted_certificate), 1, 1, NULL},
-    {"ssl_verify_client", CTX_SSL, SET_ENUM, TLS(verify_client), 1, 1, verify_client_values},
+	{"proxy_ssl_certificate", CTX_PROXY, SET_STR, PROXY(certificate), 1, 1, NULL},
+	{"proxy_ssl_certificate_key", CTX_PROXY, SET_STR, PROXY(certificate_key), 1, 1, NULL},
+	{"proxy_ssl_ciphers", CTX_PROXY, SET_STR, PROXY(ciphers), 1, 1, NULL},
+	{"proxy_ssl_conf_command", CTX_PROXY, SET_CONF_COMMAND, PROXY(conf_commands), 2, 2, NULL},
+	{"proxy_ssl_crl", CTX_PROXY, SET_STR, PROXY(crl), 1, 1, NULL},
+	{"proxy_ssl_name", CTX_PROXY, SET_STR, PROXY(name), 1, 1, NULL},
+	{"proxy_ssl_password_file", CTX_PROXY, SET_STR, PROXY(password_file), 1, 1, NULL},
+	{"proxy_ssl_protocols", CTX_PROXY, SET_PROTOCOLS, PROXY(protocols), 1, 6, NULL},
+	{"proxy_ssl_server_name", CTX_PROXY, SET_FLAG, PROXY(server_name), 1, 1, NULL},
+	{"proxy_ssl_session_reuse", CTX_PROXY, SET_FLAG, PROXY(session_reuse), 1, 1, NULL},
+	{"proxy_ssl_trusted_certificate", CTX_PROXY, SET_STR, PROXY(trusted_certificate), 1, 1,
+	 NULL},
+	{"proxy_ssl_verify", CTX_PROXY, SET_FLAG, PROXY(verify), 1, 1, NULL},
+	{"proxy_ssl_verify_depth", CTX_PROXY, SET_STR, PROXY(verify_depth), 1, 1, NULL},
+	{"ssl_alpn", CTX_STREAM, SET_STR, TLS(alpn), 1, 16, NULL},
+	{"ssl_buffer_size", CTX_SSL_HTTP, SET_STR, TLS(buffer_size), 1, 1, NULL},
+	{"ssl_certificate", CTX_SSL, SET_CERT, TLS(certs), 1, 1, NULL},
+	{"ssl_certificate_cache", CTX_SSL, SET_STR, TLS(certificate_cache), 1, 3, NULL},
+	{"ssl_certificate_compression", CTX_SSL, SET_FLAG, TLS(certificate_compression), 1, 1,
+	 NULL},
+	{"ssl_certificate_key", CTX_SSL, SET_KEY, TLS(certs), 1, 1, NULL},
+	{"ssl_ciphers", CTX_SSL, SET_STR, TLS(ciphers), 1, 1, NULL},
+	{"ssl_client_certificate", CTX_SSL, SET_STR, TLS(client_certificate), 1, 1, NULL},
+	{"ssl_conf_command", CTX_SSL, SET_CONF_COMMAND, TLS(conf_commands), 2, 2, NULL},
+	{"ssl_crl", CTX_SSL, SET_STR, TLS(crl), 1, 1, NULL},
+	{"ssl_dhparam", CTX_SSL, SET_STR, TLS(dhparam), 1, 1, NULL},
+	{"ssl_early_data", CTX_SSL_HTTP, SET_FLAG, TLS(early_data), 1, 1, NULL},
+	{"ssl_ecdh_curve", CTX_SSL, SET_STR, TLS(groups), 1, 1, NULL},
+	{"ssl_ech_file", CTX_SSL, SET_STR, TLS(ech_file), 1, 1, NULL},
+	{"ssl_handshake_timeout", CTX_STREAM, SET_STR, TLS(handshake_timeout), 1, 1, NULL},
+	{"ssl_ocsp", CTX_SSL_HTTP, SET_ENUM, TLS(ocsp), 1, 1, ocsp_values},
+	{"ssl_ocsp_cache", CTX_SSL_HTTP, SET_STR, TLS(ocsp_cache), 1, 1, NULL},
+	{"ssl_ocsp_responder", CTX_SSL_HTTP, SET_STR, TLS(ocsp_responder), 1, 1, NULL},
+	{"ssl_password_file", CTX_SSL, SET_STR, TLS(password_file), 1, 1, NULL},
+	{"ssl_prefer_server_ciphers", CTX_SSL, SET_FLAG, TLS(prefer_server_ciphers), 1, 1, NULL},
+	{"ssl_protocols", CTX_SSL, SET_PROTOCOLS, TLS(protocols), 1, 6, NULL},
+	{"ssl_reject_handshake", CTX_SSL, SET_FLAG, TLS(reject_handshake), 1, 1, NULL},
+	{"ssl_session_cache", CTX_SSL, SET_STR, TLS(session_cache), 1, 2, NULL},
+	{"ssl_session_ticket_key", CTX_SSL, SET_STR, TLS(session_ticket_key), 1, 1, NULL},
+	{"ssl_session_tickets", CTX_SSL, SET_FLAG, TLS(session_tickets), 1, 1, NULL},
+	{"ssl_session_timeout", CTX_SSL, SET_STR, TLS(session_timeout), 1, 1, NULL},
+	{"ssl_stapling", CTX_SSL_HTTP, SET_FLAG, TLS(stapling), 1, 1, NULL},
+	{"ssl_stapling_file", CTX_SSL_HTTP, SET_STR, TLS(stapling_file), 1, 1, NULL},
+	{"ssl_stapling_responder", CTX_SSL_HTTP, SET_STR, TLS(stapling_responder), 1, 1, NULL},
+	{"ssl_stapling_verify", CTX_SSL_HTTP, SET_FLAG, TLS(stapling_verify), 1, 1, NULL},
+	{"ssl_trusted_certificate", CTX_SSL, SET_STR, TLS(trusted_certificate), 1, 1, NULL},
+	{"ssl_verify_client", CTX_SSL, SET_ENUM, TLS(verify_client), 1, 1, verify_client_values},
+	{"ssl_verify_depth", CTX_SSL, SET_STR, TLS(verify_depth), 1, 1, NULL},
 };
 
 static const struct {
 	const char *name;
 	unsigned bit;
 } protocol_names[] = {
-    {"SSLv2", TL_PROTO_SSLv2},     {"SSLv3", TL_PROTO_SSLv3},     {"TLSv1", TL_PROTO_TLSv1},
-    {"TLSv1.1", TL_PROTO_TLSv1_1}, {"TLSv1.2", TL_PROTO_TLSv1_2}, {"TLSv1.3", TL_PROTO_TLSv1_3},
+	{"SSLv2", TL_PROTO_SSLv2},     {"SSLv3", TL_PROTO_SSLv3},     {"TLSv1", TL_PROTO_TLSv1},
+	{"TLSv1.1", TL_PROTO_TLSv1_1}, {"TLSv1.2", TL_PROTO_TLSv1_2}, {"TLSv1.3", TL_PROTO_TLSv1_3},
 };
 
 /* add_header_inherit (nginx 1.29.3): how a level's headers combine with the level above. */
@@ -147,11 +169,11 @@ static const struct keyword *
 find_keyword(const char *name)
 {
 	return bsearch(name, keywords, sizeof(keywords) / sizeof(keywords[0]), sizeof(keywords[0]),
-	               compare_keyword);
+		       compare_keyword);
 }
 
 static struct tl_finding *invalid(struct lower *l, const struct tl_directive *d, struct tl_loc loc,
-                                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+				  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static struct tl_finding *
 invalid(struct lower *l, const struct tl_directive *d, struct tl_loc loc, const char *fmt, ...)
@@ -214,9 +236,9 @@ parse_protocols(struct lower *l, const struct tl_directive *d, unsigned *mask)
 				break;
 		if (k == sizeof(protocol_names) / sizeof(protocol_names[0])) {
 			invalid(l, d, d->args[i].loc,
-			        "unknown protocol '%s' in '%s'; nginx accepts SSLv2, SSLv3, TLSv1, "
-			        "TLSv1.1, TLSv1.2 and TLSv1.3",
-			        d->args[i].text, d->name);
+				"unknown protocol '%s' in '%s'; nginx accepts SSLv2, SSLv3, TLSv1, "
+				"TLSv1.1, TLSv1.2 and TLSv1.3",
+				d->args[i].text, d->name);
 			bad = 1;
 			continue;
 		}
@@ -227,7 +249,7 @@ parse_protocols(struct lower *l, const struct tl_directive *d, unsigned *mask)
 
 static void
 set_cert_or_key(struct lower *l, struct tl_cert_list *list, const struct keyword *kw,
-                const struct tl_directive *d)
+		const struct tl_directive *d)
 {
 	struct tl_cert_pair *pairs;
 	size_t slot = list->n;
@@ -239,7 +261,7 @@ set_cert_or_key(struct lower *l, struct tl_cert_list *list, const struct keyword
 	 */
 	for (size_t i = 0; i < list->n; i++) {
 		const struct tl_file_ref *ref =
-		    is_cert ? &list->pairs[i].cert : &list->pairs[i].key;
+			is_cert ? &list->pairs[i].cert : &list->pairs[i].key;
 
 		if (ref->written == NULL) {
 			slot = i;
@@ -289,14 +311,14 @@ duplicate(struct lower *l, const struct tl_value *v, const struct tl_directive *
 		return false;
 	tl_loc_linecol(&v->loc, &line, &col);
 	invalid(l, d, d->loc, "'%s' directive is duplicate; first set at %s:%u", d->name,
-	        v->loc.src ? v->loc.src->path : "?", line);
+		v->loc.src ? v->loc.src->path : "?", line);
 	return true;
 }
 
 /* Applies one keyword directive to the settings of SCOPE. */
 static void
 apply_keyword(struct lower *l, struct scope *scope, const struct keyword *kw,
-              const struct tl_directive *d)
+	      const struct tl_directive *d)
 {
 	char *base = kw->target == TARGET_TLS ? (char *)&scope->tls : (char *)&scope->proxy;
 	struct tl_value *v = (struct tl_value *)(base + kw->offset);
@@ -317,8 +339,8 @@ apply_keyword(struct lower *l, struct scope *scope, const struct keyword *kw,
 			return;
 		s->v = value_set(d);
 		s->s = d->nargs == 1 ? d->args[0].text
-		                     : tl_arena_printf(l->env->arena, "%s %s", d->args[0].text,
-		                                       d->args[1].text);
+				     : tl_arena_printf(l->env->arena, "%s %s", d->args[0].text,
+						       d->args[1].text);
 		break;
 	}
 	case SET_FLAG: {
@@ -329,8 +351,8 @@ apply_keyword(struct lower *l, struct scope *scope, const struct keyword *kw,
 			return;
 		if (strcasecmp(arg, "on") != 0 && strcasecmp(arg, "off") != 0) {
 			invalid(l, d, d->args[0].loc,
-			        "invalid value '%s' in '%s' directive, it must be 'on' or 'off'",
-			        arg, d->name);
+				"invalid value '%s' in '%s' directive, it must be 'on' or 'off'",
+				arg, d->name);
 			return;
 		}
 		f->v = value_set(d);
@@ -348,7 +370,7 @@ apply_keyword(struct lower *l, struct scope *scope, const struct keyword *kw,
 				break;
 		if (kw->values[i] == NULL) {
 			invalid(l, d, d->args[0].loc, "invalid value '%s' in '%s' directive",
-			        d->args[0].text, d->name);
+				d->args[0].text, d->name);
 			return;
 		}
 		s->v = value_set(d);
@@ -425,13 +447,13 @@ merge_headers(struct headers *child, const struct headers *parent)
 	const struct tl_header *above = parent ? &parent->effective : NULL;
 
 	child->effective_inherit = child->inherit_set ? child->inherit
-	                           : parent           ? parent->effective_inherit
-	                                              : INHERIT_ON;
+				   : parent           ? parent->effective_inherit
+						      : INHERIT_ON;
 	child->effective = child->own_hsts;
 	if (above == NULL || child->effective_inherit == INHERIT_OFF)
 		return;
 	if (!child->has_own || (child->effective_inherit == INHERIT_MERGE &&
-	                        child->own_hsts.v.origin == TL_ORIGIN_UNSET)) {
+				child->own_hsts.v.origin == TL_ORIGIN_UNSET)) {
 		child->effective = *above;
 		if (child->effective.v.origin == TL_ORIGIN_SET)
 			child->effective.v.origin = TL_ORIGIN_INHERITED;
@@ -555,24 +577,24 @@ all_digits(const char *s, size_t n)
 }
 
 static const char *const listen_flags[] = {
-    "bind",
-    "deferred",
-    "default",
-    "default_server",
-    "http2",
-    "multipath",
-    "proxy_protocol",
-    "quic",
-    "reuseport",
-    "spdy",
-    "ssl",
-    "udp",
-    NULL,
+	"bind",
+	"deferred",
+	"default",
+	"default_server",
+	"http2",
+	"multipath",
+	"proxy_protocol",
+	"quic",
+	"reuseport",
+	"spdy",
+	"ssl",
+	"udp",
+	NULL,
 };
 
 static const char *const listen_prefixes[] = {
-    "accept_filter=", "backlog=", "fastopen=",     "ipv6only=", "rcvbuf=",
-    "setfib=",        "sndbuf=",  "so_keepalive=", NULL,
+	"accept_filter=", "backlog=", "fastopen=",     "ipv6only=", "rcvbuf=",
+	"setfib=",        "sndbuf=",  "so_keepalive=", NULL,
 };
 
 static bool
@@ -628,7 +650,7 @@ parse_listen_address(struct lower *l, const char *text, struct tl_listener *ls)
 	if (!all_digits(colon + 1, strlen(colon + 1)))
 		return -1;
 	ls->addr =
-	    colon == text ? "*" : tl_arena_strndup(l->env->arena, text, (size_t)(colon - text));
+		colon == text ? "*" : tl_arena_strndup(l->env->arena, text, (size_t)(colon - text));
 	ls->port = (unsigned)atoi(colon + 1);
 	return ls->port > 0 && ls->port < 65536 ? 0 : -1;
 }
@@ -647,7 +669,7 @@ lower_listen(struct lower *l, struct tl_site *site, const struct tl_directive *d
 	ls->site = site;
 	if (parse_listen_address(l, d->args[0].text, ls) != 0) {
 		invalid(l, d, d->args[0].loc, "invalid address or port '%s' in 'listen' directive",
-		        d->args[0].text);
+			d->args[0].text);
 		return;
 	}
 	if (strcmp(ls->addr, "*") != 0 && ls->addr[0] != '[' && strncmp(ls->addr, "unix:", 5) != 0)
@@ -657,7 +679,7 @@ lower_listen(struct lower *l, struct tl_site *site, const struct tl_directive *d
 
 		if (!known_listen_param(p)) {
 			invalid(l, d, d->args[i].loc,
-			        "invalid parameter '%s' in 'listen' directive", p);
+				"invalid parameter '%s' in 'listen' directive", p);
 			continue;
 		}
 		if (strcmp(p, "ssl") == 0)
@@ -682,7 +704,7 @@ free_regex(void *code)
 
 static void
 add_name(struct lower *l, struct tl_site *site, const struct tl_directive *d,
-         const struct tl_arg *a)
+	 const struct tl_arg *a)
 {
 	struct tl_name *n = tl_arena_alloc(l->env->arena, sizeof(*n));
 	const char *text = a->text;
@@ -697,15 +719,15 @@ add_name(struct lower *l, struct tl_site *site, const struct tl_directive *d,
 		n->name = text + 1;
 		/* nginx compiles server name regexes caselessly (NGX_REGEX_CASELESS). */
 		code = pcre2_compile((PCRE2_SPTR)n->name, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS,
-		                     &err, &off, NULL);
+				     &err, &off, NULL);
 		if (code == NULL) {
 			PCRE2_UCHAR msg[256];
 
 			pcre2_get_error_message(err, msg, sizeof(msg));
-			invalid(
-			    l, d, a->loc,
-			    "invalid regular expression '%s' in 'server_name': %s at offset %zu",
-			    n->name, (const char *)msg, (size_t)off);
+			invalid(l, d, a->loc,
+				"invalid regular expression '%s' in 'server_name': %s at offset "
+				"%zu",
+				n->name, (const char *)msg, (size_t)off);
 			return;
 		}
 		tl_arena_defer(l->env->arena, free_regex, code);
@@ -729,11 +751,11 @@ add_name(struct lower *l, struct tl_site *site, const struct tl_directive *d,
 		else if (star == low && low[1] == '.' && strchr(low + 1, '*') == NULL)
 			n->kind = TL_NAME_WILDCARD_LEFT;
 		else if (star != NULL && star == low + strlen(low) - 1 && star > low &&
-		         star[-1] == '.' && strchr(low, '*') == star)
+			 star[-1] == '.' && strchr(low, '*') == star)
 			n->kind = TL_NAME_WILDCARD_RIGHT;
 		else if (star != NULL) {
 			invalid(l, d, a->loc,
-			        "invalid server name or wildcard '%s' in 'server_name'", text);
+				"invalid server name or wildcard '%s' in 'server_name'", text);
 			return;
 		} else
 			n->kind = TL_NAME_EXACT;
@@ -744,11 +766,11 @@ add_name(struct lower *l, struct tl_site *site, const struct tl_directive *d,
 /* ---- locations and upstream TLS ---- */
 
 static void lower_location(struct lower *l, struct tl_site *site, const struct scope *parent,
-                           const struct tl_directive *d);
+			   const struct tl_directive *d);
 
 static void
 add_upstream(struct lower *l, struct tl_site *site, const struct scope *scope,
-             const struct tl_directive *pass)
+	     const struct tl_directive *pass)
 {
 	struct tl_upstream *up;
 	const char *url = pass->args[0].text;
@@ -767,7 +789,7 @@ add_upstream(struct lower *l, struct tl_site *site, const struct scope *scope,
 /* The children of a location or an if-in-location block. */
 static void
 lower_location_body(struct lower *l, struct tl_site *site, struct scope *scope,
-                    const struct scope *parent, const struct tl_directive *d)
+		    const struct scope *parent, const struct tl_directive *d)
 {
 	const struct tl_directive *pass = NULL;
 	struct tl_location *loc;
@@ -784,7 +806,7 @@ lower_location_body(struct lower *l, struct tl_site *site, struct scope *scope,
 	}
 	merge_headers(&scope->headers, &parent->headers);
 	tl_inherit_fields(&scope->proxy, &parent->proxy, tl_upstream_tls_fields,
-	                  tl_upstream_tls_nfields);
+			  tl_upstream_tls_nfields);
 
 	loc = tl_arena_alloc(l->env->arena, sizeof(*loc));
 	loc->loc = d->loc;
@@ -805,7 +827,7 @@ lower_location_body(struct lower *l, struct tl_site *site, struct scope *scope,
 
 static void
 lower_location(struct lower *l, struct tl_site *site, const struct scope *parent,
-               const struct tl_directive *d)
+	       const struct tl_directive *d)
 {
 	struct scope scope;
 
@@ -831,8 +853,8 @@ site_label(struct lower *l, const struct tl_site *site)
 
 		if (n->kind != TL_NAME_EMPTY) {
 			name = n->kind == TL_NAME_REGEX
-			           ? tl_arena_printf(l->env->arena, "~%s", n->name)
-			           : n->name;
+				       ? tl_arena_printf(l->env->arena, "~%s", n->name)
+				       : n->name;
 			break;
 		}
 	}
@@ -853,7 +875,7 @@ site_label(struct lower *l, const struct tl_site *site)
 
 static void
 lower_server(struct lower *l, const struct scope *main, const struct tl_directive *d,
-             enum tl_site_mode mode)
+	     enum tl_site_mode mode)
 {
 	struct tl_site *site = tl_arena_alloc(l->env->arena, sizeof(*site));
 	struct scope scope;
@@ -873,7 +895,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 			for (size_t k = 0; k < c->nargs; k++)
 				add_name(l, site, c, &c->args[k]);
 		else if (strcmp(c->name, "ssl") == 0 && c->nargs == 1 &&
-		         strcasecmp(c->args[0].text, "on") == 0)
+			 strcasecmp(c->args[0].text, "on") == 0)
 			site->legacy_ssl_on = value_set(c);
 		else if (strcmp(c->name, "location") != 0)
 			apply_common(l, &scope, c);
@@ -881,7 +903,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 	finish_tls(l, &scope.tls, &main->tls, site->loc);
 	merge_headers(&scope.headers, &main->headers);
 	tl_inherit_fields(&scope.proxy, &main->proxy, tl_upstream_tls_fields,
-	                  tl_upstream_tls_nfields);
+			  tl_upstream_tls_nfields);
 	site->tls = scope.tls;
 	site->hsts = scope.headers.effective;
 	site->resolver = scope.resolver.v.origin ? scope.resolver : main->resolver;
@@ -930,8 +952,10 @@ build_sockets(struct lower *l, size_t first_site)
 			for (size_t s = 0; s < m->sockets.len; s++) {
 				struct tl_socket *c = m->sockets.items[s];
 
+				/* "listen 443 quic" is a UDP socket beside the TCP one. */
 				if (c->server == TL_SERVER_NGINX && c->mode == site->mode &&
-				    c->port == ls->port && strcmp(c->addr, ls->addr) == 0) {
+				    c->port == ls->port && c->quic == ls->quic &&
+				    strcmp(c->addr, ls->addr) == 0) {
 					sock = c;
 					break;
 				}
@@ -942,12 +966,13 @@ build_sockets(struct lower *l, size_t first_site)
 				sock->mode = site->mode;
 				sock->addr = ls->addr;
 				sock->port = ls->port;
+				sock->quic = ls->quic;
 				tl_ptrvec_push(l->env->arena, &m->sockets, sock);
 			}
 			ls->socket = sock;
 			tl_ptrvec_push(l->env->arena, &sock->listeners, ls);
 			/* One "listen … ssl" makes the whole address:port TLS (ngx_http.c). */
-			if (ls->ssl || site->legacy_ssl_on.origin == TL_ORIGIN_SET)
+			if (ls->ssl || ls->quic || site->legacy_ssl_on.origin == TL_ORIGIN_SET)
 				sock->tls = true;
 			if (ls->default_server && sock->default_site == NULL)
 				sock->default_site = site;
@@ -993,13 +1018,22 @@ lower_block(struct lower *l, const struct tl_directive *d, enum tl_site_mode mod
 	build_sockets(l, first_site);
 }
 
+int
+tl_nginx_keywords_unsorted(void)
+{
+	for (size_t i = 1; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		if (strcmp(keywords[i - 1].name, keywords[i].name) >= 0)
+			return (int)i;
+	return -1;
+}
+
 void
 tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_model *model)
 {
 	struct lower l = {env, model, tree->prefix ? tree->prefix : ".", NULL};
 
 	l.default_note = tl_arena_printf(env->arena, "the nginx %u.%u default", env->version.major,
-	                                 env->version.minor);
+					 env->version.minor);
 	model->nfiles += tree->nfiles;
 	for (size_t i = 0; i < tree->root.nchildren; i++) {
 		const struct tl_directive *d = tree->root.children[i];

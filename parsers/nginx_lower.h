@@ -21,4 +21,7 @@ struct tl_lower_env {
  */
 void tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_model *model);
 
+/* For tests: the index of the first keyword out of order, or -1. */
+int tl_nginx_keywords_unsorted(void);
+
 #endif

@@ -28,12 +28,12 @@
  * or broken config cannot exhaust memory or the stack.
  */
 const struct tl_parse_limits tl_default_parse_limits = {
-    .max_file_size = 16 * 1024 * 1024,
-    .max_total_size = 128 * 1024 * 1024,
-    .max_files = 4096,
-    .max_include_depth = 16,
-    .max_nesting = 64,
-    .max_args = 10000,
+	.max_file_size = 16 * 1024 * 1024,
+	.max_total_size = 128 * 1024 * 1024,
+	.max_files = 4096,
+	.max_include_depth = 16,
+	.max_nesting = 64,
+	.max_args = 10000,
 };
 
 /* One "# configuration file NAME:" section of an nginx -T dump. */
@@ -86,7 +86,7 @@ struct file_ctx {
 };
 
 static struct tl_finding *finding(struct parser *p, const char *check, struct tl_loc loc,
-                                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+				  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static struct tl_finding *
 finding(struct parser *p, const char *check, struct tl_loc loc, const char *fmt, ...)
@@ -184,11 +184,11 @@ make_directive(struct file_ctx *fc, struct tl_directive *parent, bool block)
 }
 
 static void parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth,
-                        bool in_block, size_t open_off);
+			bool in_block, size_t open_off);
 
 static void
 parse_source(struct parser *p, const struct file_ctx *up, const struct tl_source *src,
-             const struct tl_directive *inc, struct tl_directive *parent, unsigned depth)
+	     const struct tl_directive *inc, struct tl_directive *parent, unsigned depth)
 {
 	struct file_ctx fc;
 
@@ -211,20 +211,20 @@ include_allowed(struct file_ctx *fc, const struct tl_directive *inc, const struc
 
 	if (fc->include_depth + 1 > lim->max_include_depth) {
 		finding(p, "parse-error", inc->loc,
-		        "includes nested too deeply (more than %u levels)", lim->max_include_depth);
+			"includes nested too deeply (more than %u levels)", lim->max_include_depth);
 		return false;
 	}
 	for (const struct file_ctx *c = fc; src != NULL && c != NULL; c = c->up) {
 		if (c->src == src) {
 			finding(p, "parse-error", inc->loc,
-			        "include cycle: '%s' is already being read", src->path);
+				"include cycle: '%s' is already being read", src->path);
 			return false;
 		}
 	}
 	if (p->nparses + 1 > lim->max_files) {
 		if (!p->files_reported)
 			finding(p, "parse-error", inc->loc,
-			        "too many config files to read (more than %zu)", lim->max_files);
+				"too many config files to read (more than %zu)", lim->max_files);
 		p->files_reported = true;
 		return false;
 	}
@@ -242,7 +242,7 @@ enter(struct file_ctx *fc, const struct tl_directive *inc, const struct tl_sourc
 	if (src->len > max || p->total > max - src->len) {
 		if (!p->total_reported)
 			finding(p, "parse-error", inc->loc,
-			        "config files larger than %zu bytes in total", max);
+				"config files larger than %zu bytes in total", max);
 		p->total_reported = true;
 		return;
 	}
@@ -253,7 +253,7 @@ enter(struct file_ctx *fc, const struct tl_directive *inc, const struct tl_sourc
 
 static void
 include_disk(struct file_ctx *fc, const struct tl_directive *inc, const char *path,
-             struct tl_directive *parent, unsigned depth)
+	     struct tl_directive *parent, unsigned depth)
 {
 	struct parser *p = fc->p;
 	const char *key = tl_path_normalize(p->arena, path);
@@ -276,8 +276,8 @@ include_disk(struct file_ctx *fc, const struct tl_directive *inc, const char *pa
 		rc = tl_read_file(p->arena, key, p->env->limits.max_file_size, &text, &len);
 		if (rc == -EFBIG) {
 			finding(p, "parse-error", inc->loc,
-			        "config file '%s' is larger than %zu bytes", key,
-			        p->env->limits.max_file_size);
+				"config file '%s' is larger than %zu bytes", key,
+				p->env->limits.max_file_size);
 			return;
 		}
 		if (rc == -ENOENT || rc == -ENOTDIR) {
@@ -286,7 +286,7 @@ include_disk(struct file_ctx *fc, const struct tl_directive *inc, const char *pa
 		}
 		if (rc < 0) {
 			finding(p, "include-missing", inc->loc, "cannot read include file '%s': %s",
-			        key, strerror(-rc));
+				key, strerror(-rc));
 			return;
 		}
 		src = tl_sources_add(p->env->sources, key, key, text, len);
@@ -301,7 +301,7 @@ include_disk(struct file_ctx *fc, const struct tl_directive *inc, const char *pa
 
 static void
 include_section(struct file_ctx *fc, const struct tl_directive *inc, struct section *s,
-                struct tl_directive *parent, unsigned depth)
+		struct tl_directive *parent, unsigned depth)
 {
 	struct parser *p = fc->p;
 
@@ -317,7 +317,7 @@ include_section(struct file_ctx *fc, const struct tl_directive *inc, struct sect
 /* An include in a dump names files among the dump's sections. */
 static void
 include_from_dump(struct file_ctx *fc, const struct tl_directive *inc, const char *arg, bool wild,
-                  struct tl_directive *parent, unsigned depth)
+		  struct tl_directive *parent, unsigned depth)
 {
 	struct parser *p = fc->p;
 	const char *full;
@@ -346,7 +346,7 @@ include_from_dump(struct file_ctx *fc, const struct tl_directive *inc, const cha
 
 static void
 do_include(struct file_ctx *fc, const struct tl_directive *inc, struct tl_directive *parent,
-           unsigned depth)
+	   unsigned depth)
 {
 	struct parser *p = fc->p;
 	const char *arg;
@@ -400,7 +400,7 @@ report_eof_block(struct file_ctx *fc, size_t open_off, const char *what)
 		return;
 	fc->eof_reported = true;
 	f = finding(p, "parse-error", at(fc, fc->lx.len, 0),
-	            "unexpected end of file%s, expecting \"}\"", what);
+		    "unexpected end of file%s, expecting \"}\"", what);
 	tl_finding_relate(p->env->diag, f, NULL, at(fc, open_off, 1), "the block opened here");
 }
 
@@ -465,7 +465,7 @@ report_lex_error(struct file_ctx *fc, const struct tl_ngx_token *tok)
 
 	if (tok->err == TL_NGX_ERR_AFTER_QUOTE) {
 		finding(p, "parse-error", at(fc, tok->err_off, 1), "unexpected \"%s\"",
-		        show_char(p, (unsigned char)fc->lx.text[tok->err_off]));
+			show_char(p, (unsigned char)fc->lx.text[tok->err_off]));
 	} else {
 		finding(p, "parse-error", at(fc, tok->err_off, 1), "unterminated quoted string");
 		fc->eof_reported = true;
@@ -474,7 +474,7 @@ report_lex_error(struct file_ctx *fc, const struct tl_ngx_token *tok)
 
 static void
 parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bool in_block,
-            size_t open_off)
+	    size_t open_off)
 {
 	struct parser *p = fc->p;
 	const struct tl_parse_limits *lim = &p->env->limits;
@@ -496,8 +496,8 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 			if (p->nargs > lim->max_args) {
 				if (!too_many && !bad)
 					finding(p, "parse-error", at(fc, tok.off, tok.len),
-					        "too many arguments (more than %zu)",
-					        lim->max_args);
+						"too many arguments (more than %zu)",
+						lim->max_args);
 				too_many = true;
 				continue;
 			}
@@ -512,7 +512,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 			if (p->nargs == 0) {
 				if (!bad)
 					finding(p, "parse-error", at(fc, tok.off, 1),
-					        "unexpected \";\"");
+						"unexpected \";\"");
 			} else if (!bad) {
 				finish_directive(fc, parent, depth);
 			}
@@ -521,7 +521,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 			if (p->nargs == 0) {
 				if (!bad)
 					finding(p, "parse-error", at(fc, tok.off, 1),
-					        "unexpected \"{\"");
+						"unexpected \"{\"");
 				skip_block(fc, tok.off);
 				break;
 			}
@@ -533,8 +533,8 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 			} else if (depth + 1 > lim->max_nesting) {
 				if (!bad)
 					finding(p, "parse-error", at(fc, tok.off, 1),
-					        "blocks nested too deeply (more than %u levels)",
-					        lim->max_nesting);
+						"blocks nested too deeply (more than %u levels)",
+						lim->max_nesting);
 				skip_block(fc, tok.off);
 			} else {
 				size_t base = p->nkids;
@@ -550,7 +550,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 				/* Most likely a forgotten ";": keep the directive. */
 				if (!bad) {
 					finding(p, "parse-error", at(fc, tok.off, 1),
-					        "unexpected \"}\", expecting \";\"");
+						"unexpected \"}\", expecting \";\"");
 					finish_directive(fc, parent, depth);
 				}
 				bad = true;
@@ -563,7 +563,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 		case TL_NGX_EOF:
 			if (p->nargs > 0 && !bad && !fc->eof_reported) {
 				finding(p, "parse-error", at(fc, tok.off, 0),
-				        "unexpected end of file, expecting \";\" or \"}\"");
+					"unexpected end of file, expecting \";\" or \"}\"");
 				fc->eof_reported = true;
 			}
 			if (in_block)
@@ -727,7 +727,7 @@ split_dump(struct parser *p, const char *t, size_t n)
 
 int
 tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text, size_t len,
-                    struct tl_tree *tree)
+		    struct tl_tree *tree)
 {
 	struct parser p;
 	struct tl_source *src;

@@ -22,9 +22,9 @@ void *tl_arena_calloc(struct tl_arena *arena, size_t count, size_t size);
 char *tl_arena_strndup(struct tl_arena *arena, const char *s, size_t len);
 char *tl_arena_strdup(struct tl_arena *arena, const char *s);
 char *tl_arena_printf(struct tl_arena *arena, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+	__attribute__((format(printf, 2, 3)));
 char *tl_arena_vprintf(struct tl_arena *arena, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+	__attribute__((format(printf, 2, 0)));
 
 /* Calls fn(ptr) when the arena is freed. */
 void tl_arena_defer(struct tl_arena *arena, void (*fn)(void *), void *ptr);

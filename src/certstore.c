@@ -58,8 +58,8 @@ drain_errors(struct tl_arena *arena, const char *fallback)
 
 	while ((e = ERR_get_error()) != 0) {
 		ERR_error_string_n(e, buf, sizeof(buf));
-		msg =
-		    msg ? tl_arena_printf(arena, "%s; %s", msg, buf) : tl_arena_strdup(arena, buf);
+		msg = msg ? tl_arena_printf(arena, "%s; %s", msg, buf)
+			  : tl_arena_strdup(arena, buf);
 	}
 	return msg ? msg : fallback;
 }
@@ -142,8 +142,8 @@ parse_pem(struct tl_arena *arena, struct tl_cert_file *f, const char *text, size
 		    strcmp(name, "TRUSTED CERTIFICATE") == 0) {
 			const unsigned char *p = data;
 			X509 *x = strcmp(name, "TRUSTED CERTIFICATE") == 0
-			              ? d2i_X509_AUX(NULL, &p, dlen)
-			              : d2i_X509(NULL, &p, dlen);
+					  ? d2i_X509_AUX(NULL, &p, dlen)
+					  : d2i_X509(NULL, &p, dlen);
 
 			if (x != NULL)
 				sk_X509_push(f->certs, x);
@@ -211,8 +211,8 @@ load(struct tl_arena *arena, struct tl_cert_file *f)
 		if (x != NULL)
 			sk_X509_push(f->certs, x);
 		else
-			f->cert_error =
-			    len == 0 ? "the file is empty" : "neither a PEM nor a DER certificate";
+			f->cert_error = len == 0 ? "the file is empty"
+						 : "neither a PEM nor a DER certificate";
 		ERR_clear_error();
 	}
 }

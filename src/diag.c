@@ -35,7 +35,7 @@ tl_diag_init(struct tl_diag *diag, struct tl_arena *arena)
 
 struct tl_finding *
 tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc, const char *fmt,
-             va_list ap)
+	     va_list ap)
 {
 	struct tl_finding *f = tl_arena_alloc(diag->arena, sizeof(*f));
 
@@ -61,7 +61,7 @@ tl_diag_add(struct tl_diag *diag, const char *check, struct tl_loc loc, const ch
 
 void
 tl_finding_relate(struct tl_diag *diag, struct tl_finding *f, const char *file, struct tl_loc loc,
-                  const char *fmt, ...)
+		  const char *fmt, ...)
 {
 	struct tl_related *r = tl_arena_alloc(diag->arena, sizeof(*r));
 	va_list ap;
@@ -134,7 +134,7 @@ tl_diag_finish(struct tl_diag *diag)
 			/* The same finding for another site: one finding, the site as related. */
 			if (items[i]->site != NULL && strcmp_null(keep->site, items[i]->site) != 0)
 				tl_finding_relate(diag, keep, NULL, (struct tl_loc){0},
-				                  "also used by site %s", items[i]->site);
+						  "also used by site %s", items[i]->site);
 			continue;
 		}
 		items[out++] = items[i];

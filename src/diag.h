@@ -65,13 +65,13 @@ void tl_diag_init(struct tl_diag *diag, struct tl_arena *arena);
  * site, server, clients_see and related entries.
  */
 struct tl_finding *tl_diag_add(struct tl_diag *diag, const char *check, struct tl_loc loc,
-                               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 struct tl_finding *tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc,
-                                const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+				const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
 void tl_finding_relate(struct tl_diag *diag, struct tl_finding *f, const char *file,
-                       struct tl_loc loc, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+		       struct tl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
 /*
  * Sorts by file (order of first reading... see diag.c), line, column, check

@@ -96,8 +96,8 @@ tl_path_normalize(struct tl_arena *arena, const char *path)
 			continue;
 		if (l == 2 && path[s] == '.' && path[s + 1] == '.') {
 			if (ncomp > 0 && !(comp[2 * (ncomp - 1) + 1] == 2 &&
-			                   path[comp[2 * (ncomp - 1)]] == '.' &&
-			                   path[comp[2 * (ncomp - 1)] + 1] == '.')) {
+					   path[comp[2 * (ncomp - 1)]] == '.' &&
+					   path[comp[2 * (ncomp - 1)] + 1] == '.')) {
 				ncomp--;
 				continue;
 			}

@@ -107,12 +107,12 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 	rc = tl_run_lint(&run, &failed);
 	if (rc == -ENOENT && failed == NULL)
 		return usage_error("no config found at the usual locations",
-		                   "name the entry config, e.g. 'tlslint /etc/nginx/nginx.conf'");
+				   "name the entry config, e.g. 'tlslint /etc/nginx/nginx.conf'");
 	if (rc == -EPROTONOSUPPORT) {
 		fprintf(stderr, "tlslint: %s: this server's configs are not supported yet\n",
-		        failed);
+			failed);
 		return usage_error("only nginx configs can be linted in this version",
-		                   "force the nginx parser with '--server nginx' if this is nginx");
+				   "force the nginx parser with '--server nginx' if this is nginx");
 	}
 	if (rc != 0) {
 		fprintf(stderr, "tlslint: cannot read '%s': %s\n", failed, strerror(-rc));
@@ -123,7 +123,7 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 		out = fopen(opts->output, "w");
 		if (out == NULL) {
 			fprintf(stderr, "tlslint: cannot write '%s': %s\n", opts->output,
-			        strerror(errno));
+				strerror(errno));
 			return EXIT_USAGE;
 		}
 	}
@@ -170,7 +170,7 @@ main(int argc, char **argv)
 		break;
 	case TL_MODE_CIPHERS:
 		status = usage_error("the 'ciphers' command is not implemented in this version",
-		                     "it arrives with the cipher-string engine");
+				     "it arrives with the cipher-string engine");
 		break;
 	case TL_MODE_LINT:
 		status = load_config(arena, &opts);

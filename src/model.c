@@ -14,37 +14,55 @@
 	}
 
 const struct tl_field tl_tls_fields[] = {
-    FIELD(certs),
-    FIELD(protocols),
-    FIELD(ciphers),
-    FIELD(ciphersuites),
-    FIELD(prefer_server_ciphers),
-    FIELD(groups),
-    FIELD(dhparam),
-    FIELD(password_file),
-    FIELD(session_tickets),
-    FIELD(session_ticket_key),
-    FIELD(session_cache),
-    FIELD(stapling),
-    FIELD(stapling_verify),
-    FIELD(stapling_file),
-    FIELD(trusted_certificate),
-    FIELD(client_certificate),
-    FIELD(verify_client),
-    FIELD(early_data),
-    FIELD(reject_handshake),
-    FIELD(conf_commands),
+	FIELD(certs),
+	FIELD(protocols),
+	FIELD(ciphers),
+	FIELD(ciphersuites),
+	FIELD(prefer_server_ciphers),
+	FIELD(groups),
+	FIELD(dhparam),
+	FIELD(password_file),
+	FIELD(session_tickets),
+	FIELD(session_ticket_key),
+	FIELD(session_cache),
+	FIELD(stapling),
+	FIELD(stapling_verify),
+	FIELD(stapling_file),
+	FIELD(trusted_certificate),
+	FIELD(client_certificate),
+	FIELD(verify_client),
+	FIELD(early_data),
+	FIELD(reject_handshake),
+	FIELD(conf_commands),
+	FIELD(verify_depth),
+	FIELD(crl),
+	FIELD(ocsp),
+	FIELD(ocsp_responder),
+	FIELD(ocsp_cache),
+	FIELD(stapling_responder),
+	FIELD(session_timeout),
+	FIELD(buffer_size),
+	FIELD(certificate_compression),
+	FIELD(certificate_cache),
+	FIELD(ech_file),
+	FIELD(alpn),
+	FIELD(handshake_timeout),
 };
 
 const size_t tl_tls_nfields = sizeof(tl_tls_fields) / sizeof(tl_tls_fields[0]);
 
 const struct tl_field tl_upstream_tls_fields[] = {
-    UFIELD(verify),    UFIELD(server_name), UFIELD(name),        UFIELD(trusted_certificate),
-    UFIELD(protocols), UFIELD(ciphers),     UFIELD(certificate), UFIELD(certificate_key),
+	UFIELD(verify),        UFIELD(server_name),
+	UFIELD(name),          UFIELD(trusted_certificate),
+	UFIELD(protocols),     UFIELD(ciphers),
+	UFIELD(certificate),   UFIELD(certificate_key),
+	UFIELD(password_file), UFIELD(crl),
+	UFIELD(verify_depth),  UFIELD(session_reuse),
+	UFIELD(conf_commands),
 };
 
 const size_t tl_upstream_tls_nfields =
-    sizeof(tl_upstream_tls_fields) / sizeof(tl_upstream_tls_fields[0]);
+	sizeof(tl_upstream_tls_fields) / sizeof(tl_upstream_tls_fields[0]);
 
 void
 tl_tls_inherit(struct tl_tls *child, const struct tl_tls *parent)
@@ -59,7 +77,7 @@ tl_inherit_fields(void *child, const void *parent, const struct tl_field *fields
 		const struct tl_field *f = &fields[i];
 		struct tl_value *cv = (struct tl_value *)((char *)child + f->offset);
 		const struct tl_value *pv =
-		    (const struct tl_value *)((const char *)parent + f->offset);
+			(const struct tl_value *)((const char *)parent + f->offset);
 
 		if (cv->origin != TL_ORIGIN_UNSET || pv->origin == TL_ORIGIN_UNSET)
 			continue;

@@ -124,6 +124,19 @@ struct tl_tls {
 	struct tl_flag early_data;
 	struct tl_flag reject_handshake;
 	struct tl_conf_commands conf_commands;
+	struct tl_str verify_depth;
+	struct tl_str crl;
+	struct tl_str ocsp; /* client certificate OCSP: off, on, leaf */
+	struct tl_str ocsp_responder;
+	struct tl_str ocsp_cache;
+	struct tl_str stapling_responder;
+	struct tl_str session_timeout;
+	struct tl_str buffer_size;
+	struct tl_flag certificate_compression;
+	struct tl_str certificate_cache;
+	struct tl_str ech_file; /* Encrypted ClientHello keys */
+	struct tl_str alpn;     /* protocols offered in ALPN (nginx stream) */
+	struct tl_str handshake_timeout;
 };
 
 /*
@@ -183,13 +196,14 @@ struct tl_listener {
 	struct tl_socket *socket;
 };
 
-/* One address:port with the sites listening on it. */
+/* One address:port (and transport) with the sites listening on it. */
 struct tl_socket {
 	enum tl_server_kind server;
 	enum tl_site_mode mode;
 	const char *addr;
 	unsigned port;
-	bool tls; /* TLS is a property of the socket in nginx */
+	bool quic; /* UDP with QUIC (TLS 1.3 inside), not TCP */
+	bool tls;  /* TLS is a property of the socket in nginx */
 	struct tl_site *default_site;
 	struct tl_ptrvec sites;     /* struct tl_site *, in config order */
 	struct tl_ptrvec listeners; /* struct tl_listener * */
@@ -219,6 +233,11 @@ struct tl_upstream_tls {
 	struct tl_str ciphers;
 	struct tl_str certificate; /* client certificate */
 	struct tl_str certificate_key;
+	struct tl_str password_file;
+	struct tl_str crl;
+	struct tl_str verify_depth;
+	struct tl_flag session_reuse;
+	struct tl_conf_commands conf_commands;
 };
 extern const struct tl_field tl_upstream_tls_fields[];
 extern const size_t tl_upstream_tls_nfields;
@@ -244,7 +263,7 @@ struct tl_site {
 	struct tl_ptrvec upstreams; /* struct tl_upstream * */
 	struct tl_str resolver;
 	struct tl_flag
-	    http2; /* HTTP/2 for the site (nginx "http2 on;"); listeners may add it too */
+		http2; /* HTTP/2 for the site (nginx "http2 on;"); listeners may add it too */
 	struct tl_value legacy_ssl_on; /* nginx "ssl on;" (SET when present) */
 };
 

@@ -9,10 +9,10 @@
 #include <string.h>
 
 static const char *const server_names[TL_SERVER_COUNT] = {
-    [TL_SERVER_AUTO] = "auto",
-    [TL_SERVER_NGINX] = "nginx",
-    [TL_SERVER_APACHE] = "apache",
-    [TL_SERVER_HAPROXY] = "haproxy",
+	[TL_SERVER_AUTO] = "auto",
+	[TL_SERVER_NGINX] = "nginx",
+	[TL_SERVER_APACHE] = "apache",
+	[TL_SERVER_HAPROXY] = "haproxy",
 };
 
 const char *
@@ -116,7 +116,7 @@ vec_append(struct tl_arena *arena, struct tl_ptrvec *dst, const struct tl_ptrvec
 /* OUT = A minus the ids in DROP, then every id of B not yet in OUT. */
 static struct tl_ptrvec
 ids_combine(struct tl_arena *arena, const struct tl_ptrvec *a, const struct tl_ptrvec *drop,
-            const struct tl_ptrvec *b)
+	    const struct tl_ptrvec *b)
 {
 	struct tl_ptrvec out = {0};
 

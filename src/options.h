@@ -122,6 +122,6 @@ void tl_options_init(struct tl_options *opts);
  * did not. Lists (enable/disable, targets) combine, command line last.
  */
 void tl_options_merge(struct tl_options *dst, const struct tl_options *file_opts,
-                      struct tl_arena *arena);
+		      struct tl_arena *arena);
 
 #endif

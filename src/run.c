@@ -21,10 +21,10 @@
 
 /* Where an ops engineer's configs usually are, in the order SPEC §2 gives. */
 static const char *const usual_locations[] = {
-    "/etc/nginx/nginx.conf",
-    "/etc/apache2/apache2.conf",
-    "/etc/httpd/conf/httpd.conf",
-    "/etc/haproxy/haproxy.cfg",
+	"/etc/nginx/nginx.conf",
+	"/etc/apache2/apache2.conf",
+	"/etc/httpd/conf/httpd.conf",
+	"/etc/haproxy/haproxy.cfg",
 };
 
 void
@@ -101,9 +101,9 @@ static int
 lint_nginx(struct tl_run *run, const char *path)
 {
 	struct tl_parse_env penv = {run->arena, &run->sources, &run->diag, run->opts->root,
-	                            tl_default_parse_limits};
+				    tl_default_parse_limits};
 	struct tl_lower_env lenv = {run->arena, &run->diag, run->opts->root,
-	                            run->target[TL_SERVER_NGINX]};
+				    run->target[TL_SERVER_NGINX]};
 	struct tl_tree tree;
 	int rc;
 
@@ -219,7 +219,7 @@ tl_run_finish(struct tl_run *run)
 		f->severity = c ? c->severity : TL_SEV_ERROR;
 		for (size_t k = 0; k < run->opts->severity_overrides.len; k++) {
 			const struct tl_severity_override *o =
-			    run->opts->severity_overrides.items[k];
+				run->opts->severity_overrides.items[k];
 
 			if (strcmp(o->check, f->check) == 0)
 				f->severity = o->severity;

@@ -12,7 +12,7 @@ tl_sources_init(struct tl_sources *sources, struct tl_arena *arena)
 
 struct tl_source *
 tl_sources_add(struct tl_sources *sources, const char *path, const char *disk_path,
-               const char *text, size_t len)
+	       const char *text, size_t len)
 {
 	struct tl_source *src = tl_arena_alloc(sources->arena, sizeof(*src));
 

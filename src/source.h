@@ -39,7 +39,7 @@ struct tl_sources {
 void tl_sources_init(struct tl_sources *sources, struct tl_arena *arena);
 /* Registers text the caller has already read; the text must live as long as the arena. */
 struct tl_source *tl_sources_add(struct tl_sources *sources, const char *path,
-                                 const char *disk_path, const char *text, size_t len);
+				 const char *disk_path, const char *text, size_t len);
 
 /* 1-based line and column (columns count bytes). */
 void tl_loc_linecol(const struct tl_loc *loc, unsigned *line, unsigned *col);

@@ -29,19 +29,19 @@ static void
 test_map(void)
 {
 	CHECK_STR(tl_path_map(arena, NULL, "/etc/nginx", "conf.d/x.conf"),
-	          "/etc/nginx/conf.d/x.conf");
+		  "/etc/nginx/conf.d/x.conf");
 	CHECK_STR(tl_path_map(arena, NULL, ".", "conf.d/x.conf"), "conf.d/x.conf");
 	CHECK_STR(tl_path_map(arena, NULL, NULL, "./x.conf"), "x.conf");
 	CHECK_STR(tl_path_map(arena, NULL, "/etc/nginx", "/etc/ssl/a.pem"), "/etc/ssl/a.pem");
 	CHECK_STR(tl_path_map(arena, "", "/etc/nginx", "/etc/ssl/a.pem"), "/etc/ssl/a.pem");
 	CHECK_STR(tl_path_map(arena, "/srv/r", "/etc/nginx", "/etc/ssl/a.pem"),
-	          "/srv/r/etc/ssl/a.pem");
+		  "/srv/r/etc/ssl/a.pem");
 	CHECK_STR(tl_path_map(arena, "repo/", NULL, "/etc/x"), "repo/etc/x");
 	/* ".." cannot climb out of the root. */
 	CHECK_STR(tl_path_map(arena, "/srv/r", NULL, "/../../etc/x"), "/srv/r/etc/x");
 	/* The base is already mapped, so the root is not applied to it again. */
 	CHECK_STR(tl_path_map(arena, "/srv/r", "/srv/r/etc/nginx", "../ssl/a.pem"),
-	          "/srv/r/etc/ssl/a.pem");
+		  "/srv/r/etc/ssl/a.pem");
 }
 
 static void
@@ -85,7 +85,7 @@ test_read(void)
 	CHECK_INT(tl_read_file(arena, path, 6, &text, &len), -EFBIG);
 	CHECK_INT(tl_read_file(arena, dir, 100, &text, &len), -EISDIR);
 	CHECK_INT(tl_read_file(arena, tl_arena_printf(arena, "%s/none", dir), 100, &text, &len),
-	          -ENOENT);
+		  -ENOENT);
 	/* A FIFO is refused at once instead of blocking for a writer. */
 	{
 		char *fifo = tl_arena_printf(arena, "%s/fifo", dir);

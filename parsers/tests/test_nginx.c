@@ -60,8 +60,8 @@ parse_fixture(const char *rel, const char *root, const struct tl_parse_limits *l
 		r->env.limits = *lim;
 	if (root)
 		r->env.root = tl_arena_printf(arena, "%s/%s", fixtures, root);
-	r->rc =
-	    tl_nginx_parse_file(&r->env, tl_arena_printf(arena, "%s/%s", fixtures, rel), &r->tree);
+	r->rc = tl_nginx_parse_file(&r->env, tl_arena_printf(arena, "%s/%s", fixtures, rel),
+				    &r->tree);
 	return r;
 }
 
@@ -97,7 +97,7 @@ show(const struct run *r, size_t i)
 	if (f == NULL)
 		return "";
 	return tl_arena_printf(arena, "%s:%s: %s: %s", f->loc.src ? f->loc.src->path : "-",
-	                       where(f->loc), f->check, f->message);
+			       where(f->loc), f->check, f->message);
 }
 
 /* Follows "a/b/c": the first child named so at each level. */
@@ -130,7 +130,7 @@ kids(const struct tl_directive *d)
 		return "(none)";
 	for (size_t i = 0; i < d->nchildren; i++)
 		s = tl_arena_printf(arena, "%s%s%s=%s", s, i ? " " : "", d->children[i]->name,
-		                    d->children[i]->nargs ? d->children[i]->args[0].text : "");
+				    d->children[i]->nargs ? d->children[i]->args[0].text : "");
 	return s;
 }
 
@@ -138,12 +138,12 @@ static void
 test_basic(void)
 {
 	struct run *r = parse("events {}\n"
-	                      "http {\n"
-	                      "\tserver {\n"
-	                      "\t\tlisten 443 ssl;\n"
-	                      "\t\tserver_name a.example  b.example;\n"
-	                      "\t}\n"
-	                      "}\n");
+			      "http {\n"
+			      "\tserver {\n"
+			      "\t\tlisten 443 ssl;\n"
+			      "\t\tserver_name a.example  b.example;\n"
+			      "\t}\n"
+			      "}\n");
 	const struct tl_directive *http = find(&r->tree.root, "http");
 	const struct tl_directive *listen = find(&r->tree.root, "http/server/listen");
 	const struct tl_directive *sn = find(&r->tree.root, "http/server/server_name");
@@ -173,11 +173,11 @@ static void
 test_quotes_and_escapes(void)
 {
 	struct run *r = parse("add_header X-A \"a b;{}#\" always;\n"
-	                      "add_header 'X-B' 'it''s';\n"
-	                      "e1 \"q\\\"q\" 'q\\'q' a\\\\b \"t\\tn\\nr\\r\";\n"
-	                      "e2 \\d+ \"\\d\" a\\ b;\n"
-	                      "e3 \"\" '';\n"
-	                      "e4 a\"b c\"d;\n");
+			      "add_header 'X-B' 'it''s';\n"
+			      "e1 \"q\\\"q\" 'q\\'q' a\\\\b \"t\\tn\\nr\\r\";\n"
+			      "e2 \\d+ \"\\d\" a\\ b;\n"
+			      "e3 \"\" '';\n"
+			      "e4 a\"b c\"d;\n");
 	const struct tl_directive *d = find(&r->tree.root, "add_header");
 	const struct tl_directive *e1 = find(&r->tree.root, "e1");
 	const struct tl_directive *e2 = find(&r->tree.root, "e2");
@@ -226,11 +226,11 @@ test_variables_and_specials(void)
 	CHECK_STR(kids(ret), "z=");
 
 	r = parse("if ($http_x ~ \"a{2}\") { return 403; }\n"
-	          "proxy_pass http://x#frag;\n"
-	          "return 200 a}b;\n"
-	          "listen 80; # a comment with } and { and ;\n"
-	          "e5 a#b #c\n"
-	          "  d;\n");
+		  "proxy_pass http://x#frag;\n"
+		  "return 200 a}b;\n"
+		  "listen 80; # a comment with } and { and ;\n"
+		  "e5 a#b #c\n"
+		  "  d;\n");
 	ifd = find(&r->tree.root, "if");
 	d = find(&r->tree.root, "proxy_pass");
 	ret = find(&r->tree.root, "return");
@@ -253,21 +253,21 @@ static void
 test_regex_location_and_lists(void)
 {
 	struct run *r = parse("location ~* \\.(gif|jpg)$ {\n"
-	                      "\texpires 30d;\n"
-	                      "}\n"
-	                      "map $host $x {\n"
-	                      "\tdefault 0;\n"
-	                      "\t~^www\\. 1;\n"
-	                      "\t\"\" 2;\n"
-	                      "\thostnames;\n"
-	                      "}\n"
-	                      "types { text/html html htm; image/gif gif; }\n"
-	                      "geo $geo { 10.0.0.0/8 lan; default wan; }\n"
-	                      "limit_except GET { deny all; }\n"
-	                      "server {}\n"
-	                      "location = / { }\r\n"
-	                      "crlf 1;\r\n"
-	                      "last \"x\"\r\n;");
+			      "\texpires 30d;\n"
+			      "}\n"
+			      "map $host $x {\n"
+			      "\tdefault 0;\n"
+			      "\t~^www\\. 1;\n"
+			      "\t\"\" 2;\n"
+			      "\thostnames;\n"
+			      "}\n"
+			      "types { text/html html htm; image/gif gif; }\n"
+			      "geo $geo { 10.0.0.0/8 lan; default wan; }\n"
+			      "limit_except GET { deny all; }\n"
+			      "server {}\n"
+			      "location = / { }\r\n"
+			      "crlf 1;\r\n"
+			      "last \"x\"\r\n;");
 	const struct tl_directive *loc = find(&r->tree.root, "location");
 	const struct tl_directive *map = find(&r->tree.root, "map");
 	const struct tl_directive *crlf = find(&r->tree.root, "crlf");
@@ -293,15 +293,15 @@ static void
 test_lua(void)
 {
 	const char *body = "\n\tlocal s = \"}\" .. '{' .. \"\\\"}\" -- } comment {\n"
-	                   "\tlocal t = [[ } ]] .. [==[ ]] } ]=] ]==] --[[ { ]]\n"
-	                   "\tif x then ngx.say(\"{\") end { }\n";
+			   "\tlocal t = [[ } ]] .. [==[ ]] } ]=] ]==] --[[ { ]]\n"
+			   "\tif x then ngx.say(\"{\") end { }\n";
 	char *text = tl_arena_printf(arena,
-	                             "http {\n"
-	                             "content_by_lua_block {%s}\n"
-	                             "set_by_lua_block $res { return 1 }\n"
-	                             "listen 80;\n"
-	                             "}\n",
-	                             body);
+				     "http {\n"
+				     "content_by_lua_block {%s}\n"
+				     "set_by_lua_block $res { return 1 }\n"
+				     "listen 80;\n"
+				     "}\n",
+				     body);
 	struct run *r = parse(text);
 	const struct tl_directive *lua = find(&r->tree.root, "http/content_by_lua_block");
 	const struct tl_directive *set = find(&r->tree.root, "http/set_by_lua_block");
@@ -319,7 +319,7 @@ test_lua(void)
 	r = parse("init_by_lua_block {\n  x = '}'\n  -- }\n");
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0),
-	          "t.conf:4:1: parse-error: unexpected end of file in lua block, expecting \"}\"");
+		  "t.conf:4:1: parse-error: unexpected end of file in lua block, expecting \"}\"");
 }
 
 /* Exactly one parse-error, SHOWN, and the directive after it still parsed. */
@@ -341,31 +341,31 @@ test_errors(void)
 	struct run *r;
 
 	check_one_error("a \"b\"c;\nlisten 80;\n", "t.conf:1:6: parse-error: unexpected \"c\"",
-	                "listen");
+			"listen");
 	check_one_error("http {\n server {\n  listen 80\n }\n listen 81;\n}\nevents {}\n",
-	                "t.conf:4:2: parse-error: unexpected \"}\", expecting \";\"", "events");
+			"t.conf:4:2: parse-error: unexpected \"}\", expecting \";\"", "events");
 	check_one_error("a 1;\n}\nb 2;\n", "t.conf:2:1: parse-error: unexpected \"}\"", "b");
 	check_one_error("a 1;\n ;\nb 2;\n", "t.conf:2:2: parse-error: unexpected \";\"", "b");
 	check_one_error("{ x 1; }\nb 2;\n", "t.conf:1:1: parse-error: unexpected \"{\"", "b");
 	check_one_error("a \"b;\nc 1;\n", "t.conf:1:3: parse-error: unterminated quoted string",
-	                NULL);
+			NULL);
 	check_one_error("x 'a}' 'b'}\ny 1;\n", "t.conf:1:11: parse-error: unexpected \"}\"", "y");
 	check_one_error("http {\n a 1;\n",
-	                "t.conf:3:1: parse-error: unexpected end of file, "
-	                "expecting \"}\"",
-	                "http/a");
+			"t.conf:3:1: parse-error: unexpected end of file, "
+			"expecting \"}\"",
+			"http/a");
 	check_one_error("a 1;\nb 2",
-	                "t.conf:2:4: parse-error: unexpected end of file, "
-	                "expecting \";\" or \"}\"",
-	                "a");
+			"t.conf:2:4: parse-error: unexpected end of file, "
+			"expecting \";\" or \"}\"",
+			"a");
 	check_one_error("http { a 1",
-	                "t.conf:1:11: parse-error: unexpected end of file, "
-	                "expecting \";\" or \"}\"",
-	                NULL);
+			"t.conf:1:11: parse-error: unexpected end of file, "
+			"expecting \";\" or \"}\"",
+			NULL);
 	check_one_error("include a b;\nz 1;\n",
-	                "t.conf:1:1: parse-error: invalid number of arguments in 'include'", "z");
+			"t.conf:1:1: parse-error: invalid number of arguments in 'include'", "z");
 	check_one_error("a \"x\"\x01;\nz 1;\n", "t.conf:1:6: parse-error: unexpected \"\\x01\"",
-	                "z");
+			"z");
 
 	/* The missing ";" keeps the directive; nginx would stop there. */
 	r = parse("server { listen 80 }\n");
@@ -398,7 +398,7 @@ test_limits(void)
 	r = parse_with("a { b { c { d { e 1; } } } }\nz 1;\n", &lim);
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), "t.conf:1:15: parse-error: blocks nested too deeply (more than 3 "
-	                      "levels)");
+			      "levels)");
 	CHECK(find(&r->tree.root, "a/b/c/d") != NULL);
 	CHECK(find(&r->tree.root, "a/b/c/d/e") == NULL);
 	CHECK(find(&r->tree.root, "z") != NULL);
@@ -418,7 +418,7 @@ test_limits(void)
 	r = parse(deep);
 	CHECK_INT(nfindings(r), 2);
 	CHECK_STR(show(r, 0), "t.conf:1:130: parse-error: blocks nested too deeply (more than 64 "
-	                      "levels)");
+			      "levels)");
 
 	lim = tl_default_parse_limits;
 	lim.max_total_size = 4;
@@ -451,7 +451,7 @@ test_includes(void)
 	/* Spliced children keep their own file and parent. */
 	CHECK(srv->children[1]->parent == srv);
 	CHECK_STR(srv->children[1]->loc.src->path,
-	          tl_arena_printf(arena, "%s/snippets/ssl.conf", dir));
+		  tl_arena_printf(arena, "%s/snippets/ssl.conf", dir));
 	CHECK_STR(arg(srv->children[1]->included_by, 0), "snippets/ssl.conf");
 	CHECK_STR(kids(http->children[1]), "server_name=b.example");
 	CHECK_STR(kids(http->children[2]), "listen=8443 ssl_protocols=TLSv1.2 ssl_ciphers=HIGH");
@@ -460,9 +460,9 @@ test_includes(void)
 	CHECK_INT(r->tree.nfiles, 4);
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), tl_arena_printf(arena,
-	                                      "%s/nginx.conf:7:9: include-missing: include file "
-	                                      "'%s/snippets/missing.conf' not found",
-	                                      dir, dir));
+					      "%s/nginx.conf:7:9: include-missing: include file "
+					      "'%s/snippets/missing.conf' not found",
+					      dir, dir));
 }
 
 static void
@@ -475,9 +475,9 @@ test_include_cycle_and_depth(void)
 	CHECK_INT(r->rc, 0);
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), tl_arena_printf(arena,
-	                                      "%s/b.conf:2:1: parse-error: include cycle: "
-	                                      "'%s/a.conf' is already being read",
-	                                      dir, dir));
+					      "%s/b.conf:2:1: parse-error: include cycle: "
+					      "'%s/a.conf' is already being read",
+					      dir, dir));
 	CHECK_STR(kids(&r->tree.root), "a_first=1 b_first=1 b_last=1 events=");
 
 	lim.max_include_depth = 2;
@@ -485,9 +485,9 @@ test_include_cycle_and_depth(void)
 	dir = tl_arena_printf(arena, "%s/chain", fixtures);
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), tl_arena_printf(arena,
-	                                      "%s/d2.conf:2:1: parse-error: includes nested too "
-	                                      "deeply (more than 2 levels)",
-	                                      dir));
+					      "%s/d2.conf:2:1: parse-error: includes nested too "
+					      "deeply (more than 2 levels)",
+					      dir));
 	CHECK_STR(kids(&r->tree.root), "in_d1=1 in_d2=1");
 
 	lim = tl_default_parse_limits;
@@ -495,18 +495,18 @@ test_include_cycle_and_depth(void)
 	r = parse_fixture("chain/nginx.conf", NULL, &lim);
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), tl_arena_printf(arena,
-	                                      "%s/d2.conf:2:1: parse-error: too many config "
-	                                      "files to read (more than 3)",
-	                                      dir));
+					      "%s/d2.conf:2:1: parse-error: too many config "
+					      "files to read (more than 3)",
+					      dir));
 
 	lim = tl_default_parse_limits;
 	lim.max_file_size = 20;
 	r = parse_fixture("chain/nginx.conf", NULL, &lim);
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), tl_arena_printf(arena,
-	                                      "%s/nginx.conf:1:1: parse-error: config file "
-	                                      "'%s/d1.conf' is larger than 20 bytes",
-	                                      dir, dir));
+					      "%s/nginx.conf:1:1: parse-error: config file "
+					      "'%s/d1.conf' is larger than 20 bytes",
+					      dir, dir));
 
 	r = parse_fixture("chain/missing.conf", NULL, NULL);
 	CHECK_INT(r->rc, -2); /* ENOENT */
@@ -523,14 +523,14 @@ test_root(void)
 	CHECK_INT(nfindings(r), 0);
 	CHECK_STR(kids(http), "server= ssl_session_tickets=off");
 	CHECK_STR(http && http->nchildren ? http->children[1]->loc.src->path : "",
-	          tl_arena_printf(arena, "%s/root/etc/nginx/ssl.conf", fixtures));
+		  tl_arena_printf(arena, "%s/root/etc/nginx/ssl.conf", fixtures));
 	/* Without --root the absolute include names this machine's /etc. */
 	r = parse_fixture("rootmain/nginx.conf", NULL, NULL);
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), tl_arena_printf(arena,
-	                                      "%s/rootmain/nginx.conf:3:5: include-missing: "
-	                                      "include file '/etc/nginx/ssl.conf' not found",
-	                                      fixtures));
+					      "%s/rootmain/nginx.conf:3:5: include-missing: "
+					      "include file '/etc/nginx/ssl.conf' not found",
+					      fixtures));
 }
 
 static void
@@ -538,29 +538,29 @@ test_dump(void)
 {
 	/* What `nginx -T 2>&1` prints, with the files as nginx read them. */
 	const char *dump = "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n"
-	                   "nginx: configuration file /etc/nginx/nginx.conf test is successful\n"
-	                   "# configuration file /etc/nginx/nginx.conf:\n"
-	                   "events {}\n"
-	                   "http {\n"
-	                   "    include /etc/nginx/conf.d/*.conf;\n"
-	                   "    include snippets/tls.conf;\n"
-	                   "    include snippets/none.conf;\n"
-	                   "    include nomatch/*.conf;\n"
-	                   "}\n"
-	                   "\n"
-	                   "# configuration file /etc/nginx/conf.d/b.conf:\n"
-	                   "server {\n"
-	                   "    listen 443 ssl;\n"
-	                   "    include snippets/tls.conf;\n"
-	                   "}\n"
-	                   "\n"
-	                   "# configuration file /etc/nginx/conf.d/a.conf:\n"
-	                   "server {\n"
-	                   "    listen 80\n"
-	                   "}\n"
-	                   "\n"
-	                   "# configuration file /etc/nginx/snippets/tls.conf:\n"
-	                   "ssl_protocols TLSv1.2;";
+			   "nginx: configuration file /etc/nginx/nginx.conf test is successful\n"
+			   "# configuration file /etc/nginx/nginx.conf:\n"
+			   "events {}\n"
+			   "http {\n"
+			   "    include /etc/nginx/conf.d/*.conf;\n"
+			   "    include snippets/tls.conf;\n"
+			   "    include snippets/none.conf;\n"
+			   "    include nomatch/*.conf;\n"
+			   "}\n"
+			   "\n"
+			   "# configuration file /etc/nginx/conf.d/b.conf:\n"
+			   "server {\n"
+			   "    listen 443 ssl;\n"
+			   "    include snippets/tls.conf;\n"
+			   "}\n"
+			   "\n"
+			   "# configuration file /etc/nginx/conf.d/a.conf:\n"
+			   "server {\n"
+			   "    listen 80\n"
+			   "}\n"
+			   "\n"
+			   "# configuration file /etc/nginx/snippets/tls.conf:\n"
+			   "ssl_protocols TLSv1.2;";
 	struct run *r = parse(dump);
 	const struct tl_directive *http = find(&r->tree.root, "http");
 	const struct tl_directive *b;
@@ -572,9 +572,9 @@ test_dump(void)
 	CHECK_STR(kids(http), "server= server= ssl_protocols=TLSv1.2");
 	CHECK_INT(nfindings(r), 2);
 	CHECK_STR(show(r, 0), "/etc/nginx/conf.d/a.conf:3:1: parse-error: unexpected \"}\", "
-	                      "expecting \";\"");
+			      "expecting \";\"");
 	CHECK_STR(show(r, 1), "/etc/nginx/nginx.conf:5:5: include-missing: include file "
-	                      "'/etc/nginx/snippets/none.conf' not found");
+			      "'/etc/nginx/snippets/none.conf' not found");
 	if (http == NULL || http->nchildren != 3)
 		return;
 	/* Sorted like glob: a.conf before b.conf. */
@@ -597,13 +597,13 @@ test_dump(void)
 
 	/* A cycle through sections is found, not followed. */
 	r = parse("# configuration file /x/nginx.conf:\n"
-	          "include a.conf;\n"
-	          "\n"
-	          "# configuration file /x/a.conf:\n"
-	          "include nginx.conf;\n");
+		  "include a.conf;\n"
+		  "\n"
+		  "# configuration file /x/a.conf:\n"
+		  "include nginx.conf;\n");
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), "/x/a.conf:1:1: parse-error: include cycle: '/x/nginx.conf' is "
-	                      "already being read");
+			      "already being read");
 }
 
 int

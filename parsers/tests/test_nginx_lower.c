@@ -77,15 +77,15 @@ test_http_level_after_server(void)
 
 	/* The http-level certificate comes after the servers and still applies to both. */
 	lower_text(&fx,
-	           "http {\n"                                                             /* 1 */
-	           "  server { listen 443 ssl; server_name a.test; }\n"                   /* 2 */
-	           "  server { listen 443 ssl; server_name b.test;\n"                     /* 3 */
-	           "           ssl_certificate own.crt; ssl_certificate_key own.key; }\n" /* 4 */
-	           "  ssl_certificate /etc/ssl/x.crt;\n"                                  /* 5 */
-	           "  ssl_certificate_key /etc/ssl/x.key;\n"                              /* 6 */
-	           "  ssl_protocols TLSv1.2;\n"                                           /* 7 */
-	           "}\n",
-	           "/r", (struct tl_version){1, 22, 0});
+		   "http {\n"                                                             /* 1 */
+		   "  server { listen 443 ssl; server_name a.test; }\n"                   /* 2 */
+		   "  server { listen 443 ssl; server_name b.test;\n"                     /* 3 */
+		   "           ssl_certificate own.crt; ssl_certificate_key own.key; }\n" /* 4 */
+		   "  ssl_certificate /etc/ssl/x.crt;\n"                                  /* 5 */
+		   "  ssl_certificate_key /etc/ssl/x.key;\n"                              /* 6 */
+		   "  ssl_protocols TLSv1.2;\n"                                           /* 7 */
+		   "}\n",
+		   "/r", (struct tl_version){1, 22, 0});
 	CHECK_INT(fx.model.sites.len, 2);
 	a = site(&fx, 0);
 	b = site(&fx, 1);
@@ -112,7 +112,7 @@ test_defaults_by_version(void)
 	lower_text(&fx, "http { server { listen 443 ssl; } }", NULL, (struct tl_version){1, 22, 1});
 	CHECK_INT(site(&fx, 0)->tls.protocols.v.origin, TL_ORIGIN_DEFAULT);
 	CHECK_INT(site(&fx, 0)->tls.protocols.mask,
-	          TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2);
+		  TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2);
 	CHECK_STR(site(&fx, 0)->tls.protocols.v.note, "the nginx 1.22 default");
 	CHECK_STR(site(&fx, 0)->tls.ciphers.s, "HIGH:!aNULL:!MD5");
 	CHECK_INT(site(&fx, 0)->tls.session_tickets.on, 1);
@@ -120,7 +120,7 @@ test_defaults_by_version(void)
 
 	lower_text(&fx, "http { server { listen 443 ssl; } }", NULL, (struct tl_version){1, 24, 0});
 	CHECK_INT(site(&fx, 0)->tls.protocols.mask,
-	          TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2 | TL_PROTO_TLSv1_3);
+		  TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2 | TL_PROTO_TLSv1_3);
 	tl_arena_free(fx.arena);
 
 	lower_text(&fx, "http { server { listen 443 ssl; } }", NULL, tl_nginx_stable);
@@ -136,16 +136,16 @@ test_add_header_inheritance(void)
 	const struct tl_location *l0, *l1, *l2;
 
 	lower_text(&fx,
-	           "http {\n"
-	           "  add_header Strict-Transport-Security \"max-age=63072000\" always;\n" /* 2 */
-	           "  server {\n"
-	           "    listen 443 ssl;\n"
-	           "    location / { }\n"                                                  /* 5 */
-	           "    location /api { add_header X-Frame-Options DENY; }\n"              /* 6 */
-	           "    location /b { add_header strict-transport-security max-age=1; }\n" /* 7 */
-	           "  }\n"
-	           "}\n",
-	           NULL, tl_nginx_stable);
+		   "http {\n"
+		   "  add_header Strict-Transport-Security \"max-age=63072000\" always;\n" /* 2 */
+		   "  server {\n"
+		   "    listen 443 ssl;\n"
+		   "    location / { }\n"                                                  /* 5 */
+		   "    location /api { add_header X-Frame-Options DENY; }\n"              /* 6 */
+		   "    location /b { add_header strict-transport-security max-age=1; }\n" /* 7 */
+		   "  }\n"
+		   "}\n",
+		   NULL, tl_nginx_stable);
 	s = site(&fx, 0);
 	CHECK_INT(s->hsts.v.origin, TL_ORIGIN_INHERITED);
 	CHECK_STR(s->hsts.value, "max-age=63072000");
@@ -170,13 +170,13 @@ test_sockets_and_default_server(void)
 	const struct tl_socket *sock;
 
 	lower_text(&fx,
-	           "http {\n"
-	           "  server { listen 443; server_name plain.test; }\n"
-	           "  server { listen 443 ssl default_server; server_name def.test; }\n"
-	           "  server { listen 127.0.0.1:8443 ssl; listen [::1]:8443 ssl http2; }\n"
-	           "  server { server_name nolisten.test; }\n"
-	           "}\n",
-	           NULL, tl_nginx_stable);
+		   "http {\n"
+		   "  server { listen 443; server_name plain.test; }\n"
+		   "  server { listen 443 ssl default_server; server_name def.test; }\n"
+		   "  server { listen 127.0.0.1:8443 ssl; listen [::1]:8443 ssl http2; }\n"
+		   "  server { server_name nolisten.test; }\n"
+		   "}\n",
+		   NULL, tl_nginx_stable);
 	CHECK_INT(fx.model.sites.len, 4);
 	CHECK_INT(fx.model.sockets.len, 4);
 	sock = fx.model.sockets.items[0];
@@ -208,17 +208,17 @@ test_names_and_invalid(void)
 	const struct tl_site *s;
 
 	lower_text(&fx,
-	           "http { server {\n"
-	           "  server_name WWW.Example.test *.example.test .example.org mail.* \"\" "
-	           "~^(?<n>\\w+)\\.example\\.net$;\n"
-	           "  server_name ~^(broken$ a*b.test;\n"
-	           "  ssl_protocols TLSv1.2 TLSv1.4;\n"
-	           "  ssl_prefer_server_ciphers yes;\n"
-	           "  ssl_ciphers A; ssl_ciphers B;\n"
-	           "  listen 443 ssl bogus;\n"
-	           "  location / { ssl_certificate x.crt; }\n"
-	           "} }\n",
-	           NULL, tl_nginx_stable);
+		   "http { server {\n"
+		   "  server_name WWW.Example.test *.example.test .example.org mail.* \"\" "
+		   "~^(?<n>\\w+)\\.example\\.net$;\n"
+		   "  server_name ~^(broken$ a*b.test;\n"
+		   "  ssl_protocols TLSv1.2 TLSv1.4;\n"
+		   "  ssl_prefer_server_ciphers yes;\n"
+		   "  ssl_ciphers A; ssl_ciphers B;\n"
+		   "  listen 443 ssl bogus;\n"
+		   "  location / { ssl_certificate x.crt; }\n"
+		   "} }\n",
+		   NULL, tl_nginx_stable);
 	s = site(&fx, 0);
 	CHECK_INT(s->names.len, 6);
 	CHECK_STR(((struct tl_name *)s->names.items[0])->name, "www.example.test");
@@ -243,19 +243,19 @@ test_upstream_and_stream(void)
 	const struct tl_upstream *up;
 
 	lower_text(&fx,
-	           "http {\n"
-	           "  proxy_ssl_verify on;\n"
-	           "  server { listen 80;\n"
-	           "    location / { proxy_pass https://backend.internal:8443/app; "
-	           "proxy_ssl_server_name on; }\n"
-	           "    location /plain { proxy_pass http://x; }\n"
-	           "  }\n"
-	           "}\n"
-	           "stream { ssl_protocols TLSv1.3;\n"
-	           "  server { listen 5000 ssl; ssl_certificate s.crt; ssl_certificate_key s.key;"
-	           " proxy_pass 127.0.0.1:9; }\n"
-	           "}\n",
-	           NULL, tl_nginx_stable);
+		   "http {\n"
+		   "  proxy_ssl_verify on;\n"
+		   "  server { listen 80;\n"
+		   "    location / { proxy_pass https://backend.internal:8443/app; "
+		   "proxy_ssl_server_name on; }\n"
+		   "    location /plain { proxy_pass http://x; }\n"
+		   "  }\n"
+		   "}\n"
+		   "stream { ssl_protocols TLSv1.3;\n"
+		   "  server { listen 5000 ssl; ssl_certificate s.crt; ssl_certificate_key s.key;"
+		   " proxy_pass 127.0.0.1:9; }\n"
+		   "}\n",
+		   NULL, tl_nginx_stable);
 	CHECK_INT(fx.model.sites.len, 2);
 	s = site(&fx, 0);
 	CHECK_INT(s->upstreams.len, 1);
@@ -279,12 +279,12 @@ test_dynamic_certificate_and_conf_command(void)
 	const struct tl_site *s;
 
 	lower_text(&fx,
-	           "http { server { listen 443 ssl;\n"
-	           "  ssl_certificate /certs/$ssl_server_name.crt;\n"
-	           "  ssl_certificate_key /certs/$ssl_server_name.key;\n"
-	           "  ssl_conf_command Ciphersuites TLS_AES_256_GCM_SHA384;\n"
-	           "} }\n",
-	           "/root", tl_nginx_stable);
+		   "http { server { listen 443 ssl;\n"
+		   "  ssl_certificate /certs/$ssl_server_name.crt;\n"
+		   "  ssl_certificate_key /certs/$ssl_server_name.key;\n"
+		   "  ssl_conf_command Ciphersuites TLS_AES_256_GCM_SHA384;\n"
+		   "} }\n",
+		   "/root", tl_nginx_stable);
 	s = site(&fx, 0);
 	CHECK(s->tls.certs.pairs[0].cert.dynamic);
 	CHECK(s->tls.certs.pairs[0].cert.path == NULL);
@@ -293,9 +293,28 @@ test_dynamic_certificate_and_conf_command(void)
 	tl_arena_free(fx.arena);
 }
 
+static void
+test_quic_socket(void)
+{
+	struct fixture fx;
+
+	lower_text(&fx,
+		   "http { server { listen 443 quic reuseport; listen 443 ssl;\n"
+		   "  ssl_certificate a.crt; ssl_certificate_key a.key; } }\n",
+		   NULL, tl_nginx_stable);
+	/* UDP (QUIC) and TCP on the same port are two sockets, both TLS. */
+	CHECK_INT(fx.model.sockets.len, 2);
+	CHECK(((struct tl_socket *)fx.model.sockets.items[0])->quic);
+	CHECK(((struct tl_socket *)fx.model.sockets.items[0])->tls);
+	CHECK(!((struct tl_socket *)fx.model.sockets.items[1])->quic);
+	tl_arena_free(fx.arena);
+}
+
 int
 main(void)
 {
+	CHECK_INT(tl_nginx_keywords_unsorted(), -1);
+	test_quic_socket();
 	test_http_level_after_server();
 	test_defaults_by_version();
 	test_add_header_inheritance();

@@ -61,29 +61,31 @@ struct cli_option {
 };
 
 static const struct cli_option options[] = {
-    {"format", 'f', true, true, OPT_FORMAT, "expected one of: text, json, sarif, gcc"},
-    {"output", 'o', true, true, OPT_OUTPUT, "usage: --output FILE"},
-    {"profile", 0, true, true, OPT_PROFILE, "expected one of: modern, intermediate, old"},
-    {"policy", 0, true, true, OPT_POLICY, "usage: --policy FILE.yaml"},
-    {"config", 0, true, true, OPT_CONFIG, "usage: --config FILE"},
-    {"root", 0, true, false, OPT_ROOT, "usage: --root DIR"},
-    {"target", 0, true, true, OPT_TARGET, "expected SERVER=VERSION, e.g. nginx=1.22"},
-    {"now", 0, true, false, OPT_NOW, "expected ISO 8601, e.g. 2026-11-26 or 2026-11-26T12:00:00Z"},
-    {"ca-file", 0, true, false, OPT_CA_FILE, "usage: --ca-file FILE"},
-    {"ca-path", 0, true, false, OPT_CA_PATH, "usage: --ca-path DIR"},
-    {"fail-on", 0, true, false, OPT_FAIL_ON, "expected one of: error, warning, info, never"},
-    {"enable", 0, true, false, OPT_ENABLE, "usage: --enable ID[,ID]; see 'tlslint --list-checks'"},
-    {"disable", 0, true, false, OPT_DISABLE,
-     "usage: --disable ID[,ID]; see 'tlslint --list-checks'"},
-    {"server", 0, true, false, OPT_SERVER, "expected one of: nginx, apache, haproxy"},
-    {"color", 0, true, true, OPT_COLOR, "expected one of: auto, always, never"},
-    {"colour", 0, true, true, OPT_COLOR, "expected one of: auto, always, never"},
-    {"quiet", 'q', false, true, OPT_QUIET, NULL},
-    {"define", 0, true, false, OPT_DEFINE, "usage: --define NAME"},
-    {"env", 0, true, false, OPT_ENV, "expected VAR=VALUE"},
-    {"list-checks", 0, false, false, OPT_LIST_CHECKS, NULL},
-    {"help", 'h', false, true, OPT_HELP, NULL},
-    {"version", 'V', false, true, OPT_VERSION, NULL},
+	{"format", 'f', true, true, OPT_FORMAT, "expected one of: text, json, sarif, gcc"},
+	{"output", 'o', true, true, OPT_OUTPUT, "usage: --output FILE"},
+	{"profile", 0, true, true, OPT_PROFILE, "expected one of: modern, intermediate, old"},
+	{"policy", 0, true, true, OPT_POLICY, "usage: --policy FILE.yaml"},
+	{"config", 0, true, true, OPT_CONFIG, "usage: --config FILE"},
+	{"root", 0, true, false, OPT_ROOT, "usage: --root DIR"},
+	{"target", 0, true, true, OPT_TARGET, "expected SERVER=VERSION, e.g. nginx=1.22"},
+	{"now", 0, true, false, OPT_NOW,
+	 "expected ISO 8601, e.g. 2026-11-26 or 2026-11-26T12:00:00Z"},
+	{"ca-file", 0, true, false, OPT_CA_FILE, "usage: --ca-file FILE"},
+	{"ca-path", 0, true, false, OPT_CA_PATH, "usage: --ca-path DIR"},
+	{"fail-on", 0, true, false, OPT_FAIL_ON, "expected one of: error, warning, info, never"},
+	{"enable", 0, true, false, OPT_ENABLE,
+	 "usage: --enable ID[,ID]; see 'tlslint --list-checks'"},
+	{"disable", 0, true, false, OPT_DISABLE,
+	 "usage: --disable ID[,ID]; see 'tlslint --list-checks'"},
+	{"server", 0, true, false, OPT_SERVER, "expected one of: nginx, apache, haproxy"},
+	{"color", 0, true, true, OPT_COLOR, "expected one of: auto, always, never"},
+	{"colour", 0, true, true, OPT_COLOR, "expected one of: auto, always, never"},
+	{"quiet", 'q', false, true, OPT_QUIET, NULL},
+	{"define", 0, true, false, OPT_DEFINE, "usage: --define NAME"},
+	{"env", 0, true, false, OPT_ENV, "expected VAR=VALUE"},
+	{"list-checks", 0, false, false, OPT_LIST_CHECKS, NULL},
+	{"help", 'h', false, true, OPT_HELP, NULL},
+	{"version", 'V', false, true, OPT_VERSION, NULL},
 };
 
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
@@ -114,7 +116,7 @@ tl_cli_long_options(size_t *count)
 }
 
 static int fail(struct parser *p, const char *hint, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 
 static int
 fail(struct parser *p, const char *hint, const char *fmt, ...)
@@ -174,7 +176,7 @@ unknown_long(struct parser *p, const char *name, size_t len)
 		}
 	}
 	return fail(p, best ? tl_arena_printf(p->arena, "did you mean '--%s'?", best) : usage_hint,
-	            "unknown option '--%s'", given);
+		    "unknown option '--%s'", given);
 }
 
 static bool
@@ -236,14 +238,14 @@ parse_target(struct parser *p, const char *value)
 
 	if (eq == NULL)
 		return fail(p, "expected SERVER=VERSION, e.g. nginx=1.22", "invalid target '%s'",
-		            value);
+			    value);
 	server = tl_arena_strndup(p->arena, value, (size_t)(eq - value));
 	if (tl_server_parse(server, &kind) < 0)
 		return fail(p, "expected one of: nginx, apache, haproxy",
-		            "unknown server '%s' in '--target %s'", server, value);
+			    "unknown server '%s' in '--target %s'", server, value);
 	if (tl_version_parse(eq + 1, &v) < 0)
 		return fail(p, "expected digits like 1.22, 2.4.57 or 2.6",
-		            "invalid version '%s' in '--target %s'", eq + 1, value);
+			    "invalid version '%s' in '--target %s'", eq + 1, value);
 	p->opts->target_set[kind] = true;
 	p->opts->target[kind] = v;
 	return 0;
@@ -261,7 +263,7 @@ parse_env(struct parser *p, const char *value)
 		ok = isalnum((unsigned char)value[i]) || value[i] == '_';
 	if (!ok)
 		return fail(p, "expected VAR=VALUE, VAR of letters, digits and '_'",
-		            "invalid environment assignment '%s'", value);
+			    "invalid environment assignment '%s'", value);
 	/* A variable given twice: the later value replaces the earlier. */
 	for (size_t i = 0; i < env->len; i++) {
 		if (strncmp(env->items[i], value, len + 1) == 0) {
@@ -472,15 +474,15 @@ positional(struct parser *p, const char *arg, bool after_dashes)
 	if (p->ciphers) {
 		if (opts->cipher_string != NULL)
 			return fail(p,
-			            "quote the cipher string, e.g. tlslint ciphers 'HIGH:!aNULL'",
-			            "unexpected argument '%s' after the cipher string", arg);
+				    "quote the cipher string, e.g. tlslint ciphers 'HIGH:!aNULL'",
+				    "unexpected argument '%s' after the cipher string", arg);
 		opts->cipher_string = arg;
 		return 0;
 	}
 	if (!after_dashes && opts->paths.len == 0 && strcmp(arg, "ciphers") == 0)
 		return fail(p,
-		            "write 'tlslint ciphers [OPTIONS] STRING', or './ciphers' for a file",
-		            "'ciphers' must be the first argument");
+			    "write 'tlslint ciphers [OPTIONS] STRING', or './ciphers' for a file",
+			    "'ciphers' must be the first argument");
 	tl_ptrvec_push(p->arena, &opts->paths, (void *)arg);
 	return 0;
 }
@@ -496,17 +498,17 @@ finish(struct parser *p)
 			return fail(p, ciphers_usage, "missing cipher string after 'ciphers'");
 		if (!text_or_json)
 			return fail(p, "expected one of: text, json",
-			            "format '%s' is not available with 'ciphers'",
-			            opts->format == TL_FORMAT_SARIF ? "sarif" : "gcc");
+				    "format '%s' is not available with 'ciphers'",
+				    opts->format == TL_FORMAT_SARIF ? "sarif" : "gcc");
 		opts->mode = TL_MODE_CIPHERS;
 	} else if (p->list_checks) {
 		if (opts->paths.len > 0)
 			return fail(p, usage_hint, "unexpected argument '%s' with '--list-checks'",
-			            (const char *)opts->paths.items[0]);
+				    (const char *)opts->paths.items[0]);
 		if (!text_or_json)
 			return fail(p, "expected one of: text, json",
-			            "format '%s' is not available with '--list-checks'",
-			            opts->format == TL_FORMAT_SARIF ? "sarif" : "gcc");
+				    "format '%s' is not available with '--list-checks'",
+				    opts->format == TL_FORMAT_SARIF ? "sarif" : "gcc");
 		opts->mode = TL_MODE_LIST_CHECKS;
 	}
 	return 0;
@@ -514,7 +516,7 @@ finish(struct parser *p)
 
 int
 tl_cli_parse(int argc, char **argv, struct tl_arena *arena, struct tl_options *opts,
-             const char **error, const char **hint)
+	     const char **error, const char **hint)
 {
 	struct parser p = {arena, opts, error, hint, false, false, false};
 	bool dashes = false;

@@ -19,7 +19,7 @@
  * detection, --help ending the parse, …) are described atop cli.c.
  */
 int tl_cli_parse(int argc, char **argv, struct tl_arena *arena, struct tl_options *opts,
-                 const char **error, const char **hint);
+		 const char **error, const char **hint);
 
 void tl_cli_usage(FILE *out);
 
@@ -34,6 +34,6 @@ const char *tl_config_find(struct tl_arena *arena, const char *start_dir);
  * file cannot be read or exceeds 1 MiB); OPTS is then left at the defaults.
  */
 int tl_config_load(struct tl_arena *arena, const char *path, struct tl_options *opts,
-                   const char **error);
+		   const char **error);
 
 #endif

@@ -48,7 +48,7 @@ struct seen_keys {
 };
 
 static int fail_at(struct loader *l, yaml_mark_t mark, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 
 static int
 fail_at(struct loader *l, yaml_mark_t mark, const char *fmt, ...)
@@ -60,7 +60,7 @@ fail_at(struct loader *l, yaml_mark_t mark, const char *fmt, ...)
 	msg = tl_arena_vprintf(l->arena, fmt, ap);
 	va_end(ap);
 	*l->error = tl_arena_printf(l->arena, "%s:%zu:%zu: %s", l->path, mark.line + 1,
-	                            mark.column + 1, msg);
+				    mark.column + 1, msg);
 	return -1;
 }
 
@@ -143,7 +143,7 @@ expect_string(struct loader *l, const char *what, const char **out)
 		return -1;
 	if (l->event.type != YAML_SCALAR_EVENT || is_null(&l->event))
 		return fail_at(l, l->event.start_mark, "expected a string for '%s', got %s", what,
-		               node_kind(&l->event));
+			       node_kind(&l->event));
 	if (*scalar(l) == '\0')
 		return fail_at(l, l->event.start_mark, "empty string for '%s'", what);
 	*out = tl_arena_strdup(l->arena, scalar(l));
@@ -189,7 +189,7 @@ path_value(struct loader *l, const char *key, const char **out)
  */
 static int
 next_key(struct loader *l, struct seen_keys *seen, const char *where, const char **key,
-         yaml_mark_t *mark)
+	 yaml_mark_t *mark)
 {
 	if (next(l) < 0)
 		return -1;
@@ -197,13 +197,13 @@ next_key(struct loader *l, struct seen_keys *seen, const char *where, const char
 		return 0;
 	if (l->event.type != YAML_SCALAR_EVENT || is_null(&l->event))
 		return fail_at(l, l->event.start_mark, "expected a key in %s, got %s", where,
-		               node_kind(&l->event));
+			       node_kind(&l->event));
 	*key = tl_arena_strdup(l->arena, scalar(l));
 	*mark = l->event.start_mark;
 	for (size_t i = 0; i < seen->names.len; i++)
 		if (strcmp(seen->names.items[i], *key) == 0)
 			return fail_at(l, *mark, "duplicate key '%s' (first on line %zu)", *key,
-			               (size_t)(uintptr_t)seen->lines.items[i]);
+				       (size_t)(uintptr_t)seen->lines.items[i]);
 	tl_ptrvec_push(l->arena, &seen->names, (void *)*key);
 	tl_ptrvec_push(l->arena, &seen->lines, (void *)(uintptr_t)(mark->line + 1));
 	return 1;
@@ -216,7 +216,7 @@ expect_mapping(struct loader *l, const char *what)
 		return -1;
 	if (l->event.type != YAML_MAPPING_START_EVENT)
 		return fail_at(l, l->event.start_mark, "expected a mapping for '%s', got %s", what,
-		               node_kind(&l->event));
+			       node_kind(&l->event));
 	return 0;
 }
 
@@ -231,7 +231,7 @@ load_profile(struct loader *l)
 	mark = l->event.start_mark;
 	if (strcmp(s, "modern") != 0 && strcmp(s, "intermediate") != 0 && strcmp(s, "old") != 0)
 		return fail_at(l, mark,
-		               "unknown profile '%s' (expected modern, intermediate or old)", s);
+			       "unknown profile '%s' (expected modern, intermediate or old)", s);
 	l->opts->profile = s;
 	l->opts->set_mask |= TL_SET_PROFILE;
 	return 0;
@@ -246,8 +246,8 @@ load_fail_on(struct loader *l)
 		return -1;
 	if (tl_severity_parse(s, true, &l->opts->fail_on) < 0)
 		return fail_at(
-		    l, l->event.start_mark,
-		    "unknown fail-on level '%s' (expected error, warning, info or never)", s);
+			l, l->event.start_mark,
+			"unknown fail-on level '%s' (expected error, warning, info or never)", s);
 	l->opts->set_mask |= TL_SET_FAIL_ON;
 	return 0;
 }
@@ -270,16 +270,16 @@ load_expiry(struct loader *l)
 		got = tl_arena_printf(l->arena, "'%s'", s);
 	if (got != NULL)
 		return fail_at(l, l->event.start_mark,
-		               "expected a number of days for 'expiry-warning-days', got %s", got);
+			       "expected a number of days for 'expiry-warning-days', got %s", got);
 	errno = 0;
 	days = strtol(s, &end, 10);
 	if (*end != '\0')
 		return fail_at(l, l->event.start_mark,
-		               "expected a number of days for 'expiry-warning-days', got '%s'", s);
+			       "expected a number of days for 'expiry-warning-days', got '%s'", s);
 	if (errno == ERANGE || days > MAX_EXPIRY_DAYS)
 		return fail_at(l, l->event.start_mark,
-		               "expiry-warning-days %s out of range (expected 0 to %d)", s,
-		               MAX_EXPIRY_DAYS);
+			       "expiry-warning-days %s out of range (expected 0 to %d)", s,
+			       MAX_EXPIRY_DAYS);
 	l->opts->expiry_warning_days = (int)days;
 	l->opts->set_mask |= TL_SET_EXPIRY;
 	return 0;
@@ -295,13 +295,13 @@ load_entry(struct loader *l)
 		if (*scalar(l) == '\0')
 			return fail_at(l, l->event.start_mark, "empty string for 'entry'");
 		tl_ptrvec_push(l->arena, &l->opts->entries,
-		               (void *)resolve(l, tl_arena_strdup(l->arena, scalar(l))));
+			       (void *)resolve(l, tl_arena_strdup(l->arena, scalar(l))));
 		return 0;
 	}
 	if (l->event.type != YAML_SEQUENCE_START_EVENT)
 		return fail_at(l, l->event.start_mark,
-		               "expected a string or a sequence of strings for 'entry', got %s",
-		               node_kind(&l->event));
+			       "expected a string or a sequence of strings for 'entry', got %s",
+			       node_kind(&l->event));
 	for (;;) {
 		if (next(l) < 0)
 			return -1;
@@ -309,12 +309,12 @@ load_entry(struct loader *l)
 			return 0;
 		if (l->event.type != YAML_SCALAR_EVENT || is_null(&l->event))
 			return fail_at(l, l->event.start_mark,
-			               "expected a string in 'entry', got %s",
-			               node_kind(&l->event));
+				       "expected a string in 'entry', got %s",
+				       node_kind(&l->event));
 		if (*scalar(l) == '\0')
 			return fail_at(l, l->event.start_mark, "empty string in 'entry'");
 		tl_ptrvec_push(l->arena, &l->opts->entries,
-		               (void *)resolve(l, tl_arena_strdup(l->arena, scalar(l))));
+			       (void *)resolve(l, tl_arena_strdup(l->arena, scalar(l))));
 	}
 }
 
@@ -335,20 +335,20 @@ load_targets(struct loader *l)
 
 		if (tl_server_parse(key, &kind) < 0)
 			return fail_at(l, mark,
-			               "unknown server '%s' in 'targets' (expected nginx, apache "
-			               "or haproxy)",
-			               key);
+				       "unknown server '%s' in 'targets' (expected nginx, apache "
+				       "or haproxy)",
+				       key);
 		if (next(l) < 0)
 			return -1;
 		if (l->event.type != YAML_SCALAR_EVENT || is_null(&l->event))
 			return fail_at(l, l->event.start_mark,
-			               "expected a version for '%s', got %s", key,
-			               node_kind(&l->event));
+				       "expected a version for '%s', got %s", key,
+				       node_kind(&l->event));
 		if (tl_version_parse(scalar(l), &v) < 0)
 			return fail_at(l, l->event.start_mark,
-			               "invalid version '%s' for '%s' (expected digits like 1.22 "
-			               "or 2.4.57)",
-			               scalar(l), key);
+				       "invalid version '%s' for '%s' (expected digits like 1.22 "
+				       "or 2.4.57)",
+				       scalar(l), key);
 		l->opts->target_set[kind] = true;
 		l->opts->target[kind] = v;
 	}
@@ -363,8 +363,8 @@ load_ids(struct loader *l, const char *key, struct tl_ptrvec *add, const struct 
 		return -1;
 	if (l->event.type != YAML_SEQUENCE_START_EVENT)
 		return fail_at(l, l->event.start_mark,
-		               "expected a sequence of check ids for '%s', got %s", key,
-		               node_kind(&l->event));
+			       "expected a sequence of check ids for '%s', got %s", key,
+			       node_kind(&l->event));
 	for (;;) {
 		const char *id;
 		bool dup = false;
@@ -375,18 +375,18 @@ load_ids(struct loader *l, const char *key, struct tl_ptrvec *add, const struct 
 			return 0;
 		if (l->event.type != YAML_SCALAR_EVENT || is_null(&l->event))
 			return fail_at(l, l->event.start_mark,
-			               "expected a check id in '%s', got %s", key,
-			               node_kind(&l->event));
+				       "expected a check id in '%s', got %s", key,
+				       node_kind(&l->event));
 		id = scalar(l);
 		if (tl_check_find(id) == NULL)
 			return fail_at(l, l->event.start_mark, "unknown check '%s' in '%s'", id,
-			               key);
+				       key);
 		/* The file has no order between the two lists, so an id in both is a contradiction.
 		 */
 		for (size_t i = 0; i < other->len; i++)
 			if (strcmp(other->items[i], id) == 0)
 				return fail_at(l, l->event.start_mark,
-				               "check '%s' is both enabled and disabled", id);
+					       "check '%s' is both enabled and disabled", id);
 		for (size_t i = 0; i < add->len; i++)
 			dup = dup || strcmp(add->items[i], id) == 0;
 		if (!dup)
@@ -415,13 +415,13 @@ load_severity(struct loader *l)
 			return -1;
 		if (l->event.type != YAML_SCALAR_EVENT || is_null(&l->event))
 			return fail_at(l, l->event.start_mark,
-			               "expected a severity for '%s', got %s", key,
-			               node_kind(&l->event));
+				       "expected a severity for '%s', got %s", key,
+				       node_kind(&l->event));
 		if (tl_severity_parse(scalar(l), false, &sev) < 0)
 			return fail_at(l, l->event.start_mark,
-			               "unknown severity '%s' for '%s' (expected error, warning "
-			               "or info)",
-			               scalar(l), key);
+				       "unknown severity '%s' for '%s' (expected error, warning "
+				       "or info)",
+				       scalar(l), key);
 		o = tl_arena_alloc(l->arena, sizeof(*o));
 		o->check = key;
 		o->severity = sev;
@@ -450,9 +450,9 @@ load_checks(struct loader *l)
 			rc = load_severity(l);
 		else
 			rc = fail_at(l, mark,
-			             "unknown key '%s' in 'checks' (expected enable, disable or "
-			             "severity)",
-			             key);
+				     "unknown key '%s' in 'checks' (expected enable, disable or "
+				     "severity)",
+				     key);
 		if (rc < 0)
 			return -1;
 	}
@@ -495,10 +495,10 @@ load_top(struct loader *l)
 			rc = load_checks(l);
 		} else {
 			rc = fail_at(l, mark,
-			             "unknown key '%s' (expected profile, policy, root, entry, "
-			             "targets, ca-file, ca-path, fail-on, expiry-warning-days or "
-			             "checks)",
-			             key);
+				     "unknown key '%s' (expected profile, policy, root, entry, "
+				     "targets, ca-file, ca-path, fail-on, expiry-warning-days or "
+				     "checks)",
+				     key);
 		}
 		if (rc < 0)
 			return -1;
@@ -521,8 +521,8 @@ load_stream(struct loader *l)
 			return -1;
 	} else if (!is_null(&l->event)) {
 		return fail_at(l, l->event.start_mark,
-		               "expected a mapping of settings at the top level, got %s",
-		               node_kind(&l->event));
+			       "expected a mapping of settings at the top level, got %s",
+			       node_kind(&l->event));
 	}
 	if (next(l) < 0 || next(l) < 0) /* DOCUMENT-END, then the end of the stream */
 		return -1;
@@ -541,7 +541,7 @@ read_config(struct loader *l)
 
 	if (f == NULL) {
 		*l->error =
-		    tl_arena_printf(l->arena, "%s: cannot open: %s", l->path, strerror(errno));
+			tl_arena_printf(l->arena, "%s: cannot open: %s", l->path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -554,14 +554,14 @@ read_config(struct loader *l)
 	n = fread(buf, 1, CONFIG_MAX_BYTES + 1, f);
 	if (ferror(f)) {
 		*l->error =
-		    tl_arena_printf(l->arena, "%s: cannot read: %s", l->path, strerror(errno));
+			tl_arena_printf(l->arena, "%s: cannot read: %s", l->path, strerror(errno));
 		fclose(f);
 		return -1;
 	}
 	fclose(f);
 	if (n > CONFIG_MAX_BYTES) {
 		*l->error = tl_arena_printf(l->arena, "%s: file too large (limit %d bytes)",
-		                            l->path, CONFIG_MAX_BYTES);
+					    l->path, CONFIG_MAX_BYTES);
 		return -1;
 	}
 	l->text = buf;
@@ -571,7 +571,7 @@ read_config(struct loader *l)
 
 int
 tl_config_load(struct tl_arena *arena, const char *path, struct tl_options *opts,
-               const char **error)
+	       const char **error)
 {
 	struct loader l = {0};
 	const char *slash = strrchr(path, '/');
@@ -617,7 +617,7 @@ tl_config_find(struct tl_arena *arena, const char *start_dir)
 		char *slash;
 
 		candidate = tl_arena_printf(arena, "%s%s.tlslint.yaml", dir,
-		                            strcmp(dir, "/") == 0 ? "" : "/");
+					    strcmp(dir, "/") == 0 ? "" : "/");
 		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode)) {
 			found = candidate;
 			break;

@@ -63,7 +63,7 @@ write_json(FILE *out, const struct tl_check *checks, size_t n)
 		tl_json_member_string(&json, "family", checks[i].family);
 		tl_json_member_string(&json, "summary", checks[i].summary);
 		tl_json_member_string(&json, "docs",
-		                      tl_check_docs_path(checks[i].id, docs, sizeof(docs)));
+				      tl_check_docs_path(checks[i].id, docs, sizeof(docs)));
 		tl_json_object_end(&json);
 	}
 	tl_json_array_end(&json);

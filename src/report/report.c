@@ -42,7 +42,7 @@ tl_report_status(FILE *out)
 
 int
 tl_report_write(FILE *out, enum tl_format format, const struct tl_diag *diag,
-                const struct tl_report_info *info)
+		const struct tl_report_info *info)
 {
 	errno = 0;
 	switch (format) {

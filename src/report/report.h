@@ -29,7 +29,7 @@ struct tl_report_info {
 
 /* Returns 0, or a negative errno if writing failed. */
 int tl_report_write(FILE *out, enum tl_format format, const struct tl_diag *diag,
-                    const struct tl_report_info *info);
+		    const struct tl_report_info *info);
 
 /* The check catalogue: text (id, severity, summary) or JSON; gcc/sarif print text/JSON. */
 int tl_list_checks_write(FILE *out, enum tl_format format);

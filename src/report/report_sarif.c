@@ -14,9 +14,9 @@
 #include "report_internal.h"
 
 static const char *const sarif_level[] = {
-    [TL_SEV_INFO] = "note",
-    [TL_SEV_WARNING] = "warning",
-    [TL_SEV_ERROR] = "error",
+	[TL_SEV_INFO] = "note",
+	[TL_SEV_WARNING] = "warning",
+	[TL_SEV_ERROR] = "error",
 };
 
 static const char *
@@ -55,7 +55,7 @@ member_uri(struct tl_json *json, const char *key, const char *path)
 	}
 	for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++) {
 		bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		             (*p >= '0' && *p <= '9') || strchr(keep, *p) != NULL;
+			     (*p >= '0' && *p <= '9') || strchr(keep, *p) != NULL;
 
 		if (plain) {
 			buf[n++] = (char)*p;

@@ -30,9 +30,9 @@
 #define SGR_RESET "\033[0m"
 
 static const char *const severity_sgr[] = {
-    [TL_SEV_INFO] = "\033[1;36m",
-    [TL_SEV_WARNING] = "\033[1;35m",
-    [TL_SEV_ERROR] = "\033[1;31m",
+	[TL_SEV_INFO] = "\033[1;36m",
+	[TL_SEV_WARNING] = "\033[1;35m",
+	[TL_SEV_ERROR] = "\033[1;31m",
 };
 
 static bool

@@ -28,7 +28,7 @@ static int tl_unit_checks;
 		if (g_ == NULL || w_ == NULL ? g_ != w_ : strcmp(g_, w_) != 0) {                   \
 			tl_unit_failures++;                                                        \
 			fprintf(stderr, "%s:%d: got '%s', want '%s'\n", __FILE__, __LINE__,        \
-			        g_ ? g_ : "(null)", w_ ? w_ : "(null)");                           \
+				g_ ? g_ : "(null)", w_ ? w_ : "(null)");                           \
 		}                                                                                  \
 	} while (0)
 
@@ -40,7 +40,7 @@ static int tl_unit_checks;
 		if (g_ != w_) {                                                                    \
 			tl_unit_failures++;                                                        \
 			fprintf(stderr, "%s:%d: %s is %lld, want %lld\n", __FILE__, __LINE__,      \
-			        #got, g_, w_);                                                     \
+				#got, g_, w_);                                                     \
 		}                                                                                  \
 	} while (0)
 

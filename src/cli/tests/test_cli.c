@@ -135,8 +135,8 @@ test_all_options(void)
 	CHECK_STR(opts.paths.items[1], "-");
 	CHECK_STR(opts.paths.items[2], "b.conf");
 	CHECK_INT(opts.set_mask, TL_SET_PROFILE | TL_SET_POLICY | TL_SET_ROOT | TL_SET_CA_FILE |
-	                             TL_SET_CA_PATH | TL_SET_FAIL_ON | TL_SET_SERVER |
-	                             TL_SET_COLOR);
+					 TL_SET_CA_PATH | TL_SET_FAIL_ON | TL_SET_SERVER |
+					 TL_SET_COLOR);
 
 	OK("--colour", "always");
 	CHECK_INT(opts.color, TL_COLOR_ALWAYS);
@@ -385,54 +385,54 @@ test_time(void)
 		const char *text;
 		long long epoch;
 	} good[] = {
-	    {"2026-11-26", 1795651200},
-	    {"2026-11-26T12:00:00Z", 1795694400},
-	    {"2026-11-26T12:00:00", 1795694400},
-	    {"2026-11-26 12:00:00Z", 1795694400},
-	    {"2026-11-26t12:00:00z", 1795694400},
-	    {"2026-11-26T12:00Z", 1795694400},
-	    {"2026-11-26T12:00:00.999Z", 1795694400},
-	    {"2026-11-26T12:00:00+01:00", 1795694400 - 3600},
-	    {"2026-11-26T12:00:00+0100", 1795694400 - 3600},
-	    {"2026-11-26T12:00:00+01", 1795694400 - 3600},
-	    {"2026-11-26T12:00:00-05:30", 1795694400 + 5 * 3600 + 30 * 60},
-	    {"2026-11-26T00:30:00+01:00", 1795651200 - 1800},
-	    {"2026-12-31T23:59:59Z", 1798761599},
-	    {"2024-02-29", 1709164800},
-	    {"1970-01-01T00:00:00Z", 0},
-	    {"@1795651200", 1795651200},
-	    {"@0", 0},
+		{"2026-11-26", 1795651200},
+		{"2026-11-26T12:00:00Z", 1795694400},
+		{"2026-11-26T12:00:00", 1795694400},
+		{"2026-11-26 12:00:00Z", 1795694400},
+		{"2026-11-26t12:00:00z", 1795694400},
+		{"2026-11-26T12:00Z", 1795694400},
+		{"2026-11-26T12:00:00.999Z", 1795694400},
+		{"2026-11-26T12:00:00+01:00", 1795694400 - 3600},
+		{"2026-11-26T12:00:00+0100", 1795694400 - 3600},
+		{"2026-11-26T12:00:00+01", 1795694400 - 3600},
+		{"2026-11-26T12:00:00-05:30", 1795694400 + 5 * 3600 + 30 * 60},
+		{"2026-11-26T00:30:00+01:00", 1795651200 - 1800},
+		{"2026-12-31T23:59:59Z", 1798761599},
+		{"2024-02-29", 1709164800},
+		{"1970-01-01T00:00:00Z", 0},
+		{"@1795651200", 1795651200},
+		{"@0", 0},
 	};
 	static const struct {
 		const char *text;
 		const char *why;
 	} bad[] = {
-	    {"2026-02-30", "day out of range"},
-	    {"2025-02-29", "day out of range"},
-	    {"2100-02-29", "day out of range"},
-	    {"2026-04-31", "day out of range"},
-	    {"2026-11-00", "day out of range"},
-	    {"2026-13-01", "month out of range"},
-	    {"2026-00-10", "month out of range"},
-	    {"2026-11-26T24:00:00Z", "hour out of range"},
-	    {"2026-11-26T12:60:00Z", "minute out of range"},
-	    {"2026-11-26T12:00:60Z", "second out of range"},
-	    {"2026-11-26T12:00:00+24:00", "time zone offset out of range"},
-	    {"2026-11-26T12:00:00+01:60", "time zone offset out of range"},
-	    {"2026-11-26T12:00:00+1", "malformed time zone offset"},
-	    {"2026-11-26T12:00:00+01:0", "malformed time zone offset"},
-	    {"2026-11-26T12:00:00 UTC", "unexpected text after the time"},
-	    {"2026-11-26T12:00:00Zx", "unexpected text after the time"},
-	    {"2026-11-26T12", "expected HH:MM after the date"},
-	    {"2026-11-26T12:00:0", "expected two digits of seconds"},
-	    {"2026-11-26T12:00:00.", "expected digits after the decimal point"},
-	    {"2026-11-26x", "unexpected text after the date"},
-	    {"2026-1-26", "expected YYYY-MM-DD"},
-	    {"26-11-2026", "expected YYYY-MM-DD"},
-	    {"", "expected YYYY-MM-DD"},
-	    {"@", "expected seconds after '@'"},
-	    {"@12x", "expected seconds after '@'"},
-	    {"@99999999999999999999", "seconds out of range"},
+		{"2026-02-30", "day out of range"},
+		{"2025-02-29", "day out of range"},
+		{"2100-02-29", "day out of range"},
+		{"2026-04-31", "day out of range"},
+		{"2026-11-00", "day out of range"},
+		{"2026-13-01", "month out of range"},
+		{"2026-00-10", "month out of range"},
+		{"2026-11-26T24:00:00Z", "hour out of range"},
+		{"2026-11-26T12:60:00Z", "minute out of range"},
+		{"2026-11-26T12:00:60Z", "second out of range"},
+		{"2026-11-26T12:00:00+24:00", "time zone offset out of range"},
+		{"2026-11-26T12:00:00+01:60", "time zone offset out of range"},
+		{"2026-11-26T12:00:00+1", "malformed time zone offset"},
+		{"2026-11-26T12:00:00+01:0", "malformed time zone offset"},
+		{"2026-11-26T12:00:00 UTC", "unexpected text after the time"},
+		{"2026-11-26T12:00:00Zx", "unexpected text after the time"},
+		{"2026-11-26T12", "expected HH:MM after the date"},
+		{"2026-11-26T12:00:0", "expected two digits of seconds"},
+		{"2026-11-26T12:00:00.", "expected digits after the decimal point"},
+		{"2026-11-26x", "unexpected text after the date"},
+		{"2026-1-26", "expected YYYY-MM-DD"},
+		{"26-11-2026", "expected YYYY-MM-DD"},
+		{"", "expected YYYY-MM-DD"},
+		{"@", "expected seconds after '@'"},
+		{"@12x", "expected seconds after '@'"},
+		{"@99999999999999999999", "seconds out of range"},
 	};
 
 	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {

@@ -68,21 +68,21 @@ static void
 test_full(void)
 {
 	static const char text[] =
-	    "# every key of SPEC §4\n"
-	    "profile: modern\n"
-	    "policy: policies/ours.yaml\n"
-	    "root: .\n"
-	    "entry: [etc/nginx/nginx.conf, ./etc/haproxy/haproxy.cfg, /abs/x.conf]\n"
-	    "targets: {nginx: \"1.22\", apache: 2.4.57, haproxy: 2.6}\n"
-	    "ca-file: ca/corp-root.pem\n"
-	    "ca-path: /etc/ssl/certs\n"
-	    "fail-on: error\n"
-	    "expiry-warning-days: 45\n"
-	    "checks:\n"
-	    "  disable: [cert-expiring, parse-error, cert-expiring]\n"
-	    "  enable:\n"
-	    "    - cert-expired\n"
-	    "  severity: {cert-missing: warning, include-missing: info}\n";
+		"# every key of SPEC §4\n"
+		"profile: modern\n"
+		"policy: policies/ours.yaml\n"
+		"root: .\n"
+		"entry: [etc/nginx/nginx.conf, ./etc/haproxy/haproxy.cfg, /abs/x.conf]\n"
+		"targets: {nginx: \"1.22\", apache: 2.4.57, haproxy: 2.6}\n"
+		"ca-file: ca/corp-root.pem\n"
+		"ca-path: /etc/ssl/certs\n"
+		"fail-on: error\n"
+		"expiry-warning-days: 45\n"
+		"checks:\n"
+		"  disable: [cert-expiring, parse-error, cert-expiring]\n"
+		"  enable:\n"
+		"    - cert-expired\n"
+		"  severity: {cert-missing: warning, include-missing: info}\n";
 	const char *path = write_file("full.yaml", text, strlen(text));
 	struct tl_options o;
 	const char *err = "unset";
@@ -122,7 +122,7 @@ test_full(void)
 	CHECK_STR(so->check, "include-missing");
 	CHECK_INT(so->severity, TL_SEV_INFO);
 	CHECK_INT(o.set_mask, TL_SET_PROFILE | TL_SET_POLICY | TL_SET_ROOT | TL_SET_CA_FILE |
-	                          TL_SET_CA_PATH | TL_SET_FAIL_ON | TL_SET_EXPIRY);
+				      TL_SET_CA_PATH | TL_SET_FAIL_ON | TL_SET_EXPIRY);
 	/* What the file cannot set stays at the default. */
 	CHECK_INT(o.format, TL_FORMAT_TEXT);
 	CHECK_INT(o.color, TL_COLOR_AUTO);
@@ -133,7 +133,7 @@ static void
 test_valid_small(void)
 {
 	static const char *const empty[] = {"", "# only a comment\n\n   # another\n", "---\n",
-	                                    "---\n...\n", "{}\n"};
+					    "---\n...\n", "{}\n"};
 	struct tl_options o;
 	const char *err;
 	const char *path;
@@ -176,34 +176,34 @@ static void
 test_errors(void)
 {
 	static const char keys[] = "(expected profile, policy, root, entry, targets, ca-file, "
-	                           "ca-path, fail-on, expiry-warning-days or checks)";
+				   "ca-path, fail-on, expiry-warning-days or checks)";
 
 	/* Unknown keys, at any level. */
 	EXPECT_ERROR("profile: old\nprofil: modern\n",
-	             tl_arena_printf(arena, "2:1: unknown key 'profil' %s", keys));
+		     tl_arena_printf(arena, "2:1: unknown key 'profil' %s", keys));
 	EXPECT_ERROR("checks:\n  disabled: [cert-expired]\n",
-	             "2:3: unknown key 'disabled' in 'checks' (expected enable, disable or "
-	             "severity)");
+		     "2:3: unknown key 'disabled' in 'checks' (expected enable, disable or "
+		     "severity)");
 	EXPECT_ERROR("targets: {nginx: 1.22, iis: 10}\n",
-	             "1:24: unknown server 'iis' in 'targets' (expected nginx, apache or haproxy)");
+		     "1:24: unknown server 'iis' in 'targets' (expected nginx, apache or haproxy)");
 
 	/* Wrong node types. */
 	EXPECT_ERROR("entry: {a: b}\n",
-	             "1:8: expected a string or a sequence of strings for 'entry', got a mapping");
+		     "1:8: expected a string or a sequence of strings for 'entry', got a mapping");
 	EXPECT_ERROR("entry:\n  - a.conf\n  - [b.conf]\n",
-	             "3:5: expected a string in 'entry', got a sequence");
+		     "3:5: expected a string in 'entry', got a sequence");
 	EXPECT_ERROR("checks:\n  disable: cert-expired\n",
-	             "2:12: expected a sequence of check ids for 'disable', got a string");
+		     "2:12: expected a sequence of check ids for 'disable', got a string");
 	EXPECT_ERROR("checks: [cert-expired]\n",
-	             "1:9: expected a mapping for 'checks', got a sequence");
+		     "1:9: expected a mapping for 'checks', got a sequence");
 	EXPECT_ERROR("targets: nginx=1.22\n",
-	             "1:10: expected a mapping for 'targets', got a string");
+		     "1:10: expected a mapping for 'targets', got a string");
 	EXPECT_ERROR("profile: [modern]\n",
-	             "1:10: expected a string for 'profile', got a sequence");
+		     "1:10: expected a string for 'profile', got a sequence");
 	EXPECT_ERROR("- profile\n",
-	             "1:1: expected a mapping of settings at the top level, got a sequence");
+		     "1:1: expected a mapping of settings at the top level, got a sequence");
 	EXPECT_ERROR("modern\n",
-	             "1:1: expected a mapping of settings at the top level, got a string");
+		     "1:1: expected a mapping of settings at the top level, got a string");
 	EXPECT_ERROR("? [a]\n: b\n", "1:3: expected a key in the config file, got a sequence");
 
 	/* Empty where a value is needed. */
@@ -215,55 +215,55 @@ test_errors(void)
 
 	/* Bad values. */
 	EXPECT_ERROR("profile: strict\n",
-	             "1:10: unknown profile 'strict' (expected modern, intermediate or old)");
+		     "1:10: unknown profile 'strict' (expected modern, intermediate or old)");
 	EXPECT_ERROR(
-	    "fail-on: fatal\n",
-	    "1:10: unknown fail-on level 'fatal' (expected error, warning, info or never)");
+		"fail-on: fatal\n",
+		"1:10: unknown fail-on level 'fatal' (expected error, warning, info or never)");
 	EXPECT_ERROR("targets:\n  nginx: 1.x\n",
-	             "2:10: invalid version '1.x' for 'nginx' (expected digits like 1.22 or "
-	             "2.4.57)");
+		     "2:10: invalid version '1.x' for 'nginx' (expected digits like 1.22 or "
+		     "2.4.57)");
 	EXPECT_ERROR("targets:\n  apache: [2, 4]\n",
-	             "2:11: expected a version for 'apache', got a sequence");
+		     "2:11: expected a version for 'apache', got a sequence");
 	EXPECT_ERROR("expiry-warning-days: 3651\n",
-	             "1:22: expiry-warning-days 3651 out of range (expected 0 to 3650)");
+		     "1:22: expiry-warning-days 3651 out of range (expected 0 to 3650)");
 	EXPECT_ERROR("expiry-warning-days: 99999999999999999999999\n",
-	             "1:22: expiry-warning-days 99999999999999999999999 out of range (expected 0 "
-	             "to 3650)");
+		     "1:22: expiry-warning-days 99999999999999999999999 out of range (expected 0 "
+		     "to 3650)");
 	EXPECT_ERROR("expiry-warning-days: -1\n",
-	             "1:22: expected a number of days for 'expiry-warning-days', got '-1'");
+		     "1:22: expected a number of days for 'expiry-warning-days', got '-1'");
 	EXPECT_ERROR("expiry-warning-days: 30d\n",
-	             "1:22: expected a number of days for 'expiry-warning-days', got '30d'");
+		     "1:22: expected a number of days for 'expiry-warning-days', got '30d'");
 	EXPECT_ERROR("expiry-warning-days: \"30\"\n",
-	             "1:22: expected a number of days for 'expiry-warning-days', got a quoted "
-	             "string");
+		     "1:22: expected a number of days for 'expiry-warning-days', got a quoted "
+		     "string");
 	EXPECT_ERROR("checks:\n  severity: {cert-missing: fatal}\n",
-	             "2:28: unknown severity 'fatal' for 'cert-missing' (expected error, warning "
-	             "or info)");
+		     "2:28: unknown severity 'fatal' for 'cert-missing' (expected error, warning "
+		     "or info)");
 	EXPECT_ERROR("checks:\n  severity: {cert-missing: never}\n",
-	             "2:28: unknown severity 'never' for 'cert-missing' (expected error, warning "
-	             "or info)");
+		     "2:28: unknown severity 'never' for 'cert-missing' (expected error, warning "
+		     "or info)");
 
 	/* Check ids. */
 	EXPECT_ERROR("checks:\n  enable: [cert-expired, nope]\n",
-	             "2:26: unknown check 'nope' in 'enable'");
+		     "2:26: unknown check 'nope' in 'enable'");
 	EXPECT_ERROR("checks:\n  severity:\n    no-such-check: error\n",
-	             "3:5: unknown check 'no-such-check' in 'severity'");
+		     "3:5: unknown check 'no-such-check' in 'severity'");
 	EXPECT_ERROR("checks:\n  disable: [cert-expired]\n  enable: [parse-error, cert-expired]\n",
-	             "3:25: check 'cert-expired' is both enabled and disabled");
+		     "3:25: check 'cert-expired' is both enabled and disabled");
 
 	/* Duplicate keys, at any level. */
 	EXPECT_ERROR("profile: old\nfail-on: error\nprofile: modern\n",
-	             "3:1: duplicate key 'profile' (first on line 1)");
+		     "3:1: duplicate key 'profile' (first on line 1)");
 	EXPECT_ERROR("targets:\n  nginx: 1.22\n  nginx: 1.24\n",
-	             "3:3: duplicate key 'nginx' (first on line 2)");
+		     "3:3: duplicate key 'nginx' (first on line 2)");
 	EXPECT_ERROR("checks:\n  severity: {cert-missing: info, cert-missing: error}\n",
-	             "2:34: duplicate key 'cert-missing' (first on line 2)");
+		     "2:34: duplicate key 'cert-missing' (first on line 2)");
 
 	/* YAML itself: syntax errors at libyaml's mark, aliases, several documents. */
 	EXPECT_ERROR("profile: old: x\n",
-	             "1:13: syntax error: mapping values are not allowed in this context");
+		     "1:13: syntax error: mapping values are not allowed in this context");
 	EXPECT_ERROR("checks:\n\tdisable: []\n",
-	             "2:1: syntax error: found character that cannot start any token");
+		     "2:1: syntax error: found character that cannot start any token");
 	EXPECT_ERROR("entry: [a.conf\n", "2:1: syntax error: did not find expected ',' or ']'");
 	EXPECT_ERROR("profile: \xff\n", "1:10: syntax error: invalid leading UTF-8 octet");
 	EXPECT_ERROR("profile: &p old\npolicy: *p\n", "2:9: YAML aliases are not supported here");
@@ -344,20 +344,20 @@ static void
 test_merge(void)
 {
 	static const char text[] = "profile: modern\n"
-	                           "policy: p.yaml\n"
-	                           "fail-on: error\n"
-	                           "ca-file: /f/ca.pem\n"
-	                           "expiry-warning-days: 10\n"
-	                           "entry: /etc/nginx/nginx.conf\n"
-	                           "targets: {nginx: 1.22, haproxy: 2.6}\n"
-	                           "checks:\n"
-	                           "  disable: [cert-expiring, parse-error]\n"
-	                           "  enable: [cert-missing, cert-expired]\n"
-	                           "  severity: {cert-missing: error}\n";
+				   "policy: p.yaml\n"
+				   "fail-on: error\n"
+				   "ca-file: /f/ca.pem\n"
+				   "expiry-warning-days: 10\n"
+				   "entry: /etc/nginx/nginx.conf\n"
+				   "targets: {nginx: 1.22, haproxy: 2.6}\n"
+				   "checks:\n"
+				   "  disable: [cert-expiring, parse-error]\n"
+				   "  enable: [cert-missing, cert-expired]\n"
+				   "  severity: {cert-missing: error}\n";
 	char *argv[] = {(char *)"tlslint",         (char *)"--profile",     (char *)"old",
-	                (char *)"--enable",        (char *)"cert-expiring", (char *)"--disable",
-	                (char *)"cert-missing",    (char *)"--target",      (char *)"nginx=1.25",
-	                (char *)"--ca-file=c.pem", (char *)"--format=json", NULL};
+			(char *)"--enable",        (char *)"cert-expiring", (char *)"--disable",
+			(char *)"cert-missing",    (char *)"--target",      (char *)"nginx=1.25",
+			(char *)"--ca-file=c.pem", (char *)"--format=json", NULL};
 	const char *path = write_file("merge.yaml", text, strlen(text));
 	struct tl_options cli, file;
 	const char *err, *hint;
@@ -375,7 +375,7 @@ test_merge(void)
 	CHECK(cli.root == NULL); /* neither set it */
 	CHECK_INT(cli.color, TL_COLOR_AUTO);
 	CHECK_INT(cli.set_mask, TL_SET_PROFILE | TL_SET_CA_FILE | TL_SET_FORMAT | TL_SET_POLICY |
-	                            TL_SET_FAIL_ON | TL_SET_EXPIRY);
+					TL_SET_FAIL_ON | TL_SET_EXPIRY);
 
 	/* Targets: per server, the command line wins. */
 	CHECK(cli.target_set[TL_SERVER_NGINX]);

@@ -16,18 +16,18 @@
 #include "../report.h"
 
 static const char fixture_conf[] = "server {\n"
-                                   "    listen 443 ssl;\n"
-                                   "    server_name www.example.com;\n"
-                                   "\tssl_protocols\tTLSv1 TLSv1.2;\n"
-                                   "\n"
-                                   "    ssl_certificate     /etc/ssl/site.pem;\n"
-                                   "}\n";
+				   "    listen 443 ssl;\n"
+				   "    server_name www.example.com;\n"
+				   "\tssl_protocols\tTLSv1 TLSv1.2;\n"
+				   "\n"
+				   "    ssl_certificate     /etc/ssl/site.pem;\n"
+				   "}\n";
 
 static tl_clients_see fixture_expired_clients = {
-    {"Chrome", "NET::ERR_CERT_DATE_INVALID"},
-    {"Firefox", "SEC_ERROR_EXPIRED_CERTIFICATE"},
-    {"OpenSSL/curl", "certificate has expired"},
-    {NULL, NULL},
+	{"Chrome", "NET::ERR_CERT_DATE_INVALID"},
+	{"Firefox", "SEC_ERROR_EXPIRED_CERTIFICATE"},
+	{"OpenSSL/curl", "certificate has expired"},
+	{NULL, NULL},
 };
 
 struct fixture {
@@ -45,7 +45,7 @@ fixture_init(struct fixture *fx)
 	tl_sources_init(&fx->sources, fx->arena);
 	tl_diag_init(&fx->diag, fx->arena);
 	fx->conf = tl_sources_add(&fx->sources, "conf.d/site.conf", "conf.d/site.conf",
-	                          fixture_conf, strlen(fixture_conf));
+				  fixture_conf, strlen(fixture_conf));
 	memset(&fx->info, 0, sizeof(fx->info));
 	fx->info.profile = "intermediate";
 	fx->info.summary.files = 3;
@@ -82,25 +82,25 @@ fixture_standard(struct fixture *fx)
 	struct tl_finding *f;
 
 	f = tl_diag_add(&fx->diag, "cert-expired", fixture_loc(fx, "ssl_certificate", 15),
-	                "certificate expired on %s, %d days ago", "2026-12-31", 60);
+			"certificate expired on %s, %d days ago", "2026-12-31", 60);
 	f->severity = TL_SEV_ERROR;
 	f->server = "nginx";
 	f->site = "www.example.com:443";
 	f->clients_see = fixture_expired_clients;
 	tl_finding_relate(&fx->diag, f, "/etc/ssl/site.pem", (struct tl_loc){0},
-	                  "leaf certificate CN=www.example.com");
+			  "leaf certificate CN=www.example.com");
 	f = tl_diag_add(&fx->diag, "cert-expired", fixture_loc(fx, "ssl_certificate", 15),
-	                "certificate expired on %s, %d days ago", "2026-12-31", 60);
+			"certificate expired on %s, %d days ago", "2026-12-31", 60);
 	f->severity = TL_SEV_ERROR;
 	f->server = "nginx";
 	f->site = "www.example.net:443";
 	f = tl_diag_add(&fx->diag, "proto-legacy", fixture_loc(fx, "TLSv1 ", 5),
-	                "TLS 1.0 is enabled");
+			"TLS 1.0 is enabled");
 	f->severity = TL_SEV_WARNING;
 	f->server = "nginx";
 	f->site = "www.example.com:443";
 	f = tl_diag_add(&fx->diag, "session-tickets", (struct tl_loc){0},
-	                "session tickets are on and no ticket key is rotated");
+			"session tickets are on and no ticket key is rotated");
 	f->severity = TL_SEV_INFO;
 	tl_diag_finish(&fx->diag);
 }

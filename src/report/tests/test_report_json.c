@@ -14,72 +14,72 @@
 #include "fixture.h"
 
 static const char standard_json[] =
-    "{\n"
-    "  \"tool\": {\n"
-    "    \"name\": \"tlslint\",\n"
-    "    \"version\": \"" TL_VERSION "\"\n"
-    "  },\n"
-    "  \"profile\": \"intermediate\",\n"
-    "  \"findings\": [\n"
-    "    {\n"
-    "      \"check\": \"session-tickets\",\n"
-    "      \"severity\": \"info\",\n"
-    "      \"message\": \"session tickets are on and no ticket key is rotated\",\n"
-    "      \"file\": null,\n"
-    "      \"line\": null,\n"
-    "      \"column\": null,\n"
-    "      \"server\": null,\n"
-    "      \"site\": null,\n"
-    "      \"clients_see\": [],\n"
-    "      \"related\": []\n"
-    "    },\n"
-    "    {\n"
-    "      \"check\": \"proto-legacy\",\n"
-    "      \"severity\": \"warning\",\n"
-    "      \"message\": \"TLS 1.0 is enabled\",\n"
-    "      \"file\": \"conf.d/site.conf\",\n"
-    "      \"line\": 4,\n"
-    "      \"column\": 16,\n"
-    "      \"server\": \"nginx\",\n"
-    "      \"site\": \"www.example.com:443\",\n"
-    "      \"clients_see\": [],\n"
-    "      \"related\": []\n"
-    "    },\n"
-    "    {\n"
-    "      \"check\": \"cert-expired\",\n"
-    "      \"severity\": \"error\",\n"
-    "      \"message\": \"certificate expired on 2026-12-31, 60 days ago\",\n"
-    "      \"file\": \"conf.d/site.conf\",\n"
-    "      \"line\": 6,\n"
-    "      \"column\": 5,\n"
-    "      \"server\": \"nginx\",\n"
-    "      \"site\": \"www.example.com:443\",\n"
-    "      \"clients_see\": [\n"
-    "        \"NET::ERR_CERT_DATE_INVALID\",\n"
-    "        \"SEC_ERROR_EXPIRED_CERTIFICATE\",\n"
-    "        \"certificate has expired\"\n"
-    "      ],\n"
-    "      \"related\": [\n"
-    "        {\n"
-    "          \"file\": \"/etc/ssl/site.pem\",\n"
-    "          \"message\": \"leaf certificate CN=www.example.com\"\n"
-    "        },\n"
-    "        {\n"
-    "          \"file\": null,\n"
-    "          \"message\": \"also used by site www.example.net:443\"\n"
-    "        }\n"
-    "      ]\n"
-    "    }\n"
-    "  ],\n"
-    "  \"summary\": {\n"
-    "    \"files\": 3,\n"
-    "    \"sites\": 4,\n"
-    "    \"certificates\": 5,\n"
-    "    \"error\": 1,\n"
-    "    \"warning\": 1,\n"
-    "    \"info\": 1\n"
-    "  }\n"
-    "}\n";
+	"{\n"
+	"  \"tool\": {\n"
+	"    \"name\": \"tlslint\",\n"
+	"    \"version\": \"" TL_VERSION "\"\n"
+	"  },\n"
+	"  \"profile\": \"intermediate\",\n"
+	"  \"findings\": [\n"
+	"    {\n"
+	"      \"check\": \"session-tickets\",\n"
+	"      \"severity\": \"info\",\n"
+	"      \"message\": \"session tickets are on and no ticket key is rotated\",\n"
+	"      \"file\": null,\n"
+	"      \"line\": null,\n"
+	"      \"column\": null,\n"
+	"      \"server\": null,\n"
+	"      \"site\": null,\n"
+	"      \"clients_see\": [],\n"
+	"      \"related\": []\n"
+	"    },\n"
+	"    {\n"
+	"      \"check\": \"proto-legacy\",\n"
+	"      \"severity\": \"warning\",\n"
+	"      \"message\": \"TLS 1.0 is enabled\",\n"
+	"      \"file\": \"conf.d/site.conf\",\n"
+	"      \"line\": 4,\n"
+	"      \"column\": 16,\n"
+	"      \"server\": \"nginx\",\n"
+	"      \"site\": \"www.example.com:443\",\n"
+	"      \"clients_see\": [],\n"
+	"      \"related\": []\n"
+	"    },\n"
+	"    {\n"
+	"      \"check\": \"cert-expired\",\n"
+	"      \"severity\": \"error\",\n"
+	"      \"message\": \"certificate expired on 2026-12-31, 60 days ago\",\n"
+	"      \"file\": \"conf.d/site.conf\",\n"
+	"      \"line\": 6,\n"
+	"      \"column\": 5,\n"
+	"      \"server\": \"nginx\",\n"
+	"      \"site\": \"www.example.com:443\",\n"
+	"      \"clients_see\": [\n"
+	"        \"NET::ERR_CERT_DATE_INVALID\",\n"
+	"        \"SEC_ERROR_EXPIRED_CERTIFICATE\",\n"
+	"        \"certificate has expired\"\n"
+	"      ],\n"
+	"      \"related\": [\n"
+	"        {\n"
+	"          \"file\": \"/etc/ssl/site.pem\",\n"
+	"          \"message\": \"leaf certificate CN=www.example.com\"\n"
+	"        },\n"
+	"        {\n"
+	"          \"file\": null,\n"
+	"          \"message\": \"also used by site www.example.net:443\"\n"
+	"        }\n"
+	"      ]\n"
+	"    }\n"
+	"  ],\n"
+	"  \"summary\": {\n"
+	"    \"files\": 3,\n"
+	"    \"sites\": 4,\n"
+	"    \"certificates\": 5,\n"
+	"    \"error\": 1,\n"
+	"    \"warning\": 1,\n"
+	"    \"info\": 1\n"
+	"  }\n"
+	"}\n";
 
 static void
 test_json_report(void)
@@ -128,28 +128,29 @@ test_escaping(void)
 	static const struct {
 		const char *in, *want;
 	} cases[] = {
-	    {"", "\"\""},
-	    {"plain /path", "\"plain /path\""},
-	    {"q\"b\\s", "\"q\\\"b\\\\s\""},
-	    {"\n\r\t\b\f", "\"\\n\\r\\t\\b\\f\""},
-	    {"\x01\x1f\x7f", "\"\\u0001\\u001f\x7f\""},
-	    {"\033[31m", "\"\\u001b[31m\""},
-	    /* Valid UTF-8 passes through: 2, 3 and 4 bytes. */
-	    {"\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x92", "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x92\""},
-	    /* A lone continuation byte, a stray lead byte, 0xff. */
-	    {"a\x80z", "\"a\xef\xbf\xbdz\""},
-	    {"a\xc3z", "\"a\xef\xbf\xbdz\""},
-	    {"\xff", "\"\xef\xbf\xbd\""},
-	    /* A truncated 3-byte sequence is one maximal subpart: one U+FFFD. */
-	    {"\xe2\x82z", "\"\xef\xbf\xbdz\""},
-	    {"\xe2\x82", "\"\xef\xbf\xbd\""},
-	    /* Overlong, surrogate, above U+10FFFF: every byte is invalid on its own. */
-	    {"\xc0\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\""},
-	    {"\xe0\x80\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""},
-	    {"\xed\xa0\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""},
-	    {"\xf4\x90\x80\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""},
-	    /* The largest code point and the last before the surrogates are fine. */
-	    {"\xf4\x8f\xbf\xbf\xed\x9f\xbf", "\"\xf4\x8f\xbf\xbf\xed\x9f\xbf\""},
+		{"", "\"\""},
+		{"plain /path", "\"plain /path\""},
+		{"q\"b\\s", "\"q\\\"b\\\\s\""},
+		{"\n\r\t\b\f", "\"\\n\\r\\t\\b\\f\""},
+		{"\x01\x1f\x7f", "\"\\u0001\\u001f\x7f\""},
+		{"\033[31m", "\"\\u001b[31m\""},
+		/* Valid UTF-8 passes through: 2, 3 and 4 bytes. */
+		{"\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x92",
+		 "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x92\""},
+		/* A lone continuation byte, a stray lead byte, 0xff. */
+		{"a\x80z", "\"a\xef\xbf\xbdz\""},
+		{"a\xc3z", "\"a\xef\xbf\xbdz\""},
+		{"\xff", "\"\xef\xbf\xbd\""},
+		/* A truncated 3-byte sequence is one maximal subpart: one U+FFFD. */
+		{"\xe2\x82z", "\"\xef\xbf\xbdz\""},
+		{"\xe2\x82", "\"\xef\xbf\xbd\""},
+		/* Overlong, surrogate, above U+10FFFF: every byte is invalid on its own. */
+		{"\xc0\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\""},
+		{"\xe0\x80\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""},
+		{"\xed\xa0\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""},
+		{"\xf4\x90\x80\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""},
+		/* The largest code point and the last before the surrogates are fine. */
+		{"\xf4\x8f\xbf\xbf\xed\x9f\xbf", "\"\xf4\x8f\xbf\xbf\xed\x9f\xbf\""},
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -203,17 +204,17 @@ static void
 test_sarif(void)
 {
 	static const char head[] =
-	    "{\n"
-	    "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-	    "  \"version\": \"2.1.0\",\n"
-	    "  \"runs\": [\n"
-	    "    {\n"
-	    "      \"tool\": {\n"
-	    "        \"driver\": {\n"
-	    "          \"name\": \"tlslint\",\n"
-	    "          \"version\": \"" TL_VERSION "\",\n"
-	    "          \"informationUri\": \"https://github.com/tlslint/tlslint\",\n"
-	    "          \"rules\": [\n";
+		"{\n"
+		"  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+		"  \"version\": \"2.1.0\",\n"
+		"  \"runs\": [\n"
+		"    {\n"
+		"      \"tool\": {\n"
+		"        \"driver\": {\n"
+		"          \"name\": \"tlslint\",\n"
+		"          \"version\": \"" TL_VERSION "\",\n"
+		"          \"informationUri\": \"https://github.com/tlslint/tlslint\",\n"
+		"          \"rules\": [\n";
 	struct fixture fx;
 	struct tl_source *src;
 	size_t nrules;
@@ -236,15 +237,15 @@ test_sarif(void)
 	p = s;
 	for (size_t i = 0; i < nrules; i++) {
 		snprintf(want, sizeof(want), "\n            {\n              \"id\": \"%s\",\n",
-		         rules[i].id);
+			 rules[i].id);
 		p = strstr(p, want);
 		CHECK(p != NULL);
 		if (p == NULL)
 			break;
 		snprintf(want, sizeof(want),
-		         "\"helpUri\": "
-		         "\"https://github.com/tlslint/tlslint/blob/main/docs/checks/%s.md\"",
-		         rules[i].id);
+			 "\"helpUri\": "
+			 "\"https://github.com/tlslint/tlslint/blob/main/docs/checks/%s.md\"",
+			 rules[i].id);
 		CHECK(strstr(p, want) != NULL);
 	}
 	CHECK(strstr(s, "\"defaultConfiguration\": {\n                \"level\": \"warning\"\n") !=
@@ -260,18 +261,18 @@ test_sarif(void)
 
 	r = sarif_result(s, "cert-expired");
 	snprintf(want, sizeof(want),
-	         "\"ruleId\": \"cert-expired\",\n"
-	         "          \"ruleIndex\": %zu,\n"
-	         "          \"level\": \"error\",\n",
-	         (size_t)(expired - rules));
+		 "\"ruleId\": \"cert-expired\",\n"
+		 "          \"ruleIndex\": %zu,\n"
+		 "          \"level\": \"error\",\n",
+		 (size_t)(expired - rules));
 	CHECK(strncmp(r, want, strlen(want)) == 0);
 	CHECK(strstr(r, "\"artifactLocation\": {\n"
-	                "                  \"uri\": \"conf.d/site.conf\"\n"
-	                "                },\n"
-	                "                \"region\": {\n"
-	                "                  \"startLine\": 6,\n"
-	                "                  \"startColumn\": 5,\n"
-	                "                  \"endColumn\": 20\n") != NULL);
+			"                  \"uri\": \"conf.d/site.conf\"\n"
+			"                },\n"
+			"                \"region\": {\n"
+			"                  \"startLine\": 6,\n"
+			"                  \"startColumn\": 5,\n"
+			"                  \"endColumn\": 20\n") != NULL);
 	free(r);
 
 	/* Unknown to the registry: a ruleId but no ruleIndex. */
@@ -280,8 +281,8 @@ test_sarif(void)
 	/* Percent-encoded path; an empty span at the end of the line still covers a column. */
 	CHECK(strstr(r, "\"uri\": \"a%20b%3Ac.conf\"\n") != NULL);
 	CHECK(strstr(r, "\"startLine\": 1,\n"
-	                "                  \"startColumn\": 3,\n"
-	                "                  \"endColumn\": 4\n") != NULL);
+			"                  \"startColumn\": 3,\n"
+			"                  \"endColumn\": 4\n") != NULL);
 	free(r);
 	CHECK(s[strlen(s) - 1] == '\n' && s[strlen(s) - 2] == '}');
 	free(s);
@@ -308,7 +309,7 @@ expected_checks_text(void)
 	fprintf(out, "%-*s  %-*s  SUMMARY\n", idw, "ID", sevw, "SEVERITY");
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "%-*s  %-*s  %s\n", idw, checks[i].id, sevw,
-		        tl_severity_name(checks[i].severity), checks[i].summary);
+			tl_severity_name(checks[i].severity), checks[i].summary);
 	fclose(out);
 	return buf;
 }
@@ -325,15 +326,15 @@ expected_checks_json(void)
 	fputs("{\n  \"checks\": [\n", out);
 	for (size_t i = 0; i < n; i++)
 		fprintf(out,
-		        "    {\n"
-		        "      \"id\": \"%s\",\n"
-		        "      \"severity\": \"%s\",\n"
-		        "      \"family\": \"%s\",\n"
-		        "      \"summary\": \"%s\",\n"
-		        "      \"docs\": \"docs/checks/%s.md\"\n"
-		        "    }%s\n",
-		        checks[i].id, tl_severity_name(checks[i].severity), checks[i].family,
-		        checks[i].summary, checks[i].id, i + 1 < n ? "," : "");
+			"    {\n"
+			"      \"id\": \"%s\",\n"
+			"      \"severity\": \"%s\",\n"
+			"      \"family\": \"%s\",\n"
+			"      \"summary\": \"%s\",\n"
+			"      \"docs\": \"docs/checks/%s.md\"\n"
+			"    }%s\n",
+			checks[i].id, tl_severity_name(checks[i].severity), checks[i].family,
+			checks[i].summary, checks[i].id, i + 1 < n ? "," : "");
 	fputs("  ]\n}\n", out);
 	fclose(out);
 	return buf;
@@ -359,12 +360,12 @@ test_list_checks(void)
 	CHECK_INT(rc, 0);
 	CHECK_STR(s, want_json);
 	CHECK(strstr(s, "    {\n"
-	                "      \"id\": \"cert-expired\",\n"
-	                "      \"severity\": \"error\",\n"
-	                "      \"family\": \"certificates\",\n"
-	                "      \"summary\": \"a certificate is past its notAfter date at --now\",\n"
-	                "      \"docs\": \"docs/checks/cert-expired.md\"\n"
-	                "    }") != NULL);
+			"      \"id\": \"cert-expired\",\n"
+			"      \"severity\": \"error\",\n"
+			"      \"family\": \"certificates\",\n"
+			"      \"summary\": \"a certificate is past its notAfter date at --now\",\n"
+			"      \"docs\": \"docs/checks/cert-expired.md\"\n"
+			"    }") != NULL);
 	free(s);
 	s = render_checks(TL_FORMAT_SARIF, &rc);
 	CHECK_STR(s, want_json);

@@ -12,25 +12,25 @@
 #include "fixture.h"
 
 static const char standard_text[] =
-    "tlslint: info: session tickets are on and no ticket key is rotated [session-tickets]\n"
-    "\n"
-    "conf.d/site.conf:4:16: warning: TLS 1.0 is enabled [proto-legacy]\n"
-    "    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
-    "      |                         ^~~~~\n"
-    "  site: www.example.com:443\n"
-    "\n"
-    "conf.d/site.conf:6:5: error: certificate expired on 2026-12-31, 60 days ago "
-    "[cert-expired]\n"
-    "    6 |     ssl_certificate     /etc/ssl/site.pem;\n"
-    "      |     ^~~~~~~~~~~~~~~\n"
-    "  site: www.example.com:443\n"
-    "  clients see: NET::ERR_CERT_DATE_INVALID (Chrome), SEC_ERROR_EXPIRED_CERTIFICATE "
-    "(Firefox),\n"
-    "               \"certificate has expired\" (OpenSSL/curl)\n"
-    "  related: /etc/ssl/site.pem: leaf certificate CN=www.example.com\n"
-    "  related: also used by site www.example.net:443\n"
-    "\n"
-    "1 error, 1 warning, 1 info in 3 files, 4 sites, 5 certificates\n";
+	"tlslint: info: session tickets are on and no ticket key is rotated [session-tickets]\n"
+	"\n"
+	"conf.d/site.conf:4:16: warning: TLS 1.0 is enabled [proto-legacy]\n"
+	"    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
+	"      |                         ^~~~~\n"
+	"  site: www.example.com:443\n"
+	"\n"
+	"conf.d/site.conf:6:5: error: certificate expired on 2026-12-31, 60 days ago "
+	"[cert-expired]\n"
+	"    6 |     ssl_certificate     /etc/ssl/site.pem;\n"
+	"      |     ^~~~~~~~~~~~~~~\n"
+	"  site: www.example.com:443\n"
+	"  clients see: NET::ERR_CERT_DATE_INVALID (Chrome), SEC_ERROR_EXPIRED_CERTIFICATE "
+	"(Firefox),\n"
+	"               \"certificate has expired\" (OpenSSL/curl)\n"
+	"  related: /etc/ssl/site.pem: leaf certificate CN=www.example.com\n"
+	"  related: also used by site www.example.net:443\n"
+	"\n"
+	"1 error, 1 warning, 1 info in 3 files, 4 sites, 5 certificates\n";
 
 static void
 test_standard(void)
@@ -50,17 +50,17 @@ test_standard(void)
 	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
 	/* Quiet drops the summary and the empty line before it, nothing else. */
 	CHECK_INT(strlen(s), strlen(standard_text) - strlen("\n1 error, 1 warning, 1 info in 3 "
-	                                                    "files, 4 sites, 5 certificates\n"));
+							    "files, 4 sites, 5 certificates\n"));
 	CHECK(strncmp(s, standard_text, strlen(s)) == 0);
 	free(s);
 
 	s = render(TL_FORMAT_GCC, &fx.diag, &fx.info, &rc);
 	CHECK_INT(rc, 0);
 	CHECK_STR(s, "tlslint: info: session tickets are on and no ticket key is rotated "
-	             "[session-tickets]\n"
-	             "conf.d/site.conf:4:16: warning: TLS 1.0 is enabled [proto-legacy]\n"
-	             "conf.d/site.conf:6:5: error: certificate expired on 2026-12-31, 60 days "
-	             "ago [cert-expired]\n");
+		     "[session-tickets]\n"
+		     "conf.d/site.conf:4:16: warning: TLS 1.0 is enabled [proto-legacy]\n"
+		     "conf.d/site.conf:6:5: error: certificate expired on 2026-12-31, 60 days "
+		     "ago [cert-expired]\n");
 	free(s);
 	/* Colour is for text on a terminal; quickfix parsers must never see it. */
 	fx.info.color = true;
@@ -94,31 +94,31 @@ test_carets(void)
 	/* A span past the line end is cut there. */
 	s = one("server {", 100);
 	CHECK_STR(s, "conf.d/site.conf:1:1: error: m [parse-error]\n"
-	             "    1 | server {\n"
-	             "      | ^~~~~~~~\n");
+		     "    1 | server {\n"
+		     "      | ^~~~~~~~\n");
 	free(s);
 	/* Zero and one byte: a caret alone; a tab that is one byte wide is one caret. */
 	s = one("listen", 0);
 	CHECK_STR(s, "conf.d/site.conf:2:5: error: m [parse-error]\n"
-	             "    2 |     listen 443 ssl;\n"
-	             "      |     ^\n");
+		     "    2 |     listen 443 ssl;\n"
+		     "      |     ^\n");
 	free(s);
 	s = one("\tssl_protocols", 1);
 	CHECK_STR(s, "conf.d/site.conf:4:1: error: m [parse-error]\n"
-	             "    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
-	             "      | ^\n");
+		     "    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
+		     "      | ^\n");
 	free(s);
 	/* A span over a tab covers its expanded width. */
 	s = one("ssl_protocols\t", 19);
 	CHECK_STR(s, "conf.d/site.conf:4:2: error: m [parse-error]\n"
-	             "    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
-	             "      |         ^~~~~~~~~~~~~~~~~~~~~\n");
+		     "    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
+		     "      |         ^~~~~~~~~~~~~~~~~~~~~\n");
 	free(s);
 	/* The empty line 5. */
 	s = one("\n\n", 0);
 	CHECK_STR(s, "conf.d/site.conf:4:30: error: m [parse-error]\n"
-	             "    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
-	             "      |                                       ^\n");
+		     "    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
+		     "      |                                       ^\n");
 	free(s);
 }
 
@@ -140,42 +140,42 @@ test_wide_gutter_and_utf8(void)
 	tl_diag_add(&fx.diag, "parse-error", tl_loc_make(src, 100006, 1), "m");
 	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
 	CHECK_STR(s, "big.conf:100001:7: error: m [parse-error]\n"
-	             " 100001 | \xc3\xa9t\xc3\xa9 x;\n"
-	             "        |     ^\n");
+		     " 100001 | \xc3\xa9t\xc3\xa9 x;\n"
+		     "        |     ^\n");
 	free(s);
 	fixture_fini(&fx);
 	free(text);
 }
 
 static tl_clients_see boundary_clients = {
-    /* 15 + 35 + 2 + 47 + 1 (its comma) = 100: fits exactly. */
-    {"c", "0123456789012345678901234567890"},
-    {"c", "0123456789012345678901234567890123456789012"},
-    {NULL, "no client here"},
-    {"longer client", "x"},
-    {NULL, NULL},
+	/* 15 + 35 + 2 + 47 + 1 (its comma) = 100: fits exactly. */
+	{"c", "0123456789012345678901234567890"},
+	{"c", "0123456789012345678901234567890123456789012"},
+	{NULL, "no client here"},
+	{"longer client", "x"},
+	{NULL, NULL},
 };
 
 static tl_clients_see last_fits_clients = {
-    /* The last entry has no comma after it: 15 + 35 + 2 + 48 = 100 fits. */
-    {"c", "0123456789012345678901234567890"},
-    {"c", "01234567890123456789012345678901234567890123"},
-    {NULL, NULL},
+	/* The last entry has no comma after it: 15 + 35 + 2 + 48 = 100 fits. */
+	{"c", "0123456789012345678901234567890"},
+	{"c", "01234567890123456789012345678901234567890123"},
+	{NULL, NULL},
 };
 
 static tl_clients_see comma_over_clients = {
-    /* As last_fits_clients but not last: its comma would be column 101, so it wraps. */
-    {"c", "0123456789012345678901234567890"},
-    {"c", "01234567890123456789012345678901234567890123"},
-    {"c", "x"},
-    {NULL, NULL},
+	/* As last_fits_clients but not last: its comma would be column 101, so it wraps. */
+	{"c", "0123456789012345678901234567890"},
+	{"c", "01234567890123456789012345678901234567890123"},
+	{"c", "x"},
+	{NULL, NULL},
 };
 
 static tl_clients_see over_clients = {
-    /* One column more than that: the second entry wraps. */
-    {"c", "0123456789012345678901234567890"},
-    {"c", "012345678901234567890123456789012345678901234"},
-    {NULL, NULL},
+	/* One column more than that: the second entry wraps. */
+	{"c", "0123456789012345678901234567890"},
+	{"c", "012345678901234567890123456789012345678901234"},
+	{NULL, NULL},
 };
 
 static char *
@@ -199,25 +199,25 @@ test_clients_wrap(void)
 	char *s = with_clients(boundary_clients);
 
 	CHECK_STR(s, "tlslint: error: m [cert-expired]\n"
-	             "  clients see: 0123456789012345678901234567890 (c), "
-	             "0123456789012345678901234567890123456789012 (c),\n"
-	             "               \"no client here\", x (longer client)\n");
+		     "  clients see: 0123456789012345678901234567890 (c), "
+		     "0123456789012345678901234567890123456789012 (c),\n"
+		     "               \"no client here\", x (longer client)\n");
 	CHECK_INT(strchr(strchr(s, '\n') + 1, '\n') - strchr(s, '\n') - 1, 100);
 	free(s);
 	s = with_clients(last_fits_clients);
 	CHECK_STR(s, "tlslint: error: m [cert-expired]\n"
-	             "  clients see: 0123456789012345678901234567890 (c), "
-	             "01234567890123456789012345678901234567890123 (c)\n");
+		     "  clients see: 0123456789012345678901234567890 (c), "
+		     "01234567890123456789012345678901234567890123 (c)\n");
 	free(s);
 	s = with_clients(comma_over_clients);
 	CHECK_STR(s, "tlslint: error: m [cert-expired]\n"
-	             "  clients see: 0123456789012345678901234567890 (c),\n"
-	             "               01234567890123456789012345678901234567890123 (c), x (c)\n");
+		     "  clients see: 0123456789012345678901234567890 (c),\n"
+		     "               01234567890123456789012345678901234567890123 (c), x (c)\n");
 	free(s);
 	s = with_clients(over_clients);
 	CHECK_STR(s, "tlslint: error: m [cert-expired]\n"
-	             "  clients see: 0123456789012345678901234567890 (c),\n"
-	             "               012345678901234567890123456789012345678901234 (c)\n");
+		     "  clients see: 0123456789012345678901234567890 (c),\n"
+		     "               012345678901234567890123456789012345678901234 (c)\n");
 	free(s);
 	/* An empty table prints no line at all. */
 	s = with_clients((const struct tl_client_error[]){{NULL, NULL}});
@@ -238,11 +238,11 @@ summary_of(size_t errors, size_t warnings, size_t infos, size_t files, size_t si
 	fx.info.summary.certificates = certs;
 	for (size_t i = 0; i < errors + warnings + infos; i++) {
 		struct tl_finding *f =
-		    tl_diag_add(&fx.diag, "parse-error", (struct tl_loc){0}, "m%zu", i);
+			tl_diag_add(&fx.diag, "parse-error", (struct tl_loc){0}, "m%zu", i);
 
 		f->severity = i < errors              ? TL_SEV_ERROR
-		              : i < errors + warnings ? TL_SEV_WARNING
-		                                      : TL_SEV_INFO;
+			      : i < errors + warnings ? TL_SEV_WARNING
+						      : TL_SEV_INFO;
 	}
 	tl_diag_finish(&fx.diag);
 	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
@@ -269,19 +269,20 @@ test_summaries(void)
 		size_t e, w, i, files, sites, certs;
 		const char *want;
 	} cases[] = {
-	    {0, 0, 0, 3, 4, 5, "no findings in 3 files, 4 sites, 5 certificates\n"},
-	    {0, 0, 0, 1, 1, 1, "no findings in 1 file, 1 site, 1 certificate\n"},
-	    {0, 0, 0, 0, 0, 0, "no findings in 0 files, 0 sites, 0 certificates\n"},
-	    {1, 0, 0, 1, 1, 1, "1 error, 0 warnings in 1 file, 1 site, 1 certificate\n"},
-	    {2, 1, 0, 3, 4, 5, "2 errors, 1 warning in 3 files, 4 sites, 5 certificates\n"},
-	    {0, 2, 1, 2, 2, 0,
-	     "0 errors, 2 warnings, 1 info in 2 files, 2 sites, 0 certificates\n"},
-	    {0, 0, 3, 1, 0, 1, "0 errors, 0 warnings, 3 infos in 1 file, 0 sites, 1 certificate\n"},
+		{0, 0, 0, 3, 4, 5, "no findings in 3 files, 4 sites, 5 certificates\n"},
+		{0, 0, 0, 1, 1, 1, "no findings in 1 file, 1 site, 1 certificate\n"},
+		{0, 0, 0, 0, 0, 0, "no findings in 0 files, 0 sites, 0 certificates\n"},
+		{1, 0, 0, 1, 1, 1, "1 error, 0 warnings in 1 file, 1 site, 1 certificate\n"},
+		{2, 1, 0, 3, 4, 5, "2 errors, 1 warning in 3 files, 4 sites, 5 certificates\n"},
+		{0, 2, 1, 2, 2, 0,
+		 "0 errors, 2 warnings, 1 info in 2 files, 2 sites, 0 certificates\n"},
+		{0, 0, 3, 1, 0, 1,
+		 "0 errors, 0 warnings, 3 infos in 1 file, 0 sites, 1 certificate\n"},
 	};
 
 	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
 		char *s = summary_of(cases[k].e, cases[k].w, cases[k].i, cases[k].files,
-		                     cases[k].sites, cases[k].certs);
+				     cases[k].sites, cases[k].certs);
 
 		CHECK_STR(last_line(s), cases[k].want);
 		free(s);
@@ -324,9 +325,9 @@ test_color(void)
 	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
 	CHECK(strstr(s, "\033[1mtlslint:\033[0m \033[1;36minfo:\033[0m session tickets") == s);
 	CHECK(strstr(s, "\033[1mconf.d/site.conf:4:16:\033[0m \033[1;35mwarning:\033[0m TLS 1.0 "
-	                "is enabled [proto-legacy]\n") != NULL);
+			"is enabled [proto-legacy]\n") != NULL);
 	CHECK(strstr(s, "\033[1mconf.d/site.conf:6:5:\033[0m \033[1;31merror:\033[0m certificate "
-	                "expired") != NULL);
+			"expired") != NULL);
 	CHECK(strstr(s, "\n      |     \033[1;32m^~~~~~~~~~~~~~~\033[0m\n") != NULL);
 	free(s);
 	fixture_fini(&fx);
@@ -340,12 +341,12 @@ test_color(void)
 	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
 	CHECK(strchr(s, '\033') == NULL);
 	CHECK_STR(s, "esc?.conf:1:3: error: bad '?[2J' [parse-error]\n"
-	             "    1 | a ?[31mred\n"
-	             "      |   ^~~\n"
-	             "  site: s?\n"
-	             "  related: r?: m?\n"
-	             "\n"
-	             "1 error, 0 warnings in 3 files, 4 sites, 5 certificates\n");
+		     "    1 | a ?[31mred\n"
+		     "      |   ^~~\n"
+		     "  site: s?\n"
+		     "  related: r?: m?\n"
+		     "\n"
+		     "1 error, 0 warnings in 3 files, 4 sites, 5 certificates\n");
 	free(s);
 	s = render(TL_FORMAT_GCC, &fx.diag, &fx.info, &rc);
 	CHECK(strchr(s, '\033') == NULL);
