@@ -285,7 +285,7 @@ def main(argv):
 
         if tl_times and nx_times:
             rows.append(("tlslint / nginx -t (median)",
-                         f"{statistics.median(tl_times) / statistics.median(nx_times):.2f}"))
+                         f"{statistics.median(tl_times) / statistics.median(nx_times):.3g}"))
 
         w = max(len(k) for k, _ in rows)
         for k, v in rows:
