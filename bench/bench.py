@@ -61,6 +61,9 @@ def parse_args(argv):
                    help="server blocks per file under sites/ (default 100; 1 = one file per site)")
     p.add_argument("--certs", type=int, default=200,
                    help="distinct certificate/key file pairs (default 200)")
+    p.add_argument("--port", type=int, default=18580,
+                   help="the sites listen on 127.0.0.1:PORT and PORT+1 (default 18580); "
+                        "nginx -t binds them, so they must be free")
     p.add_argument("--runs", type=int, default=5, help="timed runs of each command (default 5)")
     p.add_argument("--callgrind", action="store_true",
                    help="also count tlslint's instructions with valgrind --tool=callgrind")
@@ -76,13 +79,16 @@ def parse_args(argv):
     return a
 
 
-def server_block(i, root, ncerts, default):
-    """One ~15-line TLS server, the way a hosting panel or certbot would write it."""
+def server_block(i, root, ncerts, default, port):
+    """One ~15-line TLS server, the way a hosting panel or certbot would write it.  The two
+    listeners stand in for `listen 443 ssl; listen [::]:443 ssl;`: nginx -t does bind every
+    listen address (nginx 1.22 opens the sockets in test mode too; seen with strace), so both
+    are loopback ports that a test machine may bind."""
     k = i % ncerts
     ds = " default_server" if default else ""
     return f"""server {{
-    listen 443 ssl{ds};
-    listen [::]:443 ssl{ds};
+    listen 127.0.0.1:{port} ssl{ds};
+    listen 127.0.0.1:{port + 1} ssl{ds};
     server_name site{i}.example.test www.site{i}.example.test;
 
     ssl_certificate     {root}/ssl/cert-{k}.pem;
@@ -102,7 +108,7 @@ def server_block(i, root, ncerts, default):
 """
 
 
-def generate(root, sites, per_file, ncerts):
+def generate(root, sites, per_file, ncerts, port):
     """Writes the tree; returns (entry config path, number of files, total config bytes)."""
     root = Path(root)
     (root / "sites").mkdir(parents=True)
@@ -141,7 +147,7 @@ http {{
     for f, start in enumerate(range(0, sites, per_file)):
         parts = [f"# Sites {start} to {min(start + per_file, sites) - 1}.\n"]
         for i in range(start, min(start + per_file, sites)):
-            parts.append(server_block(i, root, ncerts, i == 0))
+            parts.append(server_block(i, root, ncerts, i == 0, port))
         text = "\n".join(parts)
         (root / "sites" / f"sites-{f:05d}.conf").write_text(text)
         nbytes += len(text.encode())
@@ -235,7 +241,7 @@ def main(argv):
     status = 0
     try:
         print(f"generating {a.sites} sites into {root} ...", file=sys.stderr)
-        entry, nfiles, nbytes = generate(root, a.sites, a.sites_per_file, a.certs)
+        entry, nfiles, nbytes = generate(root, a.sites, a.sites_per_file, a.certs, a.port)
         rows = [("sites", str(a.sites)),
                 ("config files", f"{nfiles} ({a.sites_per_file} sites per file)"),
                 ("config bytes", f"{nbytes:,}"),
