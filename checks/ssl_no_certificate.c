@@ -40,52 +40,68 @@ listener_loc(const struct tl_site *site, const struct tl_socket *sock)
 	return site->loc;
 }
 
-static void
-check_socket(struct tl_run *run, const struct tl_socket *sock)
+/*
+ * The socket where the site's lack of a certificate matters most: one
+ * where it is the default (the server will not start), else the first TLS
+ * socket it is on.
+ */
+static const struct tl_socket *
+worst_socket(const struct tl_site *site)
 {
-	const struct tl_site *def = sock->default_site;
-	bool def_has = def != NULL && has_certificate(def);
+	const struct tl_socket *first = NULL;
 
-	for (size_t i = 0; i < sock->sites.len; i++) {
-		const struct tl_site *site = sock->sites.items[i];
-		struct tl_finding *f;
+	for (size_t i = 0; i < site->listeners.len; i++) {
+		const struct tl_socket *sock =
+			((const struct tl_listener *)site->listeners.items[i])->socket;
 
-		/* ssl_reject_handshake: the site refuses TLS on purpose and needs no certificate.
-		 */
-		if (has_certificate(site) || site->tls.reject_handshake.on)
+		if (sock == NULL || !sock->tls)
 			continue;
-		if (site == def) {
-			f = tl_diag_add(
-				&run->diag, "ssl-no-certificate", listener_loc(site, sock),
+		if (sock->default_site == site)
+			return sock;
+		if (first == NULL)
+			first = sock;
+	}
+	return first;
+}
+
+static void
+check_site(struct tl_run *run, const struct tl_site *site)
+{
+	const struct tl_socket *sock = worst_socket(site);
+	const struct tl_site *def;
+	struct tl_finding *f;
+
+	/* ssl_reject_handshake: the site refuses TLS on purpose and needs no certificate. */
+	if (sock == NULL || has_certificate(site) || site->tls.reject_handshake.on)
+		return;
+	def = sock->default_site;
+	if (def == site) {
+		f = tl_diag_add(&run->diag, "ssl-no-certificate", listener_loc(site, sock),
 				"no certificate for TLS on %s:%u; the server refuses to start",
 				sock->addr, sock->port);
-		} else if (def_has) {
-			f = tl_diag_add(
-				&run->diag, "ssl-no-certificate", site->loc,
-				"site '%s' on TLS address %s:%u has no certificate; clients "
-				"asking for it get the default site's certificate ('%s')",
-				site->label, sock->addr, sock->port, def->label);
-			f->clients_see = wrong_cert_clients;
-			tl_finding_relate(&run->diag, f, NULL, def->tls.certs.pairs[0].cert_dir,
-					  "the default site's certificate");
-		} else {
-			f = tl_diag_add(&run->diag, "ssl-no-certificate", site->loc,
-					"site '%s' on TLS address %s:%u has no certificate, and "
-					"neither has the default site; handshakes fail",
-					site->label, sock->addr, sock->port);
-		}
-		f->server = tl_server_name(site->server);
-		f->site = site->label;
+	} else if (has_certificate(def)) {
+		f = tl_diag_add(
+			&run->diag, "ssl-no-certificate", site->loc,
+			"site '%s' on TLS address %s:%u has no certificate; clients asking for it "
+			"get the default site's certificate ('%s')",
+			site->label, sock->addr, sock->port, def->label);
+		f->clients_see = wrong_cert_clients;
+		tl_finding_relate(&run->diag, f, NULL, def->tls.certs.pairs[0].cert_dir,
+				  "the default site's certificate");
+	} else {
+		f = tl_diag_add(
+			&run->diag, "ssl-no-certificate", site->loc,
+			"site '%s' on TLS address %s:%u has no certificate, and neither has the "
+			"default site; handshakes fail",
+			site->label, sock->addr, sock->port);
 	}
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
 }
 
 void
 tl_check_ssl_no_certificate(struct tl_run *run)
 {
-	for (size_t i = 0; i < run->model.sockets.len; i++) {
-		const struct tl_socket *sock = run->model.sockets.items[i];
-
-		if (sock->tls)
-			check_socket(run, sock);
-	}
+	for (size_t i = 0; i < run->model.sites.len; i++)
+		check_site(run, run->model.sites.items[i]);
 }
