@@ -157,6 +157,9 @@ struct lower {
 	struct tl_model *model;
 	const char *prefix;
 	const char *default_note;
+	/* The targeted version's defaults, computed once and copied into each site. */
+	struct tl_tls tls_defaults;
+	struct tl_upstream_tls proxy_defaults;
 };
 
 static int
@@ -486,9 +489,9 @@ apply_common(struct lower *l, struct scope *scope, const struct tl_directive *d)
 	return false;
 }
 
-/* Fills what nobody set with the targeted version's defaults. */
+/* SETTINGS filled with the targeted version's default of every keyword that has one. */
 static void
-apply_defaults(struct lower *l, void *settings, enum target target, struct tl_loc site_loc)
+compute_defaults(struct lower *l, void *settings, enum target target)
 {
 	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
 		const struct keyword *kw = &keywords[i];
@@ -504,7 +507,6 @@ apply_defaults(struct lower *l, void *settings, enum target target, struct tl_lo
 		if (value == NULL)
 			continue;
 		v->origin = TL_ORIGIN_DEFAULT;
-		v->loc = site_loc;
 		v->note = l->default_note;
 		switch (kw->setter) {
 		case SET_STR:
@@ -536,6 +538,23 @@ apply_defaults(struct lower *l, void *settings, enum target target, struct tl_lo
 	}
 }
 
+/* Copies the defaults into every member still unset; a default points at the site. */
+static void
+fill_defaults(void *settings, const void *defaults, const struct tl_field *fields, size_t n,
+	      struct tl_loc site_loc)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct tl_value *v = (struct tl_value *)((char *)settings + fields[i].offset);
+		const struct tl_value *d =
+			(const struct tl_value *)((const char *)defaults + fields[i].offset);
+
+		if (v->origin != TL_ORIGIN_UNSET || d->origin == TL_ORIGIN_UNSET)
+			continue;
+		memcpy(v, d, fields[i].size);
+		v->loc = site_loc;
+	}
+}
+
 /*
  * TLS 1.3 suites are set in nginx only through ssl_conf_command
  * Ciphersuites; SSL_CONF matches command names without regard to case.
@@ -560,7 +579,7 @@ finish_tls(struct lower *l, struct tl_tls *tls, const struct tl_tls *parent, str
 	if (parent != NULL)
 		tl_tls_inherit(tls, parent);
 	derive_ciphersuites(tls);
-	apply_defaults(l, tls, TARGET_TLS, site_loc);
+	fill_defaults(tls, &l->tls_defaults, tl_tls_fields, tl_tls_nfields, site_loc);
 }
 
 /* ---- listen ---- */
@@ -782,7 +801,8 @@ add_upstream(struct lower *l, struct tl_site *site, const struct scope *scope,
 	up->url = url;
 	up->host = tl_arena_strndup(l->env->arena, host, hlen);
 	up->tls = scope->proxy;
-	apply_defaults(l, &up->tls, TARGET_PROXY, pass->loc);
+	fill_defaults(&up->tls, &l->proxy_defaults, tl_upstream_tls_fields, tl_upstream_tls_nfields,
+		      pass->loc);
 	tl_ptrvec_push(l->env->arena, &site->upstreams, up);
 }
 
@@ -1034,6 +1054,8 @@ tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_m
 
 	l.default_note = tl_arena_printf(env->arena, "the nginx %u.%u default", env->version.major,
 					 env->version.minor);
+	compute_defaults(&l, &l.tls_defaults, TARGET_TLS);
+	compute_defaults(&l, &l.proxy_defaults, TARGET_PROXY);
 	model->nfiles += tree->nfiles;
 	for (size_t i = 0; i < tree->root.nchildren; i++) {
 		const struct tl_directive *d = tree->root.children[i];
