@@ -232,3 +232,12 @@ tl_ptrvec_push(struct tl_arena *arena, struct tl_ptrvec *vec, void *item)
 	}
 	vec->items[vec->len++] = item;
 }
+
+bool
+tl_strvec_contains(const struct tl_ptrvec *vec, const char *s)
+{
+	for (size_t i = 0; i < vec->len; i++)
+		if (strcmp(vec->items[i], s) == 0)
+			return true;
+	return false;
+}

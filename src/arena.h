@@ -8,6 +8,7 @@
 #define TL_ARENA_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 struct tl_arena;
@@ -40,5 +41,8 @@ struct tl_ptrvec {
 };
 
 void tl_ptrvec_push(struct tl_arena *arena, struct tl_ptrvec *vec, void *item);
+
+/* True when VEC, a vector of strings, holds one equal to S. */
+bool tl_strvec_contains(const struct tl_ptrvec *vec, const char *s);
 
 #endif

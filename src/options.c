@@ -97,15 +97,6 @@ tl_options_init(struct tl_options *opts)
 	opts->server = TL_SERVER_AUTO;
 }
 
-static bool
-vec_has(const struct tl_ptrvec *vec, const char *s)
-{
-	for (size_t i = 0; i < vec->len; i++)
-		if (strcmp(vec->items[i], s) == 0)
-			return true;
-	return false;
-}
-
 static void
 vec_append(struct tl_arena *arena, struct tl_ptrvec *dst, const struct tl_ptrvec *src)
 {
@@ -121,10 +112,11 @@ ids_combine(struct tl_arena *arena, const struct tl_ptrvec *a, const struct tl_p
 	struct tl_ptrvec out = {0};
 
 	for (size_t i = 0; i < a->len; i++)
-		if (!vec_has(drop, a->items[i]) && !vec_has(&out, a->items[i]))
+		if (!tl_strvec_contains(drop, a->items[i]) &&
+		    !tl_strvec_contains(&out, a->items[i]))
 			tl_ptrvec_push(arena, &out, a->items[i]);
 	for (size_t i = 0; i < b->len; i++)
-		if (!vec_has(&out, b->items[i]))
+		if (!tl_strvec_contains(&out, b->items[i]))
 			tl_ptrvec_push(arena, &out, b->items[i]);
 	return out;
 }

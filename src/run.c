@@ -142,19 +142,15 @@ lint_entry(struct tl_run *run, const char *path)
 	return -EINVAL;
 }
 
+/*
+ * Checks run unless disabled. The merged options never list an id as both
+ * enabled and disabled (tl_options_merge resolves that), and every check
+ * is on by default, so the disable list alone decides.
+ */
 static bool
 check_enabled(const struct tl_options *opts, const char *id)
 {
-	bool disabled = false;
-
-	/* A check named by --enable runs even when a config file disabled it. */
-	for (size_t i = 0; i < opts->disable.len; i++)
-		if (strcmp(opts->disable.items[i], id) == 0)
-			disabled = true;
-	for (size_t i = 0; i < opts->enable.len; i++)
-		if (strcmp(opts->enable.items[i], id) == 0)
-			disabled = false;
-	return !disabled;
+	return !tl_strvec_contains(&opts->disable, id);
 }
 
 int

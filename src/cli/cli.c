@@ -179,15 +179,6 @@ unknown_long(struct parser *p, const char *name, size_t len)
 		    "unknown option '--%s'", given);
 }
 
-static bool
-vec_has(const struct tl_ptrvec *vec, const char *s)
-{
-	for (size_t i = 0; i < vec->len; i++)
-		if (strcmp(vec->items[i], s) == 0)
-			return true;
-	return false;
-}
-
 static void
 vec_remove(struct tl_ptrvec *vec, const char *s)
 {
@@ -220,7 +211,7 @@ check_ids(struct parser *p, const char *opt, const char *value, bool enable)
 		if (tl_check_find(id) == NULL)
 			return fail(p, checks_hint, "unknown check '%s' in '--%s'", id, opt);
 		vec_remove(drop, id);
-		if (!vec_has(add, id))
+		if (!tl_strvec_contains(add, id))
 			tl_ptrvec_push(p->arena, add, id);
 		if (s[len] == '\0')
 			return 0;
@@ -283,7 +274,7 @@ parse_define(struct parser *p, const char *value)
 	for (const char *s = value; *s; s++)
 		if (isspace((unsigned char)*s) || *s == '=')
 			return fail(p, "usage: --define NAME", "invalid define name '%s'", value);
-	if (!vec_has(&p->opts->defines, value))
+	if (!tl_strvec_contains(&p->opts->defines, value))
 		tl_ptrvec_push(p->arena, &p->opts->defines, (void *)value);
 	return 0;
 }
