@@ -10,6 +10,7 @@
  * the schema stops at the first node of a type the schema does not allow,
  * which bounds nesting at the schema's depth (three levels) for free.
  */
+#include "../fsutil.h"
 #include "cli.h"
 
 #include <errno.h>
@@ -154,22 +155,7 @@ expect_string(struct loader *l, const char *what, const char **out)
 static const char *
 resolve(struct loader *l, const char *p)
 {
-	size_t n;
-
-	if (p[0] == '/')
-		return p;
-	/* "./x" reads better as "x" in messages, and "." is the directory itself. */
-	while (p[0] == '.' && p[1] == '/')
-		for (p += 2; *p == '/'; p++)
-			;
-	if (*p == '\0' || strcmp(p, ".") == 0)
-		return l->dir != NULL ? l->dir : ".";
-	if (l->dir == NULL)
-		return p;
-	n = strlen(l->dir);
-	if (n > 0 && l->dir[n - 1] == '/')
-		return tl_arena_printf(l->arena, "%s%s", l->dir, p);
-	return tl_arena_printf(l->arena, "%s/%s", l->dir, p);
+	return tl_path_map(l->arena, NULL, l->dir != NULL ? l->dir : ".", p);
 }
 
 static int
@@ -534,38 +520,20 @@ load_stream(struct loader *l)
 static int
 read_config(struct loader *l)
 {
-	FILE *f = fopen(l->path, "rb");
-	unsigned char *buf;
-	struct stat st;
-	size_t n;
+	char *text;
+	int rc = tl_read_file(l->arena, l->path, CONFIG_MAX_BYTES, &text, &l->len);
 
-	if (f == NULL) {
-		*l->error =
-			tl_arena_printf(l->arena, "%s: cannot open: %s", l->path, strerror(errno));
-		return -1;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		*l->error = tl_arena_printf(l->arena, "%s: is a directory", l->path);
-		return -1;
-	}
-	/* One byte more than allowed tells "too large" from "exactly the limit". */
-	buf = tl_arena_alloc(l->arena, CONFIG_MAX_BYTES + 1);
-	n = fread(buf, 1, CONFIG_MAX_BYTES + 1, f);
-	if (ferror(f)) {
-		*l->error =
-			tl_arena_printf(l->arena, "%s: cannot read: %s", l->path, strerror(errno));
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	if (n > CONFIG_MAX_BYTES) {
+	if (rc == -EFBIG) {
 		*l->error = tl_arena_printf(l->arena, "%s: file too large (limit %d bytes)",
 					    l->path, CONFIG_MAX_BYTES);
 		return -1;
 	}
-	l->text = buf;
-	l->len = n;
+	if (rc < 0) {
+		*l->error =
+			tl_arena_printf(l->arena, "%s: cannot read: %s", l->path, strerror(-rc));
+		return -1;
+	}
+	l->text = (unsigned char *)text;
 	return 0;
 }
 

@@ -302,9 +302,9 @@ test_limits(void)
 
 	path = tl_arena_printf(arena, "%s/absent.yaml", tmp);
 	CHECK_INT(tl_config_load(arena, path, &o, &err), -1);
-	CHECK_STR(err, tl_arena_printf(arena, "%s: cannot open: No such file or directory", path));
+	CHECK_STR(err, tl_arena_printf(arena, "%s: cannot read: No such file or directory", path));
 	CHECK_INT(tl_config_load(arena, tmp, &o, &err), -1);
-	CHECK_STR(err, tl_arena_printf(arena, "%s: is a directory", tmp));
+	CHECK_STR(err, tl_arena_printf(arena, "%s: cannot read: Is a directory", tmp));
 }
 
 static void
