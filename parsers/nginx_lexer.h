@@ -61,15 +61,15 @@ void tl_ngx_lexer_init(struct tl_ngx_lexer *lx, struct tl_arena *arena, const ch
  */
 enum tl_ngx_tok tl_ngx_lex(struct tl_ngx_lexer *lx, struct tl_ngx_token *tok);
 
+/* A NUL-terminated copy of text[off, off + len), from the word pool. */
+char *tl_ngx_lexer_copy(struct tl_ngx_lexer *lx, size_t off, size_t len);
+
 /*
  * Reads a Lua body that starts just after its opening "{" up to the
  * matching "}", skipping braces inside Lua strings, long brackets and
  * comments. Sets the body's span (braces excluded) and returns 0, or
  * returns -1 at the end of the text (the span then runs to the end).
  */
-/* A NUL-terminated copy of text[off, off + len), from the word pool. */
-char *tl_ngx_lexer_copy(struct tl_ngx_lexer *lx, size_t off, size_t len);
-
 int tl_ngx_lex_lua_body(struct tl_ngx_lexer *lx, size_t *off, size_t *len);
 
 #endif

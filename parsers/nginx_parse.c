@@ -180,6 +180,7 @@ make_directive(struct file_ctx *fc, struct tl_directive *parent, bool block)
 	d->block = block;
 	d->parent = parent;
 	d->included_by = fc->included_by;
+	d->end = fc->lx.pos;
 	return d;
 }
 
@@ -541,6 +542,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 
 				parse_items(fc, d, depth + 1, true, tok.off);
 				collect(p, d, base);
+				d->end = fc->lx.pos;
 			}
 			if (!bad)
 				push_kid(p, d);

@@ -21,6 +21,8 @@ struct tl_arg {
 struct tl_directive {
 	const char *name;
 	struct tl_loc loc; /* the name token */
+	/* Offset just past the directive's ";" or closing "}" in loc's source. */
+	size_t end;
 	struct tl_arg *args;
 	size_t nargs;
 	bool block; /* had a { … } (possibly empty) */

@@ -37,6 +37,7 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	tl_diag_init(&run->diag, arena);
 	tl_model_init(&run->model, arena);
 	run->certs = tl_certstore_new(arena);
+	tl_suppressions_init(&run->suppressions, arena);
 	run->now = opts->now_set ? opts->now : time(NULL);
 	run->target[TL_SERVER_NGINX] = tl_nginx_stable;
 	for (int s = 0; s < TL_SERVER_COUNT; s++)
@@ -120,6 +121,7 @@ lint_nginx(struct tl_run *run, const char *path)
 	}
 	if (rc != 0)
 		return rc;
+	tl_suppressions_collect(&run->suppressions, &tree);
 	tl_nginx_lower(&lenv, &tree, &run->model);
 	return 0;
 }
@@ -210,7 +212,7 @@ tl_run_finish(struct tl_run *run)
 		struct tl_finding *f = all->items[i];
 		const struct tl_check *c = tl_check_find(f->check);
 
-		if (!check_enabled(run->opts, f->check))
+		if (!check_enabled(run->opts, f->check) || tl_suppressed(&run->suppressions, f))
 			continue;
 		f->severity = c ? c->severity : TL_SEV_ERROR;
 		for (size_t k = 0; k < run->opts->severity_overrides.len; k++) {

@@ -7,6 +7,7 @@
 
 #include <time.h>
 
+#include "../parsers/suppress.h"
 #include "certstore.h"
 #include "diag.h"
 #include "model.h"
@@ -20,6 +21,7 @@ struct tl_run {
 	struct tl_diag diag;
 	struct tl_model model;
 	struct tl_certstore *certs;
+	struct tl_suppressions suppressions; /* "# tlslint: disable=…" comments */
 	time_t now;
 	/* The server versions whose defaults apply (--target, else the stable release). */
 	struct tl_version target[TL_SERVER_COUNT];
