@@ -1,0 +1,214 @@
+/*
+ * Where an nginx site is reached: "listen" (address, port, and the
+ * ssl/default_server/http2/quic parameters) and "server_name" (exact,
+ * wildcard, dot and regex names, the regexes compiled with PCRE2 as nginx
+ * does).
+ */
+#include <ctype.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nginx_lower_int.h"
+
+/* ---- listen ---- */
+
+static bool
+all_digits(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+static const char *const listen_flags[] = {
+	"bind",
+	"deferred",
+	"default",
+	"default_server",
+	"http2",
+	"multipath",
+	"proxy_protocol",
+	"quic",
+	"reuseport",
+	"spdy",
+	"ssl",
+	"udp",
+	NULL,
+};
+
+static const char *const listen_prefixes[] = {
+	"accept_filter=", "backlog=", "fastopen=",     "ipv6only=", "rcvbuf=",
+	"setfib=",        "sndbuf=",  "so_keepalive=", NULL,
+};
+
+static bool
+known_listen_param(const char *p)
+{
+	for (size_t i = 0; listen_flags[i]; i++)
+		if (strcmp(p, listen_flags[i]) == 0)
+			return true;
+	for (size_t i = 0; listen_prefixes[i]; i++)
+		if (strncmp(p, listen_prefixes[i], strlen(listen_prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Splits "addr:port", "port", "addr", "[v6]:port" as ngx_parse_url does for listen. */
+static int
+parse_listen_address(struct lower *l, const char *text, struct tl_listener *ls)
+{
+	const char *colon;
+	size_t len = strlen(text);
+
+	if (strncmp(text, "unix:", 5) == 0) {
+		ls->addr = text;
+		return 0;
+	}
+	if (text[0] == '[') {
+		const char *end = strchr(text, ']');
+
+		if (end == NULL)
+			return -1;
+		ls->ipv6 = true;
+		ls->addr = tl_arena_strndup(l->env->arena, text, (size_t)(end - text) + 1);
+		if (end[1] == '\0') {
+			ls->port = 80;
+			return 0;
+		}
+		if (end[1] != ':' || !all_digits(end + 2, strlen(end + 2)))
+			return -1;
+		ls->port = (unsigned)atoi(end + 2);
+		return ls->port > 0 && ls->port < 65536 ? 0 : -1;
+	}
+	if (all_digits(text, len)) {
+		ls->addr = "*";
+		ls->port = (unsigned)atoi(text);
+		return ls->port > 0 && ls->port < 65536 ? 0 : -1;
+	}
+	colon = strrchr(text, ':');
+	if (colon == NULL) {
+		ls->addr = text;
+		ls->port = 80;
+		return 0;
+	}
+	if (!all_digits(colon + 1, strlen(colon + 1)))
+		return -1;
+	ls->addr =
+		colon == text ? "*" : tl_arena_strndup(l->env->arena, text, (size_t)(colon - text));
+	ls->port = (unsigned)atoi(colon + 1);
+	return ls->port > 0 && ls->port < 65536 ? 0 : -1;
+}
+
+void
+tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_directive *d)
+{
+	struct tl_listener *ls;
+
+	if (d->nargs < 1 || d->block) {
+		tl_ngx_invalid(l, d->loc, "invalid number of arguments in 'listen' directive");
+		return;
+	}
+	ls = tl_arena_alloc(l->env->arena, sizeof(*ls));
+	ls->loc = d->loc;
+	ls->site = site;
+	if (parse_listen_address(l, d->args[0].text, ls) != 0) {
+		tl_ngx_invalid(l, d->args[0].loc,
+			       "invalid address or port '%s' in 'listen' directive",
+			       d->args[0].text);
+		return;
+	}
+	if (strcmp(ls->addr, "*") != 0 && ls->addr[0] != '[' && strncmp(ls->addr, "unix:", 5) != 0)
+		ls->addr = tl_arena_strdup(l->env->arena, ls->addr);
+	for (size_t i = 1; i < d->nargs; i++) {
+		const char *p = d->args[i].text;
+
+		if (!known_listen_param(p)) {
+			tl_ngx_invalid(l, d->args[i].loc,
+				       "invalid parameter '%s' in 'listen' directive", p);
+			continue;
+		}
+		if (strcmp(p, "ssl") == 0)
+			ls->ssl = true;
+		else if (strcmp(p, "default_server") == 0 || strcmp(p, "default") == 0)
+			ls->default_server = true;
+		else if (strcmp(p, "http2") == 0)
+			ls->http2 = true;
+		else if (strcmp(p, "quic") == 0)
+			ls->quic = true;
+	}
+	tl_ptrvec_push(l->env->arena, &site->listeners, ls);
+}
+
+/* ---- server_name ---- */
+
+static void
+free_regex(void *code)
+{
+	pcre2_code_free(code);
+}
+
+void
+tl_ngx_add_name(struct lower *l, struct tl_site *site, const struct tl_arg *a)
+{
+	struct tl_name *n = tl_arena_alloc(l->env->arena, sizeof(*n));
+	const char *text = a->text;
+
+	n->loc = a->loc;
+	if (text[0] == '~') {
+		int err;
+		PCRE2_SIZE off;
+		pcre2_code *code;
+
+		n->kind = TL_NAME_REGEX;
+		n->name = text + 1;
+		/* nginx compiles server name regexes caselessly (NGX_REGEX_CASELESS). */
+		code = pcre2_compile((PCRE2_SPTR)n->name, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS,
+				     &err, &off, NULL);
+		if (code == NULL) {
+			PCRE2_UCHAR msg[256];
+
+			pcre2_get_error_message(err, msg, sizeof(msg));
+			tl_ngx_invalid(
+				l, a->loc,
+				"invalid regular expression '%s' in 'server_name': %s at offset "
+				"%zu",
+				n->name, (const char *)msg, (size_t)off);
+			return;
+		}
+		tl_arena_defer(l->env->arena, free_regex, code);
+		n->regex = code;
+		tl_ptrvec_push(l->env->arena, &site->names, n);
+		return;
+	}
+	/* nginx lowercases names (ngx_http_core_server_name). */
+	{
+		char *low = tl_arena_strdup(l->env->arena, text);
+		const char *star;
+
+		for (char *p = low; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		n->name = low;
+		star = strchr(low, '*');
+		if (low[0] == '\0')
+			n->kind = TL_NAME_EMPTY;
+		else if (low[0] == '.')
+			n->kind = TL_NAME_DOT;
+		else if (star == low && low[1] == '.' && strchr(low + 1, '*') == NULL)
+			n->kind = TL_NAME_WILDCARD_LEFT;
+		else if (star != NULL && star == low + strlen(low) - 1 && star > low &&
+			 star[-1] == '.' && strchr(low, '*') == star)
+			n->kind = TL_NAME_WILDCARD_RIGHT;
+		else if (star != NULL) {
+			tl_ngx_invalid(l, a->loc,
+				       "invalid server name or wildcard '%s' in 'server_name'",
+				       text);
+			return;
+		} else
+			n->kind = TL_NAME_EXACT;
+	}
+	tl_ptrvec_push(l->env->arena, &site->names, n);
+}

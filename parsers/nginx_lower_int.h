@@ -1,0 +1,93 @@
+/*
+ * Internal to nginx lowering: the state shared by the keyword table
+ * (nginx_keywords.c), listen/server_name (nginx_listen.c) and the walk over
+ * blocks (nginx_lower.c).
+ */
+#ifndef TL_NGINX_LOWER_INT_H
+#define TL_NGINX_LOWER_INT_H
+
+#include <stdbool.h>
+
+#include "nginx_lower.h"
+
+/* Where a directive may appear (nginx's NGX_HTTP_MAIN_CONF etc.). */
+enum {
+	CTX_HTTP_MAIN = 1u << 0,
+	CTX_HTTP_SRV = 1u << 1,
+	CTX_HTTP_LOC = 1u << 2,
+	CTX_STREAM_MAIN = 1u << 3,
+	CTX_STREAM_SRV = 1u << 4,
+};
+
+#define CTX_SSL (CTX_HTTP_MAIN | CTX_HTTP_SRV | CTX_STREAM_MAIN | CTX_STREAM_SRV)
+#define CTX_SSL_HTTP (CTX_HTTP_MAIN | CTX_HTTP_SRV)
+#define CTX_PROXY (CTX_HTTP_MAIN | CTX_HTTP_SRV | CTX_HTTP_LOC)
+#define CTX_STREAM (CTX_STREAM_MAIN | CTX_STREAM_SRV)
+
+/* Which settings struct a keyword writes into. */
+enum target {
+	TARGET_TLS,   /* struct tl_tls */
+	TARGET_PROXY, /* struct tl_upstream_tls */
+};
+
+/* add_header_inherit (nginx 1.29.3): how a level's headers combine with the level above. */
+enum header_inherit {
+	INHERIT_ON, /* the default: inherit only when the level has no add_header */
+	INHERIT_OFF,
+	INHERIT_MERGE,
+};
+
+/* The add_header state of one level (http, server, location, if). */
+struct headers {
+	bool has_own; /* any add_header at this level */
+	struct tl_header own_hsts;
+	bool inherit_set;
+	enum header_inherit inherit;
+	struct tl_header effective; /* after merging with the level above */
+	enum header_inherit effective_inherit;
+};
+
+/* The settings of one configuration level while it is being lowered. */
+struct scope {
+	unsigned ctx;
+	struct tl_tls tls;
+	struct tl_upstream_tls proxy;
+	struct headers headers;
+	struct tl_str resolver;
+	struct tl_flag http2;
+};
+
+struct lower {
+	struct tl_lower_env *env;
+	struct tl_model *model;
+	const char *prefix;
+	const char *default_note;
+	/* The targeted version's defaults, computed once and copied into each site. */
+	struct tl_tls tls_defaults;
+	struct tl_upstream_tls proxy_defaults;
+};
+
+/* A finding of directive-invalid at LOC, for nginx. */
+struct tl_finding *tl_ngx_invalid(struct lower *l, struct tl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The value of a setting set by D at this level. */
+struct tl_value tl_ngx_value_set(const struct tl_directive *d);
+
+/* Applies D if it is a keyword of the table; false if the table does not know it. */
+bool tl_ngx_apply_keyword(struct lower *l, struct scope *scope, const struct tl_directive *d);
+
+/* SETTINGS (a struct tl_tls or tl_upstream_tls) filled with the version's defaults. */
+void tl_ngx_compute_defaults(struct lower *l, void *settings, enum target target);
+
+/* Copies DEFAULTS into every member of SETTINGS still unset; a default points at SITE_LOC. */
+void tl_ngx_fill_defaults(void *settings, const void *defaults, const struct tl_field *fields,
+			  size_t n, struct tl_loc site_loc);
+
+/* "listen": a listener of SITE. */
+void tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_directive *d);
+
+/* One argument of a "server_name": a name of SITE. */
+void tl_ngx_add_name(struct lower *l, struct tl_site *site, const struct tl_arg *a);
+
+#endif
