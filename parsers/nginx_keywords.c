@@ -4,7 +4,6 @@
  * ngx_command_t arrays work; and the version defaults of the same
  * members. Directives the table does not know are ignored by lowering.
  */
-#include <pcre2.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

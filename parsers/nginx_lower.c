@@ -1,13 +1,13 @@
 /*
- * nginx lowering: a keyword table maps directive names to small setters
- * that fill the model, the way nginx's own ngx_command_t arrays do, and
- * merging follows nginx's merge callbacks: http → server for ssl_*,
- * http → server → location for proxy_ssl_* and add_header. Directives the
- * table does not know are ignored; TLS directives nginx would reject are
- * directive-invalid findings.
+ * nginx lowering: the walk over http {} and stream {} blocks, their
+ * servers and locations. Each level's directives go through the keyword
+ * table (nginx_keywords.c); merging then follows nginx's merge callbacks:
+ * http → server for ssl_*, http → server → location for proxy_ssl_* and
+ * add_header; last, sockets group the listeners by address:port.
  */
 #include "nginx_lower_int.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +232,12 @@ site_label(struct lower *l, const struct tl_site *site)
 	return tl_arena_printf(l->env->arena, "%s:%u", name, chosen->port);
 }
 
+/* Members of struct scope inherited whole from http to server (beside tls and headers). */
+static const struct tl_field scope_fields[] = {
+	{"resolver", offsetof(struct scope, resolver), sizeof(((struct scope *)0)->resolver)},
+	{"http2", offsetof(struct scope, http2), sizeof(((struct scope *)0)->http2)},
+};
+
 static void
 lower_server(struct lower *l, const struct scope *main, const struct tl_directive *d,
 	     enum tl_site_mode mode)
@@ -265,12 +271,10 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 			  tl_upstream_tls_nfields);
 	site->tls = scope.tls;
 	site->hsts = scope.headers.effective;
-	site->resolver = scope.resolver.v.origin ? scope.resolver : main->resolver;
-	if (site->resolver.v.origin == TL_ORIGIN_SET && scope.resolver.v.origin == TL_ORIGIN_UNSET)
-		site->resolver.v.origin = TL_ORIGIN_INHERITED;
-	site->http2 = scope.http2.v.origin ? scope.http2 : main->http2;
-	if (site->http2.v.origin == TL_ORIGIN_SET && scope.http2.v.origin == TL_ORIGIN_UNSET)
-		site->http2.v.origin = TL_ORIGIN_INHERITED;
+	tl_inherit_fields(&scope, main, scope_fields,
+			  sizeof(scope_fields) / sizeof(scope_fields[0]));
+	site->resolver = scope.resolver;
+	site->http2 = scope.http2;
 
 	if (mode == TL_SITE_HTTP)
 		for (size_t i = 0; i < d->nchildren; i++) {
