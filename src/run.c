@@ -15,6 +15,7 @@
 #include "../parsers/nginx_facts.h"
 #include "../parsers/nginx_lower.h"
 #include "fsutil.h"
+#include "truststore.h"
 
 /* Standard input is read like a config file, with the same cap. */
 #define MAX_STDIN (64u * 1024 * 1024)
@@ -27,8 +28,9 @@ static const char *const usual_locations[] = {
 	"/etc/haproxy/haproxy.cfg",
 };
 
-void
-tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options *opts)
+int
+tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options *opts,
+	    const char **error)
 {
 	memset(run, 0, sizeof(*run));
 	run->arena = arena;
@@ -43,6 +45,13 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	for (int s = 0; s < TL_SERVER_COUNT; s++)
 		if (opts->target_set[s])
 			run->target[s] = opts->target[s];
+	run->policy = tl_policy_builtin(opts->profile);
+	if (run->policy == NULL) {
+		*error = tl_arena_printf(arena, "unknown profile '%s'", opts->profile);
+		return -1;
+	}
+	run->trust = tl_trust_store_new(arena, opts->ca_file, opts->ca_path, error);
+	return run->trust != NULL ? 0 : -1;
 }
 
 /* The server a config is written for: --server, else its name, else its text. */

@@ -12,7 +12,10 @@
 #include "diag.h"
 #include "model.h"
 #include "options.h"
+#include "policy.h"
 #include "source.h"
+
+struct tl_pair_cache;
 
 struct tl_run {
 	struct tl_arena *arena;
@@ -21,13 +24,21 @@ struct tl_run {
 	struct tl_diag diag;
 	struct tl_model model;
 	struct tl_certstore *certs;
+	X509_STORE *trust;                   /* trust anchors for chain checks */
+	const struct tl_policy *policy;      /* the profile the configuration is measured against */
+	struct tl_pair_cache *pairs;         /* per certificate/key pair analysis (checks/pair.c) */
 	struct tl_suppressions suppressions; /* "# tlslint: disable=…" comments */
 	time_t now;
 	/* The server versions whose defaults apply (--target, else the stable release). */
 	struct tl_version target[TL_SERVER_COUNT];
 };
 
-void tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options *opts);
+/*
+ * Sets up a run. Returns 0, or -1 with *error set when the trust anchors
+ * (--ca-file, --ca-path) or the profile cannot be used.
+ */
+int tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options *opts,
+		const char **error);
 
 /*
  * Reads every entry (PATH arguments, config entries, or the usual system

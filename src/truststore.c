@@ -1,0 +1,41 @@
+/* Building the X509_STORE of trust anchors, without any network access. */
+#include "truststore.h"
+
+#include <openssl/err.h>
+#include <openssl/x509_vfy.h>
+
+static void
+free_store(void *p)
+{
+	X509_STORE_free(p);
+}
+
+X509_STORE *
+tl_trust_store_new(struct tl_arena *arena, const char *ca_file, const char *ca_path,
+		   const char **error)
+{
+	X509_STORE *store = X509_STORE_new();
+
+	if (store == NULL) {
+		*error = "out of memory";
+		return NULL;
+	}
+	tl_arena_defer(arena, free_store, store);
+	if (ca_file == NULL && ca_path == NULL) {
+		/* The system store; a machine without one simply trusts nothing. */
+		X509_STORE_set_default_paths(store);
+		ERR_clear_error();
+		return store;
+	}
+	if (ca_file != NULL && X509_STORE_load_file(store, ca_file) != 1) {
+		*error = tl_arena_printf(arena, "cannot load trust anchors from '%s'", ca_file);
+		ERR_clear_error();
+		return NULL;
+	}
+	if (ca_path != NULL && X509_STORE_load_path(store, ca_path) != 1) {
+		*error = tl_arena_printf(arena, "cannot use trust anchor directory '%s'", ca_path);
+		ERR_clear_error();
+		return NULL;
+	}
+	return store;
+}
