@@ -16,15 +16,15 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "strmap.h"
 
 /* Certificate files larger than this are not certificates anyone deploys. */
 #define MAX_CERT_FILE (4 * 1024 * 1024)
 
 struct tl_certstore {
 	struct tl_arena *arena;
-	struct tl_cert_file **slots;
-	size_t nslots;
-	size_t count;
+	struct tl_strmap files; /* path → struct tl_cert_file */
+	size_t certificate_files;
 };
 
 static void
@@ -43,8 +43,7 @@ tl_certstore_new(struct tl_arena *arena)
 	struct tl_certstore *store = tl_arena_alloc(arena, sizeof(*store));
 
 	store->arena = arena;
-	store->nslots = 64;
-	store->slots = tl_arena_calloc(arena, store->nslots, sizeof(*store->slots));
+	tl_strmap_init(&store->files, arena);
 	return store;
 }
 
@@ -217,70 +216,31 @@ load(struct tl_arena *arena, struct tl_cert_file *f)
 	}
 }
 
-static size_t
-hash_path(const char *s)
-{
-	size_t h = 1469598103934665603ull;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
-static void
-grow(struct tl_certstore *store)
-{
-	size_t n = store->nslots * 2;
-	struct tl_cert_file **slots = tl_arena_calloc(store->arena, n, sizeof(*slots));
-
-	for (size_t i = 0; i < store->nslots; i++) {
-		struct tl_cert_file *f = store->slots[i];
-		size_t k;
-
-		if (f == NULL)
-			continue;
-		for (k = hash_path(f->path) & (n - 1); slots[k] != NULL; k = (k + 1) & (n - 1))
-			;
-		slots[k] = f;
-	}
-	store->slots = slots;
-	store->nslots = n;
-}
-
 const struct tl_cert_file *
 tl_certstore_get(struct tl_certstore *store, const char *path)
 {
-	size_t k;
-	struct tl_cert_file *f;
+	struct tl_cert_file *f = tl_strmap_get(&store->files, path);
 
-	for (k = hash_path(path) & (store->nslots - 1); store->slots[k] != NULL;
-	     k = (k + 1) & (store->nslots - 1))
-		if (strcmp(store->slots[k]->path, path) == 0)
-			return store->slots[k];
+	if (f != NULL)
+		return f;
 	f = tl_arena_alloc(store->arena, sizeof(*f));
 	f->path = tl_arena_strdup(store->arena, path);
 	load(store->arena, f);
 	tl_arena_defer(store->arena, free_cert_file, f);
-	store->slots[k] = f;
-	store->count++;
-	if (store->count * 2 > store->nslots)
-		grow(store);
+	tl_strmap_put(&store->files, path, f);
+	if (sk_X509_num(f->certs) > 0)
+		store->certificate_files++;
 	return f;
 }
 
 size_t
 tl_certstore_files(const struct tl_certstore *store)
 {
-	return store->count;
+	return store->files.len;
 }
 
 size_t
 tl_certstore_certificate_files(const struct tl_certstore *store)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < store->nslots; i++)
-		if (store->slots[i] != NULL && sk_X509_num(store->slots[i]->certs) > 0)
-			n++;
-	return n;
+	return store->certificate_files;
 }
