@@ -19,15 +19,15 @@ relate_path(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair 
 
 static void
 missing(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-	const struct tl_cert_file *file)
+	const struct tl_pair_info *info)
 {
 	struct tl_finding *f;
 
-	if (file->read_error == 0)
+	if (info->cert_file->read_error == 0)
 		return;
 	f = tl_cert_finding(run, "cert-missing", site, pair,
 			    "cannot read certificate '%s': %s; the server refuses to start",
-			    pair->cert.written, strerror(file->read_error));
+			    pair->cert.written, strerror(info->cert_file->read_error));
 	relate_path(run, f, pair);
 }
 
@@ -39,16 +39,16 @@ tl_check_cert_missing(struct tl_run *run)
 
 static void
 unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-	   const struct tl_cert_file *file)
+	   const struct tl_pair_info *info)
 {
 	struct tl_finding *f;
 
-	if (file->read_error != 0 || sk_X509_num(file->certs) > 0)
+	if (info->cert_file->read_error != 0 || sk_X509_num(info->cert_file->certs) > 0)
 		return;
-	f = tl_cert_finding(run, "cert-unparsable", site, pair,
-			    "'%s' holds no certificate (%s); the server refuses to start",
-			    pair->cert.written,
-			    file->cert_error ? file->cert_error : "no PEM block");
+	f = tl_cert_finding(
+		run, "cert-unparsable", site, pair,
+		"'%s' holds no certificate (%s); the server refuses to start", pair->cert.written,
+		info->cert_file->cert_error ? info->cert_file->cert_error : "no PEM block");
 	relate_path(run, f, pair);
 }
 

@@ -56,9 +56,9 @@ relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair 
 
 static void
 expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-	const struct tl_cert_file *file)
+	const struct tl_pair_info *info)
 {
-	X509 *leaf = sk_X509_value(file->certs, 0);
+	X509 *leaf = info->leaf;
 	time_t end;
 	struct tl_finding *f;
 
@@ -82,9 +82,9 @@ tl_check_cert_expired(struct tl_run *run)
 
 static void
 not_yet_valid(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-	      const struct tl_cert_file *file)
+	      const struct tl_pair_info *info)
 {
-	X509 *leaf = sk_X509_value(file->certs, 0);
+	X509 *leaf = info->leaf;
 	time_t start;
 	struct tl_finding *f;
 
@@ -108,9 +108,9 @@ tl_check_cert_not_yet_valid(struct tl_run *run)
 
 static void
 expiring(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-	 const struct tl_cert_file *file)
+	 const struct tl_pair_info *info)
 {
-	X509 *leaf = sk_X509_value(file->certs, 0);
+	X509 *leaf = info->leaf;
 	time_t end;
 	long long days;
 	struct tl_finding *f;

@@ -7,7 +7,7 @@
 void
 tl_each_site_cert(struct tl_run *run,
 		  void (*fn)(struct tl_run *run, const struct tl_site *site,
-			     const struct tl_cert_pair *pair, const struct tl_cert_file *file))
+			     const struct tl_cert_pair *pair, const struct tl_pair_info *info))
 {
 	for (size_t i = 0; i < run->model.sites.len; i++) {
 		const struct tl_site *site = run->model.sites.items[i];
@@ -18,7 +18,7 @@ tl_each_site_cert(struct tl_run *run,
 
 			if (pair->cert.written == NULL || pair->cert.dynamic)
 				continue;
-			fn(run, site, pair, tl_certstore_get(run->certs, pair->cert.path));
+			fn(run, site, pair, tl_pair_info_get(run, pair));
 		}
 	}
 }

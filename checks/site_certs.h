@@ -5,17 +5,18 @@
 #include "../src/certstore.h"
 #include "../src/model.h"
 #include "../src/run.h"
+#include "pair.h"
 
 /*
  * Calls FN for every certificate of every site whose path is known (not
- * resolved per handshake), with the file loaded through the store. The
+ * resolved per handshake), with the analysis of the pair (checks/pair.h). The
  * same directive reached from several sites yields one finding after
  * de-duplication, with the other sites listed as related.
  */
 void tl_each_site_cert(struct tl_run *run,
 		       void (*fn)(struct tl_run *run, const struct tl_site *site,
 				  const struct tl_cert_pair *pair,
-				  const struct tl_cert_file *file));
+				  const struct tl_pair_info *info));
 
 /* A finding at the directive that names PAIR's certificate, for SITE. */
 struct tl_finding *tl_cert_finding(struct tl_run *run, const char *check,

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/sha.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,6 +25,7 @@
 struct tl_certstore {
 	struct tl_arena *arena;
 	struct tl_strmap files; /* path → struct tl_cert_file */
+	struct tl_strmap der;   /* SHA-256 of a certificate's DER → X509 */
 	size_t certificate_files;
 };
 
@@ -44,6 +46,7 @@ tl_certstore_new(struct tl_arena *arena)
 
 	store->arena = arena;
 	tl_strmap_init(&store->files, arena);
+	tl_strmap_init(&store->der, arena);
 	return store;
 }
 
@@ -63,46 +66,12 @@ drain_errors(struct tl_arena *arena, const char *fallback)
 	return msg ? msg : fallback;
 }
 
-/* A passphrase callback that refuses: an encrypted key must not prompt. */
-static int
-no_passphrase(char *buf, int size, int rwflag, void *u)
-{
-	(void)buf;
-	(void)size;
-	(void)rwflag;
-	*(bool *)u = true;
-	return -1;
-}
-
 static bool
 is_key_block(const char *name)
 {
 	size_t n = strlen(name);
 
 	return n >= 11 && strcmp(name + n - 11, "PRIVATE KEY") == 0;
-}
-
-static void
-parse_key_block(struct tl_arena *arena, struct tl_cert_file *f, const char *pem, long len)
-{
-	BIO *bio = BIO_new_mem_buf(pem, (int)len);
-	bool asked = false;
-	EVP_PKEY *key;
-
-	f->key_present = true;
-	key = PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, &asked);
-	BIO_free(bio);
-	if (key != NULL) {
-		f->key = key;
-		ERR_clear_error();
-		return;
-	}
-	if (asked) {
-		f->key_encrypted = true;
-		ERR_clear_error();
-		return;
-	}
-	f->key_error = drain_errors(arena, "not a private key");
 }
 
 /* Re-encodes one PEM block so that the typed PEM readers can parse it alone. */
@@ -127,9 +96,111 @@ pem_block(const char *name, const char *header, const unsigned char *data, long 
 	return copy;
 }
 
-static void
-parse_pem(struct tl_arena *arena, struct tl_cert_file *f, const char *text, size_t len)
+/* A key from its DER, through the type-specific decoders where possible. */
+static EVP_PKEY *
+decode_key(const char *name, const unsigned char *data, long len)
 {
+	const unsigned char *p = data;
+
+	/*
+	 * OpenSSL 3's generic decoders try every format and cost several
+	 * times more than these direct paths: with hundreds of key files
+	 * that dominated a whole run.
+	 */
+	if (strcmp(name, "RSA PRIVATE KEY") == 0)
+		return d2i_PrivateKey(EVP_PKEY_RSA, NULL, &p, len);
+	if (strcmp(name, "EC PRIVATE KEY") == 0)
+		return d2i_PrivateKey(EVP_PKEY_EC, NULL, &p, len);
+	if (strcmp(name, "PRIVATE KEY") == 0) {
+		PKCS8_PRIV_KEY_INFO *p8 = d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, len);
+		const ASN1_OBJECT *alg = NULL;
+		const unsigned char *inner = NULL;
+		int inner_len = 0;
+		EVP_PKEY *key = NULL;
+
+		if (p8 == NULL)
+			return NULL;
+		if (PKCS8_pkey_get0(&alg, &inner, &inner_len, NULL, p8) == 1 &&
+		    OBJ_obj2nid(alg) == NID_rsaEncryption)
+			key = d2i_PrivateKey(EVP_PKEY_RSA, NULL, &inner, inner_len);
+		if (key == NULL)
+			key = EVP_PKCS82PKEY(p8);
+		PKCS8_PRIV_KEY_INFO_free(p8);
+		return key;
+	}
+	return d2i_AutoPrivateKey(NULL, &p, len);
+}
+
+/*
+ * The first private key of a file. An encrypted one is only recognised:
+ * its PEM is kept so that a check can try the configured passphrases.
+ */
+static void
+parse_key_block(struct tl_arena *arena, struct tl_cert_file *f, const char *name,
+		const char *header, const unsigned char *data, long len)
+{
+	f->key_present = true;
+	if (strcmp(name, "ENCRYPTED PRIVATE KEY") == 0 || strstr(header, "ENCRYPTED") != NULL) {
+		long plen = 0;
+		char *pem = pem_block(name, header, data, len, &plen);
+
+		f->key_encrypted = true;
+		if (pem != NULL)
+			f->key_pem = tl_arena_strndup(arena, pem, (size_t)plen);
+		free(pem);
+		return;
+	}
+	f->key = decode_key(name, data, len);
+	if (f->key == NULL)
+		f->key_error = drain_errors(arena, "not a private key");
+	ERR_clear_error();
+}
+
+static void
+free_x509(void *x)
+{
+	X509_free(x);
+}
+
+/*
+ * The same intermediate sits in hundreds of fullchain files: each
+ * distinct certificate is parsed once and shared (reference counted).
+ */
+static X509 *
+decode_cert(struct tl_certstore *store, const unsigned char *der, long len, bool aux)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[SHA256_DIGEST_LENGTH];
+	char key[2 * SHA256_DIGEST_LENGTH + 2];
+	const unsigned char *p = der;
+	X509 *x;
+
+	SHA256(der, (size_t)len, md);
+	for (size_t i = 0; i < sizeof(md); i++) {
+		key[2 * i] = hex[md[i] >> 4];
+		key[2 * i + 1] = hex[md[i] & 15];
+	}
+	key[2 * sizeof(md)] = aux ? 'a' : 'c';
+	key[2 * sizeof(md) + 1] = '\0';
+	x = tl_strmap_get(&store->der, key);
+	if (x != NULL) {
+		X509_up_ref(x);
+		return x;
+	}
+	x = aux ? d2i_X509_AUX(NULL, &p, len) : d2i_X509(NULL, &p, len);
+	if (x == NULL)
+		return NULL;
+	/* The cache holds a reference of its own, dropped with the arena. */
+	X509_up_ref(x);
+	tl_strmap_put(&store->der, key, x);
+	tl_arena_defer(store->arena, free_x509, x);
+	return x;
+}
+
+static void
+parse_pem(struct tl_certstore *store, struct tl_cert_file *f, const char *text, size_t len)
+{
+	struct tl_arena *arena = store->arena;
 	BIO *bio = BIO_new_mem_buf(text, (int)len);
 	char *name = NULL;
 	char *header = NULL;
@@ -139,22 +210,16 @@ parse_pem(struct tl_arena *arena, struct tl_cert_file *f, const char *text, size
 	while (PEM_read_bio(bio, &name, &header, &data, &dlen) == 1) {
 		if (strcmp(name, "CERTIFICATE") == 0 || strcmp(name, "X509 CERTIFICATE") == 0 ||
 		    strcmp(name, "TRUSTED CERTIFICATE") == 0) {
-			const unsigned char *p = data;
-			X509 *x = strcmp(name, "TRUSTED CERTIFICATE") == 0
-					  ? d2i_X509_AUX(NULL, &p, dlen)
-					  : d2i_X509(NULL, &p, dlen);
+			X509 *x = decode_cert(store, data, dlen,
+					      strcmp(name, "TRUSTED CERTIFICATE") == 0);
 
 			if (x != NULL)
 				sk_X509_push(f->certs, x);
 			else if (f->cert_error == NULL)
 				f->cert_error = drain_errors(arena, "malformed certificate");
 		} else if (is_key_block(name)) {
-			long plen = 0;
-			char *pem = pem_block(name, header, data, dlen, &plen);
-
-			if (pem != NULL && !f->key_present)
-				parse_key_block(arena, f, pem, plen);
-			free(pem);
+			if (!f->key_present)
+				parse_key_block(arena, f, name, header, data, dlen);
 		} else if (strcmp(name, "DH PARAMETERS") == 0 && f->dh_params == NULL) {
 			long plen = 0;
 			char *pem = pem_block(name, header, data, dlen, &plen);
@@ -183,8 +248,9 @@ parse_pem(struct tl_arena *arena, struct tl_cert_file *f, const char *text, size
 }
 
 static void
-load(struct tl_arena *arena, struct tl_cert_file *f)
+load(struct tl_certstore *store, struct tl_cert_file *f)
 {
+	struct tl_arena *arena = store->arena;
 	char *text = NULL;
 	size_t len = 0;
 	struct stat st;
@@ -199,13 +265,14 @@ load(struct tl_arena *arena, struct tl_cert_file *f)
 	if (stat(f->path, &st) == 0)
 		f->mode = st.st_mode & 07777;
 	if (memmem(text, len, "-----BEGIN", 10) != NULL) {
-		parse_pem(arena, f, text, len);
+		parse_pem(store, f, text, len);
 		return;
 	}
 	/* No PEM armour: a DER certificate, as Apache and HAProxy also accept. */
 	{
-		const unsigned char *p = (const unsigned char *)text;
-		X509 *x = d2i_X509(NULL, &p, (long)len);
+		X509 *x =
+			len > 0 ? decode_cert(store, (const unsigned char *)text, (long)len, false)
+				: NULL;
 
 		if (x != NULL)
 			sk_X509_push(f->certs, x);
@@ -225,7 +292,7 @@ tl_certstore_get(struct tl_certstore *store, const char *path)
 		return f;
 	f = tl_arena_alloc(store->arena, sizeof(*f));
 	f->path = tl_arena_strdup(store->arena, path);
-	load(store->arena, f);
+	load(store, f);
 	tl_arena_defer(store->arena, free_cert_file, f);
 	tl_strmap_put(&store->files, path, f);
 	if (sk_X509_num(f->certs) > 0)

@@ -25,6 +25,7 @@ struct tl_cert_file {
 	EVP_PKEY *key;          /* the first private key, if any parsed */
 	bool key_present;       /* a private key block was found (parsed or not) */
 	bool key_encrypted;     /* it needs a passphrase */
+	const char *key_pem;    /* the encrypted key block, to try passphrases on */
 	const char *key_error;
 	EVP_PKEY *dh_params; /* "DH PARAMETERS" block, if any */
 };

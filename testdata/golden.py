@@ -10,9 +10,10 @@ A case is a directory testdata/<server>/<case>/ holding:
   expected.status  exit status of the text run
 
 Every case runs from the repository root with
-  --root testdata --now 2026-06-01T00:00:00Z
-so certificate paths written as /pki/NAME read testdata/pki/NAME and
-validity is evaluated at the test PKI's pinned instant.
+  --root testdata --now 2026-06-01T00:00:00Z --ca-file testdata/pki/root.crt
+so certificate paths written as /pki/NAME read testdata/pki/NAME, validity
+is evaluated at the test PKI's pinned instant, and the test root is the
+only trust anchor (no case depends on the machine's CA store).
 
   golden.py TLSLINT CASE_DIR      check one case (what meson runs)
   golden.py --update TLSLINT      rewrite the expectations of every case
@@ -26,6 +27,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 TEST_NOW = "2026-06-01T00:00:00Z"
+CA_FILE = "testdata/pki/root.crt"
 SERVERS = ("nginx", "apache", "haproxy")
 
 
@@ -49,8 +51,8 @@ def command(tlslint, case, fmt):
         entry = open(os.path.join(path, "entry")).read().strip()
     if os.path.exists(os.path.join(path, "args")):
         extra = [a for a in open(os.path.join(path, "args")).read().splitlines() if a]
-    argv = [tlslint, "--root", "testdata", "--now", TEST_NOW, "--color", "never",
-            "--format", fmt] + extra
+    argv = [tlslint, "--root", "testdata", "--now", TEST_NOW, "--ca-file", CA_FILE,
+            "--color", "never", "--format", fmt] + extra
     if "-" not in extra:
         argv.append(os.path.join(case, entry))
     stdin = None
