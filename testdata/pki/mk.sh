@@ -36,9 +36,68 @@
 #   truncated.crt                 www.crt's PEM block cut in the middle -           -           cert-unparsable
 #   dhparam2048.pem               2048-bit DH parameters (RFC 7919      -           -           dh ok
 #                                 ffdhe2048 group, PKCS#3 "DH PARAMETERS")
+#   cnonly.*                      CN cnonly.example.test, no            2026-01-01  2026-12-31  valid
+#                                 subjectAltName extension at all
+#   ipsan.*                       SAN ip.example.test, IP 127.0.0.1,    2026-01-01  2026-12-31  valid
+#                                 IP ::1
+#   idna.*                        SAN xn--bcher-kva.example.test        2026-01-01  2026-12-31  valid
+#                                 (bücher), *.xn--caf-dma.example.test
+#   selfsigned.crt / .key         SAN selfsigned.example.test, issuer = 2026-01-01  2026-12-31  error 18 (self-signed)
+#                                 subject, own key; no fullchain
+#   rsa1024.*                     RSA 1024 key,                         2026-01-01  2026-12-31  valid (weak key)
+#                                 SAN rsa1024.example.test
+#   sha1.*                        sha1WithRSAEncryption signature,      2026-01-01  2026-12-31  valid (weak signature)
+#                                 SAN sha1.example.test
+#   caleaf.*                      CA:TRUE leaf, SAN caleaf.example.test 2026-01-01  2026-12-31  valid
+#   clientauth.*                  EKU clientAuth only,                  2026-01-01  2026-12-31  valid (no purpose check)
+#                                 SAN clientauth.example.test
+#   muststaple.*                  TLS Feature status_request, AIA OCSP  2026-01-01  2026-12-31  valid
+#                                 http://ocsp.example.test/,
+#                                 SAN muststaple.example.test
+#   long.*                        824-day validity,                     2025-06-01  2027-09-03  valid (too long)
+#                                 SAN long.example.test
+#   ed25519.*                     Ed25519 key, SAN ed25519.example.test 2026-01-01  2026-12-31  valid
+#   rsa4096.*                     RSA 4096 key,                         2026-01-01  2026-12-31  valid
+#                                 SAN rsa4096.example.test
+#   otherroot.crt / .key          "tlslint Other Root CA", CA:TRUE,     2020-01-01  2040-01-01  not trusted by tests
+#                                 self-signed
+#   otherint.crt / .key           "tlslint Other Intermediate CA",      2020-01-01  2035-01-01  valid under otherroot
+#                                 CA:TRUE pathlen:0, signed by otherroot
+#   untrusted.*                   SAN untrusted.example.test, signed by 2026-01-01  2026-12-31  error 20 (no trust anchor)
+#                                 otherint; fullchain = leaf + otherint;
+#                                 untrusted.withroot.crt adds otherroot
+#   oldint.crt / .key             "tlslint Old Intermediate CA",        2020-01-01  2025-01-01  expired
+#                                 CA:TRUE pathlen:0, signed by root
+#   oldintleaf.*                  SAN oldintleaf.example.test, signed   2024-06-01  2026-12-31  error 10 at depth 1
+#                                 by oldint; fullchain = leaf + oldint
+#   int2.crt / .key               "tlslint Second Intermediate CA",     2020-01-01  2035-01-01  valid
+#                                 CA:TRUE pathlen:0, signed by root
+#                                 (intermediate has pathlen:0, so it
+#                                 cannot sign another CA)
+#   deep.*                        SAN deep.example.test, signed by      2026-01-01  2026-12-31  valid
+#                                 int2; fullchain = leaf + int2
+#   ecdsa2.key, rsa2.key          a second P-256 / RSA 2048 key, no     -           -           key-mismatch tests
+#                                 certificate
+#   www.encrypted.key             www.key, PKCS#8 AES-256-CBC,          -           -           passphrase tlslint-test
+#                                 "ENCRYPTED PRIVATE KEY"
+#   www.legacy-encrypted.key      www.key, traditional PEM with         -           -           passphrase tlslint-test
+#                                 Proc-Type: 4,ENCRYPTED (AES-256-CBC)
+#   password.txt                  "wrong-one", "tlslint-test" (nginx    -           -           second line works
+#                                 ssl_password_file tries each line)
+#   password-wrong.txt            "nope"                                -           -           no line works
+#   www.reversed.crt              intermediate, then www leaf           -           -           chain order wrong
+#   www.withroot.crt              www leaf, intermediate, root          -           -           root sent
+#   www.extra.crt                 www leaf, intermediate, other.crt     -           -           cert not on the path
+#   www.bundle.pem                www leaf, intermediate, www.key       -           -           HAProxy crt style
+#   www.der                       www leaf in DER                       -           -           -
+#   www.duplicate.crt             www leaf, intermediate, intermediate  -           -           duplicate in chain
+#   dhparam1024.pem               1024-bit DH parameters (`openssl      -           -           dh weak
+#                                 dhparam 1024`, generated only when
+#                                 missing so that it stays as committed)
 #
-# For every leaf NAME there are NAME.crt (leaf only), NAME.key (private key, PKCS#8, unencrypted)
-# and NAME.fullchain.crt (leaf followed by intermediate.crt, as nginx's ssl_certificate wants).
+# For every leaf NAME except selfsigned there are NAME.crt (leaf only), NAME.key (private key,
+# PKCS#8, unencrypted) and NAME.fullchain.crt (leaf followed by its issuer, intermediate.crt
+# unless stated, as nginx's ssl_certificate wants).
 # All times are 00:00:00Z.  Serial numbers are assigned in the order of the table, from 0x1000.
 #
 # Why `openssl ca`: OpenSSL 3.0's `req -x509` and `x509 -req` only take a number of days counted
@@ -97,6 +156,48 @@ extendedKeyUsage = serverAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 subjectAltName = $ENV::SAN
+
+# The variants below are RSA leaves that differ from v3_leaf_rsa in one extension.
+[v3_leaf_nosan]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+# Self-signed: there is no issuer key to point an authorityKeyIdentifier at.
+[v3_leaf_self]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+subjectAltName = $ENV::SAN
+
+[v3_leaf_ca]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+subjectAltName = $ENV::SAN
+
+[v3_leaf_client]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+subjectAltName = $ENV::SAN
+
+[v3_leaf_staple]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+subjectAltName = $ENV::SAN
+tlsfeature = status_request
+authorityInfoAccess = OCSP;URI:http://ocsp.example.test/
 EOF
 : >"$work/index.txt"
 echo 1000 >"$work/serial"
@@ -105,11 +206,16 @@ CAWORK=$work
 SAN=DNS:unused
 export CAWORK SAN
 
-# genkey FILE rsa|ec  (genpkey's progress dots go to a log, shown only on failure)
+# genkey FILE rsa|rsa1024|rsa4096|ec|ed25519  (genpkey's progress dots go to a log, shown only
+# on failure; rsa is 2048 bits, ec is P-256)
 genkey() {
 	case $2 in
 	rsa) set -- "$1" -algorithm RSA -pkeyopt rsa_keygen_bits:2048 ;;
+	rsa1024) set -- "$1" -algorithm RSA -pkeyopt rsa_keygen_bits:1024 ;;
+	rsa4096) set -- "$1" -algorithm RSA -pkeyopt rsa_keygen_bits:4096 ;;
 	ec) set -- "$1" -algorithm EC -pkeyopt ec_paramgen_curve:P-256 ;;
+	ed25519) set -- "$1" -algorithm ED25519 ;;
+	*) echo "genkey: unknown key type '$2'" >&2; exit 1 ;;
 	esac
 	f=$1
 	shift
@@ -133,18 +239,36 @@ genkey "$out/intermediate.key" rsa
 sign intermediate "tlslint Test Intermediate CA" 20200101 20350101 v3_intermediate \
 	-cert "$out/root.crt" -keyfile "$out/root.key"
 
-# leaf NAME KEYTYPE START END SAN...
+# leaf [-e EXTSECTION] [-i ISSUER] [-m DIGEST] NAME KEYTYPE START END SAN...
+# ISSUER is the base name of the signing CA (default intermediate); the extension section
+# defaults to v3_leaf_rsa or v3_leaf_ec by key type.  A SAN starting with IP: is taken as is,
+# anything else is a DNS name.  Options instead of environment prefixes because POSIX leaves
+# `VAR=x function` unspecified.
 leaf() {
+	lext='' iss=intermediate md=sha256
+	while :; do
+		case $1 in
+		-e) lext=$2 ;;
+		-i) iss=$2 ;;
+		-m) md=$2 ;;
+		*) break ;;
+		esac
+		shift 2
+	done
 	name=$1 kt=$2 start=$3 end=$4
 	shift 4
 	cn=$1
 	SAN=
-	for n in "$@"; do SAN="${SAN:+$SAN,}DNS:$n"; done
+	for n in "$@"; do
+		case $n in IP:*) ;; *) n=DNS:$n ;; esac
+		SAN="${SAN:+$SAN,}$n"
+	done
 	export SAN
+	case $kt in rsa*) : "${lext:=v3_leaf_rsa}" ;; *) : "${lext:=v3_leaf_ec}" ;; esac
 	genkey "$out/$name.key" "$kt"
-	sign "$name" "$cn" "$start" "$end" "v3_leaf_$kt" \
-		-cert "$out/intermediate.crt" -keyfile "$out/intermediate.key"
-	cat "$out/$name.crt" "$out/intermediate.crt" >"$out/$name.fullchain.crt"
+	sign "$name" "$cn" "$start" "$end" "$lext" -md "$md" \
+		-cert "$out/$iss.crt" -keyfile "$out/$iss.key"
+	cat "$out/$name.crt" "$out/$iss.crt" >"$out/$name.fullchain.crt"
 }
 
 leaf www rsa 20260101 20261231 www.example.test example.test
@@ -155,14 +279,80 @@ leaf notyet rsa 20270101 20280101 notyet.example.test
 leaf expiring rsa 20250701 20260620 expiring.example.test
 leaf ecdsa ec 20260101 20261231 www.example.test example.test
 
+# Leaves for the name, key, signature and extension checks.  Serials continue in table order.
+leaf -e v3_leaf_nosan cnonly rsa 20260101 20261231 cnonly.example.test
+leaf ipsan rsa 20260101 20261231 ip.example.test IP:127.0.0.1 IP:::1
+leaf idna rsa 20260101 20261231 xn--bcher-kva.example.test '*.xn--caf-dma.example.test'
+
+SAN=DNS:selfsigned.example.test
+export SAN
+genkey "$out/selfsigned.key" rsa
+sign selfsigned selfsigned.example.test 20260101 20261231 v3_leaf_self \
+	-selfsign -keyfile "$out/selfsigned.key"
+
+leaf rsa1024 rsa1024 20260101 20261231 rsa1024.example.test
+leaf -m sha1 sha1 rsa 20260101 20261231 sha1.example.test
+leaf -e v3_leaf_ca caleaf rsa 20260101 20261231 caleaf.example.test
+leaf -e v3_leaf_client clientauth rsa 20260101 20261231 clientauth.example.test
+leaf -e v3_leaf_staple muststaple rsa 20260101 20261231 muststaple.example.test
+leaf long rsa 20250601 20270903 long.example.test
+leaf ed25519 ed25519 20260101 20261231 ed25519.example.test
+leaf rsa4096 rsa4096 20260101 20261231 rsa4096.example.test
+
+# A hierarchy the tests never trust.
+genkey "$out/otherroot.key" rsa
+sign otherroot "tlslint Other Root CA" 20200101 20400101 v3_root -selfsign -keyfile "$out/otherroot.key"
+genkey "$out/otherint.key" rsa
+sign otherint "tlslint Other Intermediate CA" 20200101 20350101 v3_intermediate \
+	-cert "$out/otherroot.crt" -keyfile "$out/otherroot.key"
+leaf -i otherint untrusted rsa 20260101 20261231 untrusted.example.test
+cat "$out/untrusted.fullchain.crt" "$out/otherroot.crt" >"$out/untrusted.withroot.crt"
+
+# An intermediate that expired before TEST_NOW, with a leaf that has not.
+genkey "$out/oldint.key" rsa
+sign oldint "tlslint Old Intermediate CA" 20200101 20250101 v3_intermediate \
+	-cert "$out/root.crt" -keyfile "$out/root.key"
+leaf -i oldint oldintleaf rsa 20240601 20261231 oldintleaf.example.test
+
+# A second intermediate.  intermediate.crt has pathlen:0 and so cannot sign a CA; int2 is
+# signed by the root instead, which makes root -> int2 -> deep no longer than the main chain.
+genkey "$out/int2.key" rsa
+sign int2 "tlslint Second Intermediate CA" 20200101 20350101 v3_intermediate \
+	-cert "$out/root.crt" -keyfile "$out/root.key"
+leaf -i int2 deep rsa 20260101 20261231 deep.example.test
+
+# Spare keys that match no certificate, for key-mismatch tests.
+genkey "$out/ecdsa2.key" ec
+genkey "$out/rsa2.key" rsa
+
+# www.key under a passphrase, in both PEM encodings servers meet.
+openssl pkcs8 -topk8 -v2 aes-256-cbc -in "$out/www.key" -passout pass:tlslint-test \
+	-out "$out/www.encrypted.key"
+openssl rsa -in "$out/www.key" -traditional -aes256 -passout pass:tlslint-test \
+	-out "$out/www.legacy-encrypted.key" 2>"$work/rsa.log" || { cat "$work/rsa.log" >&2; exit 1; }
+printf 'wrong-one\ntlslint-test\n' >"$out/password.txt"
+printf 'nope\n' >"$out/password-wrong.txt"
+
+# Ways to get www's chain file wrong (and one HAProxy-style bundle that is right).
+cat "$out/intermediate.crt" "$out/www.crt" >"$out/www.reversed.crt"
+cat "$out/www.fullchain.crt" "$out/root.crt" >"$out/www.withroot.crt"
+cat "$out/www.fullchain.crt" "$out/other.crt" >"$out/www.extra.crt"
+cat "$out/www.fullchain.crt" "$out/www.key" >"$out/www.bundle.pem"
+openssl x509 -in "$out/www.crt" -outform DER -out "$out/www.der"
+cat "$out/www.fullchain.crt" "$out/intermediate.crt" >"$out/www.duplicate.crt"
+
 # Broken inputs for cert-unparsable.
 printf 'this is not a certificate\nit is a text file named like one\n' >"$out/garbage.crt"
 : >"$out/empty.crt"
 head -n 10 "$out/www.crt" >"$out/truncated.crt"
 
 openssl genpkey -genparam -algorithm DH -pkeyopt group:ffdhe2048 -out "$out/dhparam2048.pem"
+# Generated parameters are random and slow to make, so keep the committed ones.
+[ -e "$out/dhparam1024.pem" ] ||
+	openssl dhparam -out "$out/dhparam1024.pem" 1024 2>"$work/dh.log" || { cat "$work/dh.log" >&2; exit 1; }
 
 # Certificates and parameters are public; keys stay owner-only (umask above).  Git does not
 # keep modes, so tests that care about key permissions must set them on a copy.
-chmod 644 "$out"/*.crt "$out"/*.pem
+chmod 644 "$out"/*.crt "$out"/*.pem "$out"/*.der "$out"/password*.txt
+chmod 600 "$out/www.bundle.pem"
 echo "test PKI written to $out" >&2
