@@ -15,6 +15,7 @@
 #include "../parsers/nginx_facts.h"
 #include "../parsers/nginx_lower.h"
 #include "fsutil.h"
+#include "policy_file.h"
 #include "truststore.h"
 
 /* Standard input is read like a config file, with the same cap. */
@@ -49,6 +50,11 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	if (run->policy == NULL) {
 		*error = tl_arena_printf(arena, "unknown profile '%s'", opts->profile);
 		return -1;
+	}
+	if (opts->policy_file != NULL) {
+		run->policy = tl_policy_load(arena, opts->policy_file, run->policy, error);
+		if (run->policy == NULL)
+			return -1;
 	}
 	run->trust = tl_trust_store_new(arena, opts->ca_file, opts->ca_path, error);
 	return run->trust != NULL ? 0 : -1;

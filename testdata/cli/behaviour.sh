@@ -133,6 +133,17 @@ err=$(cat "$tmp/err")
 expect_status 2 "invalid config file"
 expect_match "config error location" "$err" "\.tlslint\.yaml:4:[0-9]+: "
 
+# A custom policy: loaded over the profile; a bad one is a usage error naming file:line:col.
+printf 'tls_versions: [TLSv1.3]\nrsa_key_size: 3072\n' >"$tmp/policy.yaml"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --policy "$tmp/policy.yaml" "$clean"
+expect_status 0 "valid --policy"
+printf 'tls_versions: [TLSv1.3]\nrsa_keysize: 3072\n' >"$tmp/policy.yaml"
+run --root testdata --now $NOW --policy "$tmp/policy.yaml" "$clean"
+expect_status 2 "invalid --policy"
+expect_match "policy error location" "$err" "policy\.yaml:2:1: unknown key 'rsa_keysize'"
+run --profile modern --root testdata --now $NOW --ca-file testdata/pki/nope.crt "$clean"
+expect_status 2 "unreadable --ca-file"
+
 # The catalogue and the version.
 run --list-checks --format json
 expect_status 0 "--list-checks json"
