@@ -4,11 +4,22 @@
 
 struct tl_run;
 
+void tl_check_cert_eku(struct tl_run *run);
 void tl_check_cert_expired(struct tl_run *run);
 void tl_check_cert_expiring(struct tl_run *run);
+void tl_check_cert_is_ca(struct tl_run *run);
+void tl_check_cert_lifetime(struct tl_run *run);
 void tl_check_cert_missing(struct tl_run *run);
+void tl_check_cert_must_staple(struct tl_run *run);
 void tl_check_cert_not_yet_valid(struct tl_run *run);
+void tl_check_cert_type(struct tl_run *run);
 void tl_check_cert_unparsable(struct tl_run *run);
+void tl_check_cert_weak_key(struct tl_run *run);
+void tl_check_key_encrypted(struct tl_run *run);
+void tl_check_key_mismatch(struct tl_run *run);
+void tl_check_key_missing(struct tl_run *run);
+void tl_check_key_permissions(struct tl_run *run);
+void tl_check_key_unparsable(struct tl_run *run);
 void tl_check_ssl_no_certificate(struct tl_run *run);
 
 #endif

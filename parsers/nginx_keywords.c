@@ -16,6 +16,7 @@
 
 enum setter {
 	SET_STR,
+	SET_PATH,
 	SET_FLAG,
 	SET_PROTOCOLS,
 	SET_ENUM,
@@ -76,7 +77,7 @@ static const struct keyword keywords[] = {
 	{"ssl_ocsp", CTX_SSL_HTTP, SET_ENUM, TLS(ocsp), 1, 1, ocsp_values},
 	{"ssl_ocsp_cache", CTX_SSL_HTTP, SET_STR, TLS(ocsp_cache), 1, 1, NULL},
 	{"ssl_ocsp_responder", CTX_SSL_HTTP, SET_STR, TLS(ocsp_responder), 1, 1, NULL},
-	{"ssl_password_file", CTX_SSL, SET_STR, TLS(password_file), 1, 1, NULL},
+	{"ssl_password_file", CTX_SSL, SET_PATH, TLS(password_file), 1, 1, NULL},
 	{"ssl_prefer_server_ciphers", CTX_SSL, SET_FLAG, TLS(prefer_server_ciphers), 1, 1, NULL},
 	{"ssl_protocols", CTX_SSL, SET_PROTOCOLS, TLS(protocols), 1, 6, NULL},
 	{"ssl_reject_handshake", CTX_SSL, SET_FLAG, TLS(reject_handshake), 1, 1, NULL},
@@ -282,6 +283,17 @@ apply_keyword(struct lower *l, struct scope *scope, const struct keyword *kw,
 						       d->args[1].text);
 		break;
 	}
+	case SET_PATH: {
+		struct tl_path *p = (struct tl_path *)v;
+
+		if (duplicate(l, v, d))
+			return;
+		p->v = tl_ngx_value_set(d);
+		p->s = d->args[0].text;
+		/* ngx_ssl_read_password_file: relative to the conf prefix, no variables. */
+		p->path = tl_path_map(l->env->arena, l->env->root, l->prefix, p->s);
+		break;
+	}
 	case SET_FLAG: {
 		struct tl_flag *f = (struct tl_flag *)v;
 		const char *arg = d->args[0].text;
@@ -378,6 +390,10 @@ tl_ngx_compute_defaults(struct lower *l, void *settings, enum target target)
 		case SET_STR:
 		case SET_ENUM:
 			((struct tl_str *)v)->s = value;
+			break;
+		case SET_PATH:
+			/* No file default is mapped: nginx has none today. */
+			((struct tl_path *)v)->s = value;
 			break;
 		case SET_FLAG:
 			((struct tl_flag *)v)->on = strcmp(value, "on") == 0;

@@ -71,6 +71,17 @@ struct tl_file_ref {
 	bool dynamic;        /* contains variables, resolved per handshake */
 };
 
+/*
+ * A setting that names one file (nginx ssl_password_file): the value as
+ * written, and where the file is on this machine, mapped like a
+ * certificate path (server prefix, --root).
+ */
+struct tl_path {
+	struct tl_value v;
+	const char *s;    /* as written */
+	const char *path; /* mapped; NULL when unset */
+};
+
 /* One certificate with its key, as a server pairs them (nginx: by order). */
 struct tl_cert_pair {
 	struct tl_file_ref cert;
@@ -109,9 +120,9 @@ struct tl_tls {
 	struct tl_str ciphers;      /* TLS <= 1.2 cipher string */
 	struct tl_str ciphersuites; /* TLS 1.3 suites (from conf commands or a directive) */
 	struct tl_flag prefer_server_ciphers;
-	struct tl_str groups;  /* ECDH curves / groups list */
-	struct tl_str dhparam; /* DH parameters file */
-	struct tl_str password_file;
+	struct tl_str groups;         /* ECDH curves / groups list */
+	struct tl_str dhparam;        /* DH parameters file */
+	struct tl_path password_file; /* passphrases for encrypted keys, one a line */
 	struct tl_flag session_tickets;
 	struct tl_str session_ticket_key;
 	struct tl_str session_cache;

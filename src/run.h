@@ -16,6 +16,7 @@
 #include "source.h"
 
 struct tl_pair_cache;
+struct tl_key_cache;
 
 struct tl_run {
 	struct tl_arena *arena;
@@ -24,9 +25,10 @@ struct tl_run {
 	struct tl_diag diag;
 	struct tl_model model;
 	struct tl_certstore *certs;
-	X509_STORE *trust;                   /* trust anchors for chain checks */
-	const struct tl_policy *policy;      /* the profile the configuration is measured against */
-	struct tl_pair_cache *pairs;         /* per certificate/key pair analysis (checks/pair.c) */
+	X509_STORE *trust;              /* trust anchors for chain checks */
+	const struct tl_policy *policy; /* the profile the configuration is measured against */
+	struct tl_pair_cache *pairs;    /* per certificate/key pair analysis (checks/pair.c) */
+	struct tl_key_cache *keys; /* keys opened with configured passphrases (checks/keys.c) */
 	struct tl_suppressions suppressions; /* "# tlslint: disable=…" comments */
 	time_t now;
 	/* The server versions whose defaults apply (--target, else the stable release). */

@@ -4,6 +4,8 @@
 A case is a directory testdata/<server>/<case>/ holding:
   nginx.conf (or the file named in 'entry'), the config to lint
   args         optional: extra command-line arguments, one per line
+  modes        optional: "MODE FILE" lines; FILE (in the case directory) gets
+               MODE (octal) before each run, for key-permissions cases
   stdin        optional: fed to tlslint on standard input (use '-' in args)
   expected.txt     text report (--color never)
   expected.json    JSON report
@@ -14,6 +16,11 @@ Every case runs from the repository root with
 so certificate paths written as /pki/NAME read testdata/pki/NAME, validity
 is evaluated at the test PKI's pinned instant, and the test root is the
 only trust anchor (no case depends on the machine's CA store).
+
+Git records only whether a file is executable: keys check out 0644 (or 0664,
+or 0600, depending on the umask). Before each run every .key/.pem file of
+testdata/pki holding a private key is set to 0600, so that key-permissions fires only
+where a case asks for it with its 'modes' file.
 
   golden.py TLSLINT CASE_DIR      check one case (what meson runs)
   golden.py --update TLSLINT      rewrite the expectations of every case
@@ -61,7 +68,26 @@ def command(tlslint, case, fmt):
     return argv, stdin
 
 
+def fix_modes(case):
+    """Private keys 0600, then the modes the case asks for (git does not keep them)."""
+    pki = os.path.join(HERE, "pki")
+    for name in os.listdir(pki):
+        if not name.endswith((".key", ".pem")):
+            continue
+        path = os.path.join(pki, name)
+        with open(path, "rb") as f:
+            if b"PRIVATE KEY-----" in f.read():
+                os.chmod(path, 0o600)
+    modes = os.path.join(REPO, case, "modes")
+    if os.path.exists(modes):
+        for line in open(modes).read().splitlines():
+            if line.strip():
+                mode, name = line.split(None, 1)
+                os.chmod(os.path.join(REPO, case, name), int(mode, 8))
+
+
 def run(tlslint, case, fmt):
+    fix_modes(case)
     argv, stdin = command(tlslint, case, fmt)
     env = dict(os.environ)
     env.pop("NO_COLOR", None)

@@ -38,6 +38,19 @@
 #     18465 directive-invalid  18466 directive-invalid-flag  18467 server-name-regex-invalid
 #     18468 cert-missing  18469 cert-unparsable  18470 cert-not-yet-valid  18471 cert-expiring
 #     18472 cert-dynamic  18473-18475 listen-forms (also [::1] and *:18474: never start it)
+#   Key family and leaf properties (keys.sh starts the ones marked *):
+#     18540 key-missing  18541 key-missing-none  18542 key-unparsable  18543 key-ok
+#     18544 key-mismatch  18545 key-mismatch-type*  18546 key-encrypted  18547 key-encrypted-wrong
+#     18548 key-encrypted-ok  18549 key-encrypted-mismatch  18550 key-permissions
+#     18551 cert-weak-key  18552 cert-lifetime  18553 cert-type-modern  18554 cert-type-modern-ok
+#     18555 cert-type-ed25519  18556 cert-is-ca*  18557 cert-eku*  18558 cert-must-staple
+#     18559 cert-must-staple-ok
+# - Git keeps no permission bits but the executable one, so keys check out 0644 (with the
+#   usual umask); nginx does not mind, but lib.sh sets every testdata/pki/*.key to 0600 when
+#   sourced, as golden.py does, so a checkout looks like a deployment.
+# - nginx asks for the passphrase of an encrypted key on /dev/tty when no ssl_password_file
+#   opens it; ngx_t runs nginx in a new session (setsid) so that it has no terminal and fails
+#   at once instead of waiting for someone to type.
 # - nginx runs with `daemon off;` in the background of this shell, so its PID is known
 #   without trusting the pid file; cleanup (EXIT/INT/TERM trap) stops every nginx started here
 #   by that PID and removes the temp dirs.  TLSLINT_KEEP=1 keeps the temp dirs for debugging.
@@ -53,6 +66,7 @@ TEST_NOW=2026-06-01T00:00:00Z
 TEST_NOW_EPOCH=1780272000
 export TEST_NOW TEST_NOW_EPOCH
 TL_NAME=$(basename "$0" .sh)
+chmod 0600 "$TL_PKI"/*.key 2>/dev/null
 
 TL_FAILS=0
 TL_TMPDIRS=()
@@ -134,7 +148,7 @@ ngx_port() {
 # ngx_t DIR: `nginx -t -q` on DIR/nginx.conf; sets NGX_T_RC and NGX_T_OUT (stdout+stderr).
 ngx_t() {
 	local d=$1
-	NGX_T_OUT=$(timeout 20 "$TL_NGINX" -t -q -e "$d/error.log" -c "$d/nginx.conf" -p "$d/" \
+	NGX_T_OUT=$(timeout 20 setsid -w "$TL_NGINX" -t -q -e "$d/error.log" -c "$d/nginx.conf" -p "$d/" \
 		-g "pid $d/nginx.pid; error_log $d/error.log;" 2>&1)
 	NGX_T_RC=$?
 	tl_log "nginx -t exit $NGX_T_RC" "$NGX_T_OUT"
@@ -146,6 +160,7 @@ tl_port_open() {
 }
 
 # ngx_start DIR: start nginx in the background and wait (≤ 5 s) until its port accepts.
+# NGX_LOG_LEVEL=info logs failed handshakes (nginx logs them at info, e.g. 'no shared cipher').
 # Returns 1 with the error log printed if nginx exits or never listens.
 ngx_start() {
 	local d=$1 port i pid
@@ -156,7 +171,8 @@ ngx_start() {
 		return 1
 	fi
 	"$TL_NGINX" -e "$d/error.log" -c "$d/nginx.conf" -p "$d/" \
-		-g "pid $d/nginx.pid; error_log $d/error.log; daemon off;" >"$d/nginx.out" 2>&1 &
+		-g "pid $d/nginx.pid; error_log $d/error.log ${NGX_LOG_LEVEL:-error}; daemon off;" \
+		>"$d/nginx.out" 2>&1 </dev/null &
 	pid=$!
 	TL_PIDS+=("$pid")
 	printf '%s\n' "$pid" >"$d/ngx_start.pid"

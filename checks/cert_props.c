@@ -1,0 +1,269 @@
+/*
+ * Properties of the served leaf certificate that clients or the server's
+ * TLS library judge: cert-weak-key, cert-lifetime, cert-is-ca, cert-eku,
+ * cert-must-staple and cert-type. They judge the leaf the key belongs to,
+ * and stay silent on a pair whose certificate or key could not be loaded
+ * (that pair already has its finding).
+ */
+#include <openssl/asn1.h>
+#include <openssl/x509v3.h>
+
+#include "checks.h"
+#include "keys.h"
+#include "site_certs.h"
+
+static const struct tl_client_error weak_key_clients[] = {
+	{"Chrome", "NET::ERR_CERT_WEAK_KEY"},
+	{"Firefox", "MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE"},
+	{"OpenSSL/curl", "EE certificate key too weak"},
+	{NULL, NULL},
+};
+
+static const struct tl_client_error lifetime_clients[] = {
+	{"Chrome", "NET::ERR_CERT_VALIDITY_TOO_LONG"},
+	{"Firefox", "MOZILLA_PKIX_ERROR_VALIDITY_TOO_LONG"},
+	{NULL, NULL},
+};
+
+static const struct tl_client_error is_ca_clients[] = {
+	{"Firefox", "MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY"},
+	{NULL, NULL},
+};
+
+static const struct tl_client_error eku_clients[] = {
+	{"OpenSSL/curl", "unsuitable certificate purpose"},
+	{"Go", "x509: certificate specifies an incompatible key usage"},
+	{"Java", "Extended key usage does not permit use for TLS server authentication"},
+	{"Firefox", "SEC_ERROR_INADEQUATE_CERT_TYPE"},
+	{NULL, NULL},
+};
+
+static const struct tl_client_error must_staple_clients[] = {
+	{"Firefox", "MOZILLA_PKIX_ERROR_REQUIRED_TLS_FEATURE_MISSING"},
+	{NULL, NULL},
+};
+
+static void
+relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair, X509 *leaf)
+{
+	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
+			  "leaf certificate %s", tl_cert_subject(run->arena, leaf));
+}
+
+static void
+weak_key(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+	 const struct tl_pair_info *info)
+{
+	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	EVP_PKEY *pub = leaf ? X509_get0_pubkey(leaf) : NULL;
+	int bits, min, type;
+	struct tl_finding *f;
+
+	if (pub == NULL)
+		return;
+	bits = EVP_PKEY_get_bits(pub);
+	type = EVP_PKEY_get_base_id(pub);
+	if (type == EVP_PKEY_RSA || type == EVP_PKEY_RSA_PSS || type == EVP_PKEY_DSA)
+		min = run->policy->rsa_key_size > 0 ? run->policy->rsa_key_size : TL_MIN_RSA_BITS;
+	else if (type == EVP_PKEY_EC)
+		min = TL_MIN_EC_BITS;
+	else
+		return;
+	if (bits >= min)
+		return;
+	f = tl_cert_finding(run, "cert-weak-key", site, pair,
+			    "certificate has a %d-bit %s key, below the %d bits required; servers "
+			    "at OpenSSL security level 2 (the Debian default) refuse to load it "
+			    "(ee key too small) and clients reject it",
+			    bits, tl_key_type_name(pub), min);
+	f->clients_see = weak_key_clients;
+	relate_leaf(run, f, pair, leaf);
+}
+
+void
+tl_check_cert_weak_key(struct tl_run *run)
+{
+	tl_each_site_cert(run, weak_key);
+}
+
+static void
+lifetime(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+	 const struct tl_pair_info *info)
+{
+	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	int days = 0, secs = 0;
+	int max = run->policy->maximum_certificate_lifespan;
+	struct tl_finding *f;
+
+	if (leaf == NULL || max <= 0 ||
+	    ASN1_TIME_diff(&days, &secs, X509_get0_notBefore(leaf), X509_get0_notAfter(leaf)) != 1)
+		return;
+	if (days <= max)
+		return;
+	/* Chrome enforces 398 days (for publicly trusted roots); shorter is policy only. */
+	if (days > 398) {
+		f = tl_cert_finding(
+			run, "cert-lifetime", site, pair,
+			"certificate is valid for %d days, longer than the %d days the "
+			"%s profile allows; browsers reject publicly trusted certificates "
+			"valid for more than 398 days",
+			days, max, run->policy->name);
+		f->clients_see = lifetime_clients;
+	} else
+		f = tl_cert_finding(run, "cert-lifetime", site, pair,
+				    "certificate is valid for %d days, longer than the %d days the "
+				    "%s profile allows",
+				    days, max, run->policy->name);
+	relate_leaf(run, f, pair, leaf);
+}
+
+void
+tl_check_cert_lifetime(struct tl_run *run)
+{
+	tl_each_site_cert(run, lifetime);
+}
+
+static void
+is_ca(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+      const struct tl_pair_info *info)
+{
+	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	struct tl_finding *f;
+
+	/* A self-signed leaf is cert-self-signed's finding, CA or not. */
+	if (leaf == NULL || info->self_signed || !(X509_get_extension_flags(leaf) & EXFLAG_CA))
+		return;
+	f = tl_cert_finding(
+		run, "cert-is-ca", site, pair,
+		"the served certificate is a CA certificate (basicConstraints CA:TRUE); "
+		"Firefox refuses it as a server certificate, most other clients "
+		"accept it");
+	f->clients_see = is_ca_clients;
+	relate_leaf(run, f, pair, leaf);
+}
+
+void
+tl_check_cert_is_ca(struct tl_run *run)
+{
+	tl_each_site_cert(run, is_ca);
+}
+
+static void
+eku(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+    const struct tl_pair_info *info)
+{
+	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	struct tl_finding *f;
+
+	/* No extendedKeyUsage at all means any use; anyExtendedKeyUsage is rejected by OpenSSL. */
+	if (leaf == NULL || !(X509_get_extension_flags(leaf) & EXFLAG_XKUSAGE) ||
+	    (X509_get_extended_key_usage(leaf) & XKU_SSL_SERVER))
+		return;
+	f = tl_cert_finding(run, "cert-eku", site, pair,
+			    "certificate's extendedKeyUsage does not include serverAuth; clients "
+			    "reject it as a server certificate");
+	f->clients_see = eku_clients;
+	relate_leaf(run, f, pair, leaf);
+}
+
+void
+tl_check_cert_eku(struct tl_run *run)
+{
+	tl_each_site_cert(run, eku);
+}
+
+/* True when CERT carries the TLS Feature extension (RFC 7633) asking for status_request. */
+static bool
+must_staple(X509 *cert)
+{
+	STACK_OF(ASN1_INTEGER) *features = X509_get_ext_d2i(cert, NID_tlsfeature, NULL, NULL);
+	bool found = false;
+
+	for (int i = 0; i < sk_ASN1_INTEGER_num(features); i++) {
+		long v = ASN1_INTEGER_get(sk_ASN1_INTEGER_value(features, i));
+
+		/* 5: status_request; 17: status_request_v2. */
+		if (v == 5 || v == 17)
+			found = true;
+	}
+	sk_ASN1_INTEGER_pop_free(features, ASN1_INTEGER_free);
+	return found;
+}
+
+static void
+staple(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+       const struct tl_pair_info *info)
+{
+	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	struct tl_finding *f;
+
+	if (leaf == NULL || site->tls.stapling.on || !must_staple(leaf))
+		return;
+	f = tl_cert_finding(run, "cert-must-staple", site, pair,
+			    "certificate requires OCSP stapling (TLS Feature status_request, "
+			    "'OCSP Must-Staple') but the site does not staple; Firefox refuses "
+			    "the connection");
+	f->clients_see = must_staple_clients;
+	relate_leaf(run, f, pair, leaf);
+	if (site->tls.stapling.v.origin != TL_ORIGIN_UNSET && site->tls.stapling.v.dir != NULL)
+		tl_finding_relate(&run->diag, f, NULL, site->tls.stapling.v.loc,
+				  "stapling is switched off here");
+}
+
+void
+tl_check_cert_must_staple(struct tl_run *run)
+{
+	tl_each_site_cert(run, staple);
+}
+
+static unsigned
+cert_type(EVP_PKEY *pub)
+{
+	switch (EVP_PKEY_get_base_id(pub)) {
+	case EVP_PKEY_RSA:
+		return TL_CERT_TYPE_RSA;
+	case EVP_PKEY_EC:
+		return TL_CERT_TYPE_ECDSA;
+	default:
+		return 0;
+	}
+}
+
+static const char *
+allowed_types(unsigned types)
+{
+	switch (types & (TL_CERT_TYPE_RSA | TL_CERT_TYPE_ECDSA)) {
+	case TL_CERT_TYPE_RSA:
+		return "RSA only";
+	case TL_CERT_TYPE_ECDSA:
+		return "ECDSA only";
+	case TL_CERT_TYPE_RSA | TL_CERT_TYPE_ECDSA:
+		return "RSA or ECDSA";
+	default:
+		return "no type";
+	}
+}
+
+static void
+type(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+     const struct tl_pair_info *info)
+{
+	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	EVP_PKEY *pub = leaf ? X509_get0_pubkey(leaf) : NULL;
+	struct tl_finding *f;
+
+	if (pub == NULL || (cert_type(pub) & run->policy->certificate_types))
+		return;
+	f = tl_cert_finding(run, "cert-type", site, pair,
+			    "certificate has a%s %s key; the %s profile allows %s",
+			    EVP_PKEY_get_base_id(pub) == EVP_PKEY_DSA ? "" : "n",
+			    tl_key_type_name(pub), run->policy->name,
+			    allowed_types(run->policy->certificate_types));
+	relate_leaf(run, f, pair, leaf);
+}
+
+void
+tl_check_cert_type(struct tl_run *run)
+{
+	tl_each_site_cert(run, type);
+}

@@ -1,0 +1,339 @@
+/*
+ * The key family: key-missing, key-unparsable, key-encrypted, key-mismatch
+ * and key-permissions. Each pair's key gets at most one of the first four,
+ * in that order of cause: a key that cannot be read, parsed or opened
+ * cannot be compared with the certificate. Findings point at the
+ * directive naming the key (for a bundle that holds its own key, at the
+ * certificate directive).
+ */
+#include <grp.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../src/strmap.h"
+#include "checks.h"
+#include "keys.h"
+#include "site_certs.h"
+
+static const struct tl_client_error no_shared_cipher_clients[] = {
+	{"Chrome", "ERR_SSL_VERSION_OR_CIPHER_MISMATCH"},
+	{"Firefox", "SSL_ERROR_NO_CYPHER_OVERLAP"},
+	{"OpenSSL/curl", "sslv3 alert handshake failure"},
+	{"Go", "remote error: tls: handshake failure"},
+	{"Java", "Received fatal alert: handshake_failure"},
+	{NULL, NULL},
+};
+
+/* The directive to change: the key directive, or the certificate's when none is named. */
+static struct tl_loc
+key_loc(const struct tl_cert_pair *pair)
+{
+	return pair->key.written != NULL ? pair->key_dir : pair->cert_dir;
+}
+
+/* The key's name as written in the config (the certificate file for a bundle). */
+static const char *
+key_written(const struct tl_cert_pair *pair)
+{
+	return pair->key.written != NULL ? pair->key.written : pair->cert.written;
+}
+
+static const char *
+key_path(const struct tl_cert_pair *pair)
+{
+	return pair->key.written != NULL ? pair->key.path : pair->cert.path;
+}
+
+static struct tl_finding *key_finding(struct tl_run *run, const char *check,
+				      const struct tl_site *site, const struct tl_cert_pair *pair,
+				      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static struct tl_finding *
+key_finding(struct tl_run *run, const char *check, const struct tl_site *site,
+	    const struct tl_cert_pair *pair, const char *fmt, ...)
+{
+	va_list ap;
+	struct tl_finding *f;
+
+	va_start(ap, fmt);
+	f = tl_diag_vadd(&run->diag, check, key_loc(pair), fmt, ap);
+	va_end(ap);
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
+	return f;
+}
+
+/* Shows where the file was looked for when --root or a prefix changed the path. */
+static void
+relate_path(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair)
+{
+	if (strcmp(key_written(pair), key_path(pair)) != 0)
+		tl_finding_relate(&run->diag, f, key_path(pair), (struct tl_loc){0},
+				  "read from this path on this machine");
+}
+
+/* A certificate that could not be read has its own finding; so has its key then. */
+static bool
+cert_readable(const struct tl_pair_info *info)
+{
+	return info->cert_file->read_error == 0 && sk_X509_num(info->served) > 0;
+}
+
+static void
+missing(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+	const struct tl_pair_info *info)
+{
+	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	struct tl_finding *f;
+
+	if (ki->status == TL_KEY_NONE && cert_readable(info)) {
+		key_finding(run, "key-missing", site, pair,
+			    "no private key for certificate '%s': none is configured and the "
+			    "file holds none; the server refuses to start",
+			    pair->cert.written);
+		return;
+	}
+	/* The same missing file named for certificate and key: cert-missing says it. */
+	if (ki->status != TL_KEY_UNREADABLE || pair->key.written == NULL ||
+	    (info->cert_file == ki->file))
+		return;
+	f = key_finding(run, "key-missing", site, pair,
+			"cannot read private key '%s': %s; the server refuses to start",
+			pair->key.written, strerror(ki->file->read_error));
+	relate_path(run, f, pair);
+}
+
+void
+tl_check_key_missing(struct tl_run *run)
+{
+	tl_each_site_cert(run, missing);
+}
+
+static void
+unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+	   const struct tl_pair_info *info)
+{
+	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	const char *why;
+	struct tl_finding *f;
+
+	if (ki->status != TL_KEY_UNPARSABLE)
+		return;
+	if (ki->file->key_present)
+		why = ki->file->key_error ? ki->file->key_error : "malformed private key";
+	else if (sk_X509_num(ki->file->certs) > 0)
+		why = "it holds a certificate, not a private key";
+	else
+		why = "no PEM private key block";
+	f = key_finding(run, "key-unparsable", site, pair,
+			"'%s' holds no private key (%s); the server refuses to start",
+			key_written(pair), why);
+	relate_path(run, f, pair);
+}
+
+void
+tl_check_key_unparsable(struct tl_run *run)
+{
+	tl_each_site_cert(run, unparsable);
+}
+
+static void
+encrypted(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+	  const struct tl_pair_info *info)
+{
+	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	const struct tl_path *pw = ki->password_file;
+	struct tl_finding *f;
+
+	if (ki->status != TL_KEY_LOCKED)
+		return;
+	if (pw == NULL) {
+		key_finding(run, "key-encrypted", site, pair,
+			    "private key '%s' is encrypted and no password file is configured; "
+			    "the server cannot load it without prompting for the passphrase and "
+			    "refuses to start",
+			    key_written(pair));
+		return;
+	}
+	if (ki->password_errno != 0)
+		f = key_finding(run, "key-encrypted", site, pair,
+				"private key '%s' is encrypted and its password file '%s' cannot "
+				"be read: %s; the server refuses to start",
+				key_written(pair), pw->s, strerror(ki->password_errno));
+	else if (ki->npasswords == 0)
+		f = key_finding(run, "key-encrypted", site, pair,
+				"private key '%s' is encrypted and its password file '%s' holds "
+				"no passphrase; the server refuses to start",
+				key_written(pair), pw->s);
+	else if (ki->npasswords == 1)
+		f = key_finding(run, "key-encrypted", site, pair,
+				"the passphrase in '%s' does not open encrypted private key '%s' "
+				"(bad decrypt); the server refuses to start",
+				pw->s, key_written(pair));
+	else
+		f = key_finding(run, "key-encrypted", site, pair,
+				"none of the %zu passphrases in '%s' opens encrypted private key "
+				"'%s' (bad decrypt); the server refuses to start",
+				ki->npasswords, pw->s, key_written(pair));
+	tl_finding_relate(&run->diag, f, NULL, pw->v.loc, "the password file is set here");
+}
+
+void
+tl_check_key_encrypted(struct tl_run *run)
+{
+	tl_each_site_cert(run, encrypted);
+}
+
+static void
+mismatch(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+	 const struct tl_pair_info *info)
+{
+	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	X509 *leaf = info->leaf;
+	EVP_PKEY *pub;
+	const char *subject;
+	struct tl_finding *f;
+
+	/* A key matching a later certificate is chain-order's finding. */
+	if (ki->status != TL_KEY_OK || leaf == NULL || ki->key_match >= 0)
+		return;
+	pub = X509_get0_pubkey(leaf);
+	subject = tl_cert_subject(run->arena, leaf);
+	if (pub != NULL && EVP_PKEY_get_base_id(pub) != EVP_PKEY_get_base_id(ki->key)) {
+		/*
+		 * OpenSSL keeps one slot per key type: the key lands in
+		 * another slot than the certificate, loading succeeds and
+		 * no slot has both halves (research B.1 NGX-KEY-TYPE).
+		 */
+		f = key_finding(
+			run, "key-mismatch", site, pair,
+			"private key '%s' is of type %s but certificate '%s' (%s) has a key "
+			"of type %s; "
+			"the server may start, and then every handshake fails with 'no "
+			"shared cipher'",
+			key_written(pair), tl_key_type_name(ki->key), pair->cert.written, subject,
+			tl_key_type_name(pub));
+		f->clients_see = no_shared_cipher_clients;
+	} else {
+		f = key_finding(run, "key-mismatch", site, pair,
+				"private key '%s' does not belong to certificate '%s' (%s) or any "
+				"certificate the file serves; the server refuses to start (key "
+				"values mismatch)",
+				key_written(pair), pair->cert.written, subject);
+	}
+	tl_finding_relate(&run->diag, f, NULL, pair->cert_dir, "the certificate is named here");
+}
+
+void
+tl_check_key_mismatch(struct tl_run *run)
+{
+	tl_each_site_cert(run, mismatch);
+}
+
+/*
+ * key-permissions: one finding per key file, at the first directive that
+ * names it; the other directives naming it are related entries. The same
+ * directive reached from another site is merged by the diagnostics.
+ */
+struct perm_seen {
+	struct tl_finding *finding;
+	struct tl_loc loc;
+	const char *message;
+};
+
+/*
+ * Group-readable is fine when the group is root or ssl-cert: that is
+ * Debian's convention (/etc/ssl/private 0710 root:ssl-cert, keys 0640
+ * root:ssl-cert) for daemons that drop privileges after reading keys.
+ * Any other group, and any world-readable key, lets unrelated accounts
+ * copy the key.
+ */
+static const char *
+exposure(struct tl_run *run, const struct tl_cert_file *file)
+{
+	struct stat st;
+	struct group *gr;
+	const char *group;
+
+	if (file->mode & 0004)
+		return tl_arena_printf(run->arena, "readable by all users (mode %04o)",
+				       (unsigned)file->mode);
+	if (!(file->mode & 0040) || stat(file->path, &st) != 0)
+		return NULL;
+	gr = getgrgid(st.st_gid);
+	group = gr ? gr->gr_name : NULL;
+	if (st.st_gid == 0 || (group != NULL && strcmp(group, "ssl-cert") == 0))
+		return NULL;
+	return group ? tl_arena_printf(run->arena, "readable by group '%s' (mode %04o)", group,
+				       (unsigned)file->mode)
+		     : tl_arena_printf(run->arena, "readable by group %u (mode %04o)",
+				       (unsigned)st.st_gid, (unsigned)file->mode);
+}
+
+static bool
+same_loc(const struct tl_loc *a, const struct tl_loc *b)
+{
+	return a->src == b->src && a->off == b->off;
+}
+
+static void
+permissions(struct tl_run *run, struct tl_strmap *files, const struct tl_site *site,
+	    const struct tl_cert_pair *pair, const struct tl_pair_info *info)
+{
+	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	struct perm_seen *seen;
+	struct tl_loc loc = key_loc(pair);
+	const char *why;
+
+	if (ki->file == NULL || ki->file->read_error != 0 || !ki->file->key_present)
+		return;
+	seen = tl_strmap_get(files, ki->file->path);
+	if (seen != NULL) {
+		if (same_loc(&seen->loc, &loc)) {
+			/* Same directive, another site: merged by the diagnostics. */
+			key_finding(run, "key-permissions", site, pair, "%s", seen->message);
+			return;
+		}
+		for (size_t i = 0; i < seen->finding->related.len; i++) {
+			const struct tl_related *r = seen->finding->related.items[i];
+
+			if (same_loc(&r->loc, &loc))
+				return;
+		}
+		tl_finding_relate(&run->diag, seen->finding, NULL, loc,
+				  "the same key file is named here");
+		return;
+	}
+	why = exposure(run, ki->file);
+	if (why == NULL)
+		return;
+	seen = tl_arena_alloc(run->arena, sizeof(*seen));
+	seen->loc = loc;
+	seen->message = tl_arena_printf(run->arena,
+					"private key '%s' is %s; any local account can copy it "
+					"and impersonate the site",
+					key_written(pair), why);
+	seen->finding = key_finding(run, "key-permissions", site, pair, "%s", seen->message);
+	relate_path(run, seen->finding, pair);
+	tl_strmap_put(files, ki->file->path, seen);
+}
+
+void
+tl_check_key_permissions(struct tl_run *run)
+{
+	struct tl_strmap files; /* key path → struct perm_seen, for files found exposed */
+
+	tl_strmap_init(&files, run->arena);
+	/* Walked here rather than with tl_each_site_cert, which carries no state. */
+	for (size_t i = 0; i < run->model.sites.len; i++) {
+		const struct tl_site *site = run->model.sites.items[i];
+
+		for (size_t k = 0; k < site->tls.certs.n; k++) {
+			const struct tl_cert_pair *pair = &site->tls.certs.pairs[k];
+
+			if (pair->cert.written == NULL || pair->cert.dynamic)
+				continue;
+			permissions(run, &files, site, pair, tl_pair_info_get(run, pair));
+		}
+	}
+}

@@ -1,0 +1,197 @@
+/*
+ * Effective private keys: encrypted keys are opened with the passphrases
+ * of the site's password file, tried in file order as nginx does
+ * (ngx_ssl_read_password_file: one passphrase a line, a trailing CR
+ * dropped, empty lines skipped), through a callback so that OpenSSL never
+ * prompts. Cached per (certificate, key, password file).
+ */
+#include "keys.h"
+
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <string.h>
+
+#include "../src/fsutil.h"
+#include "../src/strmap.h"
+
+/* nginx refuses password files of 4096 bytes or more (NGX_SSL_PASSWORD_BUFFER_SIZE). */
+#define MAX_PASSWORD_FILE 4096
+
+struct tl_key_cache {
+	struct tl_strmap map; /* "cert\nkey\npassword file" → struct tl_key_info */
+};
+
+static void
+free_key(void *p)
+{
+	EVP_PKEY_free(p);
+}
+
+static int
+passphrase_cb(char *buf, int size, int rwflag, void *u)
+{
+	const char *pass = u;
+	size_t len = strlen(pass);
+
+	(void)rwflag;
+	/* nginx truncates a longer passphrase to the buffer, with a warning. */
+	if (len > (size_t)size)
+		len = (size_t)size;
+	memcpy(buf, pass, len);
+	return (int)len;
+}
+
+static EVP_PKEY *
+open_with(const char *pem, const char *pass)
+{
+	BIO *bio = BIO_new_mem_buf(pem, -1);
+	EVP_PKEY *key = NULL;
+
+	if (bio != NULL)
+		key = PEM_read_bio_PrivateKey(bio, NULL, passphrase_cb, (void *)pass);
+	BIO_free(bio);
+	ERR_clear_error();
+	return key;
+}
+
+/* Tries every line of the password file on the encrypted key. */
+static void
+try_passwords(struct tl_run *run, struct tl_key_info *ki, const struct tl_path *pw)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	ki->password_file = pw;
+	rc = tl_read_file(run->arena, pw->path, MAX_PASSWORD_FILE - 1, &text, &len);
+	if (rc < 0) {
+		ki->password_errno = -rc;
+		return;
+	}
+	for (size_t start = 0; start < len;) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t n = end - start;
+		const char *pass;
+		EVP_PKEY *key;
+
+		if (n > 0 && text[start + n - 1] == '\r')
+			n--;
+		if (n > 0) {
+			ki->npasswords++;
+			pass = tl_arena_strndup(run->arena, text + start, n);
+			key = open_with(ki->file->key_pem, pass);
+			if (key != NULL) {
+				ki->key = key;
+				ki->opened_by = (int)ki->npasswords;
+				tl_arena_defer(run->arena, free_key, key);
+				return;
+			}
+		}
+		start = end + 1;
+	}
+}
+
+static int
+match_index(STACK_OF(X509) * certs, EVP_PKEY *key)
+{
+	for (int i = 0; key != NULL && i < sk_X509_num(certs); i++)
+		if (EVP_PKEY_eq(X509_get0_pubkey(sk_X509_value(certs, i)), key) == 1)
+			return i;
+	return -1;
+}
+
+static struct tl_key_info *
+analyse(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+	const struct tl_pair_info *info)
+{
+	struct tl_key_info *ki = tl_arena_alloc(run->arena, sizeof(*ki));
+	const struct tl_path *pw = &site->tls.password_file;
+
+	ki->key_match = -1;
+	ki->file = info->key_file;
+	if (pair->key.written != NULL && pair->key.dynamic)
+		ki->status = TL_KEY_DYNAMIC;
+	else if (ki->file == NULL)
+		ki->status = TL_KEY_NONE;
+	else if (ki->file->read_error != 0)
+		ki->status = TL_KEY_UNREADABLE;
+	else if (ki->file->key != NULL) {
+		ki->status = TL_KEY_OK;
+		ki->key = ki->file->key;
+	} else if (ki->file->key_encrypted) {
+		ki->encrypted = true;
+		ki->status = TL_KEY_LOCKED;
+		if (pw->v.origin != TL_ORIGIN_UNSET && pw->path != NULL && ki->file->key_pem)
+			try_passwords(run, ki, pw);
+		if (ki->key != NULL)
+			ki->status = TL_KEY_OK;
+	} else
+		ki->status = TL_KEY_UNPARSABLE;
+	ki->key_match = match_index(info->served, ki->key);
+	ki->leaf = sk_X509_value(info->served, ki->key_match >= 0 ? ki->key_match : 0);
+	return ki;
+}
+
+const struct tl_key_info *
+tl_key_info_get(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+		const struct tl_pair_info *info)
+{
+	const struct tl_path *pw = &site->tls.password_file;
+	const char *id;
+	struct tl_key_info *ki;
+
+	if (run->keys == NULL) {
+		run->keys = tl_arena_alloc(run->arena, sizeof(*run->keys));
+		tl_strmap_init(&run->keys->map, run->arena);
+	}
+	id = tl_arena_printf(run->arena, "%s\n%s\n%s", pair->cert.path,
+			     pair->key.written == NULL ? ""
+			     : pair->key.dynamic       ? "$"
+						       : pair->key.path,
+			     pw->v.origin != TL_ORIGIN_UNSET && pw->path ? pw->path : "");
+	ki = tl_strmap_get(&run->keys->map, id);
+	if (ki == NULL) {
+		ki = analyse(run, site, pair, info);
+		tl_strmap_put(&run->keys->map, id, ki);
+	}
+	return ki;
+}
+
+X509 *
+tl_key_usable_leaf(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+		   const struct tl_pair_info *info)
+{
+	const struct tl_key_info *ki;
+
+	if (info->leaf == NULL)
+		return NULL;
+	ki = tl_key_info_get(run, site, pair, info);
+	if (ki->status == TL_KEY_DYNAMIC)
+		return info->leaf;
+	return ki->status == TL_KEY_OK ? ki->leaf : NULL;
+}
+
+const char *
+tl_key_type_name(const EVP_PKEY *key)
+{
+	switch (EVP_PKEY_get_base_id(key)) {
+	case EVP_PKEY_RSA:
+		return "RSA";
+	case EVP_PKEY_RSA_PSS:
+		return "RSA-PSS";
+	case EVP_PKEY_DSA:
+		return "DSA";
+	case EVP_PKEY_EC:
+		return "EC";
+	case EVP_PKEY_ED25519:
+		return "Ed25519";
+	case EVP_PKEY_ED448:
+		return "Ed448";
+	default: {
+		const char *name = EVP_PKEY_get0_type_name(key);
+
+		return name ? name : "unknown";
+	}
+	}
+}
