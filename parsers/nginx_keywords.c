@@ -69,7 +69,7 @@ static const struct keyword keywords[] = {
 	{"ssl_client_certificate", CTX_SSL, SET_STR, TLS(client_certificate), 1, 1, NULL},
 	{"ssl_conf_command", CTX_SSL, SET_CONF_COMMAND, TLS(conf_commands), 2, 2, NULL},
 	{"ssl_crl", CTX_SSL, SET_STR, TLS(crl), 1, 1, NULL},
-	{"ssl_dhparam", CTX_SSL, SET_STR, TLS(dhparam), 1, 1, NULL},
+	{"ssl_dhparam", CTX_SSL, SET_PATH, TLS(dhparam), 1, 1, NULL},
 	{"ssl_early_data", CTX_SSL_HTTP, SET_FLAG, TLS(early_data), 1, 1, NULL},
 	{"ssl_ecdh_curve", CTX_SSL, SET_STR, TLS(groups), 1, 1, NULL},
 	{"ssl_ech_file", CTX_SSL, SET_STR, TLS(ech_file), 1, 1, NULL},

@@ -41,6 +41,7 @@ tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc, const c
 
 	f->check = check;
 	f->severity = TL_SEV_ERROR;
+	f->severity_hint = -1;
 	f->loc = loc;
 	f->message = tl_arena_vprintf(diag->arena, fmt, ap);
 	tl_ptrvec_push(diag->arena, &diag->findings, f);

@@ -44,6 +44,11 @@ struct tl_related {
 struct tl_finding {
 	const char *check; /* registry id, e.g. "cert-expired" */
 	enum tl_severity severity;
+	/*
+	 * For checks whose severity depends on the case (proto-legacy: SSLv3 is
+	 * an error, TLS 1.0 a warning); -1 takes the registry's default.
+	 */
+	int severity_hint;
 	const char *message;
 	struct tl_loc loc;                         /* the directive to change; src NULL if none */
 	const char *server;                        /* "nginx", "apache", "haproxy" or NULL */

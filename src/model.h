@@ -121,7 +121,7 @@ struct tl_tls {
 	struct tl_str ciphersuites; /* TLS 1.3 suites (from conf commands or a directive) */
 	struct tl_flag prefer_server_ciphers;
 	struct tl_str groups;         /* ECDH curves / groups list */
-	struct tl_str dhparam;        /* DH parameters file */
+	struct tl_path dhparam;       /* DH parameters file */
 	struct tl_path password_file; /* passphrases for encrypted keys, one a line */
 	struct tl_flag session_tickets;
 	struct tl_str session_ticket_key;

@@ -229,7 +229,9 @@ tl_run_finish(struct tl_run *run)
 
 		if (!check_enabled(run->opts, f->check) || tl_suppressed(&run->suppressions, f))
 			continue;
-		f->severity = c ? c->severity : TL_SEV_ERROR;
+		f->severity = f->severity_hint >= 0 ? (enum tl_severity)f->severity_hint
+			      : c                   ? c->severity
+						    : TL_SEV_ERROR;
 		for (size_t k = 0; k < run->opts->severity_overrides.len; k++) {
 			const struct tl_severity_override *o =
 				run->opts->severity_overrides.items[k];
