@@ -6,7 +6,9 @@ struct tl_run;
 
 void tl_check_cert_expired(struct tl_run *run);
 void tl_check_cert_expiring(struct tl_run *run);
+void tl_check_cert_hostname_mismatch(struct tl_run *run);
 void tl_check_cert_missing(struct tl_run *run);
+void tl_check_cert_no_san(struct tl_run *run);
 void tl_check_cert_not_yet_valid(struct tl_run *run);
 void tl_check_cert_unparsable(struct tl_run *run);
 void tl_check_ssl_no_certificate(struct tl_run *run);
