@@ -130,7 +130,7 @@ covered(const struct site_certs *sc, const char *host)
 }
 
 /*
- * An nginx wildcard name "*.example.com" reaches the site for names of any
+ * A wildcard site name "*.example.com" reaches the site for names of any
  * depth; only the same wildcard in the certificate covers its first level
  * (and nothing covers deeper names, see the docs).
  */
@@ -170,7 +170,7 @@ regex_covered(struct tl_run *run, const struct site_certs *sc, pcre2_code *re)
 			const char *name = sc->certs[i].sans[k].text;
 			size_t len = strlen(name);
 
-			/* nginx matches the name without a trailing dot. */
+			/* Servers match the requested name without a trailing dot. */
 			if (len > 0 && name[len - 1] == '.')
 				name = tl_arena_strndup(run->arena, name, len - 1);
 			if (name[0] == '*' && name[1] == '.')
