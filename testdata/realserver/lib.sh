@@ -24,7 +24,7 @@
 #   to DIR/error.log and stderr gets the form users paste: 'nginx: [emerg] MESSAGE in FILE:LINE'.
 # - The access_log default is compiled in as /var/log/nginx/access.log and opened even if no
 #   request ever comes, so every config says `access_log off;` at http level.
-# - Ports: each config listens on its own fixed 127.0.0.1 port in 18443-18499 (table below),
+# - Ports: each config listens on its own fixed 127.0.0.1 port from 18443 up (table below),
 #   so scenarios may run in parallel and need no port rewriting.  If another
 #   checkout on the same machine uses those ports, set TLSLINT_PORT_OFFSET=N and ngx_prepare
 #   adds N to every 127.0.0.1:PORT in the copy.  Only 127.0.0.1 is ever bound.
@@ -38,6 +38,11 @@
 #     18465 directive-invalid  18466 directive-invalid-flag  18467 server-name-regex-invalid
 #     18468 cert-missing  18469 cert-unparsable  18470 cert-not-yet-valid  18471 cert-expiring
 #     18472 cert-dynamic  18473-18475 listen-forms (also [::1] and *:18474: never start it)
+#   Names (hostname matching, cert-no-san), 18500-18519; started by hostname-mismatch.sh:
+#     18500 hostname-mismatch  18501 hostname-mismatch-ok  18511 cert-no-san
+#   and nginx -t only: 18502 hostname-inherited  18503 hostname-wildcard-apex
+#     18504 hostname-wildcard-ok  18505 hostname-dot-name  18506 hostname-dot-name-ok
+#     18507 hostname-regex  18508 hostname-ip  18509 hostname-idna  18510 hostname-dual
 #   Key family and leaf properties (keys.sh starts the ones marked *):
 #     18540 key-missing  18541 key-missing-none  18542 key-unparsable  18543 key-ok
 #     18544 key-mismatch  18545 key-mismatch-type*  18546 key-encrypted  18547 key-encrypted-wrong
