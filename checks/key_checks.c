@@ -87,10 +87,16 @@ missing(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 	struct tl_finding *f;
 
 	if (ki->status == TL_KEY_NONE && cert_readable(info)) {
-		key_finding(run, "key-missing", site, pair,
-			    "no private key for certificate '%s': none is configured and the "
-			    "file holds none; the server refuses to start",
-			    pair->cert.written);
+		if (info->cert_file->key_present)
+			key_finding(run, "key-missing", site, pair,
+				    "no private key is named for certificate '%s'; the key inside "
+				    "the file is not read by this server, which refuses to start",
+				    pair->cert.written);
+		else
+			key_finding(run, "key-missing", site, pair,
+				    "no private key for certificate '%s': none is configured and "
+				    "the file holds none; the server refuses to start",
+				    pair->cert.written);
 		return;
 	}
 	/* The same missing file named for certificate and key: cert-missing says it. */

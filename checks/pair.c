@@ -84,7 +84,8 @@ analyse(struct tl_run *run, const struct tl_cert_pair *pair)
 		info->key_configured = true;
 		info->key_file = tl_certstore_get(run->certs, pair->key.path);
 		info->key = info->key_file->key;
-	} else if (pair->key.written == NULL && info->cert_file->key_present) {
+	} else if (pair->key.written == NULL && pair->key_from_cert_file &&
+		   info->cert_file->key_present) {
 		/* No key named: a bundle that holds its own key (Apache, HAProxy style). */
 		info->key_configured = true;
 		info->key_file = info->cert_file;

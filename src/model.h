@@ -88,6 +88,11 @@ struct tl_cert_pair {
 	struct tl_file_ref key; /* key.written NULL: none configured */
 	struct tl_loc cert_dir; /* the directive naming the certificate */
 	struct tl_loc key_dir;
+	/*
+	 * With no key named, the server reads the key from the certificate
+	 * file (Apache, HAProxy); nginx never does and refuses to start.
+	 */
+	bool key_from_cert_file;
 };
 
 struct tl_cert_list {
