@@ -38,6 +38,13 @@
 #     18465 directive-invalid  18466 directive-invalid-flag  18467 server-name-regex-invalid
 #     18468 cert-missing  18469 cert-unparsable  18470 cert-not-yet-valid  18471 cert-expiring
 #     18472 cert-dynamic  18473-18475 listen-forms (also [::1] and *:18474: never start it)
+#   The chain family (chain.sh starts the first ones; 18537 is its openssl s_server):
+#     18520 chain-incomplete  18521 chain-ok  18522 chain-untrusted  18523 chain-untrusted-issuer
+#     18524 chain-untrusted-ok  18525 chain-order  18526 chain-order-intermediates
+#     18527 chain-contains-root  18528 chain-extra-cert  18529 chain-extra-cert-duplicate
+#     18530 chain-expired  18531 cert-self-signed  18532 cert-self-signed-trusted
+#     18533 cert-weak-signature  18534 chain-dual  18535 chain-encrypted-key
+#     18536 chain-key-mismatch  18537 s_server (SHA-1 leaf)  18538-18539 free
 # - nginx runs with `daemon off;` in the background of this shell, so its PID is known
 #   without trusting the pid file; cleanup (EXIT/INT/TERM trap) stops every nginx started here
 #   by that PID and removes the temp dirs.  TLSLINT_KEEP=1 keeps the temp dirs for debugging.
