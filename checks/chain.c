@@ -125,8 +125,8 @@ untrusted(struct tl_run *run, const struct tl_site *site, const struct tl_cert_p
 	}
 	relate_leaf(run, f, pair, info);
 	if (top->served_index >= 0)
-		tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0}, "%s: %s",
-				  position(run, pair, top->served_index), top->subject);
+		tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
+				  "certificate %d: %s", top->served_index + 1, top->subject);
 }
 
 void
