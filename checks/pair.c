@@ -8,9 +8,12 @@
 
 #include <openssl/err.h>
 #include <openssl/x509_vfy.h>
+#include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include "../src/strmap.h"
+#include "site_certs.h"
 
 struct tl_pair_cache {
 	struct tl_strmap map; /* "cert\nkey" → struct tl_pair_info */
@@ -72,6 +75,126 @@ done:
 	X509_STORE_CTX_free(ctx);
 }
 
+/* T as a time_t (UTC) and as "YYYY-MM-DD". */
+static const char *
+date_of(struct tl_arena *arena, const ASN1_TIME *t, time_t *when)
+{
+	struct tm tm;
+	char buf[32];
+
+	*when = 0;
+	if (ASN1_TIME_to_tm(t, &tm) != 1)
+		return "?";
+	*when = timegm(&tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
+	return tl_arena_strdup(arena, buf);
+}
+
+static const char *
+issuer_of(struct tl_arena *arena, X509 *cert)
+{
+	BIO *bio = BIO_new(BIO_s_mem());
+	char *data = NULL;
+	long len;
+	const char *s;
+
+	if (bio == NULL)
+		return "";
+	X509_NAME_print_ex(bio, X509_get_issuer_name(cert), 0, XN_FLAG_RFC2253);
+	len = BIO_get_mem_data(bio, &data);
+	s = tl_arena_strndup(arena, data ? data : "", len > 0 ? (size_t)len : 0);
+	BIO_free(bio);
+	return s;
+}
+
+/* The path did not reach a trust anchor when OpenSSL said so at any depth. */
+static bool
+anchor_missing(const struct tl_pair_info *info)
+{
+	static const int codes[] = {
+		X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT,
+		X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+		X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
+		X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
+		X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+	};
+
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (tl_pair_has_error(info, codes[i], -1))
+			return true;
+	return false;
+}
+
+/*
+ * Describes the path once per pair, so that the checks, which run once
+ * per site, only format strings (10,000 sites may share one file).
+ */
+static void
+describe_chain(struct tl_run *run, struct tl_pair_info *info)
+{
+	int nserved = sk_X509_num(info->served);
+	struct tl_path_cert *top;
+
+	info->served_subjects = tl_arena_calloc(run->arena, (size_t)nserved + 1, sizeof(char *));
+	info->served_depth = tl_arena_calloc(run->arena, (size_t)nserved + 1, sizeof(int));
+	info->served_dup_of = tl_arena_calloc(run->arena, (size_t)nserved + 1, sizeof(int));
+	for (int i = 0; i < nserved; i++) {
+		X509 *x = sk_X509_value(info->served, i);
+
+		info->served_subjects[i] = tl_cert_subject(run->arena, x);
+		info->served_depth[i] = -1;
+		info->served_dup_of[i] = -1;
+		for (int j = 0; j < i; j++)
+			if (info->served_dup_of[j] < 0 &&
+			    X509_cmp(sk_X509_value(info->served, j), x) == 0) {
+				info->served_dup_of[i] = j;
+				break;
+			}
+	}
+
+	info->npath = info->path != NULL ? sk_X509_num(info->path) : 0;
+	info->path_certs =
+		tl_arena_calloc(run->arena, (size_t)info->npath + 1, sizeof(*info->path_certs));
+	for (int d = 0; d < info->npath; d++) {
+		struct tl_path_cert *pc = &info->path_certs[d];
+		int secbits = 0;
+		uint32_t flags = 0;
+
+		pc->cert = sk_X509_value(info->path, d);
+		pc->subject = tl_cert_subject(run->arena, pc->cert);
+		pc->issuer = issuer_of(run->arena, pc->cert);
+		pc->self_signed = X509_self_signed(pc->cert, 1) == 1;
+		pc->not_before =
+			date_of(run->arena, X509_get0_notBefore(pc->cert), &pc->not_before_t);
+		pc->not_after = date_of(run->arena, X509_get0_notAfter(pc->cert), &pc->not_after_t);
+		pc->sig_md_nid = NID_undef;
+		if (X509_get_signature_info(pc->cert, &pc->sig_md_nid, NULL, &secbits, &flags) != 1)
+			pc->sig_md_nid = NID_undef;
+		/* The leaf is where the key says, even when an identical copy comes earlier. */
+		pc->served_index = d == 0 ? info->leaf_index : -1;
+		for (int i = 0; d > 0 && i < nserved; i++)
+			if (info->served_dup_of[i] < 0 && info->served_depth[i] < 0 &&
+			    X509_cmp(sk_X509_value(info->served, i), pc->cert) == 0) {
+				pc->served_index = i;
+				break;
+			}
+		if (pc->served_index >= 0)
+			info->served_depth[pc->served_index] = d;
+	}
+
+	if (!anchor_missing(info) || info->npath == 0) {
+		info->chain_end = TL_CHAIN_TRUSTED;
+		return;
+	}
+	top = &info->path_certs[info->npath - 1];
+	if (top->self_signed)
+		info->chain_end =
+			info->npath == 1 ? TL_CHAIN_SELF_SIGNED_LEAF : TL_CHAIN_UNTRUSTED_ROOT;
+	else
+		info->chain_end =
+			info->npath == 1 ? TL_CHAIN_INCOMPLETE : TL_CHAIN_UNTRUSTED_ISSUER;
+}
+
 static struct tl_pair_info *
 analyse(struct tl_run *run, const struct tl_cert_pair *pair)
 {
@@ -98,6 +221,10 @@ analyse(struct tl_run *run, const struct tl_cert_pair *pair)
 		info->self_signed = X509_self_signed(info->leaf, 1) == 1;
 		verify(run, info);
 		tl_arena_defer(run->arena, free_info, info);
+		describe_chain(run, info);
+		info->leaf_known =
+			info->key_match >= 0 || (info->key == NULL && info->key_file != NULL &&
+						 info->key_file->key_encrypted);
 	}
 	ERR_clear_error();
 	return info;
@@ -132,6 +259,12 @@ tl_pair_has_error(const struct tl_pair_info *info, int error, int depth)
 		if (info->errors[i].error == error && (depth < 0 || info->errors[i].depth == depth))
 			return true;
 	return false;
+}
+
+bool
+tl_pair_leaf_known(const struct tl_pair_info *info)
+{
+	return info->leaf != NULL && info->leaf_known;
 }
 
 bool

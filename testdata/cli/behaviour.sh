@@ -7,6 +7,8 @@
 set -u
 TLSLINT=$(realpath "$1")
 NOW=2026-06-01T00:00:00Z
+# Runs on test configs pass --ca-file testdata/pki/root.crt: no system trusts the test root, so
+# without it every chain would end at an untrusted anchor (chain-untrusted).
 fails=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -67,50 +69,50 @@ expect_status 2 "unreadable entry file"
 expect_match "unreadable entry message" "$err" "does-not-exist.conf"
 
 # Findings decide 0/1, syntax errors included.
-run --root testdata --now $NOW "$clean"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt "$clean"
 expect_status 0 "clean config"
-run --root testdata --now $NOW "$expired"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt "$expired"
 expect_status 1 "expired certificate"
-run --root testdata --now $NOW testdata/nginx/parse-error-unbalanced/nginx.conf
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt testdata/nginx/parse-error-unbalanced/nginx.conf
 expect_status 1 "unbalanced brace"
 expect_match "unbalanced brace finding" "$out" "\[parse-error\]"
-run --root testdata --now $NOW --fail-on never "$expired"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --fail-on never "$expired"
 expect_status 0 "--fail-on never"
-run --root testdata --now $NOW --fail-on error testdata/nginx/cert-expiring/nginx.conf
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --fail-on error testdata/nginx/cert-expiring/nginx.conf
 expect_status 0 "--fail-on error with only a warning"
-run --root testdata --now $NOW --fail-on warning testdata/nginx/cert-expiring/nginx.conf
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --fail-on warning testdata/nginx/cert-expiring/nginx.conf
 expect_status 1 "--fail-on warning with a warning"
-run --root testdata --now $NOW --disable cert-expired "$expired"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --disable cert-expired "$expired"
 expect_status 0 "--disable drops the finding"
 expect_no_match "--disable output" "$out" "cert-expired"
 
 # gcc format: exactly one line per finding, file:line:col first.
-run --root testdata --now $NOW --format gcc "$expired"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --format gcc "$expired"
 expect_match "gcc line" "$out" "^testdata/nginx/cert-expired/nginx.conf:[0-9]+:[0-9]+: error: .*\[cert-expired\]$"
 [ "$(wc -l <<<"$out")" -eq 1 ] || { echo "FAIL: gcc output is not one line"; fails=$((fails + 1)); }
 
 # -o writes the report to a file and nothing to stdout.
-run --root testdata --now $NOW --format json -o "$tmp/report.json" "$expired"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --format json -o "$tmp/report.json" "$expired"
 expect_status 1 "-o with findings"
 [ -z "$out" ] || { echo "FAIL: -o still wrote to stdout"; fails=$((fails + 1)); }
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["findings"][0]["check"]=="cert-expired"' \
 	"$tmp/report.json" || { echo "FAIL: -o json content"; fails=$((fails + 1)); }
 
 # Colour: never by default off a terminal, always on request, never with NO_COLOR in auto.
-run --root testdata --now $NOW "$expired"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt "$expired"
 expect_no_match "no colour off a terminal" "$out" $'\e\\['
-run --root testdata --now $NOW --color always "$expired"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --color always "$expired"
 expect_match "--color always" "$out" $'\e\\['
-NO_COLOR=1 script -qec "$TLSLINT --root testdata --now $NOW $expired" /dev/null >"$tmp/tty" 2>&1
+NO_COLOR=1 script -qec "$TLSLINT --root testdata --now $NOW --ca-file testdata/pki/root.crt $expired" /dev/null >"$tmp/tty" 2>&1
 if grep -q $'\e\\[' "$tmp/tty"; then
 	echo "FAIL: NO_COLOR ignored on a terminal"
 	fails=$((fails + 1))
 fi
-script -qec "$TLSLINT --root testdata --now $NOW $expired" /dev/null >"$tmp/tty" 2>&1
+script -qec "$TLSLINT --root testdata --now $NOW --ca-file testdata/pki/root.crt $expired" /dev/null >"$tmp/tty" 2>&1
 grep -q $'\e\\[' "$tmp/tty" || { echo "FAIL: no colour on a terminal"; fails=$((fails + 1)); }
 
 # Standard input without nginx -T markers is one file named <stdin>.
-"$TLSLINT" --root testdata --now $NOW --format gcc - <"$expired" >"$tmp/out" 2>&1
+"$TLSLINT" --root testdata --now $NOW --ca-file testdata/pki/root.crt --format gcc - <"$expired" >"$tmp/out" 2>&1
 status=$?
 out=$(cat "$tmp/out")
 expect_status 1 "config on standard input"
@@ -120,7 +122,7 @@ expect_match "stdin file name" "$out" "^<stdin>:[0-9]+:[0-9]+: error: "
 mkdir -p "$tmp/repo/sub"
 cp -r testdata/pki "$tmp/repo/pki"
 sed 's|/pki/|/pki/|' "$expired" >"$tmp/repo/nginx.conf"
-printf 'root: .\nentry: [nginx.conf]\nchecks:\n  severity: {cert-expired: warning}\n' >"$tmp/repo/.tlslint.yaml"
+printf 'root: .\nentry: [nginx.conf]\nca-file: pki/root.crt\nchecks:\n  severity: {cert-expired: warning}\n' >"$tmp/repo/.tlslint.yaml"
 (cd "$tmp/repo/sub" && "$TLSLINT" --now $NOW --format gcc) >"$tmp/out" 2>&1
 status=$?
 out=$(cat "$tmp/out")

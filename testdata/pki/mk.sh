@@ -91,6 +91,7 @@
 #   www.bundle.pem                www leaf, intermediate, www.key       -           -           HAProxy crt style
 #   www.der                       www leaf in DER                       -           -           -
 #   www.duplicate.crt             www leaf, intermediate, intermediate  -           -           duplicate in chain
+#   www.misordered.crt            www leaf, root, intermediate          -           -           issuer not after subject
 #   dhparam1024.pem               1024-bit DH parameters (`openssl      -           -           dh weak
 #                                 dhparam 1024`, generated only when
 #                                 missing so that it stays as committed)
@@ -340,6 +341,7 @@ cat "$out/www.fullchain.crt" "$out/other.crt" >"$out/www.extra.crt"
 cat "$out/www.fullchain.crt" "$out/www.key" >"$out/www.bundle.pem"
 openssl x509 -in "$out/www.crt" -outform DER -out "$out/www.der"
 cat "$out/www.fullchain.crt" "$out/intermediate.crt" >"$out/www.duplicate.crt"
+cat "$out/www.crt" "$out/root.crt" "$out/intermediate.crt" >"$out/www.misordered.crt"
 
 # Broken inputs for cert-unparsable.
 printf 'this is not a certificate\nit is a text file named like one\n' >"$out/garbage.crt"

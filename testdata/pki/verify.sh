@@ -255,6 +255,7 @@ same "www.fullchain.crt followed by other.crt" www.extra.crt www.fullchain.crt o
 same "www.fullchain.crt followed by www.key" www.bundle.pem www.fullchain.crt www.key
 same "www.fullchain.crt followed by intermediate.crt" www.duplicate.crt www.fullchain.crt \
 	intermediate.crt
+same "www.crt, root.crt, intermediate.crt" www.misordered.crt www.crt root.crt intermediate.crt
 expect "www.der" "$(openssl x509 -inform DER -in "$pki/www.der" 2>/dev/null)" "$(cat "$pki/www.crt")"
 
 if [ "$fails" -ne 0 ]; then

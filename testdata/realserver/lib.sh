@@ -56,6 +56,13 @@
 # - nginx asks for the passphrase of an encrypted key on /dev/tty when no ssl_password_file
 #   opens it; ngx_t runs nginx in a new session (setsid) so that it has no terminal and fails
 #   at once instead of waiting for someone to type.
+#   The chain family (chain.sh starts the first ones; 18537 is its openssl s_server):
+#     18520 chain-incomplete  18521 chain-ok  18522 chain-untrusted  18523 chain-untrusted-issuer
+#     18524 chain-untrusted-ok  18525 chain-order  18526 chain-order-intermediates
+#     18527 chain-contains-root  18528 chain-extra-cert  18529 chain-extra-cert-duplicate
+#     18530 chain-expired  18531 cert-self-signed  18532 cert-self-signed-trusted
+#     18533 cert-weak-signature  18534 chain-dual  18535 chain-encrypted-key
+#     18536 chain-key-mismatch  18537 s_server (SHA-1 leaf)  18538-18539 free
 # - nginx runs with `daemon off;` in the background of this shell, so its PID is known
 #   without trusting the pid file; cleanup (EXIT/INT/TERM trap) stops every nginx started here
 #   by that PID and removes the temp dirs.  TLSLINT_KEEP=1 keeps the temp dirs for debugging.

@@ -1,0 +1,112 @@
+/*
+ * cert-self-signed and cert-weak-signature: who signed the served leaf and
+ * how. Both read the path analysis of checks/pair.c; a self-signed leaf is
+ * reported here and nowhere in the chain family.
+ */
+#include <openssl/objects.h>
+
+#include "checks.h"
+#include "site_certs.h"
+
+static const struct tl_client_error self_signed_clients[] = {
+	{"Chrome", "NET::ERR_CERT_AUTHORITY_INVALID"},
+	{"Firefox", "MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT"},
+	{"OpenSSL/curl/Python", "self-signed certificate"},
+	{"Go", "x509: certificate signed by unknown authority"},
+	{"Java", "PKIX path building failed"},
+	{NULL, NULL},
+};
+
+static const struct tl_client_error weak_signature_clients[] = {
+	{"Chrome", "NET::ERR_CERT_WEAK_SIGNATURE_ALGORITHM"},
+	{"Firefox", "SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED"},
+	{"OpenSSL/curl", "CA signature digest algorithm too weak"},
+	{"Go", "x509: cannot verify signature: insecure algorithm"},
+	{NULL, NULL},
+};
+
+static void
+self_signed(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+	    const struct tl_pair_info *info)
+{
+	struct tl_finding *f;
+
+	/* A self-signed leaf that is itself a trust anchor is what the user asked for. */
+	if (!tl_pair_leaf_known(info) || info->chain_end != TL_CHAIN_SELF_SIGNED_LEAF)
+		return;
+	f = tl_cert_finding(run, "cert-self-signed", site, pair,
+			    "certificate '%s' is self-signed; only clients that have it installed "
+			    "as trusted accept it, all others refuse the connection",
+			    info->path_certs[0].subject);
+	f->clients_see = self_signed_clients;
+	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
+			  "leaf certificate %s", info->path_certs[0].subject);
+}
+
+void
+tl_check_cert_self_signed(struct tl_run *run)
+{
+	tl_each_site_cert(run, self_signed);
+}
+
+/* The name of a digest no client accepts in a certificate signature any more, or NULL. */
+static const char *
+weak_digest(int nid)
+{
+	switch (nid) {
+	case NID_md2:
+		return "MD2";
+	case NID_md4:
+		return "MD4";
+	case NID_md5:
+		return "MD5";
+	case NID_sha1:
+		return "SHA-1";
+	default:
+		return NULL;
+	}
+}
+
+static void
+weak_signature(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+	       const struct tl_pair_info *info)
+{
+	if (!tl_pair_leaf_known(info))
+		return;
+	for (int d = 0; d < info->npath; d++) {
+		const struct tl_path_cert *pc = &info->path_certs[d];
+		const char *md = weak_digest(pc->sig_md_nid);
+		struct tl_finding *f;
+
+		/*
+		 * A self-signed certificate's own signature is never checked by
+		 * clients (nor by OpenSSL's security level): trust in it is by identity.
+		 */
+		if (md == NULL || pc->self_signed)
+			continue;
+		if (d > 0 && pc->served_index < 0)
+			f = tl_cert_finding(
+				run, "cert-weak-signature", site, pair,
+				"intermediate CA '%s' (from the trust store) is signed "
+				"with %s; clients that build the path through it reject it",
+				pc->subject, md);
+		else
+			f = tl_cert_finding(
+				run, "cert-weak-signature", site, pair,
+				"%s '%s' is signed with %s; clients reject it, and "
+				"servers whose OpenSSL 3 runs at security level 1 or above "
+				"refuse to load it ('ca md too weak')",
+				d == 0 ? "certificate" : "intermediate CA", pc->subject, md);
+		f->clients_see = weak_signature_clients;
+		tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
+				  "%s %s, issued by %s",
+				  d == 0 ? "leaf certificate" : "intermediate", pc->subject,
+				  pc->issuer);
+	}
+}
+
+void
+tl_check_cert_weak_signature(struct tl_run *run)
+{
+	tl_each_site_cert(run, weak_signature);
+}
