@@ -18,6 +18,7 @@
  * holds us to that.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cipher_string.h"
@@ -650,9 +651,14 @@ int
 tl_cipher_cache_eval(struct tl_cipher_cache *cache, const char *str, unsigned flags,
 		     const struct tl_cipher_list **out, const char **error)
 {
-	char *key = tl_arena_printf(cache->arena, "%x:%s", flags, str);
-	struct cache_entry *entry = tl_strmap_get(&cache->map, key);
+	char small[512];
+	const char *key = small;
+	struct cache_entry *entry;
 
+	/* A hit must not allocate: build the key on the stack when it fits. */
+	if ((size_t)snprintf(small, sizeof(small), "%x:%s", flags, str) >= sizeof(small))
+		key = tl_arena_printf(cache->arena, "%x:%s", flags, str);
+	entry = tl_strmap_get(&cache->map, key);
 	if (entry == NULL) {
 		entry = tl_arena_alloc(cache->arena, sizeof(*entry));
 		entry->rc = tl_cipher_string_eval(cache->arena, str, flags, &entry->list,
