@@ -14,6 +14,7 @@
 #include <yaml.h>
 
 #include "../parsers/nginx_facts.h"
+#include "ciphers_cmd.h"
 #include "cli/cli.h"
 #include "report/report.h"
 #include "run.h"
@@ -170,8 +171,7 @@ main(int argc, char **argv)
 			status = EXIT_USAGE;
 		break;
 	case TL_MODE_CIPHERS:
-		status = usage_error("the 'ciphers' command is not implemented in this version",
-				     "it arrives with the cipher-string engine");
+		status = tl_ciphers_run(arena, &opts, stdout, stderr);
 		break;
 	case TL_MODE_LINT:
 		status = load_config(arena, &opts);
