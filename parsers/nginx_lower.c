@@ -330,6 +330,8 @@ build_sockets(struct lower *l, size_t first_site)
 				sock->addr = ls->addr;
 				sock->port = ls->port;
 				sock->quic = ls->quic;
+				sock->protocols_from_default =
+					!tl_nginx_has(TL_NGX_PROTOCOLS_PER_SNI, l->env->version);
 				tl_ptrvec_push(l->env->arena, &m->sockets, sock);
 			}
 			ls->socket = sock;

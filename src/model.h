@@ -220,6 +220,12 @@ struct tl_socket {
 	unsigned port;
 	bool quic; /* UDP with QUIC (TLS 1.3 inside), not TCP */
 	bool tls;  /* TLS is a property of the socket in nginx */
+	/*
+	 * The protocol versions come from the default site, whatever site SNI
+	 * selects (nginx before 1.29.2: OpenSSL picks the version before the
+	 * server name callback runs). TLS 1.3 suites likewise.
+	 */
+	bool protocols_from_default;
 	struct tl_site *default_site;
 	struct tl_ptrvec sites;     /* struct tl_site *, in config order */
 	struct tl_ptrvec listeners; /* struct tl_listener * */

@@ -1,0 +1,27 @@
+/*
+ * What a site really negotiates, as opposed to what its own directives
+ * say: the protocol versions after server-wide raw OpenSSL commands
+ * (Protocol, MinProtocol, MaxProtocol) and after the server's rule for
+ * which site's settings apply on a shared address:port.
+ */
+#ifndef TL_TLS_VIEW_H
+#define TL_TLS_VIEW_H
+
+#include "../src/model.h"
+
+struct tl_site_protocols {
+	unsigned mask; /* TL_PROTO_* bits a client can negotiate */
+	/* The setting to change: the protocols value, or the command that changed it. */
+	const struct tl_value *from;
+	struct tl_loc loc;
+	/* Set when the site's own setting is ignored in favour of the default site's. */
+	const struct tl_site *taken_from;
+};
+
+/* The protocols SITE negotiates (on the first TLS socket it listens on). */
+struct tl_site_protocols tl_site_protocols(const struct tl_site *site);
+
+/* "TLSv1, TLSv1.1" for MASK, in the arena. */
+const char *tl_protocols_string(struct tl_arena *arena, unsigned mask);
+
+#endif
