@@ -18,7 +18,8 @@
 #define MAX_PASSWORD_FILE 4096
 
 struct tl_key_cache {
-	struct tl_strmap map; /* "cert\nkey\npassword file" → struct tl_key_info */
+	struct tl_strmap map;     /* "cert\nkey\npassword file" → struct tl_key_info */
+	struct tl_ptrmap by_pair; /* (pair, password file) → the same, on the hot path */
 };
 
 static void
@@ -144,7 +145,11 @@ tl_key_info_get(struct tl_run *run, const struct tl_site *site, const struct tl_
 	if (run->keys == NULL) {
 		run->keys = tl_arena_alloc(run->arena, sizeof(*run->keys));
 		tl_strmap_init(&run->keys->map, run->arena);
+		tl_ptrmap_init(&run->keys->by_pair, run->arena);
 	}
+	ki = tl_ptrmap_get(&run->keys->by_pair, pair, pw->path);
+	if (ki != NULL)
+		return ki;
 	id = tl_arena_printf(run->arena, "%s\n%s\n%s", pair->cert.path,
 			     pair->key.written == NULL ? ""
 			     : pair->key.dynamic       ? "$"
@@ -155,6 +160,7 @@ tl_key_info_get(struct tl_run *run, const struct tl_site *site, const struct tl_
 		ki = analyse(run, site, pair, info);
 		tl_strmap_put(&run->keys->map, id, ki);
 	}
+	tl_ptrmap_put(&run->keys->by_pair, pair, pw->path, ki);
 	return ki;
 }
 

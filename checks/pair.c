@@ -16,7 +16,8 @@
 #include "site_certs.h"
 
 struct tl_pair_cache {
-	struct tl_strmap map; /* "cert\nkey" → struct tl_pair_info */
+	struct tl_strmap map;     /* "cert\nkey" → struct tl_pair_info */
+	struct tl_ptrmap by_pair; /* the model's pair → the same, without formatting a key */
 };
 
 static void
@@ -239,7 +240,12 @@ tl_pair_info_get(struct tl_run *run, const struct tl_cert_pair *pair)
 	if (run->pairs == NULL) {
 		run->pairs = tl_arena_alloc(run->arena, sizeof(*run->pairs));
 		tl_strmap_init(&run->pairs->map, run->arena);
+		tl_ptrmap_init(&run->pairs->by_pair, run->arena);
 	}
+	/* Sites that inherit a certificate share the pair itself: the common case. */
+	info = tl_ptrmap_get(&run->pairs->by_pair, pair, NULL);
+	if (info != NULL)
+		return info;
 	key = tl_arena_printf(run->arena, "%s\n%s", pair->cert.path,
 			      pair->key.written == NULL ? ""
 			      : pair->key.dynamic       ? "$"
@@ -249,6 +255,7 @@ tl_pair_info_get(struct tl_run *run, const struct tl_cert_pair *pair)
 		info = analyse(run, pair);
 		tl_strmap_put(&run->pairs->map, key, info);
 	}
+	tl_ptrmap_put(&run->pairs->by_pair, pair, NULL, info);
 	return info;
 }
 

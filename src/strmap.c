@@ -1,6 +1,7 @@
 /* String-keyed hash map: linear probing, kept at most half full. */
 #include "strmap.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static size_t
@@ -74,5 +75,65 @@ tl_strmap_put(struct tl_strmap *map, const char *key, void *value)
 		map->keys[k] = tl_arena_strdup(map->arena, key);
 		map->len++;
 	}
+	map->values[k] = value;
+}
+
+void
+tl_ptrmap_init(struct tl_ptrmap *map, struct tl_arena *arena)
+{
+	memset(map, 0, sizeof(*map));
+	map->arena = arena;
+}
+
+static size_t
+hash_ptrs(const void *a, const void *b)
+{
+	uintptr_t h = (uintptr_t)a * (uintptr_t)0x9e3779b97f4a7c15ull;
+
+	h ^= (uintptr_t)b + (h << 6) + (h >> 2);
+	return (size_t)(h ^ (h >> 29));
+}
+
+static size_t
+ptr_slot(const struct tl_ptrmap *map, const void *a, const void *b)
+{
+	size_t k = hash_ptrs(a, b) & (map->cap - 1);
+
+	while (map->values[k] != NULL && (map->keys[2 * k] != a || map->keys[2 * k + 1] != b))
+		k = (k + 1) & (map->cap - 1);
+	return k;
+}
+
+void *
+tl_ptrmap_get(const struct tl_ptrmap *map, const void *a, const void *b)
+{
+	if (map->cap == 0)
+		return NULL;
+	return map->values[ptr_slot(map, a, b)];
+}
+
+void
+tl_ptrmap_put(struct tl_ptrmap *map, const void *a, const void *b, void *value)
+{
+	size_t k;
+
+	if ((map->len + 1) * 2 > map->cap) {
+		struct tl_ptrmap bigger = *map;
+
+		bigger.cap = map->cap ? map->cap * 2 : 64;
+		bigger.len = 0;
+		bigger.keys = tl_arena_calloc(map->arena, 2 * bigger.cap, sizeof(*bigger.keys));
+		bigger.values = tl_arena_calloc(map->arena, bigger.cap, sizeof(*bigger.values));
+		for (size_t i = 0; i < map->cap; i++)
+			if (map->values[i] != NULL)
+				tl_ptrmap_put(&bigger, map->keys[2 * i], map->keys[2 * i + 1],
+					      map->values[i]);
+		*map = bigger;
+	}
+	k = ptr_slot(map, a, b);
+	if (map->values[k] == NULL)
+		map->len++;
+	map->keys[2 * k] = a;
+	map->keys[2 * k + 1] = b;
 	map->values[k] = value;
 }
