@@ -25,28 +25,6 @@ static const struct tl_client_error not_yet_valid_clients[] = {
 	{NULL, NULL},
 };
 
-/* The instant of an ASN1_TIME as a time_t (UTC). */
-static time_t
-asn1_to_time(const ASN1_TIME *t)
-{
-	struct tm tm;
-
-	if (ASN1_TIME_to_tm(t, &tm) != 1)
-		return 0;
-	return timegm(&tm);
-}
-
-static const char *
-date_of(struct tl_run *run, time_t t)
-{
-	struct tm tm;
-	char buf[32];
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
-	return tl_arena_strdup(run->arena, buf);
-}
-
 static void
 relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair, X509 *leaf)
 {
@@ -64,11 +42,11 @@ expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 
 	if (leaf == NULL)
 		return;
-	end = asn1_to_time(X509_get0_notAfter(leaf));
+	end = tl_asn1_time(X509_get0_notAfter(leaf));
 	if (end >= run->now)
 		return;
 	f = tl_cert_finding(run, "cert-expired", site, pair,
-			    "certificate expired on %s, %lld days ago", date_of(run, end),
+			    "certificate expired on %s, %lld days ago", tl_date(run->arena, end),
 			    (long long)((run->now - end) / 86400));
 	f->clients_see = expired_clients;
 	relate_leaf(run, f, pair, leaf);
@@ -90,12 +68,13 @@ not_yet_valid(struct tl_run *run, const struct tl_site *site, const struct tl_ce
 
 	if (leaf == NULL)
 		return;
-	start = asn1_to_time(X509_get0_notBefore(leaf));
+	start = tl_asn1_time(X509_get0_notBefore(leaf));
 	if (start <= run->now)
 		return;
 	f = tl_cert_finding(run, "cert-not-yet-valid", site, pair,
 			    "certificate is not valid before %s, %lld days from now",
-			    date_of(run, start), (long long)((start - run->now + 86399) / 86400));
+			    tl_date(run->arena, start),
+			    (long long)((start - run->now + 86399) / 86400));
 	f->clients_see = not_yet_valid_clients;
 	relate_leaf(run, f, pair, leaf);
 }
@@ -117,16 +96,16 @@ expiring(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 
 	if (leaf == NULL)
 		return;
-	end = asn1_to_time(X509_get0_notAfter(leaf));
+	end = tl_asn1_time(X509_get0_notAfter(leaf));
 	/* Already expired is cert-expired; not yet valid is its own finding too. */
-	if (end < run->now || asn1_to_time(X509_get0_notBefore(leaf)) > run->now)
+	if (end < run->now || tl_asn1_time(X509_get0_notBefore(leaf)) > run->now)
 		return;
 	days = (long long)((end - run->now) / 86400);
 	if (days >= run->opts->expiry_warning_days)
 		return;
 	f = tl_cert_finding(run, "cert-expiring", site, pair,
 			    "certificate expires on %s, in %lld days (warning at %d days)",
-			    date_of(run, end), days, run->opts->expiry_warning_days);
+			    tl_date(run->arena, end), days, run->opts->expiry_warning_days);
 	relate_leaf(run, f, pair, leaf);
 }
 

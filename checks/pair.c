@@ -80,32 +80,8 @@ done:
 static const char *
 date_of(struct tl_arena *arena, const ASN1_TIME *t, time_t *when)
 {
-	struct tm tm;
-	char buf[32];
-
-	*when = 0;
-	if (ASN1_TIME_to_tm(t, &tm) != 1)
-		return "?";
-	*when = timegm(&tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
-	return tl_arena_strdup(arena, buf);
-}
-
-static const char *
-issuer_of(struct tl_arena *arena, X509 *cert)
-{
-	BIO *bio = BIO_new(BIO_s_mem());
-	char *data = NULL;
-	long len;
-	const char *s;
-
-	if (bio == NULL)
-		return "";
-	X509_NAME_print_ex(bio, X509_get_issuer_name(cert), 0, XN_FLAG_RFC2253);
-	len = BIO_get_mem_data(bio, &data);
-	s = tl_arena_strndup(arena, data ? data : "", len > 0 ? (size_t)len : 0);
-	BIO_free(bio);
-	return s;
+	*when = tl_asn1_time(t);
+	return *when ? tl_date(arena, *when) : "?";
 }
 
 /* The path did not reach a trust anchor when OpenSSL said so at any depth. */
@@ -163,7 +139,7 @@ describe_chain(struct tl_run *run, struct tl_pair_info *info)
 
 		pc->cert = sk_X509_value(info->path, d);
 		pc->subject = tl_cert_subject(run->arena, pc->cert);
-		pc->issuer = issuer_of(run->arena, pc->cert);
+		pc->issuer = tl_x509_name(run->arena, X509_get_issuer_name(pc->cert));
 		pc->self_signed = X509_self_signed(pc->cert, 1) == 1;
 		pc->not_before =
 			date_of(run->arena, X509_get0_notBefore(pc->cert), &pc->not_before_t);

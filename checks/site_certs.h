@@ -2,6 +2,8 @@
 #ifndef TL_SITE_CERTS_H
 #define TL_SITE_CERTS_H
 
+#include <time.h>
+
 #include "../src/certstore.h"
 #include "../src/model.h"
 #include "../src/run.h"
@@ -23,7 +25,12 @@ struct tl_finding *tl_cert_finding(struct tl_run *run, const char *check,
 				   const struct tl_site *site, const struct tl_cert_pair *pair,
 				   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* "CN=www.example.com" style subject of CERT. */
+/* "CN=www.example.com" style subject of CERT, and any X509 name in that style. */
 const char *tl_cert_subject(struct tl_arena *arena, X509 *cert);
+const char *tl_x509_name(struct tl_arena *arena, const X509_NAME *name);
+
+/* An ASN1_TIME as a time_t (UTC; 0 when unreadable), and a time_t as "YYYY-MM-DD". */
+time_t tl_asn1_time(const ASN1_TIME *t);
+const char *tl_date(struct tl_arena *arena, time_t t);
 
 #endif
