@@ -206,7 +206,7 @@ static void
 curve_site(struct tl_run *run, const struct tl_site *site)
 {
 	struct group_list g = site_groups(site);
-	const char *unknown = NULL, *weak = NULL;
+	const char *unknown = NULL, *first_unknown = NULL, *weak = NULL;
 	bool any_strong = false;
 	struct tl_finding *f;
 
@@ -218,6 +218,8 @@ curve_site(struct tl_run *run, const struct tl_site *site)
 		int i = len ? group_index(p, len) : -1;
 		const char *name = tl_arena_strndup(run->arena, p, len);
 
+		if (len > 0 && i < 0 && first_unknown == NULL)
+			first_unknown = name;
 		if (len > 0 && i < 0)
 			unknown = unknown ? tl_arena_printf(run->arena, "%s', '%s", unknown, name)
 					  : name;
@@ -232,9 +234,9 @@ curve_site(struct tl_run *run, const struct tl_site *site)
 	if (unknown != NULL) {
 		f = tl_diag_add(&run->diag, "curve-weak", g.loc,
 				"group list '%s' names '%s', which OpenSSL does not know; the "
-				"server refuses to start (OpenSSL: 'passed invalid argument:group "
-				"'…' cannot be set')",
-				g.value, unknown);
+				"server refuses to start ('group '%s' cannot be set')",
+				g.value, unknown, first_unknown);
+		f->severity_hint = TL_SEV_ERROR;
 		set_site(f, site);
 	}
 	if (weak != NULL && !any_strong) {

@@ -123,7 +123,8 @@ legacy(struct tl_run *run, const struct tl_site *site, const struct tl_site_prot
 			"removed them",
 			why);
 	f = site_finding(run, "proto-legacy", site, sp,
-			 tl_arena_printf(run->arena, "legacy protocol versions %s enabled%s%s",
+			 tl_arena_printf(run->arena, "legacy protocol %s %s enabled%s%s",
+					 (bad & (bad - 1)) ? "versions" : "version",
 					 tl_protocols_string(run->arena, bad),
 					 origin_text(run, site, sp), why));
 	if (bad & SSL_VERSIONS)
@@ -179,7 +180,7 @@ tls13_missing(struct tl_run *run, const struct tl_site *site, const struct tl_si
 	f = site_finding(
 		run, "proto-tls13-missing", site, sp,
 		tl_arena_printf(run->arena,
-				"TLSv1.3 is not enabled (%s)%s; clients fall back to TLSv1.2%s",
+				"TLSv1.3 is not enabled, only %s%s; clients fall back to TLSv1.2%s",
 				tl_protocols_string(run->arena, sp->mask & USABLE),
 				origin_text(run, site, sp),
 				only13 ? tl_arena_printf(run->arena,
