@@ -3,11 +3,12 @@
  * dh-weak reads the DH parameters file (through the certificate store, so
  * a file shared by many sites is read once); curve-weak reads the group
  * list, from raw OpenSSL Groups/Curves commands (the last wins, as in
- * SSL_CONF) or the site's groups setting.
+ * SSL_CONF, whose file command names ignore case) or the site's groups setting.
  */
 #include <openssl/evp.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../src/run.h"
 #include "checks.h"
@@ -180,7 +181,7 @@ site_groups(const struct tl_site *site)
 	for (size_t i = 0; i < tls->conf_commands.n; i++) {
 		const struct tl_conf_command *c = &tls->conf_commands.items[i];
 
-		if (strcmp(c->name, "Groups") == 0 || strcmp(c->name, "Curves") == 0) {
+		if (strcasecmp(c->name, "Groups") == 0 || strcasecmp(c->name, "Curves") == 0) {
 			g.value = c->value;
 			g.loc = c->loc;
 			g.is_default = false;
