@@ -25,11 +25,17 @@ void tl_check_chain_extra_cert(struct tl_run *run);
 void tl_check_chain_incomplete(struct tl_run *run);
 void tl_check_chain_order(struct tl_run *run);
 void tl_check_chain_untrusted(struct tl_run *run);
+void tl_check_curve_weak(struct tl_run *run);
+void tl_check_dh_weak(struct tl_run *run);
 void tl_check_key_encrypted(struct tl_run *run);
 void tl_check_key_mismatch(struct tl_run *run);
 void tl_check_key_missing(struct tl_run *run);
 void tl_check_key_permissions(struct tl_run *run);
 void tl_check_key_unparsable(struct tl_run *run);
+void tl_check_proto_legacy(struct tl_run *run);
+void tl_check_proto_no_modern(struct tl_run *run);
+void tl_check_proto_none(struct tl_run *run);
+void tl_check_proto_tls13_missing(struct tl_run *run);
 void tl_check_ssl_no_certificate(struct tl_run *run);
 
 #endif

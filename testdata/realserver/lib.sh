@@ -63,6 +63,13 @@
 #     18530 chain-expired  18531 cert-self-signed  18532 cert-self-signed-trusted
 #     18533 cert-weak-signature  18534 chain-dual  18535 chain-encrypted-key
 #     18536 chain-key-mismatch  18537 s_server (SHA-1 leaf)  18538-18539 free
+#   Protocols, DH and groups (protocols.sh starts the ones marked *, nginx -t only the rest):
+#     18580 proto-legacy  18581 proto-legacy-sslv3  18582 proto-ok  18583 proto-legacy-old-profile
+#     18584 proto-tls13-missing  18585 proto-tls13-missing-modern  18586 proto-inherited*
+#     18587 proto-default-1.22  18588 proto-vhost-ignored*  18589 proto-vhost-honoured
+#     18590 proto-min-protocol  18591 proto-none  18592 proto-none-sslv2  18593 proto-no-modern
+#     18594 dh-weak  18595 dh-ok  18596 curve-weak*  18597 curve-ok  18598 curve-unknown
+#     18599 dh-unreadable
 # - nginx runs with `daemon off;` in the background of this shell, so its PID is known
 #   without trusting the pid file; cleanup (EXIT/INT/TERM trap) stops every nginx started here
 #   by that PID and removes the temp dirs.  TLSLINT_KEEP=1 keeps the temp dirs for debugging.

@@ -1,0 +1,272 @@
+/*
+ * dh-weak and curve-weak: the key exchange parameters a site offers.
+ * dh-weak reads the DH parameters file (through the certificate store, so
+ * a file shared by many sites is read once); curve-weak reads the group
+ * list, from raw OpenSSL Groups/Curves commands (the last wins, as in
+ * SSL_CONF, whose file command names ignore case) or the site's groups setting.
+ */
+#include <openssl/evp.h>
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../src/run.h"
+#include "checks.h"
+
+/*
+ * What a client offering X25519, P-256 and P-384 saw from nginx 1.22.1 with
+ * "ssl_ecdh_curve secp224r1" (testdata/realserver/protocols.sh): no TLS 1.3
+ * and no ECDHE; a plain s_client fell back to TLS 1.2 with static RSA.
+ */
+static const struct tl_client_error weak_group_clients[] = {
+	{"OpenSSL, TLS 1.3 only", "tlsv1 alert protocol version"},
+	{"OpenSSL, ECDHE/DHE suites only", "sslv3 alert handshake failure"},
+	{NULL, NULL},
+};
+
+static const struct tl_client_error dh_clients[] = {
+	{"OpenSSL (security level 2)", "error:0A00018A:SSL routines:tls_process_ske_dhe:dh key "
+				       "too small"},
+	{"curl", "error:0A00018A:SSL routines::dh key too small"},
+	{"Python", "[SSL: DH_KEY_TOO_SMALL] dh key too small"},
+	{"Chrome, Firefox", "no DHE offered at all; ECDHE or TLS 1.3 is used"},
+	{NULL, NULL},
+};
+
+static void
+set_site(struct tl_finding *f, const struct tl_site *site)
+{
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
+}
+
+static void
+dh_site(struct tl_run *run, const struct tl_site *site)
+{
+	const struct tl_path *p = &site->tls.dhparam;
+	const struct tl_cert_file *file;
+	int want = run->policy->dh_param_size > 0 ? run->policy->dh_param_size : 2048;
+	struct tl_finding *f;
+	int bits;
+
+	if (p->v.origin == TL_ORIGIN_UNSET || p->v.origin == TL_ORIGIN_DEFAULT || p->path == NULL)
+		return;
+	file = tl_certstore_get(run->certs, p->path);
+	if (file->read_error != 0 || file->dh_params == NULL) {
+		/*
+		 * Not weak but unusable: the server refuses to start. No other
+		 * check reads the file, so it is reported here, as the directive
+		 * being invalid.
+		 */
+		f = tl_diag_add(&run->diag, "directive-invalid", p->v.loc,
+				"DH parameters file '%s' %s; the server refuses to start", p->s,
+				file->read_error != 0
+					? tl_arena_printf(run->arena, "cannot be read (%s)",
+							  strerror(file->read_error))
+					: "holds no 'DH PARAMETERS' block");
+		set_site(f, site);
+		return;
+	}
+	bits = EVP_PKEY_get_bits(file->dh_params);
+	if (bits >= want)
+		return;
+	f = tl_diag_add(&run->diag, "dh-weak", p->v.loc,
+			"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
+			"requires; OpenSSL at security level 2 (Debian, Ubuntu) refuses to load "
+			"them ('dh key too small') and the server does not start",
+			p->s, bits, want, run->policy->name);
+	f->clients_see = dh_clients;
+	set_site(f, site);
+}
+
+void
+tl_check_dh_weak(struct tl_run *run)
+{
+	for (size_t i = 0; i < run->model.sites.len; i++) {
+		const struct tl_site *site = run->model.sites.items[i];
+
+		if (tl_site_is_tls(site))
+			dh_site(run, site);
+	}
+}
+
+enum group_kind {
+	GROUP_EC,     /* elliptic curve: size compared with ecdh_param_size */
+	GROUP_FFDHE,  /* RFC 7919 finite field: size compared with dh_param_size */
+	GROUP_HYBRID, /* post-quantum hybrid: at least as strong as its classical half */
+};
+
+/*
+ * Group names the TLS group list of OpenSSL 1.1.1 to 3.x accepts, matched
+ * case-sensitively as 3.0's SSL_CTX_set1_groups_list does ("PRIME256V1"
+ * is refused, checked with nginx 1.22.1 on OpenSSL 3.0.19). Sources:
+ * ssl/t1_lib.c group tables of OpenSSL 1.1.1 (nid_list: the sect*, secp*,
+ * brainpool curves, X25519, X448) and 3.0 (ffdhe* added, NIST aliases
+ * P-256/P-384/P-521 through EC_curve_nist2nid); ML-KEM hybrids from
+ * OpenSSL 3.5 (providers/common/capabilities.c); X25519Kyber768Draft00
+ * from oqs-provider and BoringSSL, never in OpenSSL itself. Size is the
+ * field size in bits (for hybrids, the classical half's).
+ */
+static const struct {
+	const char *name;
+	enum group_kind kind;
+	int bits;
+} groups[] = {
+	{"X25519", GROUP_EC, 256},
+	{"x25519", GROUP_EC, 256},
+	{"X448", GROUP_EC, 448},
+	{"x448", GROUP_EC, 448},
+	{"prime256v1", GROUP_EC, 256},
+	{"secp256r1", GROUP_EC, 256},
+	{"P-256", GROUP_EC, 256},
+	{"secp384r1", GROUP_EC, 384},
+	{"P-384", GROUP_EC, 384},
+	{"secp521r1", GROUP_EC, 521},
+	{"P-521", GROUP_EC, 521},
+	{"secp256k1", GROUP_EC, 256},
+	{"secp224r1", GROUP_EC, 224},
+	{"P-224", GROUP_EC, 224},
+	{"secp224k1", GROUP_EC, 224},
+	{"secp192k1", GROUP_EC, 192},
+	{"prime192v1", GROUP_EC, 192},
+	{"secp192r1", GROUP_EC, 192},
+	{"P-192", GROUP_EC, 192},
+	{"secp160k1", GROUP_EC, 160},
+	{"secp160r1", GROUP_EC, 160},
+	{"secp160r2", GROUP_EC, 160},
+	{"sect163k1", GROUP_EC, 163},
+	{"sect163r1", GROUP_EC, 163},
+	{"sect163r2", GROUP_EC, 163},
+	{"sect193r1", GROUP_EC, 193},
+	{"sect193r2", GROUP_EC, 193},
+	{"sect233k1", GROUP_EC, 233},
+	{"sect233r1", GROUP_EC, 233},
+	{"sect239k1", GROUP_EC, 239},
+	{"sect283k1", GROUP_EC, 283},
+	{"sect283r1", GROUP_EC, 283},
+	{"sect409k1", GROUP_EC, 409},
+	{"sect409r1", GROUP_EC, 409},
+	{"sect571k1", GROUP_EC, 571},
+	{"sect571r1", GROUP_EC, 571},
+	{"brainpoolP256r1", GROUP_EC, 256},
+	{"brainpoolP384r1", GROUP_EC, 384},
+	{"brainpoolP512r1", GROUP_EC, 512},
+	{"ffdhe2048", GROUP_FFDHE, 2048},
+	{"ffdhe3072", GROUP_FFDHE, 3072},
+	{"ffdhe4096", GROUP_FFDHE, 4096},
+	{"ffdhe6144", GROUP_FFDHE, 6144},
+	{"ffdhe8192", GROUP_FFDHE, 8192},
+	{"X25519MLKEM768", GROUP_HYBRID, 256},
+	{"SecP256r1MLKEM768", GROUP_HYBRID, 256},
+	{"SecP384r1MLKEM1024", GROUP_HYBRID, 384},
+	{"X25519Kyber768Draft00", GROUP_HYBRID, 256},
+};
+
+#define NGROUPS (sizeof(groups) / sizeof(groups[0]))
+
+/* The group list in effect: value, the place to change, and whether it is a default. */
+struct group_list {
+	const char *value;
+	struct tl_loc loc;
+	bool is_default;
+};
+
+static struct group_list
+site_groups(const struct tl_site *site)
+{
+	const struct tl_tls *tls = &site->tls;
+	struct group_list g = {tls->groups.s, tls->groups.v.loc,
+			       tls->groups.v.origin == TL_ORIGIN_DEFAULT};
+
+	for (size_t i = 0; i < tls->conf_commands.n; i++) {
+		const struct tl_conf_command *c = &tls->conf_commands.items[i];
+
+		if (strcasecmp(c->name, "Groups") == 0 || strcasecmp(c->name, "Curves") == 0) {
+			g.value = c->value;
+			g.loc = c->loc;
+			g.is_default = false;
+		}
+	}
+	return g;
+}
+
+static int
+group_index(const char *name, size_t len)
+{
+	for (size_t i = 0; i < NGROUPS; i++)
+		if (strlen(groups[i].name) == len && strncmp(groups[i].name, name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool
+strong_enough(const struct tl_run *run, size_t i)
+{
+	int ecdh = run->policy->ecdh_param_size > 0 ? run->policy->ecdh_param_size : 256;
+	int dh = run->policy->dh_param_size > 0 ? run->policy->dh_param_size : 2048;
+
+	return groups[i].bits >= (groups[i].kind == GROUP_FFDHE ? dh : ecdh);
+}
+
+static void
+curve_site(struct tl_run *run, const struct tl_site *site)
+{
+	struct group_list g = site_groups(site);
+	const char *unknown = NULL, *first_unknown = NULL, *weak = NULL;
+	bool any_strong = false;
+	struct tl_finding *f;
+
+	/* "auto" (nginx) leaves OpenSSL's own list, which is fine. */
+	if (g.value == NULL || g.is_default || strcmp(g.value, "auto") == 0)
+		return;
+	for (const char *p = g.value; *p;) {
+		size_t len = strcspn(p, ":");
+		int i = len ? group_index(p, len) : -1;
+		const char *name = tl_arena_strndup(run->arena, p, len);
+
+		if (len > 0 && i < 0 && first_unknown == NULL)
+			first_unknown = name;
+		if (len > 0 && i < 0)
+			unknown = unknown ? tl_arena_printf(run->arena, "%s', '%s", unknown, name)
+					  : name;
+		else if (i >= 0 && strong_enough(run, (size_t)i))
+			any_strong = true;
+		else if (i >= 0)
+			weak = weak ? tl_arena_printf(run->arena, "%s', '%s", weak, name) : name;
+		p += len;
+		if (*p == ':')
+			p++;
+	}
+	if (unknown != NULL) {
+		f = tl_diag_add(&run->diag, "curve-weak", g.loc,
+				"group list '%s' names '%s', which OpenSSL does not know; the "
+				"server refuses to start ('group '%s' cannot be set')",
+				g.value, unknown, first_unknown);
+		f->severity_hint = TL_SEV_ERROR;
+		set_site(f, site);
+	}
+	if (weak != NULL && !any_strong) {
+		f = tl_diag_add(&run->diag, "curve-weak", g.loc,
+				"group list '%s' offers only '%s', weaker than the %d-bit groups "
+				"the %s profile requires; clients offering X25519, P-256 or P-384 "
+				"get neither TLS 1.3 nor ECDHE and fall back to a TLS 1.2 key "
+				"exchange without forward secrecy, or fail",
+				g.value, weak,
+				run->policy->ecdh_param_size > 0 ? run->policy->ecdh_param_size
+								 : 256,
+				run->policy->name);
+		f->clients_see = weak_group_clients;
+		set_site(f, site);
+	}
+}
+
+void
+tl_check_curve_weak(struct tl_run *run)
+{
+	for (size_t i = 0; i < run->model.sites.len; i++) {
+		const struct tl_site *site = run->model.sites.items[i];
+
+		if (tl_site_is_tls(site))
+			curve_site(run, site);
+	}
+}
