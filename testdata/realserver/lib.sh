@@ -63,6 +63,14 @@
 #     18530 chain-expired  18531 cert-self-signed  18532 cert-self-signed-trusted
 #     18533 cert-weak-signature  18534 chain-dual  18535 chain-encrypted-key
 #     18536 chain-key-mismatch  18537 s_server (SHA-1 leaf)  18538-18539 free
+#   The cipher family (ciphers.sh starts the ones marked *):
+#     18600 cipher-invalid  18601 cipher-invalid-unknown  18602 cipher-ok
+#     18603 cipher-invalid-suites13  18604 cipher-insecure  18605 cipher-no-pfs  18606 cipher-weak
+#     18607 cipher-none-for-protocol  18608 cipher-none-for-protocol-tls13
+#     18609 cipher-key-mismatch*  18610 cipher-key-mismatch-tls13*  18611 cipher-key-mismatch-ok*
+#     18612 http2-cipher-blocklist  18613 http2-cipher-blocklist-ok  18614 mozilla-modern
+#     18615 mozilla-intermediate  18616 mozilla-old  18617 cipher-key-mismatch-ecdsa
+#     18618-18619 free
 # - nginx runs with `daemon off;` in the background of this shell, so its PID is known
 #   without trusting the pid file; cleanup (EXIT/INT/TERM trap) stops every nginx started here
 #   by that PID and removes the temp dirs.  TLSLINT_KEEP=1 keeps the temp dirs for debugging.
