@@ -17,6 +17,7 @@
 
 struct tl_pair_cache;
 struct tl_key_cache;
+struct tl_cipher_cache;
 
 struct tl_run {
 	struct tl_arena *arena;
@@ -29,6 +30,7 @@ struct tl_run {
 	const struct tl_policy *policy; /* the profile the configuration is measured against */
 	struct tl_pair_cache *pairs;    /* per certificate/key pair analysis (checks/pair.c) */
 	struct tl_key_cache *keys; /* keys opened with configured passphrases (checks/keys.c) */
+	struct tl_cipher_cache *ciphers; /* one evaluation per cipher string (checks/ciphers.c) */
 	struct tl_suppressions suppressions; /* "# tlslint: disable=…" comments */
 	time_t now;
 	/* The server versions whose defaults apply (--target, else the stable release). */

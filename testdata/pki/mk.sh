@@ -31,6 +31,8 @@
 #   expiring.*                    SAN expiring.example.test             2025-07-01  2026-06-20  expires in 19 days
 #   ecdsa.*                       P-256 key, SAN www.example.test,      2026-01-01  2026-12-31  valid
 #                                 example.test
+#   ecdsa90.*                     P-256 key, SAN www.example.test,      2026-05-01  2026-07-29  valid (89 days:
+#                                 example.test                                                  modern lifespan)
 #   garbage.crt                   text that is not a certificate        -           -           cert-unparsable
 #   empty.crt                     empty file                            -           -           cert-unparsable
 #   truncated.crt                 www.crt's PEM block cut in the middle -           -           cert-unparsable
@@ -321,6 +323,9 @@ genkey "$out/int2.key" rsa
 sign int2 "tlslint Second Intermediate CA" 20200101 20350101 v3_intermediate \
 	-cert "$out/root.crt" -keyfile "$out/root.key"
 leaf -i int2 deep rsa 20260101 20261231 deep.example.test
+
+# An ECDSA leaf within the modern profile's 90-day lifespan, for the mozilla-modern case.
+leaf ecdsa90 ec 20260501 20260729 www.example.test example.test
 
 # Spare keys that match no certificate, for key-mismatch tests.
 genkey "$out/ecdsa2.key" ec

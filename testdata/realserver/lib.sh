@@ -70,6 +70,14 @@
 #     18590 proto-min-protocol  18591 proto-none  18592 proto-none-sslv2  18593 proto-no-modern
 #     18594 dh-weak  18595 dh-ok  18596 curve-weak*  18597 curve-ok  18598 curve-unknown
 #     18599 dh-unreadable
+#   The cipher family (ciphers.sh starts the ones marked *):
+#     18600 cipher-invalid  18601 cipher-invalid-unknown  18602 cipher-ok
+#     18603 cipher-invalid-suites13  18604 cipher-insecure  18605 cipher-no-pfs  18606 cipher-weak
+#     18607 cipher-none-for-protocol  18608 cipher-none-for-protocol-tls13
+#     18609 cipher-key-mismatch*  18610 cipher-key-mismatch-tls13*  18611 cipher-key-mismatch-ok*
+#     18612 http2-cipher-blocklist  18613 http2-cipher-blocklist-ok  18614 mozilla-modern
+#     18615 mozilla-intermediate  18616 mozilla-old  18617 cipher-key-mismatch-ecdsa
+#     18618-18619 free
 # - nginx runs with `daemon off;` in the background of this shell, so its PID is known
 #   without trusting the pid file; cleanup (EXIT/INT/TERM trap) stops every nginx started here
 #   by that PID and removes the temp dirs.  TLSLINT_KEEP=1 keeps the temp dirs for debugging.
