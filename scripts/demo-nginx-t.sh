@@ -20,7 +20,8 @@ demo=$(cd "$(dirname "$0")/../testdata/demo" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tlslint-demo.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-cp -R "$demo/etc" "$tmp/etc"
+# -L: the certificates are links into testdata/pki, which the copy must not keep relative.
+cp -RL "$demo/etc" "$tmp/etc"
 mkdir -p "$tmp/var/log/nginx" "$tmp/var/www/html" "$tmp/var/www/shop"
 find "$tmp/etc/nginx" -type f -exec sed -i \
 	-e "s|/etc/|$tmp/etc/|g" -e "s|/var/|$tmp/var/|g" \
