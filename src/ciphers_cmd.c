@@ -13,6 +13,7 @@
 #include "../checks/cipher_string.h"
 #include "ciphers_cmd.h"
 #include "policy.h"
+#include "policy_file.h"
 
 struct row {
 	const struct tl_cipher_suite *suite;
@@ -162,6 +163,14 @@ tl_ciphers_run(struct tl_arena *arena, const struct tl_options *opts, FILE *out,
 	if (opts->format != TL_FORMAT_TEXT && opts->format != TL_FORMAT_JSON) {
 		fprintf(err, "tlslint: 'ciphers' writes text or json only\n");
 		return 2;
+	}
+	/* "in-profile" follows a custom policy's cipher list too. */
+	if (policy != NULL && opts->policy_file != NULL) {
+		policy = tl_policy_load(arena, opts->policy_file, policy, &error);
+		if (policy == NULL) {
+			fprintf(err, "tlslint: %s\n", error);
+			return 2;
+		}
 	}
 	rc = tl_cipher_string_eval(arena, opts->cipher_string, 0, &list, &error);
 	for (size_t i = 0; i < list.nunknown; i++)

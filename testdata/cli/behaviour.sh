@@ -147,6 +147,13 @@ expect_match "policy error location" "$err" "policy\.yaml:2:1: unknown key 'rsa_
 run --profile modern --root testdata --now $NOW --ca-file testdata/pki/nope.crt "$clean"
 expect_status 2 "unreadable --ca-file"
 
+# 'ciphers' marks in-profile suites by the custom policy's list when one is given.
+printf 'ciphers: [AES128-SHA]\n' >"$tmp/policy.yaml"
+run ciphers --policy "$tmp/policy.yaml" 'AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256'
+expect_status 0 "ciphers with --policy"
+expect_match "policy's suite in profile" "$out" "^AES128-SHA .*in-profile$"
+expect_no_match "intermediate suite not in the custom profile" "$out" "^ECDHE-RSA-AES128-GCM-SHA256 .*in-profile"
+
 # The catalogue and the version.
 run --list-checks --format json
 expect_status 0 "--list-checks json"
