@@ -60,9 +60,12 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	return run->trust != NULL ? 0 : -1;
 }
 
-/* The server a config is written for: --server, else its name, else its text. */
+/*
+ * The server a config is written for: --server, else its file name
+ * (apache2.conf, httpd.conf, *.cfg / haproxy*), else nginx.
+ */
 static enum tl_server_kind
-detect_server(const struct tl_options *opts, const char *path, const char *text)
+detect_server(const struct tl_options *opts, const char *path)
 {
 	const char *base = strrchr(path, '/');
 
@@ -72,9 +75,6 @@ detect_server(const struct tl_options *opts, const char *path, const char *text)
 	if (strstr(base, "haproxy") != NULL || strstr(base, ".cfg") != NULL)
 		return TL_SERVER_HAPROXY;
 	if (strcmp(base, "apache2.conf") == 0 || strcmp(base, "httpd.conf") == 0)
-		return TL_SERVER_APACHE;
-	if (text != NULL && strstr(text, "<VirtualHost") != NULL &&
-	    strstr(text, "server {") == NULL)
 		return TL_SERVER_APACHE;
 	return TL_SERVER_NGINX;
 }
@@ -144,7 +144,7 @@ lint_nginx(struct tl_run *run, const char *path)
 static int
 lint_entry(struct tl_run *run, const char *path)
 {
-	enum tl_server_kind kind = detect_server(run->opts, path, NULL);
+	enum tl_server_kind kind = detect_server(run->opts, path);
 
 	switch (kind) {
 	case TL_SERVER_NGINX:
