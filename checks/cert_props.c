@@ -44,13 +44,6 @@ static const struct tl_client_error must_staple_clients[] = {
 };
 
 static void
-relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair, X509 *leaf)
-{
-	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
-			  "leaf certificate %s", tl_cert_subject(run->arena, leaf));
-}
-
-static void
 weak_key(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
@@ -90,7 +83,7 @@ weak_key(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 				    "requires",
 				    bits, tl_key_type_name(pub), min);
 	}
-	relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(run, f, pair, leaf);
 }
 
 void
@@ -127,7 +120,7 @@ lifetime(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 				    "certificate is valid for %d days, longer than the %d days the "
 				    "%s profile allows",
 				    days, max, run->policy->name);
-	relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(run, f, pair, leaf);
 }
 
 void
@@ -152,7 +145,7 @@ is_ca(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair 
 		"Firefox refuses it as a server certificate, most other clients "
 		"accept it");
 	f->clients_see = is_ca_clients;
-	relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(run, f, pair, leaf);
 }
 
 void
@@ -176,7 +169,7 @@ eku(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *p
 			    "certificate's extendedKeyUsage does not include serverAuth; clients "
 			    "reject it as a server certificate");
 	f->clients_see = eku_clients;
-	relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(run, f, pair, leaf);
 }
 
 void
@@ -217,7 +210,7 @@ staple(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair
 			    "'OCSP Must-Staple') but the site does not staple; Firefox refuses "
 			    "the connection");
 	f->clients_see = must_staple_clients;
-	relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(run, f, pair, leaf);
 	if (site->tls.stapling.v.origin != TL_ORIGIN_UNSET && site->tls.stapling.v.dir != NULL)
 		tl_finding_relate(&run->diag, f, NULL, site->tls.stapling.v.loc,
 				  "stapling is switched off here");
@@ -272,7 +265,7 @@ type(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *
 			    EVP_PKEY_get_base_id(pub) == EVP_PKEY_DSA ? "" : "n",
 			    tl_key_type_name(pub), run->policy->name,
 			    allowed_types(run->policy->certificate_types));
-	relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(run, f, pair, leaf);
 }
 
 void

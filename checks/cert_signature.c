@@ -39,8 +39,7 @@ self_signed(struct tl_run *run, const struct tl_site *site, const struct tl_cert
 			    "as trusted accept it, all others refuse the connection",
 			    info->path_certs[0].subject);
 	f->clients_see = self_signed_clients;
-	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
-			  "leaf certificate %s", info->path_certs[0].subject);
+	tl_relate_leaf(run, f, pair, info->leaf);
 }
 
 void

@@ -26,13 +26,6 @@ static const struct tl_client_error not_yet_valid_clients[] = {
 };
 
 static void
-relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair, X509 *leaf)
-{
-	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
-			  "leaf certificate %s", tl_cert_subject(run->arena, leaf));
-}
-
-static void
 expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
 	const struct tl_pair_info *info)
 {
@@ -49,7 +42,7 @@ expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 			    "certificate expired on %s, %lld days ago", tl_date(run->arena, end),
 			    (long long)((run->now - end) / 86400));
 	f->clients_see = expired_clients;
-	relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(run, f, pair, leaf);
 }
 
 void
@@ -76,7 +69,7 @@ not_yet_valid(struct tl_run *run, const struct tl_site *site, const struct tl_ce
 			    tl_date(run->arena, start),
 			    (long long)((start - run->now + 86399) / 86400));
 	f->clients_see = not_yet_valid_clients;
-	relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(run, f, pair, leaf);
 }
 
 void
@@ -106,7 +99,7 @@ expiring(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 	f = tl_cert_finding(run, "cert-expiring", site, pair,
 			    "certificate expires on %s, in %lld days (warning at %d days)",
 			    tl_date(run->arena, end), days, run->opts->expiry_warning_days);
-	relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(run, f, pair, leaf);
 }
 
 void

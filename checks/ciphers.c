@@ -87,22 +87,6 @@ cache_of(struct tl_run *run)
 	return run->ciphers;
 }
 
-/* The site whose TLS 1.3 suites apply: the default site when the socket says so. */
-static const struct tl_site *
-suites13_site(const struct tl_site *site)
-{
-	for (size_t i = 0; i < site->listeners.len; i++) {
-		const struct tl_listener *ls = site->listeners.items[i];
-
-		if (ls->socket != NULL && ls->socket->tls) {
-			if (ls->socket->protocols_from_default && ls->socket->default_site != NULL)
-				return ls->socket->default_site;
-			return site;
-		}
-	}
-	return site;
-}
-
 /* The TL_A_* bits a certificate with this public key can serve in TLS <= 1.2. */
 static unsigned
 auth_of_key(EVP_PKEY *pub, const char **name)
@@ -557,7 +541,7 @@ none_for_protocol(struct tl_run *run, const struct site_ciphers *sc)
 		f->clients_see = no_cipher_clients;
 	}
 	if (sc->protos & TL_PROTO_TLSv1_3) {
-		const struct tl_site *gov = suites13_site(sc->site);
+		const struct tl_site *gov = tl_site_governing(sc->site);
 		const struct tl_str *cs = &gov->tls.ciphersuites;
 		struct name_list known;
 		const char *unknown;

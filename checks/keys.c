@@ -93,15 +93,6 @@ try_passwords(struct tl_run *run, struct tl_key_info *ki, const struct tl_path *
 	}
 }
 
-static int
-match_index(STACK_OF(X509) * certs, EVP_PKEY *key)
-{
-	for (int i = 0; key != NULL && i < sk_X509_num(certs); i++)
-		if (EVP_PKEY_eq(X509_get0_pubkey(sk_X509_value(certs, i)), key) == 1)
-			return i;
-	return -1;
-}
-
 static struct tl_key_info *
 analyse(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
 	const struct tl_pair_info *info)
@@ -129,7 +120,7 @@ analyse(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 			ki->status = TL_KEY_OK;
 	} else
 		ki->status = TL_KEY_UNPARSABLE;
-	ki->key_match = match_index(info->served, ki->key);
+	ki->key_match = tl_key_match_index(info->served, ki->key);
 	ki->leaf = sk_X509_value(info->served, ki->key_match >= 0 ? ki->key_match : 0);
 	return ki;
 }

@@ -28,8 +28,8 @@ free_info(void *p)
 	sk_X509_pop_free(info->path, X509_free);
 }
 
-static int
-find_key_match(STACK_OF(X509) * certs, EVP_PKEY *key)
+int
+tl_key_match_index(STACK_OF(X509) * certs, EVP_PKEY *key)
 {
 	for (int i = 0; key != NULL && i < sk_X509_num(certs); i++)
 		if (EVP_PKEY_eq(X509_get0_pubkey(sk_X509_value(certs, i)), key) == 1)
@@ -191,7 +191,7 @@ analyse(struct tl_run *run, const struct tl_cert_pair *pair)
 		info->key_file = info->cert_file;
 		info->key = info->cert_file->key;
 	}
-	info->key_match = find_key_match(info->served, info->key);
+	info->key_match = tl_key_match_index(info->served, info->key);
 	info->leaf_index = info->key_match >= 0 ? info->key_match : 0;
 	info->leaf = sk_X509_value(info->served, info->leaf_index);
 	if (info->leaf != NULL) {

@@ -91,6 +91,9 @@ struct tl_pair_info {
 	int *served_dup_of;
 };
 
+/* Index in CERTS of the certificate whose public key is KEY's, or -1. */
+int tl_key_match_index(STACK_OF(X509) * certs, EVP_PKEY *key);
+
 /* The analysis of PAIR (whose certificate path must be known, not dynamic). */
 const struct tl_pair_info *tl_pair_info_get(struct tl_run *run, const struct tl_cert_pair *pair);
 

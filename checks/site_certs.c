@@ -39,6 +39,14 @@ tl_cert_finding(struct tl_run *run, const char *check, const struct tl_site *sit
 	return f;
 }
 
+void
+tl_relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair,
+	       X509 *leaf)
+{
+	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
+			  "leaf certificate %s", tl_cert_subject(run->arena, leaf));
+}
+
 const char *
 tl_x509_name(struct tl_arena *arena, const X509_NAME *name)
 {

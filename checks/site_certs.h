@@ -25,6 +25,10 @@ struct tl_finding *tl_cert_finding(struct tl_run *run, const char *check,
 				   const struct tl_site *site, const struct tl_cert_pair *pair,
 				   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* Adds "FILE: leaf certificate CN=…" to F: which certificate the finding is about. */
+void tl_relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair,
+		    X509 *leaf);
+
 /* "CN=www.example.com" style subject of CERT, and any X509 name in that style. */
 const char *tl_cert_subject(struct tl_arena *arena, X509 *cert);
 const char *tl_x509_name(struct tl_arena *arena, const X509_NAME *name);

@@ -4,25 +4,6 @@
 #include <string.h>
 #include <strings.h>
 
-static const struct {
-	const char *name;
-	unsigned bit;
-} names[] = {
-	{"SSLv2", TL_PROTO_SSLv2},     {"SSLv3", TL_PROTO_SSLv3},     {"TLSv1", TL_PROTO_TLSv1},
-	{"TLSv1.1", TL_PROTO_TLSv1_1}, {"TLSv1.2", TL_PROTO_TLSv1_2}, {"TLSv1.3", TL_PROTO_TLSv1_3},
-};
-
-#define NNAMES (sizeof(names) / sizeof(names[0]))
-
-static unsigned
-bit_of(const char *s, size_t len)
-{
-	for (size_t i = 0; i < NNAMES; i++)
-		if (strlen(names[i].name) == len && strncasecmp(names[i].name, s, len) == 0)
-			return names[i].bit;
-	return 0;
-}
-
 /* All versions from BIT upwards (for MinProtocol) or downwards (MaxProtocol). */
 static unsigned
 at_least(unsigned bit)
@@ -57,8 +38,9 @@ apply_protocol_command(unsigned mask, const char *value)
 		if (len == 0)
 			break;
 		{
-			unsigned bit = (len == 3 && strncasecmp(p, "ALL", 3) == 0) ? 0x3fu
-										   : bit_of(p, len);
+			unsigned bit = (len == 3 && strncasecmp(p, "ALL", 3) == 0)
+					       ? 0x3fu
+					       : tl_protocol_bit(p, len);
 
 			mask = sign == '-' ? mask & ~bit : mask | bit;
 		}
@@ -67,8 +49,8 @@ apply_protocol_command(unsigned mask, const char *value)
 	return mask;
 }
 
-static const struct tl_site *
-governing_site(const struct tl_site *site)
+const struct tl_site *
+tl_site_governing(const struct tl_site *site)
 {
 	for (size_t i = 0; i < site->listeners.len; i++) {
 		const struct tl_listener *ls = site->listeners.items[i];
@@ -85,7 +67,7 @@ governing_site(const struct tl_site *site)
 struct tl_site_protocols
 tl_site_protocols(const struct tl_site *site)
 {
-	const struct tl_site *gov = governing_site(site);
+	const struct tl_site *gov = tl_site_governing(site);
 	const struct tl_tls *tls = &gov->tls;
 	struct tl_site_protocols out;
 
@@ -101,9 +83,9 @@ tl_site_protocols(const struct tl_site *site)
 		if (strcasecmp(c->name, "Protocol") == 0)
 			out.mask = apply_protocol_command(out.mask, c->value);
 		else if (strcasecmp(c->name, "MinProtocol") == 0)
-			out.mask &= at_least(bit_of(c->value, strlen(c->value)));
+			out.mask &= at_least(tl_protocol_bit(c->value, strlen(c->value)));
 		else if (strcasecmp(c->name, "MaxProtocol") == 0)
-			out.mask &= at_most(bit_of(c->value, strlen(c->value)));
+			out.mask &= at_most(tl_protocol_bit(c->value, strlen(c->value)));
 		if (out.mask != before) {
 			out.from = &tls->conf_commands.v;
 			out.loc = c->loc;
@@ -117,8 +99,9 @@ tl_protocols_string(struct tl_arena *arena, unsigned mask)
 {
 	const char *s = NULL;
 
-	for (size_t i = 0; i < NNAMES; i++)
-		if (mask & names[i].bit)
-			s = s ? tl_arena_printf(arena, "%s, %s", s, names[i].name) : names[i].name;
+	for (unsigned bit = TL_PROTO_SSLv2; bit <= TL_PROTO_TLSv1_3; bit <<= 1)
+		if (mask & bit)
+			s = s ? tl_arena_printf(arena, "%s, %s", s, tl_protocol_name(bit))
+			      : tl_protocol_name(bit);
 	return s ? s : "none";
 }

@@ -18,6 +18,13 @@ struct tl_site_protocols {
 	const struct tl_site *taken_from;
 };
 
+/*
+ * The site whose protocol versions and TLS 1.3 suites a client of SITE
+ * gets: the default site of its first TLS socket when the socket takes
+ * them from there (protocols_from_default), else SITE itself.
+ */
+const struct tl_site *tl_site_governing(const struct tl_site *site);
+
 /* The protocols SITE negotiates (on the first TLS socket it listens on). */
 struct tl_site_protocols tl_site_protocols(const struct tl_site *site);
 

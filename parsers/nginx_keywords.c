@@ -94,14 +94,6 @@ static const struct keyword keywords[] = {
 	{"ssl_verify_depth", CTX_SSL, SET_STR, TLS(verify_depth), 1, 1, NULL},
 };
 
-static const struct {
-	const char *name;
-	unsigned bit;
-} protocol_names[] = {
-	{"SSLv2", TL_PROTO_SSLv2},     {"SSLv3", TL_PROTO_SSLv3},     {"TLSv1", TL_PROTO_TLSv1},
-	{"TLSv1.1", TL_PROTO_TLSv1_1}, {"TLSv1.2", TL_PROTO_TLSv1_2}, {"TLSv1.3", TL_PROTO_TLSv1_3},
-};
-
 static int
 compare_keyword(const void *key, const void *elem)
 {
@@ -168,12 +160,9 @@ parse_protocols(struct lower *l, const struct tl_directive *d, unsigned *mask)
 	int bad = 0;
 
 	for (size_t i = 0; i < d->nargs; i++) {
-		size_t k;
+		unsigned bit = tl_protocol_bit(d->args[i].text, d->args[i].len);
 
-		for (k = 0; k < sizeof(protocol_names) / sizeof(protocol_names[0]); k++)
-			if (strcasecmp(d->args[i].text, protocol_names[k].name) == 0)
-				break;
-		if (k == sizeof(protocol_names) / sizeof(protocol_names[0])) {
+		if (bit == 0) {
 			tl_ngx_invalid(
 				l, d->args[i].loc,
 				"unknown protocol '%s' in '%s'; nginx accepts SSLv2, SSLv3, TLSv1, "
@@ -182,7 +171,7 @@ parse_protocols(struct lower *l, const struct tl_directive *d, unsigned *mask)
 			bad = 1;
 			continue;
 		}
-		*mask |= protocol_names[k].bit;
+		*mask |= bit;
 	}
 	return bad ? -1 : 0;
 }
@@ -398,20 +387,9 @@ tl_ngx_compute_defaults(struct lower *l, void *settings, enum target target)
 		case SET_FLAG:
 			((struct tl_flag *)v)->on = strcmp(value, "on") == 0;
 			break;
-		case SET_PROTOCOLS: {
-			unsigned mask = 0;
-			char buf[128];
-			char *save = NULL;
-
-			snprintf(buf, sizeof(buf), "%s", value);
-			for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save))
-				for (size_t k = 0;
-				     k < sizeof(protocol_names) / sizeof(protocol_names[0]); k++)
-					if (strcmp(t, protocol_names[k].name) == 0)
-						mask |= protocol_names[k].bit;
-			((struct tl_protocols *)v)->mask = mask;
+		case SET_PROTOCOLS:
+			((struct tl_protocols *)v)->mask = tl_protocol_mask(value);
 			break;
-		}
 		case SET_CERT:
 		case SET_KEY:
 		case SET_CONF_COMMAND:

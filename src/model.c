@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <strings.h>
 
 #define FIELD(m)                                                                                   \
 	{                                                                                          \
@@ -105,4 +106,50 @@ tl_site_is_tls(const struct tl_site *site)
 			return true;
 	}
 	return site->legacy_ssl_on.origin == TL_ORIGIN_SET;
+}
+
+/* One table of protocol version names for every server's syntax and the policies. */
+static const struct {
+	const char *name;
+	unsigned bit;
+} protocol_names[] = {
+	{"SSLv2", TL_PROTO_SSLv2},     {"SSLv3", TL_PROTO_SSLv3},     {"TLSv1", TL_PROTO_TLSv1},
+	{"TLSv1.1", TL_PROTO_TLSv1_1}, {"TLSv1.2", TL_PROTO_TLSv1_2}, {"TLSv1.3", TL_PROTO_TLSv1_3},
+};
+
+#define NPROTOCOLS (sizeof(protocol_names) / sizeof(protocol_names[0]))
+
+const char *
+tl_protocol_name(unsigned bit)
+{
+	for (size_t i = 0; i < NPROTOCOLS; i++)
+		if (protocol_names[i].bit == bit)
+			return protocol_names[i].name;
+	return NULL;
+}
+
+unsigned
+tl_protocol_bit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < NPROTOCOLS; i++)
+		if (strlen(protocol_names[i].name) == len &&
+		    strncasecmp(protocol_names[i].name, s, len) == 0)
+			return protocol_names[i].bit;
+	return 0;
+}
+
+unsigned
+tl_protocol_mask(const char *list)
+{
+	unsigned mask = 0;
+
+	while (*list) {
+		size_t len;
+
+		list += strspn(list, " ");
+		len = strcspn(list, " ");
+		mask |= tl_protocol_bit(list, len);
+		list += len;
+	}
+	return mask;
 }

@@ -58,6 +58,13 @@ enum {
 	TL_PROTO_TLSv1_3 = 1u << 5,
 };
 
+/* The name of the single version BIT ("TLSv1.2"), or NULL. */
+const char *tl_protocol_name(unsigned bit);
+/* The version named by the LEN bytes at S, compared without case; 0 if none. */
+unsigned tl_protocol_bit(const char *s, size_t len);
+/* The versions of a space-separated list of names (unknown names are skipped). */
+unsigned tl_protocol_mask(const char *list);
+
 struct tl_protocols {
 	struct tl_value v;
 	unsigned mask;

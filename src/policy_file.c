@@ -24,14 +24,6 @@ struct loader {
 static const struct {
 	const char *name;
 	unsigned bit;
-} versions[] = {
-	{"SSLv3", TL_PROTO_SSLv3},     {"TLSv1", TL_PROTO_TLSv1},     {"TLSv1.1", TL_PROTO_TLSv1_1},
-	{"TLSv1.2", TL_PROTO_TLSv1_2}, {"TLSv1.3", TL_PROTO_TLSv1_3},
-};
-
-static const struct {
-	const char *name;
-	unsigned bit;
 } types[] = {
 	{"rsa", TL_CERT_TYPE_RSA},
 	{"ecdsa", TL_CERT_TYPE_ECDSA},
@@ -129,21 +121,25 @@ boolean(struct loader *l, const char *key, bool *out)
 	return tl_yaml_fail(&l->y, l->y.event.start_mark, "expected true or false for '%s'", key);
 }
 
+/* Version names exactly as the guidelines write them; SSLv2 is no policy's choice. */
 static int
 load_versions(struct loader *l, const char *key)
 {
 	const char *const *list;
-	const char *names[sizeof(versions) / sizeof(versions[0])];
-	unsigned bits[sizeof(versions) / sizeof(versions[0])];
-	size_t n = sizeof(versions) / sizeof(versions[0]);
 
-	for (size_t i = 0; i < n; i++) {
-		names[i] = versions[i].name;
-		bits[i] = versions[i].bit;
-	}
 	if (string_list(l, key, &list) < 0)
 		return -1;
-	return named_bits(l, key, list, names, bits, n, &l->policy->tls_versions);
+	l->policy->tls_versions = 0;
+	for (size_t i = 0; list[i] != NULL; i++) {
+		unsigned bit = tl_protocol_bit(list[i], strlen(list[i]));
+
+		if (bit == 0 || bit == TL_PROTO_SSLv2 ||
+		    strcmp(tl_protocol_name(bit), list[i]) != 0)
+			return tl_yaml_fail(&l->y, l->y.event.start_mark,
+					    "unknown value '%s' in '%s'", list[i], key);
+		l->policy->tls_versions |= bit;
+	}
+	return 0;
 }
 
 static int
