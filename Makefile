@@ -10,7 +10,7 @@ MESON_OPTS ?= -Dwerror=true
 
 # Debian packages: to build, and in addition to run the tests.
 BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-dev
-TEST_PKGS  = openssl python3 nginx libnginx-mod-stream clang libclang-rt-14-dev clang-format git
+TEST_PKGS  = openssl python3 nginx libnginx-mod-stream clang libclang-rt-14-dev clang-format git strace
 
 TLSLINT = $(BUILD)/src/tlslint
 # The instant the test PKI and the demo are evaluated at (see testdata/pki/mk.sh).

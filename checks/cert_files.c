@@ -10,10 +10,11 @@
 
 /* Shows where a file was looked for when --root or a prefix changed the path. */
 static void
-relate_path(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair)
+relate_path(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair,
+	    const struct tl_cert_file *file)
 {
-	if (strcmp(pair->cert.written, pair->cert.path) != 0)
-		tl_finding_relate(&run->diag, f, pair->cert.path, (struct tl_loc){0},
+	if (strcmp(pair->cert.written, file->path) != 0)
+		tl_finding_relate(&run->diag, f, file->path, (struct tl_loc){0},
 				  "read from this path on this machine");
 }
 
@@ -28,7 +29,7 @@ missing(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 	f = tl_cert_finding(run, "cert-missing", site, pair,
 			    "cannot read certificate '%s': %s; the server refuses to start",
 			    pair->cert.written, strerror(info->cert_file->read_error));
-	relate_path(run, f, pair);
+	relate_path(run, f, pair, info->cert_file);
 }
 
 void
@@ -49,7 +50,7 @@ unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_
 		run, "cert-unparsable", site, pair,
 		"'%s' holds no certificate (%s); the server refuses to start", pair->cert.written,
 		info->cert_file->cert_error ? info->cert_file->cert_error : "no PEM block");
-	relate_path(run, f, pair);
+	relate_path(run, f, pair, info->cert_file);
 }
 
 void

@@ -38,12 +38,6 @@ key_written(const struct tl_cert_pair *pair)
 	return pair->key.written != NULL ? pair->key.written : pair->cert.written;
 }
 
-static const char *
-key_path(const struct tl_cert_pair *pair)
-{
-	return pair->key.written != NULL ? pair->key.path : pair->cert.path;
-}
-
 static struct tl_finding *key_finding(struct tl_run *run, const char *check,
 				      const struct tl_site *site, const struct tl_cert_pair *pair,
 				      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -63,12 +57,13 @@ key_finding(struct tl_run *run, const char *check, const struct tl_site *site,
 	return f;
 }
 
-/* Shows where the file was looked for when --root or a prefix changed the path. */
+/* Shows where the key file was looked for when --root or a prefix changed the path. */
 static void
-relate_path(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair)
+relate_path(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair,
+	    const struct tl_cert_file *file)
 {
-	if (strcmp(key_written(pair), key_path(pair)) != 0)
-		tl_finding_relate(&run->diag, f, key_path(pair), (struct tl_loc){0},
+	if (strcmp(key_written(pair), file->path) != 0)
+		tl_finding_relate(&run->diag, f, file->path, (struct tl_loc){0},
 				  "read from this path on this machine");
 }
 
@@ -106,7 +101,7 @@ missing(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 	f = key_finding(run, "key-missing", site, pair,
 			"cannot read private key '%s': %s; the server refuses to start",
 			pair->key.written, strerror(ki->file->read_error));
-	relate_path(run, f, pair);
+	relate_path(run, f, pair, ki->file);
 }
 
 void
@@ -134,7 +129,7 @@ unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_
 	f = key_finding(run, "key-unparsable", site, pair,
 			"'%s' holds no private key (%s); the server refuses to start",
 			key_written(pair), why);
-	relate_path(run, f, pair);
+	relate_path(run, f, pair, ki->file);
 }
 
 void
@@ -257,23 +252,22 @@ struct perm_seen {
 static const char *
 exposure(struct tl_run *run, const struct tl_cert_file *file)
 {
-	struct stat st;
 	struct group *gr;
 	const char *group;
 
 	if (file->mode & 0004)
 		return tl_arena_printf(run->arena, "readable by all users (mode %04o)",
 				       (unsigned)file->mode);
-	if (!(file->mode & 0040) || stat(file->path, &st) != 0)
+	if (!(file->mode & 0040))
 		return NULL;
-	gr = getgrgid(st.st_gid);
+	gr = getgrgid(file->gid);
 	group = gr ? gr->gr_name : NULL;
-	if (st.st_gid == 0 || (group != NULL && strcmp(group, "ssl-cert") == 0))
+	if (file->gid == 0 || (group != NULL && strcmp(group, "ssl-cert") == 0))
 		return NULL;
 	return group ? tl_arena_printf(run->arena, "readable by group '%s' (mode %04o)", group,
 				       (unsigned)file->mode)
 		     : tl_arena_printf(run->arena, "readable by group %u (mode %04o)",
-				       (unsigned)st.st_gid, (unsigned)file->mode);
+				       (unsigned)file->gid, (unsigned)file->mode);
 }
 
 static bool
@@ -320,7 +314,7 @@ permissions(struct tl_run *run, struct tl_strmap *files, const struct tl_site *s
 					"and impersonate the site",
 					key_written(pair), why);
 	seen->finding = key_finding(run, "key-permissions", site, pair, "%s", seen->message);
-	relate_path(run, seen->finding, pair);
+	relate_path(run, seen->finding, pair, ki->file);
 	tl_strmap_put(files, ki->file->path, seen);
 }
 

@@ -11,7 +11,7 @@
 #include <openssl/pem.h>
 #include <string.h>
 
-#include "../src/fsutil.h"
+#include "../src/fsroot.h"
 #include "../src/strmap.h"
 
 /* nginx refuses password files of 4096 bytes or more (NGX_SSL_PASSWORD_BUFFER_SIZE). */
@@ -64,7 +64,7 @@ try_passwords(struct tl_run *run, struct tl_key_info *ki, const struct tl_path *
 	int rc;
 
 	ki->password_file = pw;
-	rc = tl_read_file(run->arena, pw->path, MAX_PASSWORD_FILE - 1, &text, &len);
+	rc = tl_fs_read(&run->fs, pw->path, MAX_PASSWORD_FILE - 1, &text, &len, NULL, NULL);
 	if (rc < 0) {
 		ki->password_errno = -rc;
 		return;

@@ -9,6 +9,7 @@
 
 #include "../src/arena.h"
 #include "../src/diag.h"
+#include "../src/fsroot.h"
 #include "../src/source.h"
 #include "tree.h"
 
@@ -28,7 +29,7 @@ struct tl_parse_env {
 	struct tl_arena *arena;
 	struct tl_sources *sources;
 	struct tl_diag *diag; /* parse-error, include-missing findings go here */
-	const char *root;     /* --root, or NULL */
+	struct tl_fs *fs;     /* every included file is read through it (--root) */
 	struct tl_parse_limits limits;
 };
 
@@ -36,7 +37,8 @@ struct tl_parse_env {
  * Parses the entry config PATH (an ordinary path, not mapped under --root)
  * and the files it includes. Returns 0, or a negative errno when the entry
  * itself cannot be read; everything wrong inside is a finding.
- * tree->prefix is set to the directory of PATH.
+ * tree->prefix is set to nginx's configuration prefix as deployed: the
+ * directory of PATH in the server's namespace (its place under --root).
  */
 int tl_nginx_parse_file(struct tl_parse_env *env, const char *path, struct tl_tree *tree);
 
@@ -44,7 +46,8 @@ int tl_nginx_parse_file(struct tl_parse_env *env, const char *path, struct tl_tr
  * Parses config text that did not come from a file (standard input). If it
  * is `nginx -T` output, each "# configuration file NAME:" section becomes
  * the source NAME and includes are resolved among the sections; the prefix
- * is the directory of the first section's NAME.
+ * is the directory of the first section's NAME. Other text has the prefix
+ * "." without --root and nginx's default /etc/nginx with it.
  */
 int tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text, size_t len,
 			struct tl_tree *tree);

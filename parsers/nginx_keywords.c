@@ -150,7 +150,7 @@ file_ref(struct lower *l, const struct tl_arg *arg)
 		return ref;
 	}
 	/* Relative paths are relative to nginx's conf prefix (ngx_conf_full_name). */
-	ref.path = tl_path_map(l->env->arena, l->env->root, l->prefix, arg->text);
+	ref.path = tl_path_join(l->env->arena, l->prefix, arg->text);
 	return ref;
 }
 
@@ -280,7 +280,7 @@ apply_keyword(struct lower *l, struct scope *scope, const struct keyword *kw,
 		p->v = tl_ngx_value_set(d);
 		p->s = d->args[0].text;
 		/* ngx_ssl_read_password_file: relative to the conf prefix, no variables. */
-		p->path = tl_path_map(l->env->arena, l->env->root, l->prefix, p->s);
+		p->path = tl_path_join(l->env->arena, l->prefix, p->s);
 		break;
 	}
 	case SET_FLAG: {

@@ -9,7 +9,6 @@
 struct tl_lower_env {
 	struct tl_arena *arena;
 	struct tl_diag *diag;      /* directive-invalid findings */
-	const char *root;          /* --root, or NULL */
 	struct tl_version version; /* the targeted nginx */
 };
 

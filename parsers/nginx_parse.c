@@ -13,13 +13,15 @@
 
 #include <errno.h>
 #include <fnmatch.h>
-#include <glob.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../src/fsutil.h"
+#include "../src/strmap.h"
 #include "nginx_lexer.h"
 
 /*
@@ -47,7 +49,7 @@ struct section {
 
 /* A file already read, so that repeated includes share one source. */
 struct cached {
-	const char *key;
+	const char *key; /* where it is on this machine */
 	struct tl_source *src;
 };
 
@@ -59,8 +61,9 @@ struct parser {
 	bool dump;
 	struct section *sections;
 	size_t nsections;
-	struct section **sorted; /* in name order, for globs */
-	struct tl_ptrvec cache;
+	struct section **sorted;   /* in name order, for globs */
+	struct tl_strmap cache;    /* host path → struct cached */
+	struct tl_strmap identity; /* "device:inode" → struct cached: one file by two names */
 	/* Scratch for the directive being read and the children being built. */
 	struct tl_arg *args;
 	size_t nargs;
@@ -212,7 +215,8 @@ include_allowed(struct file_ctx *fc, const struct tl_directive *inc, const struc
 
 	if (fc->include_depth + 1 > lim->max_include_depth) {
 		finding(p, "parse-error", inc->loc,
-			"includes nested too deeply (more than %u levels)", lim->max_include_depth);
+			"includes nested too deeply (more than %u levels, tlslint's limit)",
+			lim->max_include_depth);
 		return false;
 	}
 	for (const struct file_ctx *c = fc; src != NULL && c != NULL; c = c->up) {
@@ -225,7 +229,8 @@ include_allowed(struct file_ctx *fc, const struct tl_directive *inc, const struc
 	if (p->nparses + 1 > lim->max_files) {
 		if (!p->files_reported)
 			finding(p, "parse-error", inc->loc,
-				"too many config files to read (more than %zu)", lim->max_files);
+				"too many config files to read (more than %zu, tlslint's limit)",
+				lim->max_files);
 		p->files_reported = true;
 		return false;
 	}
@@ -243,7 +248,9 @@ enter(struct file_ctx *fc, const struct tl_directive *inc, const struct tl_sourc
 	if (src->len > max || p->total > max - src->len) {
 		if (!p->total_reported)
 			finding(p, "parse-error", inc->loc,
-				"config files larger than %zu bytes in total", max);
+				"config files larger than %zu bytes in total, tlslint's limit; the "
+				"rest was not read",
+				max);
 		p->total_reported = true;
 		return;
 	}
@@ -252,50 +259,96 @@ enter(struct file_ctx *fc, const struct tl_directive *inc, const struct tl_sourc
 	parse_source(p, fc, src, inc, parent, depth);
 }
 
+/* Says where a server path was looked for when that differs from the path itself. */
+static void
+relate_host(struct parser *p, struct tl_finding *f, const char *path, const char *host)
+{
+	if (host != NULL && strcmp(host, path) != 0)
+		tl_finding_relate(p->env->diag, f, host, (struct tl_loc){0},
+				  "read from this path on this machine");
+}
+
+static struct cached *
+remember(struct parser *p, const char *host, const struct stat *st, struct tl_source *src)
+{
+	struct cached *c = tl_arena_alloc(p->arena, sizeof(*c));
+	char id[64];
+
+	c->key = host;
+	c->src = src;
+	tl_strmap_put(&p->cache, host, c);
+	snprintf(id, sizeof(id), "%jx:%jx", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+	tl_strmap_put(&p->identity, id, c);
+	return c;
+}
+
+/* The source already read from the same file as ST, under another name. */
+static struct tl_source *
+same_file(struct parser *p, const struct stat *st)
+{
+	char id[64];
+	struct cached *c;
+
+	snprintf(id, sizeof(id), "%jx:%jx", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+	c = tl_strmap_get(&p->identity, id);
+	return c ? c->src : NULL;
+}
+
+/* Includes the file at server path PATH (through struct tl_fs, so never outside --root). */
 static void
 include_disk(struct file_ctx *fc, const struct tl_directive *inc, const char *path,
 	     struct tl_directive *parent, unsigned depth)
 {
 	struct parser *p = fc->p;
-	const char *key = tl_path_normalize(p->arena, path);
 	struct tl_source *src = NULL;
+	const char *host = NULL;
+	struct tl_finding *f;
 	struct cached *c;
+	struct stat st;
 	char *text;
 	size_t len;
 	int rc;
 
-	for (size_t i = 0; i < p->cache.len; i++) {
-		c = p->cache.items[i];
-		if (strcmp(c->key, key) == 0) {
+	if (tl_fs_resolve(p->env->fs, path, &host) == 0) {
+		c = tl_strmap_get(&p->cache, host);
+		if (c != NULL)
 			src = c->src;
-			break;
-		}
 	}
 	if (!include_allowed(fc, inc, src))
 		return;
 	if (src == NULL) {
-		rc = tl_read_file(p->arena, key, p->env->limits.max_file_size, &text, &len);
+		rc = tl_fs_read(p->env->fs, path, p->env->limits.max_file_size, &text, &len, &host,
+				&st);
 		if (rc == -EFBIG) {
-			finding(p, "parse-error", inc->loc,
-				"config file '%s' is larger than %zu bytes", key,
-				p->env->limits.max_file_size);
+			f = finding(p, "parse-error", inc->loc,
+				    "config file '%s' is larger than tlslint's limit of %zu bytes; "
+				    "it was not read",
+				    path, p->env->limits.max_file_size);
+			relate_host(p, f, path, host);
 			return;
 		}
 		if (rc == -ENOENT || rc == -ENOTDIR) {
-			finding(p, "include-missing", inc->loc, "include file '%s' not found", key);
+			f = finding(p, "include-missing", inc->loc, "include file '%s' not found",
+				    path);
+			relate_host(p, f, path, host);
 			return;
 		}
 		if (rc < 0) {
-			finding(p, "include-missing", inc->loc, "cannot read include file '%s': %s",
-				key, strerror(-rc));
+			f = finding(p, "include-missing", inc->loc,
+				    "cannot read include file '%s': %s", path, strerror(-rc));
+			relate_host(p, f, path, host);
 			return;
 		}
-		src = tl_sources_add(p->env->sources, key, key, text, len);
-		c = tl_arena_alloc(p->arena, sizeof(*c));
-		c->key = key;
-		c->src = src;
-		tl_ptrvec_push(p->arena, &p->cache, c);
-		p->tree->nfiles++;
+		src = same_file(p, &st);
+		if (src != NULL) {
+			/* The same file reached by another name: a cycle if it is open. */
+			if (!include_allowed(fc, inc, src))
+				return;
+		} else {
+			src = tl_sources_add(p->env->sources, host, host, text, len);
+			p->tree->nfiles++;
+		}
+		remember(p, host, &st, src);
 	}
 	enter(fc, inc, src, parent, depth);
 }
@@ -323,10 +376,7 @@ include_from_dump(struct file_ctx *fc, const struct tl_directive *inc, const cha
 	struct parser *p = fc->p;
 	const char *full;
 
-	if (arg[0] == '/')
-		full = tl_path_normalize(p->arena, arg);
-	else
-		full = tl_path_map(p->arena, NULL, p->inc_prefix, arg);
+	full = tl_path_join(p->arena, p->inc_prefix, arg);
 	if (wild) {
 		for (size_t k = 0; k < p->nsections; k++) {
 			struct section *s = p->sorted[k];
@@ -350,33 +400,38 @@ do_include(struct file_ctx *fc, const struct tl_directive *inc, struct tl_direct
 	   unsigned depth)
 {
 	struct parser *p = fc->p;
+	struct tl_ptrvec matches = {0};
+	size_t max = p->env->limits.max_files;
 	const char *arg;
 	const char *path;
-	bool wild;
-	glob_t g;
+	long found;
 
 	if (inc->nargs != 1) {
 		finding(p, "parse-error", inc->loc, "invalid number of arguments in 'include'");
 		return;
 	}
 	arg = inc->args[0].text;
-	wild = strpbrk(arg, "*?[") != NULL;
+	/* ngx_conf_include: a name with any of these is a glob, else a file that must exist. */
 	if (p->dump) {
-		include_from_dump(fc, inc, arg, wild, parent, depth);
+		include_from_dump(fc, inc, arg, strpbrk(arg, "*?[") != NULL, parent, depth);
 		return;
 	}
-	path = tl_path_map(p->arena, p->env->root, p->inc_prefix, arg);
-	if (!wild) {
+	/* Relative to nginx's conf prefix as deployed, then found through --root. */
+	path = tl_path_join(p->arena, p->inc_prefix, arg);
+	if (strpbrk(arg, "*?[") == NULL) {
 		include_disk(fc, inc, path, parent, depth);
 		return;
 	}
 	/* Like nginx: glob's own sorting, and no match is not an error. */
-	memset(&g, 0, sizeof(g));
-	if (glob(path, 0, NULL, &g) == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++)
-			include_disk(fc, inc, g.gl_pathv[i], parent, depth);
+	found = tl_fs_glob(p->env->fs, path, max, &matches);
+	if (found > (long)max) {
+		finding(p, "parse-error", inc->loc,
+			"'%s' matches more than %zu files, tlslint's limit; none was read", arg,
+			max);
+		return;
 	}
-	globfree(&g);
+	for (size_t i = 0; i < matches.len; i++)
+		include_disk(fc, inc, matches.items[i], parent, depth);
 }
 
 /* The words read so far form a complete directive ended by ";". */
@@ -497,7 +552,8 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 			if (p->nargs > lim->max_args) {
 				if (!too_many && !bad)
 					finding(p, "parse-error", at(fc, tok.off, tok.len),
-						"too many arguments (more than %zu)",
+						"too many arguments (more than %zu, tlslint's "
+						"limit)",
 						lim->max_args);
 				too_many = true;
 				continue;
@@ -534,7 +590,8 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 			} else if (depth + 1 > lim->max_nesting) {
 				if (!bad)
 					finding(p, "parse-error", at(fc, tok.off, 1),
-						"blocks nested too deeply (more than %u levels)",
+						"blocks nested too deeply (more than %u levels, "
+						"tlslint's limit)",
 						lim->max_nesting);
 				skip_block(fc, tok.off);
 			} else {
@@ -591,6 +648,8 @@ parser_init(struct parser *p, struct tl_parse_env *env, struct tl_tree *tree)
 	p->env = env;
 	p->arena = env->arena;
 	p->tree = tree;
+	tl_strmap_init(&p->cache, env->arena);
+	tl_strmap_init(&p->identity, env->arena);
 }
 
 /* Parses the entry source and hangs its directives under the root. */
@@ -607,13 +666,33 @@ parse_entry(struct parser *p, struct tl_source *src)
 	collect(p, &tree->root, 0);
 }
 
+/*
+ * Where the config is deployed when the text does not say: nginx's
+ * compiled-in conf prefix in Debian's and nginx.org's packages
+ * (nginx -V: --conf-path=/etc/nginx/nginx.conf).
+ */
+#define NGINX_CONF_PREFIX "/etc/nginx"
+
+/* The entry's path as deployed: its place under --root, else in nginx's usual prefix. */
+static const char *
+deployed_entry(struct tl_parse_env *env, const char *path)
+{
+	const char *d = tl_fs_entry_path(env->fs, path);
+	const char *base;
+
+	if (d != NULL)
+		return d;
+	base = strrchr(path, '/');
+	return tl_arena_printf(env->arena, NGINX_CONF_PREFIX "/%s", base ? base + 1 : path);
+}
+
 int
 tl_nginx_parse_file(struct tl_parse_env *env, const char *path, struct tl_tree *tree)
 {
 	struct parser p;
-	struct cached *c;
 	struct tl_source *src;
 	const char *key;
+	struct stat st;
 	char *text;
 	size_t len;
 	int rc;
@@ -621,16 +700,14 @@ tl_nginx_parse_file(struct tl_parse_env *env, const char *path, struct tl_tree *
 	tree_init(tree);
 	parser_init(&p, env, tree);
 	key = tl_path_normalize(env->arena, path);
-	rc = tl_read_file(env->arena, key, env->limits.max_file_size, &text, &len);
+	rc = tl_read_file_ex(env->arena, key, env->limits.max_file_size, 0, &text, &len, &st);
 	if (rc < 0)
 		return rc;
 	src = tl_sources_add(env->sources, key, key, text, len);
-	/* Cached so that an include of the entry itself is seen as a cycle. */
-	c = tl_arena_alloc(env->arena, sizeof(*c));
-	c->key = key;
-	c->src = src;
-	tl_ptrvec_push(env->arena, &p.cache, c);
-	tree->prefix = tl_path_dirname(env->arena, key);
+	/* Remembered so that an include of the entry itself is seen as a cycle. */
+	remember(&p, key, &st, src);
+	/* nginx resolves relative paths against the directory of its main config (-c). */
+	tree->prefix = tl_path_dirname(env->arena, deployed_entry(env, key));
 	p.inc_prefix = tree->prefix;
 	parse_entry(&p, src);
 	return 0;
@@ -745,9 +822,9 @@ tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text
 
 		p.dump = true;
 		tree->from_dump = true;
+		/* The dump names files as nginx opened them: the prefix as deployed. */
 		p.inc_prefix = dir;
-		/* Mapped like every prefix, so lowering resolves paths with one tl_path_map(). */
-		tree->prefix = tl_path_map(env->arena, env->root, NULL, dir);
+		tree->prefix = dir;
 		s->src = tl_sources_add(env->sources, s->name, NULL, s->text, s->len);
 		parse_entry(&p, s->src);
 		return 0;
@@ -758,8 +835,8 @@ tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text
 	memcpy(copy, text, len);
 	copy[len] = '\0';
 	src = tl_sources_add(env->sources, name, NULL, copy, len);
-	tree->prefix = ".";
-	p.inc_prefix = ".";
+	tree->prefix = env->fs->root != NULL ? NGINX_CONF_PREFIX : ".";
+	p.inc_prefix = tree->prefix;
 	parse_entry(&p, src);
 	return 0;
 }

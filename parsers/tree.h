@@ -46,8 +46,8 @@ struct tl_tree {
 	size_t nfiles;            /* config files read, the entry included */
 	/*
 	 * The directory that relative paths inside the config are resolved
-	 * against (nginx: the directory of the main config file), already
-	 * mapped onto this machine.
+	 * against (nginx: the directory of the main config file), in the
+	 * server's namespace: struct tl_fs maps it onto this machine.
 	 */
 	const char *prefix;
 	/* True when read from `nginx -T` style text rather than from files. */

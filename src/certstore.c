@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "fsutil.h"
 #include "strmap.h"
@@ -24,8 +23,10 @@
 
 struct tl_certstore {
 	struct tl_arena *arena;
-	struct tl_strmap files; /* path → struct tl_cert_file */
-	struct tl_strmap der;   /* SHA-256 of a certificate's DER → X509 */
+	struct tl_fs *fs;
+	struct tl_strmap by_name; /* server path → struct tl_cert_file */
+	struct tl_strmap files;   /* host path → struct tl_cert_file */
+	struct tl_strmap der;     /* SHA-256 of a certificate's DER → X509 */
 	size_t certificate_files;
 };
 
@@ -40,11 +41,13 @@ free_cert_file(void *p)
 }
 
 struct tl_certstore *
-tl_certstore_new(struct tl_arena *arena)
+tl_certstore_new(struct tl_arena *arena, struct tl_fs *fs)
 {
 	struct tl_certstore *store = tl_arena_alloc(arena, sizeof(*store));
 
 	store->arena = arena;
+	store->fs = fs;
+	tl_strmap_init(&store->by_name, arena);
 	tl_strmap_init(&store->files, arena);
 	tl_strmap_init(&store->der, arena);
 	return store;
@@ -248,22 +251,21 @@ parse_pem(struct tl_certstore *store, struct tl_cert_file *f, const char *text, 
 }
 
 static void
-load(struct tl_certstore *store, struct tl_cert_file *f)
+load(struct tl_certstore *store, struct tl_cert_file *f, const char *path)
 {
-	struct tl_arena *arena = store->arena;
 	char *text = NULL;
 	size_t len = 0;
 	struct stat st;
 	int rc;
 
 	f->certs = sk_X509_new_null();
-	rc = tl_read_file(arena, f->path, MAX_CERT_FILE, &text, &len);
+	rc = tl_fs_read(store->fs, path, MAX_CERT_FILE, &text, &len, NULL, &st);
 	if (rc < 0) {
 		f->read_error = -rc;
 		return;
 	}
-	if (stat(f->path, &st) == 0)
-		f->mode = st.st_mode & 07777;
+	f->mode = st.st_mode & 07777;
+	f->gid = st.st_gid;
 	if (memmem(text, len, "-----BEGIN", 10) != NULL) {
 		parse_pem(store, f, text, len);
 		return;
@@ -286,17 +288,25 @@ load(struct tl_certstore *store, struct tl_cert_file *f)
 const struct tl_cert_file *
 tl_certstore_get(struct tl_certstore *store, const char *path)
 {
-	struct tl_cert_file *f = tl_strmap_get(&store->files, path);
+	struct tl_cert_file *f = tl_strmap_get(&store->by_name, path);
+	const char *host = NULL;
 
 	if (f != NULL)
 		return f;
-	f = tl_arena_alloc(store->arena, sizeof(*f));
-	f->path = tl_arena_strdup(store->arena, path);
-	load(store, f);
-	tl_arena_defer(store->arena, free_cert_file, f);
-	tl_strmap_put(&store->files, path, f);
-	if (sk_X509_num(f->certs) > 0)
-		store->certificate_files++;
+	/* Two names for one file (a link, "a/../b") share the file's entry. */
+	if (tl_fs_resolve(store->fs, path, &host) == 0)
+		f = tl_strmap_get(&store->files, host);
+	if (f == NULL) {
+		f = tl_arena_alloc(store->arena, sizeof(*f));
+		f->path = tl_arena_strdup(store->arena, host != NULL ? host : path);
+		load(store, f, path);
+		tl_arena_defer(store->arena, free_cert_file, f);
+		if (host != NULL)
+			tl_strmap_put(&store->files, host, f);
+		if (sk_X509_num(f->certs) > 0)
+			store->certificate_files++;
+	}
+	tl_strmap_put(&store->by_name, path, f);
 	return f;
 }
 

@@ -1,9 +1,9 @@
 /*
  * Files and paths. Reads are bounded (a config is never trusted to be
  * small) and refuse anything that is not a regular file, so a FIFO or a
- * device named by an include cannot hang or flood a run. Path mapping is
- * purely lexical: it must work for --root trees and nginx -T dumps whose
- * files do not exist on this machine.
+ * device named by an include cannot hang or flood a run. Path joining is
+ * purely lexical: it must work for nginx -T dumps whose files do not exist
+ * on this machine.
  */
 #include "fsutil.h"
 
@@ -18,6 +18,13 @@
 int
 tl_read_file(struct tl_arena *arena, const char *path, size_t max, char **text, size_t *len)
 {
+	return tl_read_file_ex(arena, path, max, 0, text, len, NULL);
+}
+
+int
+tl_read_file_ex(struct tl_arena *arena, const char *path, size_t max, int oflags, char **text,
+		size_t *len, struct stat *status)
+{
 	struct stat st;
 	size_t size;
 	size_t got = 0;
@@ -26,7 +33,7 @@ tl_read_file(struct tl_arena *arena, const char *path, size_t max, char **text, 
 	int err;
 
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | oflags);
 	if (fd < 0)
 		return -errno;
 	if (fstat(fd, &st) < 0) {
@@ -67,6 +74,8 @@ tl_read_file(struct tl_arena *arena, const char *path, size_t max, char **text, 
 	buf[got] = '\0';
 	*text = buf;
 	*len = got;
+	if (status != NULL)
+		*status = st;
 	return 0;
 }
 
@@ -126,20 +135,11 @@ tl_path_normalize(struct tl_arena *arena, const char *path)
 }
 
 char *
-tl_path_map(struct tl_arena *arena, const char *root, const char *base_dir, const char *path)
+tl_path_join(struct tl_arena *arena, const char *base, const char *path)
 {
-	if (path[0] == '/') {
-		if (root != NULL && root[0] != '\0') {
-			/* Normalize first so that "/../x" cannot climb out of ROOT. */
-			char *p = tl_path_normalize(arena, path);
-
-			return tl_path_normalize(arena, tl_arena_printf(arena, "%s/%s", root, p));
-		}
+	if (path[0] == '/' || base == NULL || base[0] == '\0')
 		return tl_path_normalize(arena, path);
-	}
-	if (base_dir != NULL && base_dir[0] != '\0')
-		return tl_path_normalize(arena, tl_arena_printf(arena, "%s/%s", base_dir, path));
-	return tl_path_normalize(arena, path);
+	return tl_path_normalize(arena, tl_arena_printf(arena, "%s/%s", base, path));
 }
 
 char *

@@ -1,12 +1,13 @@
 /*
- * Files and paths: bounded reads, and the mapping of paths named inside
- * configs onto the disk (relative to the config's prefix directory, and
- * under --root for absolute paths).
+ * Files and paths: bounded reads, and the lexical handling of path names
+ * (joining, folding "." and "..", directory parts).
  */
 #ifndef TL_FSUTIL_H
 #define TL_FSUTIL_H
 
 #include <stddef.h>
+
+#include <sys/stat.h>
 
 #include "arena.h"
 
@@ -16,13 +17,17 @@
  */
 int tl_read_file(struct tl_arena *arena, const char *path, size_t max, char **text, size_t *len);
 
+/* The same with extra open(2) flags (O_NOFOLLOW), and the file's status when read. */
+int tl_read_file_ex(struct tl_arena *arena, const char *path, size_t max, int oflags, char **text,
+		    size_t *len, struct stat *status);
+
 /*
- * Where a path written in a config is on this machine: an absolute PATH is
- * ROOT + PATH when ROOT is set; a relative one is BASE_DIR/PATH (BASE_DIR
- * itself already mapped). "." and "x/.." components are folded and a
- * leading "./" dropped, so the result reads well in messages.
+ * PATH as a program resolves it against the directory BASE: PATH itself
+ * if absolute (or BASE is NULL or empty), else BASE/PATH; "." and "x/.."
+ * components folded and a leading "./" dropped, so it reads well in
+ * messages. Purely lexical: no file is looked at (see fsroot.h for that).
  */
-char *tl_path_map(struct tl_arena *arena, const char *root, const char *base_dir, const char *path);
+char *tl_path_join(struct tl_arena *arena, const char *base, const char *path);
 
 /* The directory part of PATH ("." when there is none). */
 char *tl_path_dirname(struct tl_arena *arena, const char *path);

@@ -105,7 +105,8 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 	int rc;
 
 	if (tl_run_init(&run, arena, opts, &failed) != 0)
-		return usage_error(failed, "check --ca-file, --ca-path, --profile and --policy");
+		return usage_error(failed,
+				   "check --root, --ca-file, --ca-path, --profile and --policy");
 	rc = tl_run_lint(&run, &failed);
 	if (rc == -ENOENT && failed == NULL)
 		return usage_error("no config found at the usual locations",

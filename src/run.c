@@ -33,13 +33,21 @@ int
 tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options *opts,
 	    const char **error)
 {
+	int rc;
+
 	memset(run, 0, sizeof(*run));
 	run->arena = arena;
 	run->opts = opts;
+	rc = tl_fs_init(&run->fs, arena, opts->root);
+	if (rc != 0) {
+		*error = tl_arena_printf(arena, "--root '%s': %s", opts->root,
+					 rc == -ENOTDIR ? "not a directory" : strerror(-rc));
+		return -1;
+	}
 	tl_sources_init(&run->sources, arena);
 	tl_diag_init(&run->diag, arena);
 	tl_model_init(&run->model, arena);
-	run->certs = tl_certstore_new(arena);
+	run->certs = tl_certstore_new(arena, &run->fs);
 	tl_suppressions_init(&run->suppressions, arena);
 	run->now = opts->now_set ? opts->now : time(NULL);
 	run->target[TL_SERVER_NGINX] = tl_nginx_stable;
@@ -116,10 +124,9 @@ read_stdin(struct tl_arena *arena, char **text, size_t *len)
 static int
 lint_nginx(struct tl_run *run, const char *path)
 {
-	struct tl_parse_env penv = {run->arena, &run->sources, &run->diag, run->opts->root,
+	struct tl_parse_env penv = {run->arena, &run->sources, &run->diag, &run->fs,
 				    tl_default_parse_limits};
-	struct tl_lower_env lenv = {run->arena, &run->diag, run->opts->root,
-				    run->target[TL_SERVER_NGINX]};
+	struct tl_lower_env lenv = {run->arena, &run->diag, run->target[TL_SERVER_NGINX]};
 	struct tl_tree tree;
 	int rc;
 

@@ -10,6 +10,7 @@
 #include "../parsers/suppress.h"
 #include "certstore.h"
 #include "diag.h"
+#include "fsroot.h"
 #include "model.h"
 #include "options.h"
 #include "policy.h"
@@ -22,6 +23,7 @@ struct tl_cipher_cache;
 struct tl_run {
 	struct tl_arena *arena;
 	const struct tl_options *opts;
+	struct tl_fs fs; /* every file a config names is read through it (--root) */
 	struct tl_sources sources;
 	struct tl_diag diag;
 	struct tl_model model;
@@ -38,8 +40,9 @@ struct tl_run {
 };
 
 /*
- * Sets up a run. Returns 0, or -1 with *error set when the trust anchors
- * (--ca-file, --ca-path) or the profile cannot be used.
+ * Sets up a run. Returns 0, or -1 with *error set when --root is not a
+ * directory, or the trust anchors (--ca-file, --ca-path) or the profile
+ * cannot be used.
  */
 int tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options *opts,
 		const char **error);

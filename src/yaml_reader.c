@@ -111,7 +111,7 @@ tl_yaml_expect_string(struct tl_yaml *y, const char *what, const char **out)
 const char *
 tl_yaml_resolve(struct tl_yaml *y, const char *p)
 {
-	return tl_path_map(y->arena, NULL, y->dir != NULL ? y->dir : ".", p);
+	return tl_path_join(y->arena, y->dir != NULL ? y->dir : ".", p);
 }
 
 /*

@@ -19,7 +19,8 @@ int
 main(int argc, char **argv)
 {
 	struct tl_arena *arena = tl_arena_new();
-	struct tl_certstore *store = tl_certstore_new(arena);
+	struct tl_fs fs, rooted;
+	struct tl_certstore *store;
 	const struct tl_cert_file *f, *again;
 	char buf[4096];
 
@@ -28,6 +29,8 @@ main(int argc, char **argv)
 		return 2;
 	}
 	pki = argv[1];
+	tl_fs_init(&fs, arena, NULL);
+	store = tl_certstore_new(arena, &fs);
 
 	f = tl_certstore_get(store, path(buf, sizeof(buf), "www.fullchain.crt"));
 	CHECK_INT(f->read_error, 0);
@@ -77,6 +80,16 @@ main(int argc, char **argv)
 	CHECK_INT(sk_X509_num(f->certs), 2);
 	CHECK_INT(tl_certstore_files(store), 307);
 	CHECK_INT(tl_certstore_certificate_files(store), 1);
+
+	/* Under a root, server paths are read from it, and one file has one entry. */
+	CHECK_INT(tl_fs_init(&rooted, arena, pki), 0);
+	store = tl_certstore_new(arena, &rooted);
+	f = tl_certstore_get(store, "/www.key");
+	CHECK(f->key != NULL);
+	CHECK_STR(f->path, path(buf, sizeof(buf), "www.key"));
+	again = tl_certstore_get(store, "/.././/www.key");
+	CHECK(again == f);
+	CHECK_INT(tl_certstore_files(store), 1);
 
 	tl_arena_free(arena);
 	return tl_unit_result();

@@ -15,6 +15,7 @@ static struct tl_arena *arena;
 struct run {
 	struct tl_sources sources;
 	struct tl_diag diag;
+	struct tl_fs fs;
 	struct tl_parse_env env;
 	struct tl_tree tree;
 	int rc;
@@ -27,6 +28,8 @@ run_new(void)
 
 	tl_sources_init(&r->sources, arena);
 	tl_diag_init(&r->diag, arena);
+	tl_fs_init(&r->fs, arena, NULL);
+	r->env.fs = &r->fs;
 	r->env.arena = arena;
 	r->env.sources = &r->sources;
 	r->env.diag = &r->diag;
@@ -59,7 +62,9 @@ parse_fixture(const char *rel, const char *root, const struct tl_parse_limits *l
 	if (lim)
 		r->env.limits = *lim;
 	if (root)
-		r->env.root = tl_arena_printf(arena, "%s/%s", fixtures, root);
+		CHECK_INT(
+			tl_fs_init(&r->fs, arena, tl_arena_printf(arena, "%s/%s", fixtures, root)),
+			0);
 	r->rc = tl_nginx_parse_file(&r->env, tl_arena_printf(arena, "%s/%s", fixtures, rel),
 				    &r->tree);
 	return r;
@@ -398,7 +403,7 @@ test_limits(void)
 	r = parse_with("a { b { c { d { e 1; } } } }\nz 1;\n", &lim);
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), "t.conf:1:15: parse-error: blocks nested too deeply (more than 3 "
-			      "levels)");
+			      "levels, tlslint's limit)");
 	CHECK(find(&r->tree.root, "a/b/c/d") != NULL);
 	CHECK(find(&r->tree.root, "a/b/c/d/e") == NULL);
 	CHECK(find(&r->tree.root, "z") != NULL);
@@ -407,7 +412,8 @@ test_limits(void)
 	lim.max_args = 3;
 	r = parse_with("a 1 2 3 4 5;\nb 1 2 3;\n", &lim);
 	CHECK_INT(nfindings(r), 1);
-	CHECK_STR(show(r, 0), "t.conf:1:9: parse-error: too many arguments (more than 3)");
+	CHECK_STR(show(r, 0),
+		  "t.conf:1:9: parse-error: too many arguments (more than 3, tlslint's limit)");
 	CHECK_INT(find(&r->tree.root, "a") ? find(&r->tree.root, "a")->nargs : 0, 3);
 	CHECK_INT(find(&r->tree.root, "b") ? find(&r->tree.root, "b")->nargs : 0, 3);
 
@@ -418,7 +424,7 @@ test_limits(void)
 	r = parse(deep);
 	CHECK_INT(nfindings(r), 2);
 	CHECK_STR(show(r, 0), "t.conf:1:130: parse-error: blocks nested too deeply (more than 64 "
-			      "levels)");
+			      "levels, tlslint's limit)");
 
 	lim = tl_default_parse_limits;
 	lim.max_total_size = 4;
@@ -486,7 +492,7 @@ test_include_cycle_and_depth(void)
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), tl_arena_printf(arena,
 					      "%s/d2.conf:2:1: parse-error: includes nested too "
-					      "deeply (more than 2 levels)",
+					      "deeply (more than 2 levels, tlslint's limit)",
 					      dir));
 	CHECK_STR(kids(&r->tree.root), "in_d1=1 in_d2=1");
 
@@ -496,17 +502,20 @@ test_include_cycle_and_depth(void)
 	CHECK_INT(nfindings(r), 1);
 	CHECK_STR(show(r, 0), tl_arena_printf(arena,
 					      "%s/d2.conf:2:1: parse-error: too many config "
-					      "files to read (more than 3)",
+					      "files to read (more than 3, tlslint's limit)",
 					      dir));
 
 	lim = tl_default_parse_limits;
 	lim.max_file_size = 20;
 	r = parse_fixture("chain/nginx.conf", NULL, &lim);
 	CHECK_INT(nfindings(r), 1);
-	CHECK_STR(show(r, 0), tl_arena_printf(arena,
-					      "%s/nginx.conf:1:1: parse-error: config file "
-					      "'%s/d1.conf' is larger than 20 bytes",
-					      dir, dir));
+	CHECK_STR(
+		show(r, 0),
+		tl_arena_printf(
+			arena,
+			"%s/nginx.conf:1:1: parse-error: config file "
+			"'%s/d1.conf' is larger than tlslint's limit of 20 bytes; it was not read",
+			dir, dir));
 
 	r = parse_fixture("chain/missing.conf", NULL, NULL);
 	CHECK_INT(r->rc, -2); /* ENOENT */
@@ -589,11 +598,11 @@ test_dump(void)
 	CHECK_INT(b->children[1]->loc.src->len, strlen("ssl_protocols TLSv1.2;"));
 	CHECK_STR(where(http->children[2]->args[0].loc), "1:15");
 
-	/* --root maps the prefix, as lowering reads certificates through it. */
+	/* The prefix stays the deployed one under --root: files are found through it later. */
 	r = run_new();
-	r->env.root = "/srv/mirror";
+	CHECK_INT(tl_fs_init(&r->fs, arena, fixtures), 0);
 	r->rc = tl_nginx_parse_text(&r->env, "-", dump, strlen(dump), &r->tree);
-	CHECK_STR(r->tree.prefix, "/srv/mirror/etc/nginx");
+	CHECK_STR(r->tree.prefix, "/etc/nginx");
 
 	/* A cycle through sections is found, not followed. */
 	r = parse("# configuration file /x/nginx.conf:\n"

@@ -1,7 +1,7 @@
 /*
  * Unit tests of nginx lowering: inheritance (http → server → location),
  * add_header's all-or-nothing rule, version defaults, listen forms, sockets
- * and default servers, server names, path mapping under --root.
+ * and default servers, server names, paths with variables.
  */
 #include <string.h>
 
@@ -15,10 +15,11 @@ struct fixture {
 	struct tl_sources sources;
 	struct tl_diag diag;
 	struct tl_model model;
+	struct tl_fs fs;
 };
 
 static void
-lower_text(struct fixture *fx, const char *text, const char *root, struct tl_version version)
+lower_text(struct fixture *fx, const char *text, struct tl_version version)
 {
 	struct tl_parse_env penv;
 	struct tl_lower_env lenv;
@@ -32,13 +33,13 @@ lower_text(struct fixture *fx, const char *text, const char *root, struct tl_ver
 	penv.arena = fx->arena;
 	penv.sources = &fx->sources;
 	penv.diag = &fx->diag;
-	penv.root = root;
+	tl_fs_init(&fx->fs, fx->arena, NULL);
+	penv.fs = &fx->fs;
 	penv.limits = tl_default_parse_limits;
 	memset(&tree, 0, sizeof(tree));
 	CHECK_INT(tl_nginx_parse_text(&penv, "t.conf", text, strlen(text), &tree), 0);
 	lenv.arena = fx->arena;
 	lenv.diag = &fx->diag;
-	lenv.root = root;
 	lenv.version = version;
 	tl_nginx_lower(&lenv, &tree, &fx->model);
 }
@@ -85,18 +86,20 @@ test_http_level_after_server(void)
 		   "  ssl_certificate_key /etc/ssl/x.key;\n"                              /* 6 */
 		   "  ssl_protocols TLSv1.2;\n"                                           /* 7 */
 		   "}\n",
-		   "/r", (struct tl_version){1, 22, 0});
+		   (struct tl_version){1, 22, 0});
 	CHECK_INT(fx.model.sites.len, 2);
 	a = site(&fx, 0);
 	b = site(&fx, 1);
 	CHECK_INT(a->tls.certs.n, 1);
 	CHECK_INT(a->tls.certs.v.origin, TL_ORIGIN_INHERITED);
 	CHECK_INT(line_of(a->tls.certs.pairs[0].cert_dir), 5);
-	CHECK_STR(a->tls.certs.pairs[0].cert.path, "/r/etc/ssl/x.crt");
+	/* Paths in the model are the server's; --root is applied when files are read. */
+	CHECK_STR(a->tls.certs.pairs[0].cert.path, "/etc/ssl/x.crt");
 	CHECK_STR(a->tls.certs.pairs[0].key.written, "/etc/ssl/x.key");
 	/* The server's own certificate wins, relative to the config's directory. */
 	CHECK_INT(b->tls.certs.v.origin, TL_ORIGIN_SET);
 	CHECK_STR(b->tls.certs.pairs[0].cert.written, "own.crt");
+	CHECK_STR(b->tls.certs.pairs[0].cert.path, "own.crt");
 	CHECK_INT(a->tls.protocols.v.origin, TL_ORIGIN_INHERITED);
 	CHECK_INT(a->tls.protocols.mask, TL_PROTO_TLSv1_2);
 	CHECK_INT(line_of(a->tls.protocols.v.loc), 7);
@@ -109,7 +112,7 @@ test_defaults_by_version(void)
 {
 	struct fixture fx;
 
-	lower_text(&fx, "http { server { listen 443 ssl; } }", NULL, (struct tl_version){1, 22, 1});
+	lower_text(&fx, "http { server { listen 443 ssl; } }", (struct tl_version){1, 22, 1});
 	CHECK_INT(site(&fx, 0)->tls.protocols.v.origin, TL_ORIGIN_DEFAULT);
 	CHECK_INT(site(&fx, 0)->tls.protocols.mask,
 		  TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2);
@@ -118,12 +121,12 @@ test_defaults_by_version(void)
 	CHECK_INT(site(&fx, 0)->tls.session_tickets.on, 1);
 	tl_arena_free(fx.arena);
 
-	lower_text(&fx, "http { server { listen 443 ssl; } }", NULL, (struct tl_version){1, 24, 0});
+	lower_text(&fx, "http { server { listen 443 ssl; } }", (struct tl_version){1, 24, 0});
 	CHECK_INT(site(&fx, 0)->tls.protocols.mask,
 		  TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2 | TL_PROTO_TLSv1_3);
 	tl_arena_free(fx.arena);
 
-	lower_text(&fx, "http { server { listen 443 ssl; } }", NULL, tl_nginx_stable);
+	lower_text(&fx, "http { server { listen 443 ssl; } }", tl_nginx_stable);
 	CHECK_INT(site(&fx, 0)->tls.protocols.mask, TL_PROTO_TLSv1_2 | TL_PROTO_TLSv1_3);
 	tl_arena_free(fx.arena);
 }
@@ -145,7 +148,7 @@ test_add_header_inheritance(void)
 		   "    location /b { add_header strict-transport-security max-age=1; }\n" /* 7 */
 		   "  }\n"
 		   "}\n",
-		   NULL, tl_nginx_stable);
+		   tl_nginx_stable);
 	s = site(&fx, 0);
 	CHECK_INT(s->hsts.v.origin, TL_ORIGIN_INHERITED);
 	CHECK_STR(s->hsts.value, "max-age=63072000");
@@ -176,7 +179,7 @@ test_sockets_and_default_server(void)
 		   "  server { listen 127.0.0.1:8443 ssl; listen [::1]:8443 ssl http2; }\n"
 		   "  server { server_name nolisten.test; }\n"
 		   "}\n",
-		   NULL, tl_nginx_stable);
+		   tl_nginx_stable);
 	CHECK_INT(fx.model.sites.len, 4);
 	CHECK_INT(fx.model.sockets.len, 4);
 	sock = fx.model.sockets.items[0];
@@ -218,7 +221,7 @@ test_names_and_invalid(void)
 		   "  listen 443 ssl bogus;\n"
 		   "  location / { ssl_certificate x.crt; }\n"
 		   "} }\n",
-		   NULL, tl_nginx_stable);
+		   tl_nginx_stable);
 	s = site(&fx, 0);
 	CHECK_INT(s->names.len, 6);
 	CHECK_STR(((struct tl_name *)s->names.items[0])->name, "www.example.test");
@@ -255,7 +258,7 @@ test_upstream_and_stream(void)
 		   "  server { listen 5000 ssl; ssl_certificate s.crt; ssl_certificate_key s.key;"
 		   " proxy_pass 127.0.0.1:9; }\n"
 		   "}\n",
-		   NULL, tl_nginx_stable);
+		   tl_nginx_stable);
 	CHECK_INT(fx.model.sites.len, 2);
 	s = site(&fx, 0);
 	CHECK_INT(s->upstreams.len, 1);
@@ -284,7 +287,7 @@ test_dynamic_certificate_and_conf_command(void)
 		   "  ssl_certificate_key /certs/$ssl_server_name.key;\n"
 		   "  ssl_conf_command Ciphersuites TLS_AES_256_GCM_SHA384;\n"
 		   "} }\n",
-		   "/root", tl_nginx_stable);
+		   tl_nginx_stable);
 	s = site(&fx, 0);
 	CHECK(s->tls.certs.pairs[0].cert.dynamic);
 	CHECK(s->tls.certs.pairs[0].cert.path == NULL);
@@ -301,7 +304,7 @@ test_quic_socket(void)
 	lower_text(&fx,
 		   "http { server { listen 443 quic reuseport; listen 443 ssl;\n"
 		   "  ssl_certificate a.crt; ssl_certificate_key a.key; } }\n",
-		   NULL, tl_nginx_stable);
+		   tl_nginx_stable);
 	/* UDP (QUIC) and TCP on the same port are two sockets, both TLS. */
 	CHECK_INT(fx.model.sockets.len, 2);
 	CHECK(((struct tl_socket *)fx.model.sockets.items[0])->quic);
