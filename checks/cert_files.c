@@ -48,7 +48,8 @@ unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_
 		return;
 	f = tl_cert_finding(
 		run, "cert-unparsable", site, pair,
-		"'%s' holds no certificate (%s); the server refuses to start", pair->cert.written,
+		"certificate file '%s' cannot be loaded: %s; the server refuses to start",
+		pair->cert.written,
 		info->cert_file->cert_error ? info->cert_file->cert_error : "no PEM block");
 	relate_path(run, f, pair, info->cert_file);
 }

@@ -135,27 +135,42 @@ decode_key(const char *name, const unsigned char *data, long len)
 }
 
 /*
- * The first private key of a file. An encrypted one is only recognised:
- * its PEM is kept so that a check can try the configured passphrases.
+ * One private key block. The key is the first block that decodes as one:
+ * OpenSSL 3's PEM_read_bio_PrivateKey(), which nginx, Apache and HAProxy
+ * call, skips blocks it cannot decode and takes the next key (seen with
+ * nginx 1.22: a corrupt block before a good key loads). An encrypted key
+ * is only recognised: its PEM is kept so that a check can try the
+ * configured passphrases.
  */
 static void
 parse_key_block(struct tl_arena *arena, struct tl_cert_file *f, const char *name,
 		const char *header, const unsigned char *data, long len)
 {
+	EVP_PKEY *key;
+
 	f->key_present = true;
+	if (f->key != NULL || f->key_encrypted)
+		return;
 	if (strcmp(name, "ENCRYPTED PRIVATE KEY") == 0 || strstr(header, "ENCRYPTED") != NULL) {
 		long plen = 0;
 		char *pem = pem_block(name, header, data, len, &plen);
 
 		f->key_encrypted = true;
+		f->key_error = NULL;
 		if (pem != NULL)
 			f->key_pem = tl_arena_strndup(arena, pem, (size_t)plen);
+		if (pem != NULL)
+			OPENSSL_cleanse(pem, (size_t)plen);
 		free(pem);
 		return;
 	}
-	f->key = decode_key(name, data, len);
-	if (f->key == NULL)
+	key = decode_key(name, data, len);
+	if (key != NULL) {
+		f->key = key;
+		f->key_error = NULL;
+	} else if (f->key_error == NULL) {
 		f->key_error = drain_errors(arena, "not a private key");
+	}
 	ERR_clear_error();
 }
 
@@ -200,6 +215,77 @@ decode_cert(struct tl_certstore *store, const unsigned char *der, long len, bool
 	return x;
 }
 
+/* Counts lines forward through a text, so naming the line of each block stays linear. */
+struct line_cursor {
+	const char *text;
+	size_t len;
+	size_t off;
+	unsigned long line;
+};
+
+/* The 1-based line of the first "-----BEGIN" at or after FROM (FROM never moves back). */
+static unsigned long
+block_line(struct line_cursor *c, size_t from)
+{
+	const char *begin = memmem(c->text + from, c->len - from, "-----BEGIN", 10);
+	size_t to = begin ? (size_t)(begin - c->text) : from;
+
+	for (; c->off < to; c->off++)
+		c->line += c->text[c->off] == '\n';
+	return c->line;
+}
+
+/*
+ * A malformed block that was meant to be a private key (a truncated key
+ * file): the key's reason, if no good key turns up later. Nothing of the
+ * block's text is quoted.
+ */
+static void
+note_bad_key_block(struct tl_arena *arena, struct tl_cert_file *f, const char *text, size_t start,
+		   unsigned nblock, struct line_cursor *lines)
+{
+	const char *begin = memmem(text + start, lines->len - start, "-----BEGIN ", 11);
+	const char *end;
+	char label[64];
+
+	if (begin == NULL)
+		return;
+	begin += 11;
+	end = memmem(begin, lines->len - (size_t)(begin - text), "-----", 5);
+	if (end == NULL || (size_t)(end - begin) >= sizeof(label))
+		return;
+	memcpy(label, begin, (size_t)(end - begin));
+	label[end - begin] = '\0';
+	if (!is_key_block(label))
+		return;
+	f->key_present = true;
+	if (f->key == NULL && !f->key_encrypted && f->key_error == NULL)
+		f->key_error = tl_arena_printf(arena, "PEM block %u (line %lu) is malformed: %s",
+					       nblock, block_line(lines, start),
+					       ERR_reason_error_string(ERR_peek_last_error()));
+}
+
+static bool
+is_cert_block(const char *name)
+{
+	return strcmp(name, "CERTIFICATE") == 0 || strcmp(name, "X509 CERTIFICATE") == 0 ||
+	       strcmp(name, "TRUSTED CERTIFICATE") == 0;
+}
+
+/*
+ * Reads the PEM blocks of a file the way the servers do (nginx's
+ * ngx_ssl_load_certificate, HAProxy's and mod_ssl's chain loaders):
+ * PEM_read_bio_X509_AUX() for the first certificate, then
+ * PEM_read_bio_X509() until the end. Both read every block in turn and
+ * fail on the first one that is not well-formed PEM, or is a certificate
+ * that does not decode, so such a file is refused whole (nginx: "cannot
+ * load certificate … PEM_read_bio_X509() failed") and nothing of it is
+ * kept: checks must not judge a chain or a leaf from half a file.
+ * "TRUSTED CERTIFICATE" is accepted only as the first certificate, as
+ * PEM_read_bio_X509() skips it (seen with nginx 1.22: not served).
+ * Text between blocks is ignored, as PEM readers do. Key blocks follow
+ * their own, more forgiving rule (parse_key_block).
+ */
 static void
 parse_pem(struct tl_certstore *store, struct tl_cert_file *f, const char *text, size_t len)
 {
@@ -209,20 +295,57 @@ parse_pem(struct tl_certstore *store, struct tl_cert_file *f, const char *text, 
 	char *header = NULL;
 	unsigned char *data = NULL;
 	long dlen = 0;
+	unsigned nblock = 0;
+	bool cert_failed = false;
+	struct line_cursor lines = {text, len, 0, 1};
 
-	while (PEM_read_bio(bio, &name, &header, &data, &dlen) == 1) {
-		if (strcmp(name, "CERTIFICATE") == 0 || strcmp(name, "X509 CERTIFICATE") == 0 ||
-		    strcmp(name, "TRUSTED CERTIFICATE") == 0) {
-			X509 *x = decode_cert(store, data, dlen,
-					      strcmp(name, "TRUSTED CERTIFICATE") == 0);
+	for (;;) {
+		size_t start = len - (size_t)BIO_ctrl_pending(bio);
+		int ok = PEM_read_bio(bio, &name, &header, &data, &dlen);
+		size_t left = (size_t)BIO_ctrl_pending(bio);
 
-			if (x != NULL)
-				sk_X509_push(f->certs, x);
-			else if (f->cert_error == NULL)
-				f->cert_error = drain_errors(arena, "malformed certificate");
+		if (ok != 1) {
+			unsigned long e = ERR_peek_last_error();
+
+			if (ERR_GET_LIB(e) == ERR_LIB_PEM &&
+			    ERR_GET_REASON(e) == PEM_R_NO_START_LINE)
+				break;
+			nblock++;
+			note_bad_key_block(arena, f, text, start, nblock, &lines);
+			if (!cert_failed) {
+				f->cert_error = tl_arena_printf(
+					arena, "PEM block %u (line %lu) is malformed: %s", nblock,
+					block_line(&lines, start),
+					drain_errors(arena, "malformed PEM"));
+				cert_failed = true;
+			}
+			ERR_clear_error();
+			/* A reader that failed without reading on would loop here for ever. */
+			if (left == 0 || len - left <= start)
+				break;
+			continue;
+		}
+		nblock++;
+		if (is_cert_block(name)) {
+			bool trusted = strcmp(name, "TRUSTED CERTIFICATE") == 0;
+
+			if (!cert_failed && (sk_X509_num(f->certs) == 0 || !trusted)) {
+				X509 *x = decode_cert(store, data, dlen, trusted);
+
+				if (x != NULL) {
+					sk_X509_push(f->certs, x);
+				} else {
+					f->cert_error = tl_arena_printf(
+						arena,
+						"certificate in PEM block %u (line %lu) does not "
+						"decode: %s",
+						nblock, block_line(&lines, start),
+						drain_errors(arena, "malformed certificate"));
+					cert_failed = true;
+				}
+			}
 		} else if (is_key_block(name)) {
-			if (!f->key_present)
-				parse_key_block(arena, f, name, header, data, dlen);
+			parse_key_block(arena, f, name, header, data, dlen);
 		} else if (strcmp(name, "DH PARAMETERS") == 0 && f->dh_params == NULL) {
 			long plen = 0;
 			char *pem = pem_block(name, header, data, dlen, &plen);
@@ -235,19 +358,48 @@ parse_pem(struct tl_certstore *store, struct tl_cert_file *f, const char *text, 
 		}
 		OPENSSL_free(name);
 		OPENSSL_free(header);
-		OPENSSL_free(data);
+		/* The decoded block may be a private key: leave no copy behind. */
+		OPENSSL_clear_free(data, (size_t)dlen);
 		name = header = NULL;
 		data = NULL;
 	}
-	/* PEM_read_bio ends with "no start line" at the end of input: expected. */
-	if (sk_X509_num(f->certs) == 0 && f->cert_error == NULL) {
-		unsigned long e = ERR_peek_last_error();
-
-		if (strstr(text, "-----BEGIN") != NULL && ERR_GET_REASON(e) != PEM_R_NO_START_LINE)
-			f->cert_error = drain_errors(arena, "malformed PEM");
+	if (cert_failed) {
+		/* A file the server refuses has no certificates to judge. */
+		sk_X509_pop_free(f->certs, X509_free);
+		f->certs = sk_X509_new_null();
+	} else if (sk_X509_num(f->certs) == 0) {
+		f->cert_error = "no PEM certificate block";
 	}
 	ERR_clear_error();
 	BIO_free(bio);
+}
+
+/* True when TEXT is one DER certificate (only to say so in the message: it is never used). */
+static bool
+is_der_certificate(const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	X509 *x = d2i_X509(NULL, &p, (long)len);
+	bool yes = x != NULL;
+
+	X509_free(x);
+	ERR_clear_error();
+	return yes;
+}
+
+/* True when TEXT is a DER private key (again only for the message). */
+static bool
+is_der_key(const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	EVP_PKEY *key;
+
+	if (memmem(text, len, "-----BEGIN", 10) != NULL)
+		return false;
+	key = d2i_AutoPrivateKey(NULL, &p, (long)len);
+	EVP_PKEY_free(key);
+	ERR_clear_error();
+	return key != NULL;
 }
 
 static void
@@ -266,23 +418,24 @@ load(struct tl_certstore *store, struct tl_cert_file *f, const char *path)
 	}
 	f->mode = st.st_mode & 07777;
 	f->gid = st.st_gid;
-	if (memmem(text, len, "-----BEGIN", 10) != NULL) {
+	if (memmem(text, len, "-----BEGIN", 10) != NULL)
 		parse_pem(store, f, text, len);
-		return;
+	else if (len == 0)
+		f->cert_error = "the file is empty";
+	else if (is_der_certificate(text, len))
+		/* nginx, Apache and HAProxy read PEM only, whatever OpenSSL could decode. */
+		f->cert_error =
+			"it is a DER certificate, and the server reads PEM only (convert it "
+			"with 'openssl x509 -inform DER -in FILE -out FILE.pem')";
+	else
+		f->cert_error = "not a PEM file";
+	if (!f->key_present && len > 0 && is_der_key(text, len)) {
+		f->key_present = true;
+		f->key_error = "it is a DER key, and the server reads PEM only (convert it with "
+			       "'openssl pkey -inform DER -in FILE -out FILE.pem')";
 	}
-	/* No PEM armour: a DER certificate, as Apache and HAProxy also accept. */
-	{
-		X509 *x =
-			len > 0 ? decode_cert(store, (const unsigned char *)text, (long)len, false)
-				: NULL;
-
-		if (x != NULL)
-			sk_X509_push(f->certs, x);
-		else
-			f->cert_error = len == 0 ? "the file is empty"
-						 : "neither a PEM nor a DER certificate";
-		ERR_clear_error();
-	}
+	/* Key material read from the file does not outlive its parse. */
+	OPENSSL_cleanse(text, len);
 }
 
 const struct tl_cert_file *

@@ -17,6 +17,9 @@ so certificate paths written as /pki/NAME read testdata/pki/NAME, validity
 is evaluated at the test PKI's pinned instant, and the test root is the
 only trust anchor (no case depends on the machine's CA store).
 
+Whatever the expectations say, a case fails if its text or JSON output holds a
+line of any private key under testdata/ (key material is never printed).
+
 Git records only whether a file is executable: keys check out 0644 (or 0664,
 or 0600, depending on the umask). Before each run every .key/.pem file of
 testdata/pki holding a private key is set to 0600, so that key-permissions fires only
@@ -97,10 +100,38 @@ def run(tlslint, case, fmt):
     return p.returncode, p.stdout.decode(errors="replace")
 
 
+def key_lines():
+    """The base64 lines of every private key in the test PKI and the cases: no output may hold one."""
+    lines = set()
+    for d, _, files in os.walk(HERE):
+        for name in files:
+            try:
+                data = open(os.path.join(d, name), "rb").read().decode(errors="replace")
+            except OSError:
+                continue
+            inside = False
+            for line in data.splitlines():
+                if line.startswith("-----BEGIN") and "PRIVATE KEY" in line:
+                    inside = True
+                elif line.startswith("-----END"):
+                    inside = False
+                elif inside and len(line) >= 16 and ":" not in line:
+                    lines.add(line.strip())
+    return lines
+
+
+def leaked(outputs):
+    keys = key_lines()
+    return sorted({k for k in keys for out in outputs if k in out})
+
+
 def check(tlslint, case):
     ok = True
     status, text = run(tlslint, case, "text")
     _, js = run(tlslint, case, "json")
+    for line in leaked((text, js)):
+        ok = False
+        print(f"{case}: the output quotes private key material: {line[:20]}...")
     for name, got in (("expected.txt", text), ("expected.json", js),
                       ("expected.status", f"{status}\n")):
         want = open(os.path.join(REPO, case, name)).read()

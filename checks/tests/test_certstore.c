@@ -61,6 +61,25 @@ main(int argc, char **argv)
 	CHECK_INT(sk_X509_num(f->certs), 0);
 	CHECK(f->cert_error != NULL);
 
+	/* Read as the servers read: one bad block anywhere and nothing of the file is kept. */
+	f = tl_certstore_get(store, path(buf, sizeof(buf), "broken-later-block.crt"));
+	CHECK_INT(sk_X509_num(f->certs), 0);
+	CHECK(f->cert_error && strstr(f->cert_error, "PEM block 2 (line 22)") != NULL);
+	f = tl_certstore_get(store, path(buf, sizeof(buf), "broken-intermediate.crt"));
+	CHECK_INT(sk_X509_num(f->certs), 0);
+	CHECK(f->cert_error && strstr(f->cert_error, "does not decode") != NULL);
+	f = tl_certstore_get(store, path(buf, sizeof(buf), "www.der"));
+	CHECK_INT(sk_X509_num(f->certs), 0);
+	CHECK(f->cert_error && strstr(f->cert_error, "DER certificate") != NULL);
+	/* Keys: the first block that decodes, as OpenSSL 3's PEM_read_bio_PrivateKey(). */
+	f = tl_certstore_get(store, path(buf, sizeof(buf), "broken-junk-then.key"));
+	CHECK(f->key != NULL);
+	CHECK(f->key_error == NULL);
+	f = tl_certstore_get(store, path(buf, sizeof(buf), "broken-truncated.key"));
+	CHECK(f->key == NULL);
+	CHECK(f->key_present);
+	CHECK(f->key_error && strstr(f->key_error, "malformed") != NULL);
+
 	f = tl_certstore_get(store, path(buf, sizeof(buf), "dhparam2048.pem"));
 	CHECK(f->dh_params != NULL);
 	CHECK_INT(EVP_PKEY_get_bits(f->dh_params), 2048);
@@ -75,10 +94,10 @@ main(int argc, char **argv)
 		snprintf(name, sizeof(name), "missing-%d.crt", i);
 		tl_certstore_get(store, path(buf, sizeof(buf), name));
 	}
-	CHECK_INT(tl_certstore_files(store), 307);
+	CHECK_INT(tl_certstore_files(store), 312);
 	f = tl_certstore_get(store, path(buf, sizeof(buf), "www.fullchain.crt"));
 	CHECK_INT(sk_X509_num(f->certs), 2);
-	CHECK_INT(tl_certstore_files(store), 307);
+	CHECK_INT(tl_certstore_files(store), 312);
 	CHECK_INT(tl_certstore_certificate_files(store), 1);
 
 	/* Under a root, server paths are read from it, and one file has one entry. */

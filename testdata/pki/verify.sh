@@ -145,6 +145,16 @@ for f in garbage.crt empty.crt truncated.crt; do
 	! x509 "$f" >/dev/null || fail "$f: parses as a certificate but must not"
 done
 [ -s "$pki/empty.crt" ] && fail "empty.crt: not empty"
+# The broken-* files are what mk-broken.sh makes of the good ones, and each is broken its own way.
+for f in broken-later-block.crt broken-truncated-last.crt broken-intermediate.crt; do
+	[ "$(head -n "$(wc -l <"$pki/www.crt")" "$pki/$f")" = "$(cat "$pki/www.crt")" ] ||
+		fail "$f: does not start with www.crt"
+done
+openssl storeutl -certs "$pki/broken-later-block.crt" >/dev/null 2>&1 &&
+	fail "broken-later-block.crt: reads whole"
+grep -q -- '-----END' "$pki/broken-truncated.key" && fail "broken-truncated.key: has an END line"
+expect "broken-junk-then.key ends with www.key" "$(tail -n "$(wc -l <"$pki/www.key")" \
+	"$pki/broken-junk-then.key")" "$(cat "$pki/www.key")"
 grep -q -- '-----BEGIN CERTIFICATE-----' "$pki/truncated.crt" || fail "truncated.crt: no BEGIN line"
 grep -q -- '-----END CERTIFICATE-----' "$pki/truncated.crt" && fail "truncated.crt: has an END line"
 
