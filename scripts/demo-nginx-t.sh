@@ -8,8 +8,8 @@
 # --root, so this copies the tree to a temporary directory and rewrites those paths into it;
 # nginx -t then opens nothing outside that directory.  nginx -t does bind every listen address
 # (1.22 opens the sockets in test mode as well), so the copy's listeners are moved to loopback
-# ports, one per original socket, which keeps the default-server structure:
-#   80 -> 127.0.0.1:18590   [::]:80 -> 127.0.0.1:18591   443 -> :18592   [::]:443 -> :18593  Expected: nginx -t
+# ports that are free right now, one per original socket (80, [::]:80, 443, [::]:443), which
+# keeps the default-server structure.  Expected: nginx -t
 # fails with "cannot load certificate .../beta.expiring.example.test.pem" and nothing else — it
 # checks only what it must load, so the expired certificate, the expiring one and the
 # non-default server without a certificate all pass.
@@ -23,10 +23,13 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 # -L: the certificates are links into testdata/pki, which the copy must not keep relative.
 cp -RL "$demo/etc" "$tmp/etc"
 mkdir -p "$tmp/var/log/nginx" "$tmp/var/www/html" "$tmp/var/www/shop"
+base=$(python3 "$(dirname "$0")/../testdata/realserver/free_ports.py" -n 4)
 find "$tmp/etc/nginx" -type f -exec sed -i \
 	-e "s|/etc/|$tmp/etc/|g" -e "s|/var/|$tmp/var/|g" \
-	-e "s|listen 80 |listen 127.0.0.1:18590 |" -e "s|listen \[::\]:80 |listen 127.0.0.1:18591 |" \
-	-e "s|listen 443 |listen 127.0.0.1:18592 |" -e "s|listen \[::\]:443 |listen 127.0.0.1:18593 |" {} +
+	-e "s|listen 80 |listen 127.0.0.1:$base |" \
+	-e "s|listen \[::\]:80 |listen 127.0.0.1:$((base + 1)) |" \
+	-e "s|listen 443 |listen 127.0.0.1:$((base + 2)) |" \
+	-e "s|listen \[::\]:443 |listen 127.0.0.1:$((base + 3)) |" {} +
 
 status=0
 "$nginx" -t -c "$tmp/etc/nginx/nginx.conf" -p "$tmp/" -e "$tmp/var/log/nginx/error.log" \

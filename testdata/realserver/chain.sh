@@ -10,7 +10,6 @@
 #   chain-order-intermediates root before int -> nginx starts, OpenSSL reorders and verifies
 #   cert-weak-signature       SHA-1 leaf       -> nginx refuses (ca md too weak); served anyway by
 #                                                 s_server at @SECLEVEL=0, s_client says num=68
-# Ports 18520-18539 (see lib.sh).
 # ngx_prepare assigns the variable named by its second argument.
 # shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
@@ -79,7 +78,7 @@ assert_contains "nginx -t (SHA-1 leaf)" "$NGX_T_OUT" \
 	'/sha1.fullchain.crt") failed (SSL: error:0A00018E:SSL routines::ca md too weak)'
 
 # nginx will not serve it, so let s_server do it at security level 0 to see what clients say.
-port=18537
+port=$(tl_free_ports 1)
 if tl_port_open "$port"; then
 	tl_fail "port $port already in use"
 else

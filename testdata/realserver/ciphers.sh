@@ -2,7 +2,6 @@
 # ciphers: what the real nginx and `openssl s_client` do with the cipher golden cases, so the
 # messages of cipher-key-mismatch and cipher-invalid stay tied to observed behaviour (research
 # A.3.3, including its "masking effect": TLS 1.3 clients succeed where TLS 1.2 clients fail).
-# Ports 18600-18619 (see the table in lib.sh).
 # shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
 tl_require_nginx

@@ -7,7 +7,7 @@
 #
 #   source "$(dirname "$0")/lib.sh"
 #   tl_require_nginx                       # exit 77 (meson: SKIP) without nginx
-#   ngx_prepare cert-expired d             # $d = temp copy with /pki/ rewritten
+#   ngx_prepare cert-expired d             # $d = temp copy, /pki/ and ports rewritten
 #   ngx_t "$d"                             # nginx -t  -> NGX_T_RC, NGX_T_OUT
 #   ngx_start "$d" && probe "$(ngx_port "$d")" expired.example.test   # -> PROBE_RC, PROBE_OUT
 #   assert_contains "s_client" "$PROBE_OUT" 'verify error:num=10:certificate has expired'
@@ -24,60 +24,18 @@
 #   to DIR/error.log and stderr gets the form users paste: 'nginx: [emerg] MESSAGE in FILE:LINE'.
 # - The access_log default is compiled in as /var/log/nginx/access.log and opened even if no
 #   request ever comes, so every config says `access_log off;` at http level.
-# - Ports: each config listens on its own fixed 127.0.0.1 port from 18443 up (table below),
-#   so scenarios may run in parallel and need no port rewriting.  If another
-#   checkout on the same machine uses those ports, set TLSLINT_PORT_OFFSET=N and ngx_prepare
-#   adds N to every 127.0.0.1:PORT in the copy.  Only 127.0.0.1 is ever bound.
-#     18443 cert-expired                    18444 cert-expired-ok
-#     18445 ssl-no-certificate-default      18446 ssl-no-certificate-default-reject
-#     18447 ssl-no-certificate-nondefault   18448 ssl-no-certificate-nondefault-ok
-#     18449 parse-error-unbalanced
-#   Cases that only golden-nginx-t.sh runs (nginx -t binds nothing) still get their own ports:
-#     18450 includes  18451 include-missing  18452 http-level-inheritance
-#     18460 stream  18461-18462 stream-no-certificate  18463 ugly-but-valid  18464 lua-block
-#     18465 directive-invalid  18466 directive-invalid-flag  18467 server-name-regex-invalid
-#     18468 cert-missing  18469 cert-unparsable  18470 cert-not-yet-valid  18471 cert-expiring
-#     18472 cert-dynamic  18473-18475 listen-forms (also [::1] and *:18474: never start it)
-#   Names (hostname matching, cert-no-san), 18500-18519; started by hostname-mismatch.sh:
-#     18500 hostname-mismatch  18501 hostname-mismatch-ok  18511 cert-no-san
-#   and nginx -t only: 18502 hostname-inherited  18503 hostname-wildcard-apex
-#     18504 hostname-wildcard-ok  18505 hostname-dot-name  18506 hostname-dot-name-ok
-#     18507 hostname-regex  18508 hostname-ip  18509 hostname-idna  18510 hostname-dual
-#   Key family and leaf properties (keys.sh starts the ones marked *):
-#     18540 key-missing  18541 key-missing-none  18542 key-unparsable  18543 key-ok
-#     18544 key-mismatch  18545 key-mismatch-type*  18546 key-encrypted  18547 key-encrypted-wrong
-#     18548 key-encrypted-ok  18549 key-encrypted-mismatch  18550 key-permissions
-#     18551 cert-weak-key  18552 cert-lifetime  18553 cert-type-modern  18554 cert-type-modern-ok
-#     18555 cert-type-ed25519  18556 cert-is-ca*  18557 cert-eku*  18558 cert-must-staple
-#     18559 cert-must-staple-ok
+# - Ports: configs name loopback ports (127.0.0.1:18443 and up) so that they read like real
+#   configs, but those are placeholders: ngx_prepare gives each distinct port of the copy a port
+#   the kernel has just said is free (free_ports.py), so scenarios can run in parallel and beside
+#   other checkouts, and the servers that share a socket in the config still share one.  Every
+#   server started here is stopped by its PID.  tl_free_ports N gives N consecutive free ports
+#   for a server started by hand (chain.sh's s_server).
 # - Git keeps no permission bits but the executable one, so keys check out 0644 (with the
 #   usual umask); nginx does not mind, but lib.sh sets every testdata/pki/*.key to 0600 when
 #   sourced, as golden.py does, so a checkout looks like a deployment.
 # - nginx asks for the passphrase of an encrypted key on /dev/tty when no ssl_password_file
 #   opens it; ngx_t runs nginx in a new session (setsid) so that it has no terminal and fails
 #   at once instead of waiting for someone to type.
-#   The chain family (chain.sh starts the first ones; 18537 is its openssl s_server):
-#     18520 chain-incomplete  18521 chain-ok  18522 chain-untrusted  18523 chain-untrusted-issuer
-#     18524 chain-untrusted-ok  18525 chain-order  18526 chain-order-intermediates
-#     18527 chain-contains-root  18528 chain-extra-cert  18529 chain-extra-cert-duplicate
-#     18530 chain-expired  18531 cert-self-signed  18532 cert-self-signed-trusted
-#     18533 cert-weak-signature  18534 chain-dual  18535 chain-encrypted-key
-#     18536 chain-key-mismatch  18537 s_server (SHA-1 leaf)  18538-18539 free
-#   Protocols, DH and groups (protocols.sh starts the ones marked *, nginx -t only the rest):
-#     18580 proto-legacy  18581 proto-legacy-sslv3  18582 proto-ok  18583 proto-legacy-old-profile
-#     18584 proto-tls13-missing  18585 proto-tls13-missing-modern  18586 proto-inherited*
-#     18587 proto-default-1.22  18588 proto-vhost-ignored*  18589 proto-vhost-honoured
-#     18590 proto-min-protocol  18591 proto-none  18592 proto-none-sslv2  18593 proto-no-modern
-#     18594 dh-weak  18595 dh-ok  18596 curve-weak*  18597 curve-ok  18598 curve-unknown
-#     18599 dh-unreadable
-#   The cipher family (ciphers.sh starts the ones marked *):
-#     18600 cipher-invalid  18601 cipher-invalid-unknown  18602 cipher-ok
-#     18603 cipher-invalid-suites13  18604 cipher-insecure  18605 cipher-no-pfs  18606 cipher-weak
-#     18607 cipher-none-for-protocol  18608 cipher-none-for-protocol-tls13
-#     18609 cipher-key-mismatch*  18610 cipher-key-mismatch-tls13*  18611 cipher-key-mismatch-ok*
-#     18612 http2-cipher-blocklist  18613 http2-cipher-blocklist-ok  18614 mozilla-modern
-#     18615 mozilla-intermediate  18616 mozilla-old  18617 cipher-key-mismatch-ecdsa
-#     18618-18619 free
 # - nginx runs with `daemon off;` in the background of this shell, so its PID is known
 #   without trusting the pid file; cleanup (EXIT/INT/TERM trap) stops every nginx started here
 #   by that PID and removes the temp dirs.  TLSLINT_KEEP=1 keeps the temp dirs for debugging.
@@ -87,6 +45,7 @@
 set -u
 
 TL_TESTDATA=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TL_REALSERVER=$TL_TESTDATA/realserver
 TL_PKI=$TL_TESTDATA/pki
 TL_NGINX=${NGINX:-/usr/sbin/nginx}
 TEST_NOW=2026-06-01T00:00:00Z
@@ -148,7 +107,7 @@ tl_mktemp() {
 }
 
 # ngx_prepare CASE [VAR]: copy testdata/nginx/CASE into a fresh temp dir, rewrite /pki/ to
-# the test PKI and apply TLSLINT_PORT_OFFSET.  Sets VAR (default NGX_DIR) to the copy.
+# the test PKI and the ports to free ones.  Sets VAR (default NGX_DIR) to the copy.
 # CASE containing a '/' is taken as the case directory's path instead of its name.
 ngx_prepare() {
 	local var=${2:-NGX_DIR} src=$TL_TESTDATA/nginx/$1
@@ -160,9 +119,10 @@ ngx_prepare() {
 	while IFS= read -r -d '' f; do
 		perl -pi -e '
 			s{(^|[\s"'\''])/pki/}{$1$ENV{TL_PKI}/}g;
-			s{\b127\.0\.0\.1:(\d+)}{"127.0.0.1:" . ($1 + ($ENV{TLSLINT_PORT_OFFSET} || 0))}ge;
 		' "$f"
 	done < <(find "$TL_LAST_TMP" -type f -name '*.conf' -print0)
+	python3 "$TL_REALSERVER/free_ports.py" "$TL_LAST_TMP" >"$TL_LAST_TMP/ports" ||
+		{ echo "$TL_NAME: no free ports" >&2; exit 1; }
 	printf -v "$var" '%s' "$TL_LAST_TMP"
 }
 export TL_PKI
@@ -181,6 +141,11 @@ ngx_t() {
 	tl_log "nginx -t exit $NGX_T_RC" "$NGX_T_OUT"
 }
 
+# tl_free_ports N: the first of N consecutive ports that are free right now.
+tl_free_ports() {
+	python3 "$TL_REALSERVER/free_ports.py" -n "$1"
+}
+
 # tl_port_open PORT: true if 127.0.0.1:PORT accepts a TCP connection (bash /dev/tcp).
 tl_port_open() {
 	timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
@@ -194,7 +159,7 @@ ngx_start() {
 	port=$(ngx_port "$d")
 	[ -n "$port" ] || { echo "$TL_NAME: no 127.0.0.1 listen in $d/nginx.conf" >&2; return 1; }
 	if tl_port_open "$port"; then
-		echo "$TL_NAME: port $port already in use (another checkout? set TLSLINT_PORT_OFFSET)" >&2
+		echo "$TL_NAME: port $port was taken since it was found free; run again" >&2
 		return 1
 	fi
 	"$TL_NGINX" -e "$d/error.log" -c "$d/nginx.conf" -p "$d/" \

@@ -1,6 +1,6 @@
 #!/bin/bash
 # protocols: what the real nginx and `openssl s_client` do with the protocol, DH and group
-# settings that proto-*, dh-weak and curve-weak report (ports 18580-18599).
+# settings that proto-*, dh-weak and curve-weak report.
 #
 # - proto-inherited: ssl_protocols TLSv1.2 at http level, written after the server block,
 #   still applies to it: TLS 1.3 gets the protocol-version alert, TLS 1.2 works.
@@ -18,11 +18,11 @@ tl_require_nginx
 
 ngx_prepare proto-inherited inh
 if ngx_start "$inh"; then
-	probe 18586 www.example.test -tls1_3
+	probe "$(ngx_port "$inh")" www.example.test -tls1_3
 	assert_rc "s_client -tls1_3 (http-level TLSv1.2)" "$PROBE_RC" fail
 	assert_contains "s_client -tls1_3" "$PROBE_OUT" "tlsv1 alert protocol version"
 	assert_contains "s_client -tls1_3" "$PROBE_OUT" "SSL alert number 70"
-	probe 18586 www.example.test -tls1_2
+	probe "$(ngx_port "$inh")" www.example.test -tls1_2
 	assert_rc "s_client -tls1_2 (http-level TLSv1.2)" "$PROBE_RC" ok
 	assert_contains "s_client -tls1_2" "$PROBE_OUT" "Protocol  : TLSv1.2"
 	ngx_stop "$inh"
@@ -34,10 +34,10 @@ version=$("$TL_NGINX" -v 2>&1 | sed -n 's|.*nginx/\([0-9.]*\).*|\1|p')
 if [ "$(printf '%s\n1.29.2\n' "$version" | sort -V | head -n 1)" != 1.29.2 ]; then
 	ngx_prepare proto-vhost-ignored vh
 	if ngx_start "$vh"; then
-		probe 18588 www.example.test -tls1_2
+		probe "$(ngx_port "$vh")" www.example.test -tls1_2
 		assert_rc "s_client -tls1_2 to the TLSv1.3-only vhost (nginx $version)" "$PROBE_RC" ok
 		assert_contains "s_client -tls1_2 to the vhost" "$PROBE_OUT" "Protocol  : TLSv1.2"
-		probe 18588 www.example.test -tls1_3
+		probe "$(ngx_port "$vh")" www.example.test -tls1_3
 		assert_rc "s_client -tls1_3 to the TLSv1.3-only vhost" "$PROBE_RC" fail
 		assert_contains "s_client -tls1_3 to the vhost" "$PROBE_OUT" \
 			"tlsv1 alert protocol version"
@@ -62,14 +62,14 @@ assert_rc "nginx -t (ssl_dhparam dhparam2048.pem)" "$NGX_T_RC" ok
 
 ngx_prepare curve-weak cw
 if ngx_start "$cw"; then
-	probe 18596 www.example.test -groups X25519:P-256:P-384 -tls1_3
+	probe "$(ngx_port "$cw")" www.example.test -groups X25519:P-256:P-384 -tls1_3
 	assert_rc "s_client -tls1_3 vs secp224r1 only" "$PROBE_RC" fail
 	assert_contains "s_client -tls1_3 vs secp224r1" "$PROBE_OUT" "tlsv1 alert protocol version"
-	probe 18596 www.example.test -groups X25519:P-256:P-384 -tls1_2 -cipher ECDHE:DHE
+	probe "$(ngx_port "$cw")" www.example.test -groups X25519:P-256:P-384 -tls1_2 -cipher ECDHE:DHE
 	assert_rc "s_client ECDHE/DHE only vs secp224r1 only" "$PROBE_RC" fail
 	assert_contains "s_client ECDHE/DHE vs secp224r1" "$PROBE_OUT" \
 		"sslv3 alert handshake failure"
-	probe 18596 www.example.test -groups X25519:P-256:P-384
+	probe "$(ngx_port "$cw")" www.example.test -groups X25519:P-256:P-384
 	assert_rc "s_client default vs secp224r1 only" "$PROBE_RC" ok
 	assert_contains "s_client default vs secp224r1" "$PROBE_OUT" \
 		"New, TLSv1.2, Cipher is AES256-GCM-SHA384"
