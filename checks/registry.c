@@ -79,6 +79,8 @@ static const struct tl_check checks[] = {
 	 "DH parameters below the profile's size (2048)", tl_check_dh_weak},
 	{"directive-invalid", TL_SEV_ERROR, "input",
 	 "a TLS directive or parameter the server rejects", NULL},
+	{"directive-unsupported", TL_SEV_ERROR, "input",
+	 "a directive not available in the targeted server version (--target)", NULL},
 	{"http2-cipher-blocklist", TL_SEV_WARNING, "ciphers and key exchange",
 	 "HTTP/2 enabled and a suite from RFC 7540 Appendix A is preferred",
 	 tl_check_http2_cipher_blocklist},

@@ -89,10 +89,10 @@ tl_nginx_default(const char *directive, struct tl_version version, const char **
 }
 
 static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
-	[TL_NGX_CERT_VARIABLES] = {1, 15, 9},    [TL_NGX_SSL_DIRECTIVE_REMOVED] = {1, 25, 1},
-	[TL_NGX_HTTP2_DIRECTIVE] = {1, 25, 1},   [TL_NGX_ADD_HEADER_INHERIT] = {1, 29, 3},
-	[TL_NGX_PROTOCOLS_PER_SNI] = {1, 29, 2}, [TL_NGX_REJECT_HANDSHAKE] = {1, 19, 4},
-	[TL_NGX_CONF_COMMAND] = {1, 19, 4},
+	[TL_NGX_CERT_VARIABLES] = {1, 15, 9},
+	[TL_NGX_ADD_HEADER_INHERIT] = {1, 29, 3},
+	[TL_NGX_PROTOCOLS_PER_SNI] = {1, 29, 2},
+	[TL_NGX_LISTEN_PORT_RANGES] = {1, 15, 10},
 };
 
 bool

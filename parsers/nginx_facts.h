@@ -19,15 +19,15 @@ extern const char tl_nginx_stable_note[];
  */
 const char *tl_nginx_default(const char *directive, struct tl_version version, const char **source);
 
-/* Versions where behaviour tlslint models changed. */
+/*
+ * Versions where behaviour tlslint models changed. Which directives exist
+ * in which version is in the keyword table (nginx_keywords.c).
+ */
 enum tl_nginx_feature {
-	TL_NGX_CERT_VARIABLES,        /* ssl_certificate with variables (1.15.9) */
-	TL_NGX_SSL_DIRECTIVE_REMOVED, /* "ssl on;" no longer accepted (1.25.1) */
-	TL_NGX_HTTP2_DIRECTIVE,       /* "http2 on;" replaces "listen … http2" (1.25.1) */
-	TL_NGX_ADD_HEADER_INHERIT,    /* add_header_inherit (1.29.3) */
-	TL_NGX_PROTOCOLS_PER_SNI,     /* ssl_protocols honoured in non-default servers (1.29.2) */
-	TL_NGX_REJECT_HANDSHAKE,      /* ssl_reject_handshake (1.19.4) */
-	TL_NGX_CONF_COMMAND,          /* ssl_conf_command (1.19.4) */
+	TL_NGX_CERT_VARIABLES,     /* ssl_certificate with variables (1.15.9) */
+	TL_NGX_ADD_HEADER_INHERIT, /* add_header_inherit (1.29.3) */
+	TL_NGX_PROTOCOLS_PER_SNI,  /* ssl_protocols honoured in non-default servers (1.29.2) */
+	TL_NGX_LISTEN_PORT_RANGES, /* listen 8000-8010 (1.15.10) */
 	TL_NGX_FEATURE_COUNT,
 };
 

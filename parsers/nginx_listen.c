@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nginx_facts.h"
 #include "nginx_lower_int.h"
 
 /* ---- listen ---- */
@@ -57,12 +58,37 @@ known_listen_param(const char *p)
 	return false;
 }
 
+/*
+ * A port or, for listen, a range "P1-P2" (ngx_parse_inet_url; nginx
+ * 1.15.10 and later open one socket per port). Returns 0, or -1 when it
+ * is not one.
+ */
+static int
+parse_port(struct lower *l, const char *text, struct tl_listener *ls)
+{
+	const char *dash = strchr(text, '-');
+	size_t len = dash ? (size_t)(dash - text) : strlen(text);
+
+	if (!all_digits(text, len) || len > 5)
+		return -1;
+	ls->port = (unsigned)atoi(text);
+	ls->last_port = ls->port;
+	if (dash != NULL) {
+		if (!tl_nginx_has(TL_NGX_LISTEN_PORT_RANGES, l->env->version) ||
+		    !all_digits(dash + 1, strlen(dash + 1)) || strlen(dash + 1) > 5)
+			return -1;
+		ls->last_port = (unsigned)atoi(dash + 1);
+		if (ls->last_port < ls->port || ls->last_port > 65535)
+			return -1;
+	}
+	return ls->port > 0 && ls->port < 65536 ? 0 : -1;
+}
+
 /* Splits "addr:port", "port", "addr", "[v6]:port" as ngx_parse_url does for listen. */
 static int
 parse_listen_address(struct lower *l, const char *text, struct tl_listener *ls)
 {
 	const char *colon;
-	size_t len = strlen(text);
 
 	if (strncmp(text, "unix:", 5) == 0) {
 		ls->addr = text;
@@ -76,31 +102,27 @@ parse_listen_address(struct lower *l, const char *text, struct tl_listener *ls)
 		ls->ipv6 = true;
 		ls->addr = tl_arena_strndup(l->env->arena, text, (size_t)(end - text) + 1);
 		if (end[1] == '\0') {
-			ls->port = 80;
+			ls->port = ls->last_port = 80;
 			return 0;
 		}
-		if (end[1] != ':' || !all_digits(end + 2, strlen(end + 2)))
+		if (end[1] != ':')
 			return -1;
-		ls->port = (unsigned)atoi(end + 2);
-		return ls->port > 0 && ls->port < 65536 ? 0 : -1;
+		return parse_port(l, end + 2, ls);
 	}
-	if (all_digits(text, len)) {
+	if (strspn(text, "0123456789-") == strlen(text)) {
+		/* A port or a range alone; a range an older nginx cannot parse is no host name. */
 		ls->addr = "*";
-		ls->port = (unsigned)atoi(text);
-		return ls->port > 0 && ls->port < 65536 ? 0 : -1;
+		return parse_port(l, text, ls);
 	}
 	colon = strrchr(text, ':');
 	if (colon == NULL) {
 		ls->addr = text;
-		ls->port = 80;
+		ls->port = ls->last_port = 80;
 		return 0;
 	}
-	if (!all_digits(colon + 1, strlen(colon + 1)))
-		return -1;
 	ls->addr =
 		colon == text ? "*" : tl_arena_strndup(l->env->arena, text, (size_t)(colon - text));
-	ls->port = (unsigned)atoi(colon + 1);
-	return ls->port > 0 && ls->port < 65536 ? 0 : -1;
+	return parse_port(l, colon + 1, ls);
 }
 
 void

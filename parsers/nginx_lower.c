@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../src/fsutil.h"
+#include "../src/strmap.h"
 #include "nginx_facts.h"
 
 static bool
@@ -78,20 +79,7 @@ apply_common(struct lower *l, struct scope *scope, const struct tl_directive *d)
 {
 	if (tl_ngx_apply_keyword(l, scope, d))
 		return true;
-	if (apply_headers(l, scope, d))
-		return true;
-	if (strcmp(d->name, "resolver") == 0 && d->nargs >= 1) {
-		scope->resolver.v = tl_ngx_value_set(d);
-		scope->resolver.s = d->args[0].text;
-		return true;
-	}
-	/* "http2 on;" (1.25.1+) at http or server level. */
-	if (strcmp(d->name, "http2") == 0 && d->nargs == 1 && (scope->ctx & CTX_SSL_HTTP)) {
-		scope->http2.v = tl_ngx_value_set(d);
-		scope->http2.on = strcasecmp(d->args[0].text, "on") == 0;
-		return true;
-	}
-	return false;
+	return apply_headers(l, scope, d);
 }
 
 /*
@@ -132,7 +120,8 @@ add_upstream(struct lower *l, struct tl_site *site, const struct scope *scope,
 {
 	struct tl_upstream *up;
 	const char *url = pass->args[0].text;
-	const char *host = url + strlen("https://");
+	const char *scheme = strstr(url, "://");
+	const char *host = scheme ? scheme + 3 : url;
 	size_t hlen = strcspn(host, ":/");
 
 	up = tl_arena_alloc(l->env->arena, sizeof(*up));
@@ -140,6 +129,11 @@ add_upstream(struct lower *l, struct tl_site *site, const struct scope *scope,
 	up->url = url;
 	up->host = tl_arena_strndup(l->env->arena, host, hlen);
 	up->tls = scope->proxy;
+	if (up->tls.enabled.v.origin == TL_ORIGIN_UNSET) {
+		/* In http the URL's scheme is the switch. */
+		up->tls.enabled.v = tl_ngx_value_set(pass);
+		up->tls.enabled.on = true;
+	}
 	tl_ngx_fill_defaults(&up->tls, &l->proxy_defaults, tl_upstream_tls_fields,
 			     tl_upstream_tls_nfields, pass->loc);
 	tl_ptrvec_push(l->env->arena, &site->upstreams, up);
@@ -191,7 +185,8 @@ lower_location(struct lower *l, struct tl_site *site, const struct scope *parent
 	struct scope scope;
 
 	memset(&scope, 0, sizeof(scope));
-	scope.ctx = CTX_HTTP_LOC;
+	/* An "if" in a location is a level of its own, where fewer directives are allowed. */
+	scope.ctx = strcmp(d->name, "if") == 0 ? CTX_HTTP_LIF : CTX_HTTP_LOC;
 	lower_location_body(l, site, &scope, parent, d);
 }
 
@@ -243,6 +238,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 	     enum tl_site_mode mode)
 {
 	struct tl_site *site = tl_arena_alloc(l->env->arena, sizeof(*site));
+	const struct tl_directive *stream_pass = NULL;
 	struct scope scope;
 
 	memset(&scope, 0, sizeof(scope));
@@ -254,16 +250,23 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 	for (size_t i = 0; i < d->nchildren; i++) {
 		const struct tl_directive *c = d->children[i];
 
-		if (strcmp(c->name, "listen") == 0)
-			tl_ngx_lower_listen(l, site, c);
-		else if (strcmp(c->name, "server_name") == 0)
-			for (size_t k = 0; k < c->nargs; k++)
-				tl_ngx_add_name(l, site, &c->args[k]);
-		else if (strcmp(c->name, "ssl") == 0 && c->nargs == 1 &&
-			 strcasecmp(c->args[0].text, "on") == 0)
-			site->legacy_ssl_on = tl_ngx_value_set(c);
-		else if (strcmp(c->name, "location") != 0)
+		if (strcmp(c->name, "listen") == 0) {
+			if (tl_ngx_keyword_allowed(l, scope.ctx, c))
+				tl_ngx_lower_listen(l, site, c);
+		} else if (strcmp(c->name, "server_name") == 0) {
+			if (tl_ngx_keyword_allowed(l, scope.ctx, c))
+				for (size_t k = 0; k < c->nargs; k++)
+					tl_ngx_add_name(l, site, &c->args[k]);
+		} else if (strcmp(c->name, "ssl") == 0) {
+			if (tl_ngx_keyword_allowed(l, scope.ctx, c) &&
+			    strcasecmp(c->args[0].text, "on") == 0)
+				site->legacy_ssl_on = tl_ngx_value_set(c);
+		} else if (strcmp(c->name, "proxy_pass") == 0 && mode == TL_SITE_STREAM &&
+			   c->nargs == 1) {
+			stream_pass = c;
+		} else if (strcmp(c->name, "location") != 0) {
 			apply_common(l, &scope, c);
+		}
 	}
 	finish_tls(l, &scope.tls, &main->tls, site->loc);
 	merge_headers(&scope.headers, &main->headers);
@@ -275,6 +278,9 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 			  sizeof(scope_fields) / sizeof(scope_fields[0]));
 	site->resolver = scope.resolver;
 	site->http2 = scope.http2;
+	/* stream: "proxy_ssl on" makes the connection to the backend TLS. */
+	if (stream_pass != NULL && scope.proxy.enabled.on)
+		add_upstream(l, site, &scope, stream_pass);
 
 	if (mode == TL_SITE_HTTP)
 		for (size_t i = 0; i < d->nchildren; i++) {
@@ -299,53 +305,85 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 	tl_ptrvec_push(l->env->arena, &l->model->sites, site);
 }
 
+/*
+ * A port range opens a socket per port, so a hostile config could ask for
+ * billions (10,000 servers × "listen 1-65535"); beyond this many
+ * listener-on-socket memberships the rest is not modelled, and said so.
+ */
+#define MAX_SOCKET_SLOTS (1u << 20)
+
+static struct tl_socket *
+socket_for(struct lower *l, struct tl_strmap *index, const struct tl_site *site,
+	   const struct tl_listener *ls, unsigned port)
+{
+	struct tl_socket *sock;
+	/* "listen 443 quic" is a UDP socket beside the TCP one. */
+	const char *key = tl_arena_printf(l->env->arena, "%d %d %u %s", (int)site->mode,
+					  (int)ls->quic, port, ls->addr);
+
+	sock = tl_strmap_get(index, key);
+	if (sock != NULL)
+		return sock;
+	sock = tl_arena_alloc(l->env->arena, sizeof(*sock));
+	sock->server = TL_SERVER_NGINX;
+	sock->mode = site->mode;
+	sock->addr = ls->addr;
+	sock->port = port;
+	sock->quic = ls->quic;
+	sock->protocols_from_default = !tl_nginx_has(TL_NGX_PROTOCOLS_PER_SNI, l->env->version);
+	tl_ptrvec_push(l->env->arena, &l->model->sockets, sock);
+	tl_strmap_put(index, key, sock);
+	return sock;
+}
+
 /* Groups listeners into sockets: nginx decides TLS and the default server per address:port. */
 static void
 build_sockets(struct lower *l, size_t first_site)
 {
 	struct tl_model *m = l->model;
+	size_t first_socket = m->sockets.len;
+	struct tl_strmap index;
+	size_t slots = 0;
 
+	tl_strmap_init(&index, l->env->arena);
 	for (size_t i = first_site; i < m->sites.len; i++) {
 		struct tl_site *site = m->sites.items[i];
 
 		for (size_t k = 0; k < site->listeners.len; k++) {
 			struct tl_listener *ls = site->listeners.items[k];
-			struct tl_socket *sock = NULL;
+			unsigned last = ls->last_port > ls->port ? ls->last_port : ls->port;
 
-			for (size_t s = 0; s < m->sockets.len; s++) {
-				struct tl_socket *c = m->sockets.items[s];
+			for (unsigned port = ls->port; port <= last; port++) {
+				struct tl_socket *sock;
 
-				/* "listen 443 quic" is a UDP socket beside the TCP one. */
-				if (c->server == TL_SERVER_NGINX && c->mode == site->mode &&
-				    c->port == ls->port && c->quic == ls->quic &&
-				    strcmp(c->addr, ls->addr) == 0) {
-					sock = c;
+				if (++slots > MAX_SOCKET_SLOTS) {
+					if (slots == MAX_SOCKET_SLOTS + 1)
+						tl_diag_add(
+							l->env->diag, "parse-error", ls->loc,
+							"listen port ranges open more than %u "
+							"sockets, "
+							"tlslint's limit; the rest is not checked",
+							MAX_SOCKET_SLOTS);
 					break;
 				}
+				sock = socket_for(l, &index, site, ls, port);
+				if (port == ls->port)
+					ls->socket = sock;
+				tl_ptrvec_push(l->env->arena, &sock->listeners, ls);
+				/* One "listen … ssl" makes the whole address:port TLS (ngx_http.c).
+				 */
+				if (ls->ssl || ls->quic ||
+				    site->legacy_ssl_on.origin == TL_ORIGIN_SET)
+					sock->tls = true;
+				if (ls->default_server && sock->default_site == NULL)
+					sock->default_site = site;
+				if (sock->sites.len == 0 ||
+				    sock->sites.items[sock->sites.len - 1] != site)
+					tl_ptrvec_push(l->env->arena, &sock->sites, site);
 			}
-			if (sock == NULL) {
-				sock = tl_arena_alloc(l->env->arena, sizeof(*sock));
-				sock->server = TL_SERVER_NGINX;
-				sock->mode = site->mode;
-				sock->addr = ls->addr;
-				sock->port = ls->port;
-				sock->quic = ls->quic;
-				sock->protocols_from_default =
-					!tl_nginx_has(TL_NGX_PROTOCOLS_PER_SNI, l->env->version);
-				tl_ptrvec_push(l->env->arena, &m->sockets, sock);
-			}
-			ls->socket = sock;
-			tl_ptrvec_push(l->env->arena, &sock->listeners, ls);
-			/* One "listen … ssl" makes the whole address:port TLS (ngx_http.c). */
-			if (ls->ssl || ls->quic || site->legacy_ssl_on.origin == TL_ORIGIN_SET)
-				sock->tls = true;
-			if (ls->default_server && sock->default_site == NULL)
-				sock->default_site = site;
-			if (sock->sites.len == 0 || sock->sites.items[sock->sites.len - 1] != site)
-				tl_ptrvec_push(l->env->arena, &sock->sites, site);
 		}
 	}
-	for (size_t s = 0; s < m->sockets.len; s++) {
+	for (size_t s = first_socket; s < m->sockets.len; s++) {
 		struct tl_socket *sock = m->sockets.items[s];
 
 		/* Without default_server the first server on the address:port is the default. */
@@ -396,8 +434,11 @@ tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_m
 	for (size_t i = 0; i < tree->root.nchildren; i++) {
 		const struct tl_directive *d = tree->root.children[i];
 
-		if (!d->block)
+		if (!d->block) {
+			/* Only checked: ssl_engine and the like configure no site. */
+			tl_ngx_keyword_allowed(&l, CTX_MAIN, d);
 			continue;
+		}
 		if (strcmp(d->name, "http") == 0)
 			lower_block(&l, d, TL_SITE_HTTP);
 		else if (strcmp(d->name, "stream") == 0)

@@ -15,19 +15,22 @@ enum {
 	CTX_HTTP_MAIN = 1u << 0,
 	CTX_HTTP_SRV = 1u << 1,
 	CTX_HTTP_LOC = 1u << 2,
-	CTX_STREAM_MAIN = 1u << 3,
-	CTX_STREAM_SRV = 1u << 4,
+	CTX_HTTP_LIF = 1u << 3, /* "if" inside a location */
+	CTX_STREAM_MAIN = 1u << 4,
+	CTX_STREAM_SRV = 1u << 5,
+	CTX_MAIN = 1u << 6, /* outside any block (NGX_MAIN_CONF) */
 };
 
-#define CTX_SSL (CTX_HTTP_MAIN | CTX_HTTP_SRV | CTX_STREAM_MAIN | CTX_STREAM_SRV)
 #define CTX_SSL_HTTP (CTX_HTTP_MAIN | CTX_HTTP_SRV)
 #define CTX_PROXY (CTX_HTTP_MAIN | CTX_HTTP_SRV | CTX_HTTP_LOC)
 #define CTX_STREAM (CTX_STREAM_MAIN | CTX_STREAM_SRV)
 
 /* Which settings struct a keyword writes into. */
 enum target {
+	TARGET_NONE,  /* checked (context, arguments, version) but not lowered */
 	TARGET_TLS,   /* struct tl_tls */
 	TARGET_PROXY, /* struct tl_upstream_tls */
+	TARGET_SCOPE, /* struct scope itself (resolver, http2) */
 };
 
 /* add_header_inherit (nginx 1.29.3): how a level's headers combine with the level above. */
@@ -76,6 +79,13 @@ struct tl_value tl_ngx_value_set(const struct tl_directive *d);
 
 /* Applies D if it is a keyword of the table; false if the table does not know it. */
 bool tl_ngx_apply_keyword(struct lower *l, struct scope *scope, const struct tl_directive *d);
+
+/*
+ * For directives lowered by hand (listen, server_name): true when the
+ * targeted nginx accepts D at this level with its number of arguments;
+ * else the finding is made and false returned.
+ */
+bool tl_ngx_keyword_allowed(struct lower *l, unsigned ctx, const struct tl_directive *d);
 
 /* SETTINGS (a struct tl_tls or tl_upstream_tls) filled with the version's defaults. */
 void tl_ngx_compute_defaults(struct lower *l, void *settings, enum target target);

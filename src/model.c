@@ -53,12 +53,19 @@ const struct tl_field tl_tls_fields[] = {
 const size_t tl_tls_nfields = sizeof(tl_tls_fields) / sizeof(tl_tls_fields[0]);
 
 const struct tl_field tl_upstream_tls_fields[] = {
-	UFIELD(verify),        UFIELD(server_name),
-	UFIELD(name),          UFIELD(trusted_certificate),
-	UFIELD(protocols),     UFIELD(ciphers),
-	UFIELD(certificate),   UFIELD(certificate_key),
-	UFIELD(password_file), UFIELD(crl),
-	UFIELD(verify_depth),  UFIELD(session_reuse),
+	UFIELD(enabled),
+	UFIELD(verify),
+	UFIELD(server_name),
+	UFIELD(name),
+	UFIELD(trusted_certificate),
+	UFIELD(protocols),
+	UFIELD(ciphers),
+	UFIELD(certificate),
+	UFIELD(certificate_key),
+	UFIELD(password_file),
+	UFIELD(crl),
+	UFIELD(verify_depth),
+	UFIELD(session_reuse),
 	UFIELD(conf_commands),
 };
 

@@ -106,6 +106,8 @@ struct tl_cert_list {
 	struct tl_value v; /* the whole list inherits as one (nginx) */
 	struct tl_cert_pair *pairs;
 	size_t n;
+	size_t cap;         /* grows by doubling: a level may hold thousands */
+	size_t ncert, nkey; /* certificates and keys named so far (nginx pairs the Nth of each) */
 };
 
 /* A server-specific raw OpenSSL configuration command (ssl_conf_command, SSLOpenSSLConfCmd). */
@@ -119,6 +121,7 @@ struct tl_conf_commands {
 	struct tl_value v;
 	struct tl_conf_command *items;
 	size_t n;
+	size_t cap;
 };
 
 /*
@@ -209,7 +212,8 @@ struct tl_listener {
 	struct tl_loc loc; /* the listen directive */
 	const char *addr;  /* "*", "127.0.0.1", "[::1]", "unix:/path" */
 	unsigned port;
-	bool ssl; /* this line asks for TLS */
+	unsigned last_port; /* a range "8000-8010" (nginx); else == port */
+	bool ssl;           /* this line asks for TLS */
 	bool default_server;
 	bool http2;
 	bool quic;
@@ -254,6 +258,7 @@ struct tl_location {
 
 /* How the server talks TLS to backends; inherited like tl_tls. */
 struct tl_upstream_tls {
+	struct tl_flag enabled; /* TLS switched on (nginx stream proxy_ssl; http: https:// URLs) */
 	struct tl_flag verify;
 	struct tl_flag server_name; /* send SNI */
 	struct tl_str name;         /* proxy_ssl_name */

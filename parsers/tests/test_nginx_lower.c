@@ -313,11 +313,87 @@ test_quic_socket(void)
 	tl_arena_free(fx.arena);
 }
 
+static void
+test_port_range_and_stream_upstream(void)
+{
+	struct fixture fx;
+	const struct tl_site *s;
+	const struct tl_upstream *up;
+
+	lower_text(&fx,
+		   "http { server { listen 127.0.0.1:8001-8003 ssl; server_name a.test; }\n"
+		   "       server { listen 127.0.0.1:8002; server_name b.test; } }\n"
+		   "stream { server { listen 9000 ssl; proxy_pass backend.test:443;\n"
+		   "  proxy_ssl on; proxy_ssl_verify on; proxy_ssl_name backend.test; } }\n",
+		   tl_nginx_stable);
+	CHECK_INT(fx.diag.findings.len, 0);
+	/* One socket per port of the range; b.test shares 8002 and is TLS through a.test. */
+	CHECK_INT(fx.model.sockets.len, 4);
+	CHECK_INT(((struct tl_socket *)fx.model.sockets.items[1])->port, 8002);
+	CHECK_INT(((struct tl_socket *)fx.model.sockets.items[1])->sites.len, 2);
+	CHECK(tl_site_is_tls(site(&fx, 1)));
+	s = site(&fx, 2);
+	CHECK_INT(s->upstreams.len, 1);
+	up = s->upstreams.len ? s->upstreams.items[0] : NULL;
+	CHECK(up != NULL && up->tls.enabled.on && up->tls.verify.on);
+	CHECK_STR(up ? up->host : NULL, "backend.test");
+	tl_arena_free(fx.arena);
+
+	/* Before nginx 1.15.10 a range is no port at all. */
+	lower_text(&fx, "http { server { listen 8001-8003 ssl; } }", (struct tl_version){1, 14, 0});
+	CHECK_INT(fx.diag.findings.len, 1);
+	tl_arena_free(fx.arena);
+}
+
+static void
+test_versions_and_levels(void)
+{
+	struct fixture fx;
+	const struct tl_finding *f;
+
+	/* ssl_stapling exists in stream from 1.27.2: refused by 1.22 with what 1.22 says. */
+	lower_text(&fx, "stream { server { listen 1 ssl; ssl_stapling on; } }",
+		   (struct tl_version){1, 22, 0});
+	CHECK_INT(fx.diag.findings.len, 1);
+	f = fx.diag.findings.len ? fx.diag.findings.items[0] : NULL;
+	CHECK_STR(f ? f->check : NULL, "directive-unsupported");
+	CHECK(f && strstr(f->message, "before nginx 1.27.2") != NULL);
+	CHECK(f && strstr(f->message, "'directive is not allowed here'") != NULL);
+	tl_arena_free(fx.arena);
+	lower_text(&fx,
+		   "stream { server { listen 1 ssl; ssl_stapling on; ssl_verify_client on;\n"
+		   "  ssl_ocsp on; ssl_ocsp_cache off; ssl_verify_depth 2; ssl_crl c.pem; } }",
+		   tl_nginx_stable);
+	CHECK_INT(fx.diag.findings.len, 0);
+	tl_arena_free(fx.arena);
+	/* "ssl on" went away in 1.25.1; before it, still accepted. */
+	lower_text(&fx, "http { server { listen 1; ssl on; } }", tl_nginx_stable);
+	CHECK_INT(fx.diag.findings.len, 1);
+	CHECK(fx.diag.findings.len &&
+	      strstr(((struct tl_finding *)fx.diag.findings.items[0])->message,
+		     "removed in nginx 1.25.1") != NULL);
+	CHECK(!tl_site_is_tls(site(&fx, 0)));
+	tl_arena_free(fx.arena);
+	lower_text(&fx, "http { server { listen 1; ssl on; } }", (struct tl_version){1, 22, 0});
+	CHECK_INT(fx.diag.findings.len, 0);
+	CHECK(tl_site_is_tls(site(&fx, 0)));
+	tl_arena_free(fx.arena);
+	/* proxy_ssl_* have no place in an "if"; add_header has. */
+	lower_text(&fx,
+		   "http { server { location / { if ($x) { add_header A b; proxy_ssl_verify on; "
+		   "} } } }",
+		   tl_nginx_stable);
+	CHECK_INT(fx.diag.findings.len, 1);
+	tl_arena_free(fx.arena);
+}
+
 int
 main(void)
 {
 	CHECK_INT(tl_nginx_keywords_unsorted(), -1);
 	test_quic_socket();
+	test_port_range_and_stream_upstream();
+	test_versions_and_levels();
 	test_http_level_after_server();
 	test_defaults_by_version();
 	test_add_header_inheritance();
