@@ -8,9 +8,11 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 MESON_OPTS ?= -Dwerror=true
 
-# Debian packages: to build, and in addition to run the tests.
+# Debian packages: to build, in addition to run the tests, and for the benchmarks (GNU time
+# reports peak RSS; nginx -t is the yardstick).
 BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-dev
 TEST_PKGS  = openssl python3 nginx libnginx-mod-stream clang libclang-rt-14-dev clang-format git strace
+BENCH_PKGS = time nginx
 
 TLSLINT = $(BUILD)/src/tlslint
 # The instant the test PKI and the demo are evaluated at (see testdata/pki/mk.sh).
@@ -62,7 +64,9 @@ golden-update: build
 	python3 testdata/golden.py --update $(TLSLINT)
 
 bench: build
+	@sh scripts/apt-install.sh $(BENCH_PKGS)
 	python3 bench/bench.py $(TLSLINT)
+	python3 bench/big_config.py $(TLSLINT)
 
 fuzz:
 	CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false

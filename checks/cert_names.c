@@ -7,6 +7,7 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "checks.h"
@@ -83,7 +84,33 @@ struct cert_names {
 struct site_certs {
 	struct cert_names *certs;
 	size_t n;
+	struct cert_names few[4];
 };
+
+/* The names of a leaf, decoded once however many sites serve it. */
+struct leaf_names {
+	const struct tl_san *sans;
+	size_t n;
+	bool has_ext;
+};
+
+static const struct tl_san *
+leaf_sans(struct tl_run *run, X509 *leaf, size_t *n, bool *has_ext)
+{
+	char key[64];
+	struct leaf_names *ln;
+
+	snprintf(key, sizeof(key), "leaf-sans|%p", (void *)leaf);
+	ln = tl_strmap_get(&run->memo, key);
+	if (ln == NULL) {
+		ln = tl_arena_alloc(run->arena, sizeof(*ln));
+		ln->sans = tl_cert_sans(run->arena, leaf, &ln->n, &ln->has_ext);
+		tl_strmap_put(&run->memo, key, ln);
+	}
+	*n = ln->n;
+	*has_ext = ln->has_ext;
+	return ln->sans;
+}
 
 /*
  * The site's certificates, or false when the names cannot be judged: no
@@ -97,7 +124,10 @@ collect(struct tl_run *run, const struct tl_site *site, struct site_certs *sc)
 	const struct tl_cert_list *list = &site->tls.certs;
 
 	sc->n = 0;
-	sc->certs = tl_arena_calloc(run->arena, list->n + 1, sizeof(*sc->certs));
+	/* Most sites have one or two certificates: no allocation for those. */
+	sc->certs = list->n + 1 <= sizeof(sc->few) / sizeof(sc->few[0])
+			    ? sc->few
+			    : tl_arena_calloc(run->arena, list->n + 1, sizeof(*sc->certs));
 	for (size_t i = 0; i < list->n; i++) {
 		const struct tl_cert_pair *pair = &list->pairs[i];
 		const struct tl_pair_info *info;
@@ -112,7 +142,7 @@ collect(struct tl_run *run, const struct tl_site *site, struct site_certs *sc)
 		if (!usable(info))
 			return false;
 		cn->pair = pair;
-		cn->sans = tl_cert_sans(run->arena, info->leaf, &cn->n, &has_ext);
+		cn->sans = leaf_sans(run, info->leaf, &cn->n, &has_ext);
 		if (!has_ext)
 			return false;
 		sc->n++;
@@ -186,15 +216,28 @@ static const char *
 describe_certs(struct tl_run *run, const struct site_certs *sc)
 {
 	const char *s = sc->n == 1 ? "the certificate" : "the certificates";
+	char key[512];
+	size_t len = (size_t)snprintf(key, sizeof(key), "describe-certs");
+	const char *done = NULL;
 
+	/* Thousands of sites name the same certificates: one description each. */
+	for (size_t i = 0; i < sc->n && len < sizeof(key); i++)
+		len += (size_t)snprintf(key + len, sizeof(key) - len, "|%p",
+					(const void *)sc->certs[i].pair);
+	if (len < sizeof(key))
+		done = tl_strmap_get(&run->memo, key);
+	if (done != NULL)
+		return done;
 	for (size_t i = 0; i < sc->n; i++)
-		s = tl_arena_printf(
+		s = tl_diag_printf(
 			run->arena, "%s%s '%s' (%s)", s,
 			i == 0           ? ""
 			: i + 1 == sc->n ? " and"
 					 : ",",
 			sc->certs[i].pair->cert.written,
 			tl_sans_text(run->arena, sc->certs[i].sans, sc->certs[i].n, SANS_SHOWN));
+	if (len < sizeof(key))
+		tl_strmap_put(&run->memo, key, (void *)s);
 	return s;
 }
 
@@ -203,16 +246,16 @@ report(struct tl_run *run, const struct tl_site *site, const struct site_certs *
        const struct tl_name *name, const char *message)
 {
 	struct tl_finding *f =
-		tl_diag_add(&run->diag, "cert-hostname-mismatch", name->loc, "%s", message);
+		tl_diag_add_message(&run->diag, "cert-hostname-mismatch", name->loc, message);
 	bool inherited = site->tls.certs.v.origin == TL_ORIGIN_INHERITED;
 
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
 	f->clients_see = mismatch_clients;
 	for (size_t i = 0; i < sc->n; i++)
-		tl_finding_relate(&run->diag, f, NULL, sc->certs[i].pair->cert_dir,
-				  inherited ? "the certificate the site inherits"
-					    : "the site's certificate");
+		tl_finding_relate_message(&run->diag, f, NULL, sc->certs[i].pair->cert_dir,
+					  inherited ? "the certificate the site inherits"
+						    : "the site's certificate");
 }
 
 /* A server name written in Unicode: clients send, and certificates hold, its A-label form. */
@@ -225,19 +268,19 @@ check_unicode(struct tl_run *run, const struct tl_site *site, const struct site_
 	const char *msg;
 
 	if (alabel == NULL)
-		msg = tl_arena_printf(
+		msg = tl_diag_printf(
 			run->arena,
 			"'%s' is not a valid host name: internationalized names must "
 			"be written in their A-label (xn--) form, as clients send them",
 			name->name);
 	else if (covered(sc, alabel))
-		msg = tl_arena_printf(
+		msg = tl_diag_printf(
 			run->arena,
 			"'%s' is written in Unicode, so it never equals the name clients send; "
 			"write its A-label form '%s', which %s covers",
 			name->name, alabel, describe_certs(run, sc));
 	else
-		msg = tl_arena_printf(
+		msg = tl_diag_printf(
 			run->arena,
 			"'%s' is written in Unicode, so it never equals the name clients send, and "
 			"its A-label form '%s' is not covered by %s",
@@ -265,12 +308,12 @@ check_name(struct tl_run *run, const struct tl_site *site, const struct site_cer
 	switch (name->kind) {
 	case TL_NAME_EXACT:
 		if (!covered(sc, n))
-			what = tl_arena_printf(run->arena, "'%s' is not covered by %s", n,
-					       describe_certs(run, sc));
+			what = tl_diag_printf(run->arena, "'%s' is not covered by %s", n,
+					      describe_certs(run, sc));
 		break;
 	case TL_NAME_WILDCARD_LEFT:
 		if (!wildcard_covered(run, sc, n))
-			what = tl_arena_printf(
+			what = tl_diag_printf(
 				run->arena,
 				"'%s' is not covered by %s: names under '%s' reach "
 				"this site, and only the certificate name '%s' covers "
@@ -282,18 +325,18 @@ check_name(struct tl_run *run, const struct tl_site *site, const struct site_cer
 		bool apex = covered(sc, n + 1), sub = wildcard_covered(run, sc, wild);
 
 		if (!apex && !sub)
-			what = tl_arena_printf(run->arena,
-					       "'%s' (that is '%s' and '%s') is not covered by %s",
-					       n, n + 1, wild, describe_certs(run, sc));
+			what = tl_diag_printf(run->arena,
+					      "'%s' (that is '%s' and '%s') is not covered by %s",
+					      n, n + 1, wild, describe_certs(run, sc));
 		else if (!apex || !sub)
-			what = tl_arena_printf(run->arena,
-					       "'%s' also means '%s', which is not covered by %s",
-					       n, apex ? wild : n + 1, describe_certs(run, sc));
+			what = tl_diag_printf(run->arena,
+					      "'%s' also means '%s', which is not covered by %s", n,
+					      apex ? wild : n + 1, describe_certs(run, sc));
 		break;
 	}
 	case TL_NAME_REGEX:
 		if (name->regex != NULL && !regex_covered(run, sc, name->regex))
-			what = tl_arena_printf(
+			what = tl_diag_printf(
 				run->arena,
 				"regular expression '~%s' matches none of the names covered by %s",
 				n, describe_certs(run, sc));

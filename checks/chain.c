@@ -66,7 +66,7 @@ relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair 
 static const char *
 position(struct tl_run *run, const struct tl_cert_pair *pair, int i)
 {
-	return tl_arena_printf(run->arena, "certificate %d of '%s'", i + 1, pair->cert.written);
+	return tl_diag_printf(run->arena, "certificate %d of '%s'", i + 1, pair->cert.written);
 }
 
 static void

@@ -18,6 +18,7 @@
  * holds us to that.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -645,6 +646,7 @@ tl_cipher_cache_init(struct tl_cipher_cache *cache, struct tl_arena *arena)
 	cache->arena = arena;
 	cache->evaluations = 0;
 	tl_strmap_init(&cache->map, arena);
+	tl_ptrmap_init(&cache->by_pointer, arena);
 }
 
 int
@@ -655,16 +657,24 @@ tl_cipher_cache_eval(struct tl_cipher_cache *cache, const char *str, unsigned fl
 	const char *key = small;
 	struct cache_entry *entry;
 
-	/* A hit must not allocate: build the key on the stack when it fits. */
-	if ((size_t)snprintf(small, sizeof(small), "%x:%s", flags, str) >= sizeof(small))
-		key = tl_arena_printf(cache->arena, "%x:%s", flags, str);
-	entry = tl_strmap_get(&cache->map, key);
+	/*
+	 * Sites that inherit a string share its very pointer: found without
+	 * hashing the string, which may be megabytes long.
+	 */
+	entry = tl_ptrmap_get(&cache->by_pointer, str, (const void *)(uintptr_t)(flags + 1));
 	if (entry == NULL) {
-		entry = tl_arena_alloc(cache->arena, sizeof(*entry));
-		entry->rc = tl_cipher_string_eval(cache->arena, str, flags, &entry->list,
-						  &entry->error);
-		tl_strmap_put(&cache->map, key, entry);
-		cache->evaluations++;
+		/* A hit must not allocate: build the key on the stack when it fits. */
+		if ((size_t)snprintf(small, sizeof(small), "%x:%s", flags, str) >= sizeof(small))
+			key = tl_arena_printf(cache->arena, "%x:%s", flags, str);
+		entry = tl_strmap_get(&cache->map, key);
+		if (entry == NULL) {
+			entry = tl_arena_alloc(cache->arena, sizeof(*entry));
+			entry->rc = tl_cipher_string_eval(cache->arena, str, flags, &entry->list,
+							  &entry->error);
+			tl_strmap_put(&cache->map, key, entry);
+			cache->evaluations++;
+		}
+		tl_ptrmap_put(&cache->by_pointer, str, (const void *)(uintptr_t)(flags + 1), entry);
 	}
 	*out = &entry->list;
 	if (entry->rc != 0)

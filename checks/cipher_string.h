@@ -63,8 +63,9 @@ int tl_ciphersuites_eval(struct tl_arena *arena, const char *str, struct tl_ciph
  */
 struct tl_cipher_cache {
 	struct tl_arena *arena;
-	struct tl_strmap map;
-	unsigned evaluations; /* misses, for tests */
+	struct tl_strmap map;        /* "flags:string" → entry */
+	struct tl_ptrmap by_pointer; /* (string, flags + 1) → the same entry */
+	unsigned evaluations;        /* misses, for tests */
 };
 
 void tl_cipher_cache_init(struct tl_cipher_cache *cache, struct tl_arena *arena);

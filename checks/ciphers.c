@@ -140,8 +140,8 @@ site_keys(struct tl_run *run, struct site_ciphers *sc)
 		if (a == 0)
 			sc->keys_known = false;
 		if (!(sc->auth & a))
-			sc->key_types = sc->key_types ? tl_arena_printf(run->arena, "%s and %s",
-									sc->key_types, name)
+			sc->key_types = sc->key_types ? tl_diag_printf(run->arena, "%s and %s",
+								       sc->key_types, name)
 						      : name;
 		sc->auth |= a;
 	}
@@ -250,8 +250,8 @@ static void
 name_list_add(struct tl_arena *arena, struct name_list *l, const struct tl_cipher_suite *s)
 {
 	if (l->n < LIST_MAX)
-		l->text = l->text ? tl_arena_printf(arena, "%s, '%s'", l->text, s->name)
-				  : tl_arena_printf(arena, "'%s'", s->name);
+		l->text = l->text ? tl_diag_printf(arena, "%s, '%s'", l->text, s->name)
+				  : tl_diag_printf(arena, "'%s'", s->name);
 	l->n++;
 	if (!tl_cipher_suite_linked(s))
 		l->unlinked++;
@@ -262,7 +262,7 @@ name_list_text(struct tl_arena *arena, const struct name_list *l)
 {
 	if (l->n <= LIST_MAX)
 		return l->text;
-	return tl_arena_printf(arena, "%s and %zu more", l->text, l->n - LIST_MAX);
+	return tl_diag_printf(arena, "%s and %zu more", l->text, l->n - LIST_MAX);
 }
 
 /* A finding at the cipher string, naming a default as the default. */
@@ -274,10 +274,9 @@ cipher_finding(struct tl_run *run, const char *check, const struct site_ciphers 
 	struct tl_finding *f;
 
 	if (set->v.origin == TL_ORIGIN_DEFAULT)
-		f = tl_diag_add(&run->diag, check, set->v.loc, "%s (cipher string '%s', %s)", what,
-				sc->str, set->v.note ? set->v.note : "the server default");
-	else
-		f = tl_diag_add(&run->diag, check, set->v.loc, "%s", what);
+		what = tl_diag_printf(run->arena, "%s (cipher string '%s', %s)", what, sc->str,
+				      set->v.note ? set->v.note : "the server default");
+	f = tl_diag_add_message(&run->diag, check, set->v.loc, what);
 	f->server = tl_server_name(sc->site->server);
 	f->site = sc->site->label;
 	return f;
@@ -291,10 +290,26 @@ cipher_finding(struct tl_run *run, const char *check, const struct site_ciphers 
  * engine's tl_ciphersuites_eval() is stricter, so the check reads the list
  * itself.
  */
+/* "'A', 'B', 'C' and 12 more": a hostile string may name a million words. */
+static const char *
+quoted_words(struct tl_arena *arena, const char *const *words, size_t n)
+{
+	const char *s = NULL;
+
+	for (size_t i = 0; i < n && i < LIST_MAX; i++)
+		s = s ? tl_diag_printf(arena, "%s, '%s'", s, words[i])
+		      : tl_diag_printf(arena, "'%s'", words[i]);
+	if (n > LIST_MAX)
+		s = tl_diag_printf(arena, "%s and %zu more", s, n - LIST_MAX);
+	return s;
+}
+
 static void
 parse_suites13(struct tl_arena *arena, const char *str, struct name_list *known,
 	       const char **unknown)
 {
+	struct tl_ptrvec words = {0};
+
 	const char *p = str;
 
 	memset(known, 0, sizeof(*known));
@@ -307,12 +322,13 @@ parse_suites13(struct tl_arena *arena, const char *str, struct name_list *known,
 		if (len > 0 && s != NULL && s->min_proto == TL_CS_TLS1_3)
 			name_list_add(arena, known, s);
 		else if (len > 0)
-			*unknown = *unknown ? tl_arena_printf(arena, "%s, '%s'", *unknown, name)
-					    : tl_arena_printf(arena, "'%s'", name);
+			tl_ptrvec_push(arena, &words, (void *)name);
 		p += len;
 		if (*p == ':')
 			p++;
 	}
+	if (words.len > 0)
+		*unknown = quoted_words(arena, (const char *const *)words.items, words.len);
 }
 
 static void
@@ -326,34 +342,30 @@ invalid_site(struct tl_run *run, const struct tl_site *site)
 	if (sc.rc == -ENOENT || (sc.rc == 0 && sc.linked_rc == -ENOENT)) {
 		f = cipher_finding(
 			run, "cipher-invalid", &sc,
-			sc.rc == 0 ? tl_arena_printf(run->arena,
-						     "cipher string '%s' enables only suites "
-						     "OpenSSL 3 no longer has; the server refuses "
-						     "to start with 'no cipher match' on OpenSSL 3",
-						     sc.str)
-				   : tl_arena_printf(run->arena,
-						     "cipher string '%s' enables no cipher suite; "
-						     "the server refuses to start with 'no cipher "
-						     "match'",
-						     sc.str));
+			sc.rc == 0 ? tl_diag_printf(run->arena,
+						    "cipher string '%s' enables only suites "
+						    "OpenSSL 3 no longer has; the server refuses "
+						    "to start with 'no cipher match' on OpenSSL 3",
+						    sc.str)
+				   : tl_diag_printf(run->arena,
+						    "cipher string '%s' enables no cipher suite; "
+						    "the server refuses to start with 'no cipher "
+						    "match'",
+						    sc.str));
 	} else if (sc.rc != 0) {
 		cipher_finding(run, "cipher-invalid", &sc,
-			       tl_arena_printf(run->arena,
-					       "cipher string '%s' is invalid (%s); the server "
-					       "refuses to start",
-					       sc.str, sc.error ? sc.error : "syntax"));
+			       tl_diag_printf(run->arena,
+					      "cipher string '%s' is invalid (%s); the server "
+					      "refuses to start",
+					      sc.str, sc.error ? sc.error : "syntax"));
 	} else if (sc.list->nunknown > 0) {
-		const char *words = NULL;
+		const char *words = quoted_words(run->arena, sc.list->unknown, sc.list->nunknown);
 
-		for (size_t i = 0; i < sc.list->nunknown; i++)
-			words = words ? tl_arena_printf(run->arena, "%s, '%s'", words,
-							sc.list->unknown[i])
-				      : tl_arena_printf(run->arena, "'%s'", sc.list->unknown[i]);
 		f = cipher_finding(run, "cipher-invalid", &sc,
-				   tl_arena_printf(run->arena,
-						   "cipher string '%s' names what OpenSSL does "
-						   "not know and silently ignores: %s",
-						   sc.str, words));
+				   tl_diag_printf(run->arena,
+						  "cipher string '%s' names what OpenSSL does "
+						  "not know and silently ignores: %s",
+						  sc.str, words));
 		f->severity_hint = TL_SEV_WARNING;
 	}
 	if (cs->s != NULL && cs->v.origin != TL_ORIGIN_DEFAULT) {
@@ -415,14 +427,58 @@ unlinked_note(struct tl_run *run, const struct name_list *l)
 	if (l->unlinked == l->n)
 		return "; this OpenSSL lacks them, but servers built with OpenSSL versions that "
 		       "still have them negotiate them";
-	return tl_arena_printf(run->arena,
-			       "; this OpenSSL lacks %zu of them, but servers built with OpenSSL "
-			       "versions that still have them negotiate them",
-			       l->unlinked);
+	return tl_diag_printf(run->arena,
+			      "; this OpenSSL lacks %zu of them, but servers built with OpenSSL "
+			      "versions that still have them negotiate them",
+			      l->unlinked);
 }
 
+/* What one of the suite checks says about a site, or NULL: it depends only on SC's key. */
+typedef const char *verdict_fn(struct tl_run *run, const struct site_ciphers *sc);
+
+/*
+ * The finding of CHECK for SC's site, its message decided once for every
+ * site that shares the evaluated list and the facts reachable() reads:
+ * 10,000 servers with the default cipher string cost one evaluation and
+ * one message, not 10,000.
+ */
 static void
-insecure(struct tl_run *run, const struct site_ciphers *sc)
+verdict_finding(struct tl_run *run, const char *check, const struct site_ciphers *sc,
+		verdict_fn *fn)
+{
+	const struct tl_str *set = sc->setting;
+	char key[256];
+	const char *msg;
+	struct tl_finding *f;
+
+	/* On the stack: a hit, the common case, allocates nothing. */
+	snprintf(key, sizeof(key), "%s|%p|%u|%d|%d|%d|%u|%d|%p|%p", check, (const void *)sc->list,
+		 sc->protos, sc->level, sc->dh_params, sc->keys_known, sc->auth, (int)set->v.origin,
+		 (const void *)set->v.note, (const void *)sc->str);
+	msg = tl_strmap_get(&run->memo, key);
+
+	if (msg == NULL) {
+		const char *what = fn(run, sc);
+
+		if (what == NULL)
+			msg = "";
+		else if (set->v.origin == TL_ORIGIN_DEFAULT)
+			msg = tl_diag_printf(run->arena, "%s (cipher string '%s', %s)", what,
+					     sc->str,
+					     set->v.note ? set->v.note : "the server default");
+		else
+			msg = what;
+		tl_strmap_put(&run->memo, key, (void *)msg);
+	}
+	if (msg[0] == '\0')
+		return;
+	f = tl_diag_add_message(&run->diag, check, set->v.loc, msg);
+	f->server = tl_server_name(sc->site->server);
+	f->site = sc->site->label;
+}
+
+static const char *
+insecure_verdict(struct tl_run *run, const struct site_ciphers *sc)
 {
 	struct name_list l = {0};
 
@@ -434,13 +490,18 @@ insecure(struct tl_run *run, const struct site_ciphers *sc)
 			name_list_add(run->arena, &l, s);
 	}
 	if (l.n == 0)
-		return;
-	cipher_finding(run, "cipher-insecure", sc,
-		       tl_arena_printf(run->arena,
-				       "%zu broken cipher suite%s reachable (NULL, anonymous, "
-				       "EXPORT, DES, RC2, RC4, 3DES, IDEA or MD5): %s%s",
-				       l.n, l.n == 1 ? "" : "s", name_list_text(run->arena, &l),
-				       unlinked_note(run, &l)));
+		return NULL;
+	return tl_diag_printf(run->arena,
+			      "%zu broken cipher suite%s reachable (NULL, anonymous, "
+			      "EXPORT, DES, RC2, RC4, 3DES, IDEA or MD5): %s%s",
+			      l.n, l.n == 1 ? "" : "s", name_list_text(run->arena, &l),
+			      unlinked_note(run, &l));
+}
+
+static void
+insecure(struct tl_run *run, const struct site_ciphers *sc)
+{
+	verdict_finding(run, "cipher-insecure", sc, insecure_verdict);
 }
 
 void
@@ -449,8 +510,8 @@ tl_check_cipher_insecure(struct tl_run *run)
 	each_site(run, insecure);
 }
 
-static void
-no_pfs(struct tl_run *run, const struct site_ciphers *sc)
+static const char *
+no_pfs_verdict(struct tl_run *run, const struct site_ciphers *sc)
 {
 	struct name_list l = {0};
 
@@ -464,14 +525,19 @@ no_pfs(struct tl_run *run, const struct site_ciphers *sc)
 			name_list_add(run->arena, &l, s);
 	}
 	if (l.n == 0)
-		return;
-	cipher_finding(run, "cipher-no-pfs", sc,
-		       tl_arena_printf(run->arena,
-				       "%zu cipher suite%s without forward secrecy reachable "
-				       "(static RSA or DH key exchange: whoever gets the key later "
-				       "decrypts recorded sessions): %s%s",
-				       l.n, l.n == 1 ? "" : "s", name_list_text(run->arena, &l),
-				       unlinked_note(run, &l)));
+		return NULL;
+	return tl_diag_printf(run->arena,
+			      "%zu cipher suite%s without forward secrecy reachable "
+			      "(static RSA or DH key exchange: whoever gets the key later "
+			      "decrypts recorded sessions): %s%s",
+			      l.n, l.n == 1 ? "" : "s", name_list_text(run->arena, &l),
+			      unlinked_note(run, &l));
+}
+
+static void
+no_pfs(struct tl_run *run, const struct site_ciphers *sc)
+{
+	verdict_finding(run, "cipher-no-pfs", sc, no_pfs_verdict);
 }
 
 void
@@ -480,8 +546,8 @@ tl_check_cipher_no_pfs(struct tl_run *run)
 	each_site(run, no_pfs);
 }
 
-static void
-weak(struct tl_run *run, const struct site_ciphers *sc)
+static const char *
+weak_verdict(struct tl_run *run, const struct site_ciphers *sc)
 {
 	struct name_list l = {0};
 
@@ -494,13 +560,18 @@ weak(struct tl_run *run, const struct site_ciphers *sc)
 			name_list_add(run->arena, &l, s);
 	}
 	if (l.n == 0)
-		return;
-	cipher_finding(run, "cipher-weak", sc,
-		       tl_arena_printf(run->arena,
-				       "%zu CBC or SHA-1 cipher suite%s reachable that the '%s' "
-				       "profile does not list: %s%s",
-				       l.n, l.n == 1 ? "" : "s", run->policy->name,
-				       name_list_text(run->arena, &l), unlinked_note(run, &l)));
+		return NULL;
+	return tl_diag_printf(run->arena,
+			      "%zu CBC or SHA-1 cipher suite%s reachable that the '%s' "
+			      "profile does not list: %s%s",
+			      l.n, l.n == 1 ? "" : "s", run->policy->name,
+			      name_list_text(run->arena, &l), unlinked_note(run, &l));
+}
+
+static void
+weak(struct tl_run *run, const struct site_ciphers *sc)
+{
+	verdict_finding(run, "cipher-weak", sc, weak_verdict);
 }
 
 void
@@ -533,11 +604,11 @@ none_for_protocol(struct tl_run *run, const struct site_ciphers *sc)
 		versions = tl_protocols_string(run->arena, missing);
 		f = cipher_finding(
 			run, "cipher-none-for-protocol", sc,
-			tl_arena_printf(run->arena,
-					"%s enabled but no reachable cipher suite works with "
-					"%s; clients that speak no newer version fail the "
-					"handshake",
-					versions, (missing & (missing - 1)) ? "them" : "it"));
+			tl_diag_printf(run->arena,
+				       "%s enabled but no reachable cipher suite works with "
+				       "%s; clients that speak no newer version fail the "
+				       "handshake",
+				       versions, (missing & (missing - 1)) ? "them" : "it"));
 		f->clients_see = no_cipher_clients;
 	}
 	if (sc->protos & TL_PROTO_TLSv1_3) {
@@ -581,7 +652,7 @@ key_mismatch(struct tl_run *run, const struct site_ciphers *sc)
 		return;
 	f = cipher_finding(
 		run, "cipher-key-mismatch", sc,
-		tl_arena_printf(
+		tl_diag_printf(
 			run->arena,
 			"no reachable %s cipher suite can use the site's %s certificate; every "
 			"%s handshake fails with 'no shared cipher'%s",
@@ -644,19 +715,18 @@ http2_blocklist(struct tl_run *run, const struct site_ciphers *sc)
 	if (!good)
 		f = cipher_finding(
 			run, "http2-cipher-blocklist", sc,
-			tl_arena_printf(run->arena,
-					"HTTP/2 enabled but every reachable TLS 1.2 "
-					"suite is on the RFC 7540 blocklist (first '%s'); "
-					"TLS 1.2 clients refuse HTTP/2 on it",
-					first->name));
+			tl_diag_printf(run->arena,
+				       "HTTP/2 enabled but every reachable TLS 1.2 "
+				       "suite is on the RFC 7540 blocklist (first '%s'); "
+				       "TLS 1.2 clients refuse HTTP/2 on it",
+				       first->name));
 	else if (sc->site->tls.prefer_server_ciphers.on && h2_blocklisted(first))
-		f = cipher_finding(
-			run, "http2-cipher-blocklist", sc,
-			tl_arena_printf(run->arena,
-					"HTTP/2 enabled and the server prefers '%s', "
-					"which RFC 7540 blocklists; TLS 1.2 clients that "
-					"offer it refuse HTTP/2 on the connection",
-					first->name));
+		f = cipher_finding(run, "http2-cipher-blocklist", sc,
+				   tl_diag_printf(run->arena,
+						  "HTTP/2 enabled and the server prefers '%s', "
+						  "which RFC 7540 blocklists; TLS 1.2 clients that "
+						  "offer it refuse HTTP/2 on the connection",
+						  first->name));
 	else
 		return;
 	f->clients_see = http2_clients;

@@ -7,6 +7,7 @@
  * certificate directive).
  */
 #include <grp.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -52,6 +53,18 @@ key_finding(struct tl_run *run, const char *check, const struct tl_site *site,
 	va_start(ap, fmt);
 	f = tl_diag_vadd(&run->diag, check, key_loc(pair), fmt, ap);
 	va_end(ap);
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
+	return f;
+}
+
+/* The same with a message already made (shared by every site naming the key). */
+static struct tl_finding *
+key_finding_message(struct tl_run *run, const char *check, const struct tl_site *site,
+		    const struct tl_cert_pair *pair, const char *message)
+{
+	struct tl_finding *f = tl_diag_add_message(&run->diag, check, key_loc(pair), message);
+
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
 	return f;
@@ -256,18 +269,18 @@ exposure(struct tl_run *run, const struct tl_cert_file *file)
 	const char *group;
 
 	if (file->mode & 0004)
-		return tl_arena_printf(run->arena, "readable by all users (mode %04o)",
-				       (unsigned)file->mode);
+		return tl_diag_printf(run->arena, "readable by all users (mode %04o)",
+				      (unsigned)file->mode);
 	if (!(file->mode & 0040))
 		return NULL;
 	gr = getgrgid(file->gid);
 	group = gr ? gr->gr_name : NULL;
 	if (file->gid == 0 || (group != NULL && strcmp(group, "ssl-cert") == 0))
 		return NULL;
-	return group ? tl_arena_printf(run->arena, "readable by group '%s' (mode %04o)", group,
-				       (unsigned)file->mode)
-		     : tl_arena_printf(run->arena, "readable by group %u (mode %04o)",
-				       (unsigned)file->gid, (unsigned)file->mode);
+	return group ? tl_diag_printf(run->arena, "readable by group '%s' (mode %04o)", group,
+				      (unsigned)file->mode)
+		     : tl_diag_printf(run->arena, "readable by group %u (mode %04o)",
+				      (unsigned)file->gid, (unsigned)file->mode);
 }
 
 static bool
@@ -277,8 +290,9 @@ same_loc(const struct tl_loc *a, const struct tl_loc *b)
 }
 
 static void
-permissions(struct tl_run *run, struct tl_strmap *files, const struct tl_site *site,
-	    const struct tl_cert_pair *pair, const struct tl_pair_info *info)
+permissions(struct tl_run *run, struct tl_strmap *files, struct tl_ptrmap *named,
+	    const struct tl_site *site, const struct tl_cert_pair *pair,
+	    const struct tl_pair_info *info)
 {
 	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
 	struct perm_seen *seen;
@@ -291,15 +305,13 @@ permissions(struct tl_run *run, struct tl_strmap *files, const struct tl_site *s
 	if (seen != NULL) {
 		if (same_loc(&seen->loc, &loc)) {
 			/* Same directive, another site: merged by the diagnostics. */
-			key_finding(run, "key-permissions", site, pair, "%s", seen->message);
+			key_finding_message(run, "key-permissions", site, pair, seen->message);
 			return;
 		}
-		for (size_t i = 0; i < seen->finding->related.len; i++) {
-			const struct tl_related *r = seen->finding->related.items[i];
-
-			if (same_loc(&r->loc, &loc))
-				return;
-		}
+		/* Each other directive once, found by hashing: 100,000 sites may share a key. */
+		if (tl_ptrmap_get(named, loc.src, (const void *)(uintptr_t)loc.off) != NULL)
+			return;
+		tl_ptrmap_put(named, loc.src, (const void *)(uintptr_t)loc.off, seen);
 		tl_finding_relate(&run->diag, seen->finding, NULL, loc,
 				  "the same key file is named here");
 		return;
@@ -309,11 +321,11 @@ permissions(struct tl_run *run, struct tl_strmap *files, const struct tl_site *s
 		return;
 	seen = tl_arena_alloc(run->arena, sizeof(*seen));
 	seen->loc = loc;
-	seen->message = tl_arena_printf(run->arena,
-					"private key '%s' is %s; any local account can copy it "
-					"and impersonate the site",
-					key_written(pair), why);
-	seen->finding = key_finding(run, "key-permissions", site, pair, "%s", seen->message);
+	seen->message = tl_diag_printf(run->arena,
+				       "private key '%s' is %s; any local account can copy it "
+				       "and impersonate the site",
+				       key_written(pair), why);
+	seen->finding = key_finding_message(run, "key-permissions", site, pair, seen->message);
 	relate_path(run, seen->finding, pair, ki->file);
 	tl_strmap_put(files, ki->file->path, seen);
 }
@@ -322,8 +334,10 @@ void
 tl_check_key_permissions(struct tl_run *run)
 {
 	struct tl_strmap files; /* key path → struct perm_seen, for files found exposed */
+	struct tl_ptrmap named; /* directives already related to a finding */
 
 	tl_strmap_init(&files, run->arena);
+	tl_ptrmap_init(&named, run->arena);
 	/* Walked here rather than with tl_each_site_cert, which carries no state. */
 	for (size_t i = 0; i < run->model.sites.len; i++) {
 		const struct tl_site *site = run->model.sites.items[i];
@@ -333,7 +347,7 @@ tl_check_key_permissions(struct tl_run *run)
 
 			if (pair->cert.written == NULL || pair->cert.dynamic)
 				continue;
-			permissions(run, &files, site, pair, tl_pair_info_get(run, pair));
+			permissions(run, &files, &named, site, pair, tl_pair_info_get(run, pair));
 		}
 	}
 }

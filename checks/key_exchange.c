@@ -61,8 +61,8 @@ dh_site(struct tl_run *run, const struct tl_site *site)
 		f = tl_diag_add(&run->diag, "directive-invalid", p->v.loc,
 				"DH parameters file '%s' %s; the server refuses to start", p->s,
 				file->read_error != 0
-					? tl_arena_printf(run->arena, "cannot be read (%s)",
-							  strerror(file->read_error))
+					? tl_diag_printf(run->arena, "cannot be read (%s)",
+							 strerror(file->read_error))
 					: "holds no 'DH PARAMETERS' block");
 		set_site(f, site);
 		return;
@@ -199,6 +199,9 @@ group_index(const char *name, size_t len)
 	return -1;
 }
 
+/* How many names of a list a message spells out. */
+#define NAMES_SHOWN 4
+
 static bool
 strong_enough(const struct tl_run *run, size_t i)
 {
@@ -213,6 +216,7 @@ curve_site(struct tl_run *run, const struct tl_site *site)
 {
 	struct group_list g = site_groups(site);
 	const char *unknown = NULL, *first_unknown = NULL, *weak = NULL;
+	size_t nunknown = 0, nweak = 0;
 	bool any_strong = false;
 	struct tl_finding *f;
 
@@ -224,22 +228,29 @@ curve_site(struct tl_run *run, const struct tl_site *site)
 		int i = len ? group_index(p, len) : -1;
 		const char *name = tl_arena_strndup(run->arena, p, len);
 
+		/* Named in full only the first few: a hostile list may hold a million. */
 		if (len > 0 && i < 0 && first_unknown == NULL)
 			first_unknown = name;
-		if (len > 0 && i < 0)
-			unknown = unknown ? tl_arena_printf(run->arena, "%s', '%s", unknown, name)
-					  : name;
+		if (len > 0 && i < 0 && nunknown++ < NAMES_SHOWN)
+			unknown = unknown ? tl_diag_printf(run->arena, "%s, '%s'", unknown, name)
+					  : tl_diag_printf(run->arena, "'%s'", name);
 		else if (i >= 0 && strong_enough(run, (size_t)i))
 			any_strong = true;
-		else if (i >= 0)
-			weak = weak ? tl_arena_printf(run->arena, "%s', '%s", weak, name) : name;
+		else if (i >= 0 && nweak++ < NAMES_SHOWN)
+			weak = weak ? tl_diag_printf(run->arena, "%s, '%s'", weak, name)
+				    : tl_diag_printf(run->arena, "'%s'", name);
 		p += len;
 		if (*p == ':')
 			p++;
 	}
+	if (nunknown > NAMES_SHOWN)
+		unknown = tl_diag_printf(run->arena, "%s and %zu more", unknown,
+					 nunknown - NAMES_SHOWN);
+	if (nweak > NAMES_SHOWN)
+		weak = tl_diag_printf(run->arena, "%s and %zu more", weak, nweak - NAMES_SHOWN);
 	if (unknown != NULL) {
 		f = tl_diag_add(&run->diag, "curve-weak", g.loc,
-				"group list '%s' names '%s', which OpenSSL does not know; the "
+				"group list '%s' names %s, which OpenSSL does not know; the "
 				"server refuses to start ('group '%s' cannot be set')",
 				g.value, unknown, first_unknown);
 		f->severity_hint = TL_SEV_ERROR;
@@ -247,7 +258,7 @@ curve_site(struct tl_run *run, const struct tl_site *site)
 	}
 	if (weak != NULL && !any_strong) {
 		f = tl_diag_add(&run->diag, "curve-weak", g.loc,
-				"group list '%s' offers only '%s', weaker than the %d-bit groups "
+				"group list '%s' offers only %s, weaker than the %d-bit groups "
 				"the %s profile requires; clients offering X25519, P-256 or P-384 "
 				"get neither TLS 1.3 nor ECDHE and fall back to a TLS 1.2 key "
 				"exchange without forward secrecy, or fail",

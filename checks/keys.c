@@ -9,6 +9,7 @@
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../src/fsroot.h"
@@ -130,6 +131,7 @@ tl_key_info_get(struct tl_run *run, const struct tl_site *site, const struct tl_
 		const struct tl_pair_info *info)
 {
 	const struct tl_path *pw = &site->tls.password_file;
+	char small[1024];
 	const char *id;
 	struct tl_key_info *ki;
 
@@ -141,11 +143,19 @@ tl_key_info_get(struct tl_run *run, const struct tl_site *site, const struct tl_
 	ki = tl_ptrmap_get(&run->keys->by_pair, pair, pw->path);
 	if (ki != NULL)
 		return ki;
-	id = tl_arena_printf(run->arena, "%s\n%s\n%s", pair->cert.path,
-			     pair->key.written == NULL ? ""
-			     : pair->key.dynamic       ? "$"
-						       : pair->key.path,
-			     pw->v.origin != TL_ORIGIN_UNSET && pw->path ? pw->path : "");
+	{
+		const char *key = pair->key.written == NULL ? ""
+				  : pair->key.dynamic       ? "$"
+							    : pair->key.path;
+		const char *pass = pw->v.origin != TL_ORIGIN_UNSET && pw->path ? pw->path : "";
+
+		/* A lookup must not allocate: the key goes on the stack when it fits. */
+		if ((size_t)snprintf(small, sizeof(small), "%s\n%s\n%s", pair->cert.path, key,
+				     pass) < sizeof(small))
+			id = small;
+		else
+			id = tl_arena_printf(run->arena, "%s\n%s\n%s", pair->cert.path, key, pass);
+	}
 	ki = tl_strmap_get(&run->keys->map, id);
 	if (ki == NULL) {
 		ki = analyse(run, site, pair, info);

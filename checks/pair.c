@@ -9,6 +9,7 @@
 #include <openssl/err.h>
 #include <openssl/x509_vfy.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -210,6 +211,7 @@ analyse(struct tl_run *run, const struct tl_cert_pair *pair)
 const struct tl_pair_info *
 tl_pair_info_get(struct tl_run *run, const struct tl_cert_pair *pair)
 {
+	char small[1024];
 	const char *key;
 	struct tl_pair_info *info;
 
@@ -222,10 +224,17 @@ tl_pair_info_get(struct tl_run *run, const struct tl_cert_pair *pair)
 	info = tl_ptrmap_get(&run->pairs->by_pair, pair, NULL);
 	if (info != NULL)
 		return info;
-	key = tl_arena_printf(run->arena, "%s\n%s", pair->cert.path,
-			      pair->key.written == NULL ? ""
-			      : pair->key.dynamic       ? "$"
-							: pair->key.path);
+	/* A lookup must not allocate: the key goes on the stack when it fits. */
+	if ((size_t)snprintf(small, sizeof(small), "%s\n%s", pair->cert.path,
+			     pair->key.written == NULL ? ""
+			     : pair->key.dynamic       ? "$"
+						       : pair->key.path) < sizeof(small))
+		key = small;
+	else
+		key = tl_arena_printf(run->arena, "%s\n%s", pair->cert.path,
+				      pair->key.written == NULL ? ""
+				      : pair->key.dynamic       ? "$"
+								: pair->key.path);
 	info = tl_strmap_get(&run->pairs->map, key);
 	if (info == NULL) {
 		info = analyse(run, pair);

@@ -69,12 +69,12 @@ origin_text(struct tl_run *run, const struct tl_site *site, const struct tl_site
 	const char *s = "";
 
 	if (sp->from != NULL && sp->from->origin == TL_ORIGIN_DEFAULT && sp->from->note != NULL)
-		s = tl_arena_printf(run->arena, " (%s)", sp->from->note);
+		s = tl_diag_printf(run->arena, " (%s)", sp->from->note);
 	if (own_setting_ignored(site, sp))
-		s = tl_arena_printf(run->arena,
-				    "%s; site '%s' sets its own versions, but they are ignored: "
-				    "the versions of the default site '%s' of its address apply",
-				    s, site->label, sp->taken_from->label);
+		s = tl_diag_printf(run->arena,
+				   "%s; site '%s' sets its own versions, but they are ignored: "
+				   "the versions of the default site '%s' of its address apply",
+				   s, site->label, sp->taken_from->label);
 	return s;
 }
 
@@ -82,7 +82,7 @@ static struct tl_finding *
 site_finding(struct tl_run *run, const char *check, const struct tl_site *site,
 	     const struct tl_site_protocols *sp, const char *message)
 {
-	struct tl_finding *f = tl_diag_add(&run->diag, check, sp->loc, "%s", message);
+	struct tl_finding *f = tl_diag_add_message(&run->diag, check, sp->loc, message);
 
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
@@ -116,17 +116,17 @@ legacy(struct tl_run *run, const struct tl_site *site, const struct tl_site_prot
 		why = "; SSLv2 and SSLv3 are broken (DROWN, POODLE), and OpenSSL 1.1.0 and later "
 		      "builds leave them out, so only an old or custom library would offer them";
 	if (bad & OLD_TLS)
-		why = tl_arena_printf(
+		why = tl_diag_printf(
 			run->arena,
 			"%s; OpenSSL 3 refuses TLS 1.0 and 1.1 at its default security level "
 			"unless the cipher string says '@SECLEVEL=0', and Chrome and Firefox "
 			"removed them",
 			why);
 	f = site_finding(run, "proto-legacy", site, sp,
-			 tl_arena_printf(run->arena, "legacy protocol %s %s enabled%s%s",
-					 (bad & (bad - 1)) ? "versions" : "version",
-					 tl_protocols_string(run->arena, bad),
-					 origin_text(run, site, sp), why));
+			 tl_diag_printf(run->arena, "legacy protocol %s %s enabled%s%s",
+					(bad & (bad - 1)) ? "versions" : "version",
+					tl_protocols_string(run->arena, bad),
+					origin_text(run, site, sp), why));
 	if (bad & SSL_VERSIONS)
 		f->severity_hint = TL_SEV_ERROR;
 	if (bad & OLD_TLS)
@@ -141,11 +141,11 @@ no_modern(struct tl_run *run, const struct tl_site *site, const struct tl_site_p
 	if (!has_usable(sp) || (sp->mask & MODERN) != 0)
 		return;
 	f = site_finding(run, "proto-no-modern", site, sp,
-			 tl_arena_printf(run->arena,
-					 "neither TLSv1.2 nor TLSv1.3 is enabled, only %s%s; "
-					 "current browsers and OpenSSL 3 clients cannot connect",
-					 tl_protocols_string(run->arena, sp->mask & USABLE),
-					 origin_text(run, site, sp)));
+			 tl_diag_printf(run->arena,
+					"neither TLSv1.2 nor TLSv1.3 is enabled, only %s%s; "
+					"current browsers and OpenSSL 3 clients cannot connect",
+					tl_protocols_string(run->arena, sp->mask & USABLE),
+					origin_text(run, site, sp)));
 	f->clients_see = no_version_clients;
 }
 
@@ -160,12 +160,12 @@ none(struct tl_run *run, const struct tl_site *site, const struct tl_site_protoc
 	if (sp->mask == 0)
 		what = "no protocol version is left enabled";
 	else
-		what = tl_arena_printf(
-			run->arena, "only %s enabled, which OpenSSL 1.1.0 and later do not offer",
-			tl_protocols_string(run->arena, sp->mask));
+		what = tl_diag_printf(run->arena,
+				      "only %s enabled, which OpenSSL 1.1.0 and later do not offer",
+				      tl_protocols_string(run->arena, sp->mask));
 	f = site_finding(run, "proto-none", site, sp,
-			 tl_arena_printf(run->arena, "%s%s; every handshake fails", what,
-					 origin_text(run, site, sp)));
+			 tl_diag_printf(run->arena, "%s%s; every handshake fails", what,
+					origin_text(run, site, sp)));
 	f->clients_see = no_version_clients;
 }
 
@@ -179,14 +179,14 @@ tls13_missing(struct tl_run *run, const struct tl_site *site, const struct tl_si
 		return;
 	f = site_finding(
 		run, "proto-tls13-missing", site, sp,
-		tl_arena_printf(run->arena,
-				"TLSv1.3 is not enabled, only %s%s; clients fall back to TLSv1.2%s",
-				tl_protocols_string(run->arena, sp->mask & USABLE),
-				origin_text(run, site, sp),
-				only13 ? tl_arena_printf(run->arena,
-							 ", and the %s profile allows TLSv1.3 only",
-							 run->policy->name)
-				       : ""));
+		tl_diag_printf(run->arena,
+			       "TLSv1.3 is not enabled, only %s%s; clients fall back to TLSv1.2%s",
+			       tl_protocols_string(run->arena, sp->mask & USABLE),
+			       origin_text(run, site, sp),
+			       only13 ? tl_diag_printf(run->arena,
+						       ", and the %s profile allows TLSv1.3 only",
+						       run->policy->name)
+				      : ""));
 	if (only13)
 		f->severity_hint = TL_SEV_WARNING;
 }

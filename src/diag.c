@@ -1,8 +1,11 @@
 /* Collecting, sorting and de-duplicating findings. */
 #include "diag.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 static const char *const severity_names[] = {"info", "warning", "error", "never"};
 
@@ -33,6 +36,203 @@ tl_diag_init(struct tl_diag *diag, struct tl_arena *arena)
 	diag->arena = arena;
 }
 
+/*
+ * Finding messages quote config text: a cipher string, a path, a name.
+ * A hostile or broken config can make any of those megabytes long, and a
+ * message is formatted once per site, so every string argument of a
+ * message is cut to this many bytes ("…", then its length). One place
+ * for it, so no check has to remember.
+ */
+#define MAX_QUOTED 512
+
+/* A message being built: on the stack while short, on the heap when not, then copied once. */
+struct msgbuf {
+	char local[1024];
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+static void
+append(struct msgbuf *m, const char *s, size_t n)
+{
+	if (m->len + n + 1 > m->cap) {
+		size_t want = m->cap * 2;
+		char *bigger;
+
+		while (want < m->len + n + 1)
+			want *= 2;
+		bigger = malloc(want);
+		if (bigger == NULL) {
+			fputs("tlslint: out of memory\n", stderr);
+			abort();
+		}
+		memcpy(bigger, m->buf, m->len);
+		if (m->buf != m->local)
+			free(m->buf);
+		m->buf = bigger;
+		m->cap = want;
+	}
+	memcpy(m->buf + m->len, s, n);
+	m->len += n;
+	m->buf[m->len] = '\0';
+}
+
+/* One conversion SPEC (e.g. "%04o") of the next argument, formatted alone. */
+static void
+append_spec(struct msgbuf *m, const char *spec, char conv, const char *mods, va_list *ap)
+{
+	char tmp[128];
+	int n = 0;
+
+	switch (conv) {
+	case 'd':
+	case 'i':
+	case 'c':
+		if (strcmp(mods, "z") == 0)
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, ssize_t));
+		else if (strcmp(mods, "ll") == 0)
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, long long));
+		else if (strcmp(mods, "l") == 0)
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, long));
+		else if (strcmp(mods, "j") == 0)
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, intmax_t));
+		else
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, int));
+		break;
+	case 'u':
+	case 'o':
+	case 'x':
+	case 'X':
+		if (strcmp(mods, "z") == 0)
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, size_t));
+		else if (strcmp(mods, "ll") == 0)
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, unsigned long long));
+		else if (strcmp(mods, "l") == 0)
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, unsigned long));
+		else if (strcmp(mods, "j") == 0)
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, uintmax_t));
+		else
+			n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, unsigned));
+		break;
+	case 'f':
+	case 'g':
+	case 'e':
+		n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, double));
+		break;
+	case 'p':
+		n = snprintf(tmp, sizeof(tmp), spec, va_arg(*ap, void *));
+		break;
+	default:
+		/* Unknown conversions are a programming error; show them, take nothing. */
+		n = snprintf(tmp, sizeof(tmp), "%s", spec);
+		break;
+	}
+	if (n > 0)
+		append(m, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
+}
+
+/* A %s argument, cut to MAX_QUOTED bytes (never inside a UTF-8 sequence). */
+static void
+append_quoted(struct msgbuf *m, const char *s)
+{
+	size_t n;
+	size_t cut = MAX_QUOTED;
+	char tail[64];
+
+	s = s ? s : "(null)";
+	n = strlen(s);
+	if (n <= MAX_QUOTED) {
+		append(m, s, n);
+		return;
+	}
+	while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+		cut--;
+	append(m, s, cut);
+	snprintf(tail, sizeof(tail), "\u2026 (%zu bytes)", n);
+	append(m, tail, strlen(tail));
+}
+
+/* vprintf into the arena, every %s argument cut to MAX_QUOTED bytes. */
+static char *
+format_message(struct tl_arena *arena, const char *fmt, va_list ap)
+{
+	struct msgbuf m;
+	va_list args;
+	char *out;
+
+	m.buf = m.local;
+	m.len = 0;
+	m.cap = sizeof(m.local);
+	m.local[0] = '\0';
+	va_copy(args, ap);
+	for (const char *p = fmt; *p;) {
+		const char *start = p;
+		char spec[32];
+		char mods[4] = "";
+		size_t nm = 0;
+
+		if (*p != '%') {
+			p += strcspn(p, "%");
+			append(&m, start, (size_t)(p - start));
+			continue;
+		}
+		if (p[1] == '%') {
+			append(&m, "%", 1);
+			p += 2;
+			continue;
+		}
+		p++;
+		p += strspn(p, "-+ #0123456789.");
+		while (*p == 'l' || *p == 'z' || *p == 'j' || *p == 'h') {
+			if (nm < sizeof(mods) - 1)
+				mods[nm++] = *p;
+			p++;
+		}
+		mods[nm] = '\0';
+		if (*p == '\0' || (size_t)(p - start + 1) >= sizeof(spec))
+			break;
+		memcpy(spec, start, (size_t)(p - start + 1));
+		spec[p - start + 1] = '\0';
+		if (*p == 's')
+			append_quoted(&m, va_arg(args, const char *));
+		else
+			append_spec(&m, spec, *p, mods, &args);
+		p++;
+	}
+	va_end(args);
+	out = tl_arena_strndup(arena, m.buf, m.len);
+	if (m.buf != m.local)
+		free(m.buf);
+	return out;
+}
+
+char *
+tl_diag_printf(struct tl_arena *arena, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = format_message(arena, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+struct tl_finding *
+tl_diag_add_message(struct tl_diag *diag, const char *check, struct tl_loc loc, const char *message)
+{
+	struct tl_finding *f = tl_arena_alloc(diag->arena, sizeof(*f));
+
+	f->check = check;
+	f->severity = TL_SEV_ERROR;
+	f->severity_hint = -1;
+	f->loc = loc;
+	f->message = message;
+	tl_ptrvec_push(diag->arena, &diag->findings, f);
+	return f;
+}
+
 struct tl_finding *
 tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc, const char *fmt,
 	     va_list ap)
@@ -43,7 +243,7 @@ tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc, const c
 	f->severity = TL_SEV_ERROR;
 	f->severity_hint = -1;
 	f->loc = loc;
-	f->message = tl_arena_vprintf(diag->arena, fmt, ap);
+	f->message = format_message(diag->arena, fmt, ap);
 	tl_ptrvec_push(diag->arena, &diag->findings, f);
 	return f;
 }
@@ -67,11 +267,24 @@ tl_finding_relate(struct tl_diag *diag, struct tl_finding *f, const char *file, 
 	struct tl_related *r = tl_arena_alloc(diag->arena, sizeof(*r));
 	va_list ap;
 
-	r->file = file ? tl_arena_strdup(diag->arena, file) : NULL;
+	/* FILE lives as long as the run (a model or store string): shared, not copied. */
+	r->file = file;
 	r->loc = loc;
 	va_start(ap, fmt);
-	r->message = tl_arena_vprintf(diag->arena, fmt, ap);
+	r->message = format_message(diag->arena, fmt, ap);
 	va_end(ap);
+	tl_ptrvec_push(diag->arena, &f->related, r);
+}
+
+void
+tl_finding_relate_message(struct tl_diag *diag, struct tl_finding *f, const char *file,
+			  struct tl_loc loc, const char *message)
+{
+	struct tl_related *r = tl_arena_alloc(diag->arena, sizeof(*r));
+
+	r->file = file;
+	r->loc = loc;
+	r->message = message;
 	tl_ptrvec_push(diag->arena, &f->related, r);
 }
 

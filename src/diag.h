@@ -36,7 +36,7 @@ struct tl_client_error {
 typedef const struct tl_client_error tl_clients_see[];
 
 struct tl_related {
-	const char *file;  /* a path as the user knows it, e.g. a certificate */
+	const char *file;  /* a path as the user knows it, e.g. a certificate (not copied) */
 	struct tl_loc loc; /* or a place in a config (src may be NULL) */
 	const char *message;
 };
@@ -67,16 +67,36 @@ void tl_diag_init(struct tl_diag *diag, struct tl_arena *arena);
 /*
  * Adds a finding for CHECK (its registry severity is filled in by the
  * registry when the run ends) and returns it so that the caller can set
- * site, server, clients_see and related entries.
+ * site, server, clients_see and related entries. The message is printf
+ * FMT, except that each %s argument is cut to 512 bytes: config text is
+ * quoted, and it may be megabytes long.
  */
 struct tl_finding *tl_diag_add(struct tl_diag *diag, const char *check, struct tl_loc loc,
 			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 struct tl_finding *tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc,
 				const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
+/*
+ * printf into ARENA as finding messages are formatted (each %s argument cut
+ * to 512 bytes), for building a message in parts.
+ */
+char *tl_diag_printf(struct tl_arena *arena, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * The same with a message already made, used as it is (it must live as
+ * long as the run): a cause shared by thousands of sites is formatted once.
+ */
+struct tl_finding *tl_diag_add_message(struct tl_diag *diag, const char *check, struct tl_loc loc,
+				       const char *message);
+
 void tl_finding_relate(struct tl_diag *diag, struct tl_finding *f, const char *file,
 		       struct tl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+
+/* The same with a message used as it is (it must live as long as the run). */
+void tl_finding_relate_message(struct tl_diag *diag, struct tl_finding *f, const char *file,
+			       struct tl_loc loc, const char *message);
 
 /*
  * Sorts by file (order of first reading... see diag.c), line, column, check

@@ -49,6 +49,7 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	tl_model_init(&run->model, arena);
 	run->certs = tl_certstore_new(arena, &run->fs);
 	tl_suppressions_init(&run->suppressions, arena);
+	tl_strmap_init(&run->memo, arena);
 	run->now = opts->now_set ? opts->now : time(NULL);
 	run->target[TL_SERVER_NGINX] = tl_nginx_stable;
 	for (int s = 0; s < TL_SERVER_COUNT; s++)

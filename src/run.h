@@ -15,6 +15,7 @@
 #include "options.h"
 #include "policy.h"
 #include "source.h"
+#include "strmap.h"
 
 struct tl_pair_cache;
 struct tl_key_cache;
@@ -33,6 +34,7 @@ struct tl_run {
 	struct tl_pair_cache *pairs;    /* per certificate/key pair analysis (checks/pair.c) */
 	struct tl_key_cache *keys; /* keys opened with configured passphrases (checks/keys.c) */
 	struct tl_cipher_cache *ciphers; /* one evaluation per cipher string (checks/ciphers.c) */
+	struct tl_strmap memo; /* decisions checks share between sites, by what they depend on */
 	struct tl_suppressions suppressions; /* "# tlslint: disable=…" comments */
 	time_t now;
 	/* The server versions whose defaults apply (--target, else the stable release). */

@@ -85,13 +85,22 @@ tl_ptrmap_init(struct tl_ptrmap *map, struct tl_arena *arena)
 	map->arena = arena;
 }
 
+/*
+ * The slot comes from the low bits, so every input bit must reach them:
+ * pointers are 16-byte aligned and small integers (offsets) differ only
+ * in their low bits. MurmurHash3's 64-bit finalizer mixes both.
+ */
 static size_t
 hash_ptrs(const void *a, const void *b)
 {
-	uintptr_t h = (uintptr_t)a * (uintptr_t)0x9e3779b97f4a7c15ull;
+	uint64_t h = (uint64_t)(uintptr_t)a ^ ((uint64_t)(uintptr_t)b * 0x9e3779b97f4a7c15ull);
 
-	h ^= (uintptr_t)b + (h << 6) + (h >> 2);
-	return (size_t)(h ^ (h >> 29));
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return (size_t)h;
 }
 
 static size_t

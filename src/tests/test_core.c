@@ -1,4 +1,6 @@
 /* Unit tests of the arena, the source map and finding sort/de-duplication. */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../arena.h"
@@ -87,11 +89,42 @@ test_arena(struct tl_arena *arena)
 	CHECK_STR(tl_arena_strndup(arena, "abcdef", 3), "abc");
 }
 
+/* Messages: the usual conversions, and config text cut instead of quoted whole. */
+static void
+test_messages(struct tl_arena *arena)
+{
+	struct tl_diag diag;
+	struct tl_finding *f;
+	size_t big = 10 * 1024 * 1024;
+	char *huge = tl_arena_alloc(arena, big + 1);
+	char want[600];
+
+	tl_diag_init(&diag, arena);
+	f = tl_diag_add(&diag, "x", (struct tl_loc){0}, "%zu %u %04o %jx %c %ld %d%% '%s' %.2f",
+			(size_t)7, 8u, 0644u, (uintmax_t)255, 'z', -3L, 42, "ok", 1.5);
+	CHECK_STR(f->message, "7 8 0644 ff z -3 42% 'ok' 1.50");
+	memset(huge, 'a', big);
+	f = tl_diag_add(&diag, "x", (struct tl_loc){0}, "cipher string '%s' enables nothing", huge);
+	memset(want, 'a', 512);
+	snprintf(want + 512, sizeof(want) - 512, "\u2026 (%zu bytes)", big);
+	CHECK(strstr(f->message, want) != NULL);
+	CHECK(strlen(f->message) < 600);
+	CHECK(strstr(f->message, "' enables nothing") != NULL);
+	/* UTF-8 is never split: a two-byte character across the cut is left out whole. */
+	memset(huge, 'a', 511);
+	memcpy(huge + 511, "\xc3\xa9", 2);
+	huge[513] = 'b';
+	huge[514] = '\0';
+	f = tl_diag_add(&diag, "x", (struct tl_loc){0}, "%s", huge);
+	CHECK(f->message[511] != (char)0xc3);
+}
+
 int
 main(void)
 {
 	struct tl_arena *arena = tl_arena_new();
 
+	test_messages(arena);
 	test_linecol(arena);
 	test_sort_dedupe(arena);
 	test_arena(arena);

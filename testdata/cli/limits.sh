@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Hostile sizes: what a config controls must not blow up tlslint's output, memory or time, and a
+# limit of tlslint's must be reported as tlslint's, not as something the server does.
+# Usage: limits.sh TLSLINT   (run from the repository root)
+set -u
+TLSLINT=$(realpath "$1")
+PKI=$(realpath testdata/pki)
+NOW=2026-06-01T00:00:00Z
+fails=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() {
+	echo "FAIL: $*"
+	fails=$((fails + 1))
+}
+
+# run DIR: lints DIR/nginx.conf; sets status, out (text), size (bytes of the JSON report).
+run() {
+	"$TLSLINT" --now $NOW --ca-file "$PKI/root.crt" --color never "$1/nginx.conf" >"$tmp/out" \
+		2>"$tmp/err"
+	status=$?
+	out=$(cat "$tmp/out")
+	"$TLSLINT" --now $NOW --ca-file "$PKI/root.crt" --format json "$1/nginx.conf" >"$tmp/json" \
+		2>/dev/null
+	size=$(stat -c %s "$tmp/json")
+}
+
+server() { # PORT NAME
+	printf 'server { listen 127.0.0.1:%s ssl; server_name %s;\n' "$1" "$2"
+	printf '  ssl_certificate %s/www.fullchain.crt; ssl_certificate_key %s; }\n' "$PKI" \
+		"${KEY:-$PKI/www.key}"
+}
+
+# 1. A 10 MB cipher string inherited by 50 servers: quoted cut, once per cause.
+d=$tmp/long-token
+mkdir -p "$d"
+{
+	printf 'events {}\nhttp {\n    ssl_ciphers "'
+	head -c 10485760 /dev/zero | tr '\0' 'A'
+	printf '";\n'
+	for i in $(seq 1 50); do server 18000 "s$i.example.test"; done
+	printf '}\n'
+} >"$d/nginx.conf"
+run "$d"
+[ "$status" -eq 1 ] || fail "long token: exit $status, want 1: $(cat "$tmp/err")"
+grep -q "… (10485760 bytes)" "$tmp/out" || fail "long token: the cipher string is not shown cut"
+[ "$size" -lt 200000 ] || fail "long token: $size bytes of JSON for a 10 MB argument"
+[ $fails -eq 0 ] && echo "ok: a 10 MB argument is quoted cut ($size bytes of JSON)"
+
+# 2. An included file over tlslint's size limit: its limit, not a server refusal.
+before=$fails
+d=$tmp/big-include
+mkdir -p "$d"
+printf 'events {}\nhttp {\n    include big.conf;\n%s}\n' "$(server 18000 www.example.test)" \
+	>"$d/nginx.conf"
+head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' '#' >"$d/big.conf"
+run "$d"
+grep -q "larger than tlslint's limit of 16777216 bytes; it was not read \[parse-error\]" \
+	<<<"$out" || fail "big include: no finding naming tlslint's limit: $out"
+grep -q "refuses to start" <<<"$(grep parse-error <<<"$out")" &&
+	fail "big include: the limit is presented as a server refusal"
+[ $fails -eq $before ] && echo "ok: a file over the size limit is tlslint's limit"
+
+# 3. A wildcard include matching more files than tlslint reads.
+before=$fails
+d=$tmp/many-files
+mkdir -p "$d/conf.d"
+for i in $(seq 1 4100); do : >"$d/conf.d/$i.conf"; done
+printf 'events {}\nhttp {\n    include conf.d/*.conf;\n%s}\n' "$(server 18000 www.example.test)" \
+	>"$d/nginx.conf"
+run "$d"
+grep -q "matches more than 4096 files, tlslint's limit; none was read \[parse-error\]" <<<"$out" ||
+	fail "many files: no finding naming the limit: $out"
+[ $fails -eq $before ] && echo "ok: a wildcard matching 4,100 files is tlslint's limit"
+
+# 4. 20,000 servers naming one world-readable key: one finding, each directive related once.
+before=$fails
+d=$tmp/shared-key
+mkdir -p "$d"
+cp "$PKI/www.key" "$d/world.key"
+chmod 644 "$d/world.key"
+{
+	printf 'events {}\nhttp {\n'
+	for i in $(seq 1 20000); do KEY=$d/world.key server $((18000 + i % 50)) "s$i.example.test"; done
+	printf '}\n'
+} >"$d/nginx.conf"
+run "$d"
+n=$(grep -c '\[key-permissions\]' <<<"$out")
+[ "$n" -eq 1 ] || fail "shared key: $n key-permissions findings, want 1"
+related=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = [f for f in d["findings"] if f["check"] == "key-permissions"]
+print(sum(1 for r in f[0]["related"] if "same key file" in r["message"]) if f else -1)' "$tmp/json")
+[ "$related" -eq 19999 ] || fail "shared key: $related other directives related, want 19999"
+[ $fails -eq $before ] && echo "ok: one key-permissions finding for 20,000 servers"
+
+# 5. A port range of 65,000 ports on 20 servers: the sockets stop at tlslint's limit.
+before=$fails
+d=$tmp/port-range
+mkdir -p "$d"
+{
+	printf 'events {}\nhttp {\n'
+	for i in $(seq 1 20); do
+		printf 'server { listen 127.0.0.1:1000-65535 ssl; server_name r%s.example.test;\n' "$i"
+		printf '  ssl_certificate %s/www.fullchain.crt; ssl_certificate_key %s/www.key; }\n' \
+			"$PKI" "$PKI"
+	done
+	printf '}\n'
+} >"$d/nginx.conf"
+run "$d"
+grep -q "open more than 1048576 sockets, tlslint's limit" <<<"$out" ||
+	fail "port range: no finding naming the socket limit"
+[ $fails -eq $before ] && echo "ok: port ranges stop at the socket limit"
+
+echo "$fails failed"
+[ "$fails" -eq 0 ]
