@@ -154,6 +154,13 @@ expect_status 0 "ciphers with --policy"
 expect_match "policy's suite in profile" "$out" "^AES128-SHA .*in-profile$"
 expect_no_match "intermediate suite not in the custom profile" "$out" "^ECDHE-RSA-AES128-GCM-SHA256 .*in-profile"
 
+# The demo of the README (make demo) finds what it is there to show, from its own tree only.
+chmod 600 testdata/demo/etc/ssl/private/*.key
+run --root testdata/demo --now $NOW --ca-file testdata/pki/root.crt testdata/demo/etc/nginx/nginx.conf
+expect_status 1 "demo"
+expect_match "demo: expired certificate" "$out" "certificate expired on 2026-01-01.*\[cert-expired\]"
+expect_match "demo: summary" "$out" "in 6 files, 6 sites, 3 certificates$"
+
 # The catalogue and the version.
 run --list-checks --format json
 expect_status 0 "--list-checks json"

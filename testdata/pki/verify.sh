@@ -145,6 +145,16 @@ for f in garbage.crt empty.crt truncated.crt; do
 	! x509 "$f" >/dev/null || fail "$f: parses as a certificate but must not"
 done
 [ -s "$pki/empty.crt" ] && fail "empty.crt: not empty"
+# The demo host tree (testdata/demo) holds copies of test PKI files, as a real /etc would
+# (links out of the tree would not be followed under --root): they must stay the same files.
+for pair in certs/www.example.test.pem:www.fullchain.crt \
+	certs/expired.example.test.pem:expired.fullchain.crt \
+	certs/expiring.example.test.pem:expiring.fullchain.crt \
+	private/www.example.test.key:www.key private/expired.example.test.key:expired.key \
+	private/expiring.example.test.key:expiring.key; do
+	cmp -s "$pki/../demo/etc/ssl/${pair%%:*}" "$pki/${pair#*:}" ||
+		fail "testdata/demo/etc/ssl/${pair%%:*} differs from testdata/pki/${pair#*:}"
+done
 # The broken-* files are what mk-broken.sh makes of the good ones, and each is broken its own way.
 for f in broken-later-block.crt broken-truncated-last.crt broken-intermediate.crt; do
 	[ "$(head -n "$(wc -l <"$pki/www.crt")" "$pki/$f")" = "$(cat "$pki/www.crt")" ] ||
