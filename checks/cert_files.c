@@ -10,36 +10,36 @@
 
 /* Shows where a file was looked for when --root or a prefix changed the path. */
 static void
-relate_path(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair,
+relate_path(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_cert_pair *pair,
 	    const struct tl_cert_file *file)
 {
 	if (strcmp(pair->cert.written, file->path) != 0)
-		tl_finding_relate(&run->diag, f, file->path, (struct tl_loc){0},
+		tl_finding_relate(ctx->diag, f, file->path, (struct tl_loc){0},
 				  "read from this path on this machine");
 }
 
 static void
-missing(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	const struct tl_pair_info *info)
 {
 	struct tl_finding *f;
 
 	if (info->cert_file->read_error == 0)
 		return;
-	f = tl_cert_finding(run, "cert-missing", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CERT_MISSING, site, pair,
 			    "cannot read certificate '%s': %s; the server refuses to start",
 			    pair->cert.written, strerror(info->cert_file->read_error));
-	relate_path(run, f, pair, info->cert_file);
+	relate_path(ctx, f, pair, info->cert_file);
 }
 
 void
-tl_check_cert_missing(struct tl_run *run)
+tl_check_cert_missing(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, missing);
+	tl_each_site_cert(ctx, missing);
 }
 
 static void
-unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+unparsable(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	   const struct tl_pair_info *info)
 {
 	struct tl_finding *f;
@@ -47,15 +47,15 @@ unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_
 	if (info->cert_file->read_error != 0 || sk_X509_num(info->cert_file->certs) > 0)
 		return;
 	f = tl_cert_finding(
-		run, "cert-unparsable", site, pair,
+		ctx, TL_CK_CERT_UNPARSABLE, site, pair,
 		"certificate file '%s' cannot be loaded: %s; the server refuses to start",
 		pair->cert.written,
 		info->cert_file->cert_error ? info->cert_file->cert_error : "no PEM block");
-	relate_path(run, f, pair, info->cert_file);
+	relate_path(ctx, f, pair, info->cert_file);
 }
 
 void
-tl_check_cert_unparsable(struct tl_run *run)
+tl_check_cert_unparsable(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, unparsable);
+	tl_each_site_cert(ctx, unparsable);
 }

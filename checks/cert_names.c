@@ -46,7 +46,7 @@ usable(const struct tl_pair_info *info)
 /* ---- cert-no-san ---- */
 
 static void
-no_san(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+no_san(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
        const struct tl_pair_info *info)
 {
 	struct tl_finding *f;
@@ -55,21 +55,21 @@ no_san(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair
 
 	if (!usable(info))
 		return;
-	tl_cert_sans(run->arena, info->leaf, &n, &has_ext);
+	tl_cert_sans(ctx->arena, info->leaf, &n, &has_ext);
 	if (has_ext)
 		return;
-	f = tl_cert_finding(run, "cert-no-san", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CERT_NO_SAN, site, pair,
 			    "certificate has no subjectAltName, only the subject %s; Chrome, "
 			    "Firefox and Go reject it for every name (OpenSSL, curl, Python and "
 			    "Java still accept the CN)",
-			    tl_cert_subject(run->arena, info->leaf));
+			    tl_cert_subject(ctx->arena, info->leaf));
 	f->clients_see = no_san_clients;
 }
 
 void
-tl_check_cert_no_san(struct tl_run *run)
+tl_check_cert_no_san(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, no_san);
+	tl_each_site_cert(ctx, no_san);
 }
 
 /* ---- cert-hostname-mismatch ---- */
@@ -95,17 +95,17 @@ struct leaf_names {
 };
 
 static const struct tl_san *
-leaf_sans(struct tl_run *run, X509 *leaf, size_t *n, bool *has_ext)
+leaf_sans(struct tl_check_ctx *ctx, X509 *leaf, size_t *n, bool *has_ext)
 {
 	char key[64];
 	struct leaf_names *ln;
 
 	snprintf(key, sizeof(key), "leaf-sans|%p", (void *)leaf);
-	ln = tl_strmap_get(&run->memo, key);
+	ln = tl_strmap_get(&ctx->memo, key);
 	if (ln == NULL) {
-		ln = tl_arena_alloc(run->arena, sizeof(*ln));
-		ln->sans = tl_cert_sans(run->arena, leaf, &ln->n, &ln->has_ext);
-		tl_strmap_put(&run->memo, key, ln);
+		ln = tl_arena_alloc(ctx->arena, sizeof(*ln));
+		ln->sans = tl_cert_sans(ctx->arena, leaf, &ln->n, &ln->has_ext);
+		tl_strmap_put(&ctx->memo, key, ln);
 	}
 	*n = ln->n;
 	*has_ext = ln->has_ext;
@@ -119,7 +119,7 @@ leaf_sans(struct tl_run *run, X509 *leaf, size_t *n, bool *has_ext)
  * subjectAltName (cert-no-san).
  */
 static bool
-collect(struct tl_run *run, const struct tl_site *site, struct site_certs *sc)
+collect(struct tl_check_ctx *ctx, const struct tl_site *site, struct site_certs *sc)
 {
 	const struct tl_cert_list *list = &site->tls.certs;
 
@@ -127,7 +127,7 @@ collect(struct tl_run *run, const struct tl_site *site, struct site_certs *sc)
 	/* Most sites have one or two certificates: no allocation for those. */
 	sc->certs = list->n + 1 <= sizeof(sc->few) / sizeof(sc->few[0])
 			    ? sc->few
-			    : tl_arena_calloc(run->arena, list->n + 1, sizeof(*sc->certs));
+			    : tl_arena_calloc(ctx->arena, list->n + 1, sizeof(*sc->certs));
 	for (size_t i = 0; i < list->n; i++) {
 		const struct tl_cert_pair *pair = &list->pairs[i];
 		const struct tl_pair_info *info;
@@ -138,11 +138,11 @@ collect(struct tl_run *run, const struct tl_site *site, struct site_certs *sc)
 			continue;
 		if (pair->cert.dynamic)
 			return false;
-		info = tl_pair_info_get(run, pair);
+		info = tl_pair_info_get(ctx, pair);
 		if (!usable(info))
 			return false;
 		cn->pair = pair;
-		cn->sans = leaf_sans(run, info->leaf, &cn->n, &has_ext);
+		cn->sans = leaf_sans(ctx, info->leaf, &cn->n, &has_ext);
 		if (!has_ext)
 			return false;
 		sc->n++;
@@ -165,9 +165,9 @@ covered(const struct site_certs *sc, const char *host)
  * (and nothing covers deeper names, see the docs).
  */
 static bool
-wildcard_covered(struct tl_run *run, const struct site_certs *sc, const char *wildcard)
+wildcard_covered(struct tl_check_ctx *ctx, const struct site_certs *sc, const char *wildcard)
 {
-	const char *probe = tl_arena_printf(run->arena, PROBE_LABEL "%s", wildcard + 1);
+	const char *probe = tl_arena_printf(ctx->arena, PROBE_LABEL "%s", wildcard + 1);
 
 	for (size_t i = 0; i < sc->n; i++)
 		for (size_t k = 0; k < sc->certs[i].n; k++) {
@@ -188,7 +188,7 @@ regex_matches(pcre2_code *re, pcre2_match_data *md, const char *s)
 
 /* True when the regular expression matches a name one of the certificates covers. */
 static bool
-regex_covered(struct tl_run *run, const struct site_certs *sc, pcre2_code *re)
+regex_covered(struct tl_check_ctx *ctx, const struct site_certs *sc, pcre2_code *re)
 {
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
 	bool hit = false;
@@ -202,9 +202,9 @@ regex_covered(struct tl_run *run, const struct site_certs *sc, pcre2_code *re)
 
 			/* Servers match the requested name without a trailing dot. */
 			if (len > 0 && name[len - 1] == '.')
-				name = tl_arena_strndup(run->arena, name, len - 1);
+				name = tl_arena_strndup(ctx->arena, name, len - 1);
 			if (name[0] == '*' && name[1] == '.')
-				name = tl_arena_printf(run->arena, PROBE_LABEL "%s", name + 1);
+				name = tl_arena_printf(ctx->arena, PROBE_LABEL "%s", name + 1);
 			hit = regex_matches(re, md, name);
 		}
 	pcre2_match_data_free(md);
@@ -213,7 +213,7 @@ regex_covered(struct tl_run *run, const struct site_certs *sc, pcre2_code *re)
 
 /* "the certificate 'A' (DNS:…)" or "the certificates 'A' (DNS:…) and 'B' (DNS:…)". */
 static const char *
-describe_certs(struct tl_run *run, const struct site_certs *sc)
+describe_certs(struct tl_check_ctx *ctx, const struct site_certs *sc)
 {
 	const char *s = sc->n == 1 ? "the certificate" : "the certificates";
 	char key[512];
@@ -225,42 +225,42 @@ describe_certs(struct tl_run *run, const struct site_certs *sc)
 		len += (size_t)snprintf(key + len, sizeof(key) - len, "|%p",
 					(const void *)sc->certs[i].pair);
 	if (len < sizeof(key))
-		done = tl_strmap_get(&run->memo, key);
+		done = tl_strmap_get(&ctx->memo, key);
 	if (done != NULL)
 		return done;
 	for (size_t i = 0; i < sc->n; i++)
 		s = tl_diag_printf(
-			run->arena, "%s%s '%s' (%s)", s,
+			ctx->arena, "%s%s '%s' (%s)", s,
 			i == 0           ? ""
 			: i + 1 == sc->n ? " and"
 					 : ",",
 			sc->certs[i].pair->cert.written,
-			tl_sans_text(run->arena, sc->certs[i].sans, sc->certs[i].n, SANS_SHOWN));
+			tl_sans_text(ctx->arena, sc->certs[i].sans, sc->certs[i].n, SANS_SHOWN));
 	if (len < sizeof(key))
-		tl_strmap_put(&run->memo, key, (void *)s);
+		tl_strmap_put(&ctx->memo, key, (void *)s);
 	return s;
 }
 
 static void
-report(struct tl_run *run, const struct tl_site *site, const struct site_certs *sc,
+report(struct tl_check_ctx *ctx, const struct tl_site *site, const struct site_certs *sc,
        const struct tl_name *name, const char *message)
 {
 	struct tl_finding *f =
-		tl_diag_add_message(&run->diag, "cert-hostname-mismatch", name->loc, message);
+		tl_diag_add_message(ctx->diag, TL_CK_CERT_HOSTNAME_MISMATCH, name->loc, message);
 	bool inherited = site->tls.certs.v.origin == TL_ORIGIN_INHERITED;
 
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
 	f->clients_see = mismatch_clients;
 	for (size_t i = 0; i < sc->n; i++)
-		tl_finding_relate_message(&run->diag, f, NULL, sc->certs[i].pair->cert_dir,
+		tl_finding_relate_message(ctx->diag, f, NULL, sc->certs[i].pair->cert_dir,
 					  inherited ? "the certificate the site inherits"
 						    : "the site's certificate");
 }
 
 /* A server name written in Unicode: clients send, and certificates hold, its A-label form. */
 static void
-check_unicode(struct tl_run *run, const struct tl_site *site, const struct site_certs *sc,
+check_unicode(struct tl_check_ctx *ctx, const struct tl_site *site, const struct site_certs *sc,
 	      const struct tl_name *name)
 {
 	char buf[256];
@@ -269,27 +269,27 @@ check_unicode(struct tl_run *run, const struct tl_site *site, const struct site_
 
 	if (alabel == NULL)
 		msg = tl_diag_printf(
-			run->arena,
+			ctx->arena,
 			"'%s' is not a valid host name: internationalized names must "
 			"be written in their A-label (xn--) form, as clients send them",
 			name->name);
 	else if (covered(sc, alabel))
 		msg = tl_diag_printf(
-			run->arena,
+			ctx->arena,
 			"'%s' is written in Unicode, so it never equals the name clients send; "
 			"write its A-label form '%s', which %s covers",
-			name->name, alabel, describe_certs(run, sc));
+			name->name, alabel, describe_certs(ctx, sc));
 	else
 		msg = tl_diag_printf(
-			run->arena,
+			ctx->arena,
 			"'%s' is written in Unicode, so it never equals the name clients send, and "
 			"its A-label form '%s' is not covered by %s",
-			name->name, alabel, describe_certs(run, sc));
-	report(run, site, sc, name, msg);
+			name->name, alabel, describe_certs(ctx, sc));
+	report(ctx, site, sc, name, msg);
 }
 
 static void
-check_name(struct tl_run *run, const struct tl_site *site, const struct site_certs *sc,
+check_name(struct tl_check_ctx *ctx, const struct tl_site *site, const struct site_certs *sc,
 	   const struct tl_name *name)
 {
 	const char *n = name->name;
@@ -302,66 +302,66 @@ check_name(struct tl_run *run, const struct tl_site *site, const struct site_cer
 	if (name->kind != TL_NAME_REGEX && (strcmp(n, "_") == 0 || strchr(n, '$') != NULL))
 		return;
 	if (name->kind != TL_NAME_REGEX && !tl_hostname_is_ascii(n)) {
-		check_unicode(run, site, sc, name);
+		check_unicode(ctx, site, sc, name);
 		return;
 	}
 	switch (name->kind) {
 	case TL_NAME_EXACT:
 		if (!covered(sc, n))
-			what = tl_diag_printf(run->arena, "'%s' is not covered by %s", n,
-					      describe_certs(run, sc));
+			what = tl_diag_printf(ctx->arena, "'%s' is not covered by %s", n,
+					      describe_certs(ctx, sc));
 		break;
 	case TL_NAME_WILDCARD_LEFT:
-		if (!wildcard_covered(run, sc, n))
+		if (!wildcard_covered(ctx, sc, n))
 			what = tl_diag_printf(
-				run->arena,
+				ctx->arena,
 				"'%s' is not covered by %s: names under '%s' reach "
 				"this site, and only the certificate name '%s' covers "
 				"them",
-				n, describe_certs(run, sc), n + 2, n);
+				n, describe_certs(ctx, sc), n + 2, n);
 		break;
 	case TL_NAME_DOT: {
-		const char *wild = tl_arena_printf(run->arena, "*%s", n);
-		bool apex = covered(sc, n + 1), sub = wildcard_covered(run, sc, wild);
+		const char *wild = tl_arena_printf(ctx->arena, "*%s", n);
+		bool apex = covered(sc, n + 1), sub = wildcard_covered(ctx, sc, wild);
 
 		if (!apex && !sub)
-			what = tl_diag_printf(run->arena,
+			what = tl_diag_printf(ctx->arena,
 					      "'%s' (that is '%s' and '%s') is not covered by %s",
-					      n, n + 1, wild, describe_certs(run, sc));
+					      n, n + 1, wild, describe_certs(ctx, sc));
 		else if (!apex || !sub)
-			what = tl_diag_printf(run->arena,
+			what = tl_diag_printf(ctx->arena,
 					      "'%s' also means '%s', which is not covered by %s", n,
-					      apex ? wild : n + 1, describe_certs(run, sc));
+					      apex ? wild : n + 1, describe_certs(ctx, sc));
 		break;
 	}
 	case TL_NAME_REGEX:
-		if (name->regex != NULL && !regex_covered(run, sc, name->regex))
+		if (name->regex != NULL && !regex_covered(ctx, sc, name->regex))
 			what = tl_diag_printf(
-				run->arena,
+				ctx->arena,
 				"regular expression '~%s' matches none of the names covered by %s",
-				n, describe_certs(run, sc));
+				n, describe_certs(ctx, sc));
 		break;
 	case TL_NAME_WILDCARD_RIGHT: /* "www.example.*": no certificate name can say that */
 	case TL_NAME_EMPTY:
 		break;
 	}
 	if (what != NULL)
-		report(run, site, sc, name, what);
+		report(ctx, site, sc, name, what);
 }
 
 void
-tl_check_cert_hostname_mismatch(struct tl_run *run)
+tl_check_cert_hostname_mismatch(struct tl_check_ctx *ctx)
 {
-	for (size_t i = 0; i < run->model.sites.len; i++) {
-		const struct tl_site *site = run->model.sites.items[i];
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
 		struct site_certs sc;
 
 		/* A site that refuses every handshake serves no certificate to match. */
 		if (site->names.len == 0 || !tl_site_is_tls(site) || site->tls.reject_handshake.on)
 			continue;
-		if (!collect(run, site, &sc))
+		if (!collect(ctx, site, &sc))
 			continue;
 		for (size_t k = 0; k < site->names.len; k++)
-			check_name(run, site, &sc, site->names.items[k]);
+			check_name(ctx, site, &sc, site->names.items[k]);
 	}
 }

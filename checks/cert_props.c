@@ -44,10 +44,10 @@ static const struct tl_client_error must_staple_clients[] = {
 };
 
 static void
-weak_key(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+weak_key(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
 	EVP_PKEY *pub = leaf ? X509_get0_pubkey(leaf) : NULL;
 	int bits, min, type;
 	struct tl_finding *f;
@@ -57,7 +57,7 @@ weak_key(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 	bits = EVP_PKEY_get_bits(pub);
 	type = EVP_PKEY_get_base_id(pub);
 	if (type == EVP_PKEY_RSA || type == EVP_PKEY_RSA_PSS || type == EVP_PKEY_DSA)
-		min = run->policy->rsa_key_size > 0 ? run->policy->rsa_key_size : TL_MIN_RSA_BITS;
+		min = ctx->policy->rsa_key_size > 0 ? ctx->policy->rsa_key_size : TL_MIN_RSA_BITS;
 	else if (type == EVP_PKEY_EC)
 		min = TL_MIN_EC_BITS;
 	else
@@ -71,34 +71,34 @@ weak_key(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 	 */
 	if (EVP_PKEY_get_security_bits(pub) < 112) {
 		f = tl_cert_finding(
-			run, "cert-weak-key", site, pair,
+			ctx, TL_CK_CERT_WEAK_KEY, site, pair,
 			"certificate has a %d-bit %s key, below the %d bits required; "
 			"servers at OpenSSL security level 2 (the Debian default) refuse "
 			"to load it (ee key too small) and clients reject it",
 			bits, tl_key_type_name(pub), min);
 		f->clients_see = weak_key_clients;
 	} else {
-		f = tl_cert_finding(run, "cert-weak-key", site, pair,
+		f = tl_cert_finding(ctx, TL_CK_CERT_WEAK_KEY, site, pair,
 				    "certificate has a %d-bit %s key, below the %d bits the policy "
 				    "requires",
 				    bits, tl_key_type_name(pub), min);
 	}
-	tl_relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(ctx, f, pair, leaf);
 }
 
 void
-tl_check_cert_weak_key(struct tl_run *run)
+tl_check_cert_weak_key(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, weak_key);
+	tl_each_site_cert(ctx, weak_key);
 }
 
 static void
-lifetime(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+lifetime(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
 	int days = 0, secs = 0;
-	int max = run->policy->maximum_certificate_lifespan;
+	int max = ctx->policy->maximum_certificate_lifespan;
 	struct tl_finding *f;
 
 	if (leaf == NULL || max <= 0 ||
@@ -109,73 +109,73 @@ lifetime(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 	/* Chrome enforces 398 days (for publicly trusted roots); shorter is policy only. */
 	if (days > 398) {
 		f = tl_cert_finding(
-			run, "cert-lifetime", site, pair,
+			ctx, TL_CK_CERT_LIFETIME, site, pair,
 			"certificate is valid for %d days, longer than the %d days the "
 			"%s profile allows; browsers reject publicly trusted certificates "
 			"valid for more than 398 days",
-			days, max, run->policy->name);
+			days, max, ctx->policy->name);
 		f->clients_see = lifetime_clients;
 	} else
-		f = tl_cert_finding(run, "cert-lifetime", site, pair,
+		f = tl_cert_finding(ctx, TL_CK_CERT_LIFETIME, site, pair,
 				    "certificate is valid for %d days, longer than the %d days the "
 				    "%s profile allows",
-				    days, max, run->policy->name);
-	tl_relate_leaf(run, f, pair, leaf);
+				    days, max, ctx->policy->name);
+	tl_relate_leaf(ctx, f, pair, leaf);
 }
 
 void
-tl_check_cert_lifetime(struct tl_run *run)
+tl_check_cert_lifetime(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, lifetime);
+	tl_each_site_cert(ctx, lifetime);
 }
 
 static void
-is_ca(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+is_ca(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
       const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
 	struct tl_finding *f;
 
 	/* A self-signed leaf is cert-self-signed's finding, CA or not. */
 	if (leaf == NULL || info->self_signed || !(X509_get_extension_flags(leaf) & EXFLAG_CA))
 		return;
 	f = tl_cert_finding(
-		run, "cert-is-ca", site, pair,
+		ctx, TL_CK_CERT_IS_CA, site, pair,
 		"the served certificate is a CA certificate (basicConstraints CA:TRUE); "
 		"Firefox refuses it as a server certificate, most other clients "
 		"accept it");
 	f->clients_see = is_ca_clients;
-	tl_relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(ctx, f, pair, leaf);
 }
 
 void
-tl_check_cert_is_ca(struct tl_run *run)
+tl_check_cert_is_ca(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, is_ca);
+	tl_each_site_cert(ctx, is_ca);
 }
 
 static void
-eku(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+eku(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
     const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
 	struct tl_finding *f;
 
 	/* No extendedKeyUsage at all means any use; anyExtendedKeyUsage is rejected by OpenSSL. */
 	if (leaf == NULL || !(X509_get_extension_flags(leaf) & EXFLAG_XKUSAGE) ||
 	    (X509_get_extended_key_usage(leaf) & XKU_SSL_SERVER))
 		return;
-	f = tl_cert_finding(run, "cert-eku", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CERT_EKU, site, pair,
 			    "certificate's extendedKeyUsage does not include serverAuth; clients "
 			    "reject it as a server certificate");
 	f->clients_see = eku_clients;
-	tl_relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(ctx, f, pair, leaf);
 }
 
 void
-tl_check_cert_eku(struct tl_run *run)
+tl_check_cert_eku(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, eku);
+	tl_each_site_cert(ctx, eku);
 }
 
 /* True when CERT carries the TLS Feature extension (RFC 7633) asking for status_request. */
@@ -197,29 +197,29 @@ must_staple(X509 *cert)
 }
 
 static void
-staple(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+staple(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
        const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
 	struct tl_finding *f;
 
 	if (leaf == NULL || site->tls.stapling.on || !must_staple(leaf))
 		return;
-	f = tl_cert_finding(run, "cert-must-staple", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CERT_MUST_STAPLE, site, pair,
 			    "certificate requires OCSP stapling (TLS Feature status_request, "
 			    "'OCSP Must-Staple') but the site does not staple; Firefox refuses "
 			    "the connection");
 	f->clients_see = must_staple_clients;
-	tl_relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(ctx, f, pair, leaf);
 	if (site->tls.stapling.v.origin != TL_ORIGIN_UNSET && site->tls.stapling.v.dir != NULL)
-		tl_finding_relate(&run->diag, f, NULL, site->tls.stapling.v.loc,
+		tl_finding_relate(ctx->diag, f, NULL, site->tls.stapling.v.loc,
 				  "stapling is switched off here");
 }
 
 void
-tl_check_cert_must_staple(struct tl_run *run)
+tl_check_cert_must_staple(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, staple);
+	tl_each_site_cert(ctx, staple);
 }
 
 static unsigned
@@ -251,25 +251,25 @@ allowed_types(unsigned types)
 }
 
 static void
-type(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+type(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
      const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(run, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
 	EVP_PKEY *pub = leaf ? X509_get0_pubkey(leaf) : NULL;
 	struct tl_finding *f;
 
-	if (pub == NULL || (cert_type(pub) & run->policy->certificate_types))
+	if (pub == NULL || (cert_type(pub) & ctx->policy->certificate_types))
 		return;
-	f = tl_cert_finding(run, "cert-type", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CERT_TYPE, site, pair,
 			    "certificate has a%s %s key; the %s profile allows %s",
 			    EVP_PKEY_get_base_id(pub) == EVP_PKEY_DSA ? "" : "n",
-			    tl_key_type_name(pub), run->policy->name,
-			    allowed_types(run->policy->certificate_types));
-	tl_relate_leaf(run, f, pair, leaf);
+			    tl_key_type_name(pub), ctx->policy->name,
+			    allowed_types(ctx->policy->certificate_types));
+	tl_relate_leaf(ctx, f, pair, leaf);
 }
 
 void
-tl_check_cert_type(struct tl_run *run)
+tl_check_cert_type(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, type);
+	tl_each_site_cert(ctx, type);
 }

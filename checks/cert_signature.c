@@ -26,7 +26,7 @@ static const struct tl_client_error weak_signature_clients[] = {
 };
 
 static void
-self_signed(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+self_signed(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	    const struct tl_pair_info *info)
 {
 	struct tl_finding *f;
@@ -34,18 +34,18 @@ self_signed(struct tl_run *run, const struct tl_site *site, const struct tl_cert
 	/* A self-signed leaf that is itself a trust anchor is what the user asked for. */
 	if (!tl_pair_leaf_known(info) || info->chain_end != TL_CHAIN_SELF_SIGNED_LEAF)
 		return;
-	f = tl_cert_finding(run, "cert-self-signed", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CERT_SELF_SIGNED, site, pair,
 			    "certificate '%s' is self-signed; only clients that have it installed "
 			    "as trusted accept it, all others refuse the connection",
 			    info->path_certs[0].subject);
 	f->clients_see = self_signed_clients;
-	tl_relate_leaf(run, f, pair, info->leaf);
+	tl_relate_leaf(ctx, f, pair, info->leaf);
 }
 
 void
-tl_check_cert_self_signed(struct tl_run *run)
+tl_check_cert_self_signed(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, self_signed);
+	tl_each_site_cert(ctx, self_signed);
 }
 
 /* The name of a digest no client accepts in a certificate signature any more, or NULL. */
@@ -67,8 +67,8 @@ weak_digest(int nid)
 }
 
 static void
-weak_signature(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-	       const struct tl_pair_info *info)
+weak_signature(struct tl_check_ctx *ctx, const struct tl_site *site,
+	       const struct tl_cert_pair *pair, const struct tl_pair_info *info)
 {
 	if (!tl_pair_leaf_known(info))
 		return;
@@ -85,27 +85,26 @@ weak_signature(struct tl_run *run, const struct tl_site *site, const struct tl_c
 			continue;
 		if (d > 0 && pc->served_index < 0)
 			f = tl_cert_finding(
-				run, "cert-weak-signature", site, pair,
+				ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
 				"intermediate CA '%s' (from the trust store) is signed "
 				"with %s; clients that build the path through it reject it",
 				pc->subject, md);
 		else
 			f = tl_cert_finding(
-				run, "cert-weak-signature", site, pair,
+				ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
 				"%s '%s' is signed with %s; clients reject it, and "
 				"servers whose OpenSSL 3 runs at security level 1 or above "
 				"refuse to load it ('ca md too weak')",
 				d == 0 ? "certificate" : "intermediate CA", pc->subject, md);
 		f->clients_see = weak_signature_clients;
-		tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
-				  "%s %s, issued by %s",
-				  d == 0 ? "leaf certificate" : "intermediate", pc->subject,
-				  pc->issuer);
+		tl_finding_relate(
+			ctx->diag, f, pair->cert.written, (struct tl_loc){0}, "%s %s, issued by %s",
+			d == 0 ? "leaf certificate" : "intermediate", pc->subject, pc->issuer);
 	}
 }
 
 void
-tl_check_cert_weak_signature(struct tl_run *run)
+tl_check_cert_weak_signature(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, weak_signature);
+	tl_each_site_cert(ctx, weak_signature);
 }

@@ -26,7 +26,7 @@ static const struct tl_client_error not_yet_valid_clients[] = {
 };
 
 static void
-expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+expired(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	const struct tl_pair_info *info)
 {
 	X509 *leaf = info->leaf;
@@ -36,23 +36,23 @@ expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 	if (leaf == NULL)
 		return;
 	end = tl_asn1_time(X509_get0_notAfter(leaf));
-	if (end >= run->now)
+	if (end >= ctx->now)
 		return;
-	f = tl_cert_finding(run, "cert-expired", site, pair,
-			    "certificate expired on %s, %lld days ago", tl_date(run->arena, end),
-			    (long long)((run->now - end) / 86400));
+	f = tl_cert_finding(ctx, TL_CK_CERT_EXPIRED, site, pair,
+			    "certificate expired on %s, %lld days ago", tl_date(ctx->arena, end),
+			    (long long)((ctx->now - end) / 86400));
 	f->clients_see = expired_clients;
-	tl_relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(ctx, f, pair, leaf);
 }
 
 void
-tl_check_cert_expired(struct tl_run *run)
+tl_check_cert_expired(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, expired);
+	tl_each_site_cert(ctx, expired);
 }
 
 static void
-not_yet_valid(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+not_yet_valid(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	      const struct tl_pair_info *info)
 {
 	X509 *leaf = info->leaf;
@@ -62,24 +62,24 @@ not_yet_valid(struct tl_run *run, const struct tl_site *site, const struct tl_ce
 	if (leaf == NULL)
 		return;
 	start = tl_asn1_time(X509_get0_notBefore(leaf));
-	if (start <= run->now)
+	if (start <= ctx->now)
 		return;
-	f = tl_cert_finding(run, "cert-not-yet-valid", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CERT_NOT_YET_VALID, site, pair,
 			    "certificate is not valid before %s, %lld days from now",
-			    tl_date(run->arena, start),
-			    (long long)((start - run->now + 86399) / 86400));
+			    tl_date(ctx->arena, start),
+			    (long long)((start - ctx->now + 86399) / 86400));
 	f->clients_see = not_yet_valid_clients;
-	tl_relate_leaf(run, f, pair, leaf);
+	tl_relate_leaf(ctx, f, pair, leaf);
 }
 
 void
-tl_check_cert_not_yet_valid(struct tl_run *run)
+tl_check_cert_not_yet_valid(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, not_yet_valid);
+	tl_each_site_cert(ctx, not_yet_valid);
 }
 
 static void
-expiring(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+expiring(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
 	X509 *leaf = info->leaf;
@@ -91,19 +91,19 @@ expiring(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 		return;
 	end = tl_asn1_time(X509_get0_notAfter(leaf));
 	/* Already expired is cert-expired; not yet valid is its own finding too. */
-	if (end < run->now || tl_asn1_time(X509_get0_notBefore(leaf)) > run->now)
+	if (end < ctx->now || tl_asn1_time(X509_get0_notBefore(leaf)) > ctx->now)
 		return;
-	days = (long long)((end - run->now) / 86400);
-	if (days >= run->opts->expiry_warning_days)
+	days = (long long)((end - ctx->now) / 86400);
+	if (days >= ctx->expiry_warning_days)
 		return;
-	f = tl_cert_finding(run, "cert-expiring", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CERT_EXPIRING, site, pair,
 			    "certificate expires on %s, in %lld days (warning at %d days)",
-			    tl_date(run->arena, end), days, run->opts->expiry_warning_days);
-	tl_relate_leaf(run, f, pair, leaf);
+			    tl_date(ctx->arena, end), days, ctx->expiry_warning_days);
+	tl_relate_leaf(ctx, f, pair, leaf);
 }
 
 void
-tl_check_cert_expiring(struct tl_run *run)
+tl_check_cert_expiring(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, expiring);
+	tl_each_site_cert(ctx, expiring);
 }

@@ -54,47 +54,47 @@ static const struct tl_client_error not_yet_valid_issuer_clients[] = {
 };
 
 static void
-relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair,
+relate_leaf(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_cert_pair *pair,
 	    const struct tl_pair_info *info)
 {
-	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
+	tl_finding_relate(ctx->diag, f, pair->cert.written, (struct tl_loc){0},
 			  "leaf certificate %s, issued by %s", info->path_certs[0].subject,
 			  info->path_certs[0].issuer);
 }
 
 /* "certificate 2 of '/etc/ssl/x.pem'" style position of served certificate I (0-based). */
 static const char *
-position(struct tl_run *run, const struct tl_cert_pair *pair, int i)
+position(struct tl_check_ctx *ctx, const struct tl_cert_pair *pair, int i)
 {
-	return tl_diag_printf(run->arena, "certificate %d of '%s'", i + 1, pair->cert.written);
+	return tl_diag_printf(ctx->arena, "certificate %d of '%s'", i + 1, pair->cert.written);
 }
 
 static void
-incomplete(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+incomplete(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	   const struct tl_pair_info *info)
 {
 	struct tl_finding *f;
 
 	if (!tl_pair_leaf_known(info) || info->chain_end != TL_CHAIN_INCOMPLETE)
 		return;
-	f = tl_cert_finding(run, "chain-incomplete", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CHAIN_INCOMPLETE, site, pair,
 			    "certificate chain is incomplete: the issuer of the leaf ('%s') is "
 			    "not served; Chrome may hide this by fetching it (AIA) and Firefox by "
 			    "its intermediate preloading, which is why it reaches production, "
 			    "but curl, OpenSSL, Python, Go, Java and Android clients fail",
 			    info->path_certs[0].issuer);
 	f->clients_see = incomplete_clients;
-	relate_leaf(run, f, pair, info);
+	relate_leaf(ctx, f, pair, info);
 }
 
 void
-tl_check_chain_incomplete(struct tl_run *run)
+tl_check_chain_incomplete(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, incomplete);
+	tl_each_site_cert(ctx, incomplete);
 }
 
 static void
-untrusted(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+untrusted(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	  const struct tl_pair_info *info)
 {
 	const struct tl_path_cert *top;
@@ -104,7 +104,7 @@ untrusted(struct tl_run *run, const struct tl_site *site, const struct tl_cert_p
 		return;
 	top = &info->path_certs[info->npath - 1];
 	if (info->chain_end == TL_CHAIN_UNTRUSTED_ROOT) {
-		f = tl_cert_finding(run, "chain-untrusted", site, pair,
+		f = tl_cert_finding(ctx, TL_CK_CHAIN_UNTRUSTED, site, pair,
 				    "certificate chain ends at root '%s', which is not a trust "
 				    "anchor; clients that do not trust this CA refuse the "
 				    "certificate%s",
@@ -114,7 +114,7 @@ untrusted(struct tl_run *run, const struct tl_site *site, const struct tl_cert_p
 					    : "");
 		f->clients_see = untrusted_root_clients;
 	} else if (info->chain_end == TL_CHAIN_UNTRUSTED_ISSUER) {
-		f = tl_cert_finding(run, "chain-untrusted", site, pair,
+		f = tl_cert_finding(ctx, TL_CK_CHAIN_UNTRUSTED, site, pair,
 				    "certificate chain ends at '%s', whose issuer '%s' is not a "
 				    "trust anchor; clients that do not trust that CA refuse the "
 				    "certificate",
@@ -123,16 +123,16 @@ untrusted(struct tl_run *run, const struct tl_site *site, const struct tl_cert_p
 	} else {
 		return;
 	}
-	relate_leaf(run, f, pair, info);
+	relate_leaf(ctx, f, pair, info);
 	if (top->served_index >= 0)
-		tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
+		tl_finding_relate(ctx->diag, f, pair->cert.written, (struct tl_loc){0},
 				  "certificate %d: %s", top->served_index + 1, top->subject);
 }
 
 void
-tl_check_chain_untrusted(struct tl_run *run)
+tl_check_chain_untrusted(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, untrusted);
+	tl_each_site_cert(ctx, untrusted);
 }
 
 /* The depth of the first served CA certificate that comes before the one it issued, or 0. */
@@ -154,7 +154,7 @@ misplaced_issuer(const struct tl_pair_info *info)
 }
 
 static void
-order(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+order(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
       const struct tl_pair_info *info)
 {
 	struct tl_finding *f;
@@ -169,38 +169,38 @@ order(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair 
 						     EVP_PKEY_get_base_id(info->key);
 
 		f = tl_cert_finding(
-			run, "chain-order", site, pair,
+			ctx, TL_CK_CHAIN_ORDER, site, pair,
 			"the leaf certificate ('%s') is certificate %d of '%s', not the first; "
 			"the server pairs the key with the first certificate ('%s'), %s",
 			info->path_certs[0].subject, info->leaf_index + 1, pair->cert.written,
 			info->served_subjects[0],
 			same_type ? "so it refuses to start ('key values mismatch')"
 				  : "which the key does not belong to, so handshakes fail");
-		relate_leaf(run, f, pair, info);
+		relate_leaf(ctx, f, pair, info);
 		return;
 	}
 	d = misplaced_issuer(info);
 	if (d == 0)
 		return;
 	f = tl_cert_finding(
-		run, "chain-order", site, pair,
+		ctx, TL_CK_CHAIN_ORDER, site, pair,
 		"certificates are out of order: '%s' (%s) issued '%s' (certificate "
 		"%d) and must come directly after it; TLS requires each certificate "
 		"to be followed by its issuer and clients that do not reorder the "
 		"chain fail",
-		info->path_certs[d].subject, position(run, pair, info->path_certs[d].served_index),
+		info->path_certs[d].subject, position(ctx, pair, info->path_certs[d].served_index),
 		info->path_certs[d - 1].subject, info->path_certs[d - 1].served_index + 1);
-	relate_leaf(run, f, pair, info);
+	relate_leaf(ctx, f, pair, info);
 }
 
 void
-tl_check_chain_order(struct tl_run *run)
+tl_check_chain_order(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, order);
+	tl_each_site_cert(ctx, order);
 }
 
 static void
-contains_root(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+contains_root(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	      const struct tl_pair_info *info)
 {
 	const struct tl_path_cert *top;
@@ -212,21 +212,21 @@ contains_root(struct tl_run *run, const struct tl_site *site, const struct tl_ce
 	top = &info->path_certs[info->npath - 1];
 	if (!top->self_signed || top->served_index < 0)
 		return;
-	f = tl_cert_finding(run, "chain-contains-root", site, pair,
+	f = tl_cert_finding(ctx, TL_CK_CHAIN_CONTAINS_ROOT, site, pair,
 			    "the chain includes the root '%s' (%s); clients use their own copy of "
 			    "a trust anchor, so it only adds bytes to every handshake",
-			    top->subject, position(run, pair, top->served_index));
-	relate_leaf(run, f, pair, info);
+			    top->subject, position(ctx, pair, top->served_index));
+	relate_leaf(ctx, f, pair, info);
 }
 
 void
-tl_check_chain_contains_root(struct tl_run *run)
+tl_check_chain_contains_root(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, contains_root);
+	tl_each_site_cert(ctx, contains_root);
 }
 
 static void
-extra_cert(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+extra_cert(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	   const struct tl_pair_info *info)
 {
 	struct tl_finding *f;
@@ -239,29 +239,29 @@ extra_cert(struct tl_run *run, const struct tl_site *site, const struct tl_cert_
 		if (info->served_depth[i] >= 0)
 			continue;
 		if (dup >= 0)
-			f = tl_cert_finding(run, "chain-extra-cert", site, pair,
+			f = tl_cert_finding(ctx, TL_CK_CHAIN_EXTRA_CERT, site, pair,
 					    "%s ('%s') is a copy of certificate %d; it is sent "
 					    "twice in every handshake",
-					    position(run, pair, i), info->served_subjects[i],
+					    position(ctx, pair, i), info->served_subjects[i],
 					    dup + 1);
 		else
-			f = tl_cert_finding(run, "chain-extra-cert", site, pair,
+			f = tl_cert_finding(ctx, TL_CK_CHAIN_EXTRA_CERT, site, pair,
 					    "%s ('%s') is not on the chain from the leaf to a "
 					    "trust anchor; it is sent in every handshake and "
 					    "never used",
-					    position(run, pair, i), info->served_subjects[i]);
-		relate_leaf(run, f, pair, info);
+					    position(ctx, pair, i), info->served_subjects[i]);
+		relate_leaf(ctx, f, pair, info);
 	}
 }
 
 void
-tl_check_chain_extra_cert(struct tl_run *run)
+tl_check_chain_extra_cert(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, extra_cert);
+	tl_each_site_cert(ctx, extra_cert);
 }
 
 static void
-expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+expired(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	const struct tl_pair_info *info)
 {
 	if (!tl_pair_leaf_known(info))
@@ -274,14 +274,14 @@ expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 		struct tl_finding *f;
 
 		if (tl_pair_has_error(info, X509_V_ERR_CERT_HAS_EXPIRED, d)) {
-			f = tl_cert_finding(run, "chain-expired", site, pair,
+			f = tl_cert_finding(ctx, TL_CK_CHAIN_EXPIRED, site, pair,
 					    "%s '%s' (%s) expired on %s, %lld days ago; clients "
 					    "reject the chain although the leaf is valid",
 					    what, pc->subject, where, pc->not_after,
-					    (long long)((run->now - pc->not_after_t) / 86400));
+					    (long long)((ctx->now - pc->not_after_t) / 86400));
 			f->clients_see = expired_issuer_clients;
 		} else if (tl_pair_has_error(info, X509_V_ERR_CERT_NOT_YET_VALID, d)) {
-			f = tl_cert_finding(run, "chain-expired", site, pair,
+			f = tl_cert_finding(ctx, TL_CK_CHAIN_EXPIRED, site, pair,
 					    "%s '%s' (%s) is not valid before %s; clients reject "
 					    "the chain until then",
 					    what, pc->subject, where, pc->not_before);
@@ -289,12 +289,12 @@ expired(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 		} else {
 			continue;
 		}
-		relate_leaf(run, f, pair, info);
+		relate_leaf(ctx, f, pair, info);
 	}
 }
 
 void
-tl_check_chain_expired(struct tl_run *run)
+tl_check_chain_expired(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, expired);
+	tl_each_site_cert(ctx, expired);
 }

@@ -12,8 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../src/arena.h"
-#include "../src/strmap.h"
+#include "arena.h"
+#include "strmap.h"
 #include "cipher_suites.h"
 
 struct tl_cipher_list {

@@ -78,13 +78,13 @@ struct site_ciphers {
 };
 
 static struct tl_cipher_cache *
-cache_of(struct tl_run *run)
+cache_of(struct tl_check_ctx *ctx)
 {
-	if (run->ciphers == NULL) {
-		run->ciphers = tl_arena_alloc(run->arena, sizeof(*run->ciphers));
-		tl_cipher_cache_init(run->ciphers, run->arena);
+	if (ctx->ciphers == NULL) {
+		ctx->ciphers = tl_arena_alloc(ctx->arena, sizeof(*ctx->ciphers));
+		tl_cipher_cache_init(ctx->ciphers, ctx->arena);
 	}
-	return run->ciphers;
+	return ctx->ciphers;
 }
 
 /* The TL_A_* bits a certificate with this public key can serve in TLS <= 1.2. */
@@ -114,7 +114,7 @@ auth_of_key(EVP_PKEY *pub, const char **name)
 }
 
 static void
-site_keys(struct tl_run *run, struct site_ciphers *sc)
+site_keys(struct tl_check_ctx *ctx, struct site_ciphers *sc)
 {
 	const struct tl_cert_list *certs = &sc->site->tls.certs;
 
@@ -131,7 +131,7 @@ site_keys(struct tl_run *run, struct site_ciphers *sc)
 			sc->keys_known = false;
 			continue;
 		}
-		info = tl_pair_info_get(run, pair);
+		info = tl_pair_info_get(ctx, pair);
 		if (info->leaf == NULL || !tl_pair_leaf_known(info)) {
 			sc->keys_known = false;
 			continue;
@@ -140,7 +140,7 @@ site_keys(struct tl_run *run, struct site_ciphers *sc)
 		if (a == 0)
 			sc->keys_known = false;
 		if (!(sc->auth & a))
-			sc->key_types = sc->key_types ? tl_diag_printf(run->arena, "%s and %s",
+			sc->key_types = sc->key_types ? tl_diag_printf(ctx->arena, "%s and %s",
 								       sc->key_types, name)
 						      : name;
 		sc->auth |= a;
@@ -148,9 +148,9 @@ site_keys(struct tl_run *run, struct site_ciphers *sc)
 }
 
 static void
-site_ciphers_get(struct tl_run *run, const struct tl_site *site, struct site_ciphers *sc)
+site_ciphers_get(struct tl_check_ctx *ctx, const struct tl_site *site, struct site_ciphers *sc)
 {
-	struct tl_cipher_cache *cache = cache_of(run);
+	struct tl_cipher_cache *cache = cache_of(ctx);
 	const char *linked_error = NULL;
 
 	memset(sc, 0, sizeof(*sc));
@@ -164,7 +164,7 @@ site_ciphers_get(struct tl_run *run, const struct tl_site *site, struct site_cip
 	sc->level = sc->list->sec_level >= 0 ? sc->list->sec_level : TL_DEFAULT_SECLEVEL;
 	sc->protos = tl_site_protocols(site).mask;
 	sc->dh_params = site->tls.dhparam.v.origin != TL_ORIGIN_UNSET;
-	site_keys(run, sc);
+	site_keys(ctx, sc);
 }
 
 /* The wire version of a TL_PROTO_* bit at or below TLS 1.2, else 0. */
@@ -224,9 +224,9 @@ reachable(const struct site_ciphers *sc, const struct tl_cipher_suite *s, unsign
 }
 
 static bool
-in_profile(const struct tl_run *run, const struct tl_cipher_suite *s)
+in_profile(const struct tl_check_ctx *ctx, const struct tl_cipher_suite *s)
 {
-	for (const char *const *p = run->policy->ciphers; p != NULL && *p != NULL; p++)
+	for (const char *const *p = ctx->policy->ciphers; p != NULL && *p != NULL; p++)
 		if (strcmp(*p, s->name) == 0)
 			return true;
 	return false;
@@ -267,16 +267,16 @@ name_list_text(struct tl_arena *arena, const struct name_list *l)
 
 /* A finding at the cipher string, naming a default as the default. */
 static struct tl_finding *
-cipher_finding(struct tl_run *run, const char *check, const struct site_ciphers *sc,
+cipher_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct site_ciphers *sc,
 	       const char *what)
 {
 	const struct tl_str *set = sc->setting;
 	struct tl_finding *f;
 
 	if (set->v.origin == TL_ORIGIN_DEFAULT)
-		what = tl_diag_printf(run->arena, "%s (cipher string '%s', %s)", what, sc->str,
+		what = tl_diag_printf(ctx->arena, "%s (cipher string '%s', %s)", what, sc->str,
 				      set->v.note ? set->v.note : "the server default");
-	f = tl_diag_add_message(&run->diag, check, set->v.loc, what);
+	f = tl_diag_add_message(ctx->diag, check, set->v.loc, what);
 	f->server = tl_server_name(sc->site->server);
 	f->site = sc->site->label;
 	return f;
@@ -332,58 +332,58 @@ parse_suites13(struct tl_arena *arena, const char *str, struct name_list *known,
 }
 
 static void
-invalid_site(struct tl_run *run, const struct tl_site *site)
+invalid_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
 	struct site_ciphers sc;
 	struct tl_finding *f;
 	const struct tl_str *cs = &site->tls.ciphersuites;
 
-	site_ciphers_get(run, site, &sc);
+	site_ciphers_get(ctx, site, &sc);
 	if (sc.rc == -ENOENT || (sc.rc == 0 && sc.linked_rc == -ENOENT)) {
 		f = cipher_finding(
-			run, "cipher-invalid", &sc,
-			sc.rc == 0 ? tl_diag_printf(run->arena,
+			ctx, TL_CK_CIPHER_INVALID, &sc,
+			sc.rc == 0 ? tl_diag_printf(ctx->arena,
 						    "cipher string '%s' enables only suites "
 						    "OpenSSL 3 no longer has; the server refuses "
 						    "to start with 'no cipher match' on OpenSSL 3",
 						    sc.str)
-				   : tl_diag_printf(run->arena,
+				   : tl_diag_printf(ctx->arena,
 						    "cipher string '%s' enables no cipher suite; "
 						    "the server refuses to start with 'no cipher "
 						    "match'",
 						    sc.str));
 	} else if (sc.rc != 0) {
-		cipher_finding(run, "cipher-invalid", &sc,
-			       tl_diag_printf(run->arena,
+		cipher_finding(ctx, TL_CK_CIPHER_INVALID, &sc,
+			       tl_diag_printf(ctx->arena,
 					      "cipher string '%s' is invalid (%s); the server "
 					      "refuses to start",
 					      sc.str, sc.error ? sc.error : "syntax"));
 	} else if (sc.list->nunknown > 0) {
-		const char *words = quoted_words(run->arena, sc.list->unknown, sc.list->nunknown);
+		const char *words = quoted_words(ctx->arena, sc.list->unknown, sc.list->nunknown);
 
-		f = cipher_finding(run, "cipher-invalid", &sc,
-				   tl_diag_printf(run->arena,
+		f = cipher_finding(ctx, TL_CK_CIPHER_INVALID, &sc,
+				   tl_diag_printf(ctx->arena,
 						  "cipher string '%s' names what OpenSSL does "
 						  "not know and silently ignores: %s",
 						  sc.str, words));
-		f->severity_hint = TL_SEV_WARNING;
+		f->severity = TL_SEV_WARNING;
 	}
 	if (cs->s != NULL && cs->v.origin != TL_ORIGIN_DEFAULT) {
 		struct name_list known;
 		const char *unknown;
 
-		parse_suites13(run->arena, cs->s, &known, &unknown);
+		parse_suites13(ctx->arena, cs->s, &known, &unknown);
 		if (known.n == 0 && cs->s[0] != '\0') {
-			f = tl_diag_add(&run->diag, "cipher-invalid", cs->v.loc,
+			f = tl_diag_add(ctx->diag, TL_CK_CIPHER_INVALID, cs->v.loc,
 					"TLS 1.3 suite list '%s' names no TLS 1.3 suite; the "
 					"server refuses to start with 'no cipher match'",
 					cs->s);
 		} else if (unknown != NULL) {
-			f = tl_diag_add(&run->diag, "cipher-invalid", cs->v.loc,
+			f = tl_diag_add(ctx->diag, TL_CK_CIPHER_INVALID, cs->v.loc,
 					"TLS 1.3 suite list '%s' names suites OpenSSL does not "
 					"know and silently ignores: %s",
 					cs->s, unknown);
-			f->severity_hint = TL_SEV_WARNING;
+			f->severity = TL_SEV_WARNING;
 		} else {
 			return;
 		}
@@ -393,48 +393,49 @@ invalid_site(struct tl_run *run, const struct tl_site *site)
 }
 
 void
-tl_check_cipher_invalid(struct tl_run *run)
+tl_check_cipher_invalid(struct tl_check_ctx *ctx)
 {
-	for (size_t i = 0; i < run->model.sites.len; i++)
-		if (lintable(run->model.sites.items[i]))
-			invalid_site(run, run->model.sites.items[i]);
+	for (size_t i = 0; i < ctx->model->sites.len; i++)
+		if (lintable(ctx->model->sites.items[i]))
+			invalid_site(ctx, ctx->model->sites.items[i]);
 }
 
 /* ---- the reachable-suite checks ---- */
 
 /* Calls FN for every TLS site whose cipher string evaluated. */
 static void
-each_site(struct tl_run *run, void (*fn)(struct tl_run *run, const struct site_ciphers *sc))
+each_site(struct tl_check_ctx *ctx,
+	  void (*fn)(struct tl_check_ctx *ctx, const struct site_ciphers *sc))
 {
-	for (size_t i = 0; i < run->model.sites.len; i++) {
-		const struct tl_site *site = run->model.sites.items[i];
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
 		struct site_ciphers sc;
 
 		if (!lintable(site))
 			continue;
-		site_ciphers_get(run, site, &sc);
+		site_ciphers_get(ctx, site, &sc);
 		if (sc.rc != 0 || sc.linked_rc != 0)
 			continue;
-		fn(run, &sc);
+		fn(ctx, &sc);
 	}
 }
 
 static const char *
-unlinked_note(struct tl_run *run, const struct name_list *l)
+unlinked_note(struct tl_check_ctx *ctx, const struct name_list *l)
 {
 	if (l->unlinked == 0)
 		return "";
 	if (l->unlinked == l->n)
 		return "; this OpenSSL lacks them, but servers built with OpenSSL versions that "
 		       "still have them negotiate them";
-	return tl_diag_printf(run->arena,
+	return tl_diag_printf(ctx->arena,
 			      "; this OpenSSL lacks %zu of them, but servers built with OpenSSL "
 			      "versions that still have them negotiate them",
 			      l->unlinked);
 }
 
 /* What one of the suite checks says about a site, or NULL: it depends only on SC's key. */
-typedef const char *verdict_fn(struct tl_run *run, const struct site_ciphers *sc);
+typedef const char *verdict_fn(struct tl_check_ctx *ctx, const struct site_ciphers *sc);
 
 /*
  * The finding of CHECK for SC's site, its message decided once for every
@@ -443,7 +444,7 @@ typedef const char *verdict_fn(struct tl_run *run, const struct site_ciphers *sc
  * one message, not 10,000.
  */
 static void
-verdict_finding(struct tl_run *run, const char *check, const struct site_ciphers *sc,
+verdict_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct site_ciphers *sc,
 		verdict_fn *fn)
 {
 	const struct tl_str *set = sc->setting;
@@ -452,33 +453,33 @@ verdict_finding(struct tl_run *run, const char *check, const struct site_ciphers
 	struct tl_finding *f;
 
 	/* On the stack: a hit, the common case, allocates nothing. */
-	snprintf(key, sizeof(key), "%s|%p|%u|%d|%d|%d|%u|%d|%p|%p", check, (const void *)sc->list,
-		 sc->protos, sc->level, sc->dh_params, sc->keys_known, sc->auth, (int)set->v.origin,
-		 (const void *)set->v.note, (const void *)sc->str);
-	msg = tl_strmap_get(&run->memo, key);
+	snprintf(key, sizeof(key), "%d|%p|%u|%d|%d|%d|%u|%d|%p|%p", (int)check,
+		 (const void *)sc->list, sc->protos, sc->level, sc->dh_params, sc->keys_known,
+		 sc->auth, (int)set->v.origin, (const void *)set->v.note, (const void *)sc->str);
+	msg = tl_strmap_get(&ctx->memo, key);
 
 	if (msg == NULL) {
-		const char *what = fn(run, sc);
+		const char *what = fn(ctx, sc);
 
 		if (what == NULL)
 			msg = "";
 		else if (set->v.origin == TL_ORIGIN_DEFAULT)
-			msg = tl_diag_printf(run->arena, "%s (cipher string '%s', %s)", what,
+			msg = tl_diag_printf(ctx->arena, "%s (cipher string '%s', %s)", what,
 					     sc->str,
 					     set->v.note ? set->v.note : "the server default");
 		else
 			msg = what;
-		tl_strmap_put(&run->memo, key, (void *)msg);
+		tl_strmap_put(&ctx->memo, key, (void *)msg);
 	}
 	if (msg[0] == '\0')
 		return;
-	f = tl_diag_add_message(&run->diag, check, set->v.loc, msg);
+	f = tl_diag_add_message(ctx->diag, check, set->v.loc, msg);
 	f->server = tl_server_name(sc->site->server);
 	f->site = sc->site->label;
 }
 
 static const char *
-insecure_verdict(struct tl_run *run, const struct site_ciphers *sc)
+insecure_verdict(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 {
 	struct name_list l = {0};
 
@@ -486,32 +487,32 @@ insecure_verdict(struct tl_run *run, const struct site_ciphers *sc)
 		const struct tl_cipher_suite *s = sc->list->suites[i];
 
 		if ((tl_cipher_suite_classes(s) & TL_CC_INSECURE) &&
-		    reachable(sc, s, sc->protos, true) && !in_profile(run, s))
-			name_list_add(run->arena, &l, s);
+		    reachable(sc, s, sc->protos, true) && !in_profile(ctx, s))
+			name_list_add(ctx->arena, &l, s);
 	}
 	if (l.n == 0)
 		return NULL;
-	return tl_diag_printf(run->arena,
+	return tl_diag_printf(ctx->arena,
 			      "%zu broken cipher suite%s reachable (NULL, anonymous, "
 			      "EXPORT, DES, RC2, RC4, 3DES, IDEA or MD5): %s%s",
-			      l.n, l.n == 1 ? "" : "s", name_list_text(run->arena, &l),
-			      unlinked_note(run, &l));
+			      l.n, l.n == 1 ? "" : "s", name_list_text(ctx->arena, &l),
+			      unlinked_note(ctx, &l));
 }
 
 static void
-insecure(struct tl_run *run, const struct site_ciphers *sc)
+insecure(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 {
-	verdict_finding(run, "cipher-insecure", sc, insecure_verdict);
+	verdict_finding(ctx, TL_CK_CIPHER_INSECURE, sc, insecure_verdict);
 }
 
 void
-tl_check_cipher_insecure(struct tl_run *run)
+tl_check_cipher_insecure(struct tl_check_ctx *ctx)
 {
-	each_site(run, insecure);
+	each_site(ctx, insecure);
 }
 
 static const char *
-no_pfs_verdict(struct tl_run *run, const struct site_ciphers *sc)
+no_pfs_verdict(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 {
 	struct name_list l = {0};
 
@@ -521,33 +522,33 @@ no_pfs_verdict(struct tl_run *run, const struct site_ciphers *sc)
 
 		/* Broken suites are cipher-insecure's, whatever their key exchange. */
 		if (!(cc & TL_CC_PFS) && !(cc & TL_CC_INSECURE) &&
-		    reachable(sc, s, sc->protos, true) && !in_profile(run, s))
-			name_list_add(run->arena, &l, s);
+		    reachable(sc, s, sc->protos, true) && !in_profile(ctx, s))
+			name_list_add(ctx->arena, &l, s);
 	}
 	if (l.n == 0)
 		return NULL;
-	return tl_diag_printf(run->arena,
+	return tl_diag_printf(ctx->arena,
 			      "%zu cipher suite%s without forward secrecy reachable "
 			      "(static RSA or DH key exchange: whoever gets the key later "
 			      "decrypts recorded sessions): %s%s",
-			      l.n, l.n == 1 ? "" : "s", name_list_text(run->arena, &l),
-			      unlinked_note(run, &l));
+			      l.n, l.n == 1 ? "" : "s", name_list_text(ctx->arena, &l),
+			      unlinked_note(ctx, &l));
 }
 
 static void
-no_pfs(struct tl_run *run, const struct site_ciphers *sc)
+no_pfs(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 {
-	verdict_finding(run, "cipher-no-pfs", sc, no_pfs_verdict);
+	verdict_finding(ctx, TL_CK_CIPHER_NO_PFS, sc, no_pfs_verdict);
 }
 
 void
-tl_check_cipher_no_pfs(struct tl_run *run)
+tl_check_cipher_no_pfs(struct tl_check_ctx *ctx)
 {
-	each_site(run, no_pfs);
+	each_site(ctx, no_pfs);
 }
 
 static const char *
-weak_verdict(struct tl_run *run, const struct site_ciphers *sc)
+weak_verdict(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 {
 	struct name_list l = {0};
 
@@ -556,28 +557,28 @@ weak_verdict(struct tl_run *run, const struct site_ciphers *sc)
 		unsigned cc = tl_cipher_suite_classes(s);
 
 		if ((cc & (TL_CC_CBC | TL_CC_SHA1)) && !(cc & TL_CC_INSECURE) &&
-		    reachable(sc, s, sc->protos, true) && !in_profile(run, s))
-			name_list_add(run->arena, &l, s);
+		    reachable(sc, s, sc->protos, true) && !in_profile(ctx, s))
+			name_list_add(ctx->arena, &l, s);
 	}
 	if (l.n == 0)
 		return NULL;
-	return tl_diag_printf(run->arena,
+	return tl_diag_printf(ctx->arena,
 			      "%zu CBC or SHA-1 cipher suite%s reachable that the '%s' "
 			      "profile does not list: %s%s",
-			      l.n, l.n == 1 ? "" : "s", run->policy->name,
-			      name_list_text(run->arena, &l), unlinked_note(run, &l));
+			      l.n, l.n == 1 ? "" : "s", ctx->policy->name,
+			      name_list_text(ctx->arena, &l), unlinked_note(ctx, &l));
 }
 
 static void
-weak(struct tl_run *run, const struct site_ciphers *sc)
+weak(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 {
-	verdict_finding(run, "cipher-weak", sc, weak_verdict);
+	verdict_finding(ctx, TL_CK_CIPHER_WEAK, sc, weak_verdict);
 }
 
 void
-tl_check_cipher_weak(struct tl_run *run)
+tl_check_cipher_weak(struct tl_check_ctx *ctx)
 {
-	each_site(run, weak);
+	each_site(ctx, weak);
 }
 
 /* True when some suite this libssl has is reachable with PROTOS (AUTH: for the site's keys). */
@@ -591,7 +592,7 @@ any_linked(const struct site_ciphers *sc, unsigned protos, bool auth)
 }
 
 static void
-none_for_protocol(struct tl_run *run, const struct site_ciphers *sc)
+none_for_protocol(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 {
 	const char *versions = NULL;
 	unsigned missing = 0;
@@ -601,10 +602,10 @@ none_for_protocol(struct tl_run *run, const struct site_ciphers *sc)
 		if ((sc->protos & bit) && !any_linked(sc, bit, false))
 			missing |= bit;
 	if (missing != 0) {
-		versions = tl_protocols_string(run->arena, missing);
+		versions = tl_protocols_string(ctx->arena, missing);
 		f = cipher_finding(
-			run, "cipher-none-for-protocol", sc,
-			tl_diag_printf(run->arena,
+			ctx, TL_CK_CIPHER_NONE_FOR_PROTOCOL, sc,
+			tl_diag_printf(ctx->arena,
 				       "%s enabled but no reachable cipher suite works with "
 				       "%s; clients that speak no newer version fail the "
 				       "handshake",
@@ -617,13 +618,13 @@ none_for_protocol(struct tl_run *run, const struct site_ciphers *sc)
 		struct name_list known;
 		const char *unknown;
 
-		parse_suites13(run->arena, cs->s ? cs->s : default_ciphersuites, &known, &unknown);
+		parse_suites13(ctx->arena, cs->s ? cs->s : default_ciphersuites, &known, &unknown);
 		if (known.n > 0 || cs->s == NULL)
 			return;
 		/* A list naming only unknown suites is cipher-invalid: nginx does not start. */
 		if (cs->s[0] != '\0')
 			return;
-		f = tl_diag_add(&run->diag, "cipher-none-for-protocol", cs->v.loc,
+		f = tl_diag_add(ctx->diag, TL_CK_CIPHER_NONE_FOR_PROTOCOL, cs->v.loc,
 				"TLSv1.3 enabled but the TLS 1.3 suite list is empty; no client "
 				"negotiates TLS 1.3, and clients that speak only TLS 1.3 fail");
 		f->server = tl_server_name(sc->site->server);
@@ -633,13 +634,13 @@ none_for_protocol(struct tl_run *run, const struct site_ciphers *sc)
 }
 
 void
-tl_check_cipher_none_for_protocol(struct tl_run *run)
+tl_check_cipher_none_for_protocol(struct tl_check_ctx *ctx)
 {
-	each_site(run, none_for_protocol);
+	each_site(ctx, none_for_protocol);
 }
 
 static void
-key_mismatch(struct tl_run *run, const struct site_ciphers *sc)
+key_mismatch(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 {
 	unsigned protos = 0;
 	struct tl_finding *f;
@@ -651,13 +652,13 @@ key_mismatch(struct tl_run *run, const struct site_ciphers *sc)
 	if (protos == 0 || !sc->keys_known || any_linked(sc, protos, true))
 		return;
 	f = cipher_finding(
-		run, "cipher-key-mismatch", sc,
+		ctx, TL_CK_CIPHER_KEY_MISMATCH, sc,
 		tl_diag_printf(
-			run->arena,
+			ctx->arena,
 			"no reachable %s cipher suite can use the site's %s certificate; every "
 			"%s handshake fails with 'no shared cipher'%s",
-			tl_protocols_string(run->arena, protos), sc->key_types,
-			tl_protocols_string(run->arena, protos),
+			tl_protocols_string(ctx->arena, protos), sc->key_types,
+			tl_protocols_string(ctx->arena, protos),
 			(sc->protos & TL_PROTO_TLSv1_3)
 				? " (TLS 1.3 clients still connect, which hides it from tests "
 				  "with modern clients)"
@@ -666,9 +667,9 @@ key_mismatch(struct tl_run *run, const struct site_ciphers *sc)
 }
 
 void
-tl_check_cipher_key_mismatch(struct tl_run *run)
+tl_check_cipher_key_mismatch(struct tl_check_ctx *ctx)
 {
-	each_site(run, key_mismatch);
+	each_site(ctx, key_mismatch);
 }
 
 static bool
@@ -693,7 +694,7 @@ h2_blocklisted(const struct tl_cipher_suite *s)
 }
 
 static void
-http2_blocklist(struct tl_run *run, const struct site_ciphers *sc)
+http2_blocklist(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 {
 	const struct tl_cipher_suite *first = NULL;
 	bool good = false;
@@ -714,15 +715,15 @@ http2_blocklist(struct tl_run *run, const struct site_ciphers *sc)
 		return;
 	if (!good)
 		f = cipher_finding(
-			run, "http2-cipher-blocklist", sc,
-			tl_diag_printf(run->arena,
+			ctx, TL_CK_HTTP2_CIPHER_BLOCKLIST, sc,
+			tl_diag_printf(ctx->arena,
 				       "HTTP/2 enabled but every reachable TLS 1.2 "
 				       "suite is on the RFC 7540 blocklist (first '%s'); "
 				       "TLS 1.2 clients refuse HTTP/2 on it",
 				       first->name));
 	else if (sc->site->tls.prefer_server_ciphers.on && h2_blocklisted(first))
-		f = cipher_finding(run, "http2-cipher-blocklist", sc,
-				   tl_diag_printf(run->arena,
+		f = cipher_finding(ctx, TL_CK_HTTP2_CIPHER_BLOCKLIST, sc,
+				   tl_diag_printf(ctx->arena,
 						  "HTTP/2 enabled and the server prefers '%s', "
 						  "which RFC 7540 blocklists; TLS 1.2 clients that "
 						  "offer it refuse HTTP/2 on the connection",
@@ -733,7 +734,7 @@ http2_blocklist(struct tl_run *run, const struct site_ciphers *sc)
 }
 
 void
-tl_check_http2_cipher_blocklist(struct tl_run *run)
+tl_check_http2_cipher_blocklist(struct tl_check_ctx *ctx)
 {
-	each_site(run, http2_blocklist);
+	each_site(ctx, http2_blocklist);
 }

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../src/arena.h"
+#include "arena.h"
 
 /* True when the dNSName PATTERN (from a certificate) matches the host name HOST. */
 bool tl_hostname_match(const char *pattern, const char *host);

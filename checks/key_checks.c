@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../src/strmap.h"
+#include "strmap.h"
 #include "checks.h"
 #include "keys.h"
 #include "site_certs.h"
@@ -39,19 +39,19 @@ key_written(const struct tl_cert_pair *pair)
 	return pair->key.written != NULL ? pair->key.written : pair->cert.written;
 }
 
-static struct tl_finding *key_finding(struct tl_run *run, const char *check,
+static struct tl_finding *key_finding(struct tl_check_ctx *ctx, enum tl_check_id check,
 				      const struct tl_site *site, const struct tl_cert_pair *pair,
 				      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static struct tl_finding *
-key_finding(struct tl_run *run, const char *check, const struct tl_site *site,
+key_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
 	    const struct tl_cert_pair *pair, const char *fmt, ...)
 {
 	va_list ap;
 	struct tl_finding *f;
 
 	va_start(ap, fmt);
-	f = tl_diag_vadd(&run->diag, check, key_loc(pair), fmt, ap);
+	f = tl_diag_vadd(ctx->diag, check, key_loc(pair), fmt, ap);
 	va_end(ap);
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
@@ -60,10 +60,10 @@ key_finding(struct tl_run *run, const char *check, const struct tl_site *site,
 
 /* The same with a message already made (shared by every site naming the key). */
 static struct tl_finding *
-key_finding_message(struct tl_run *run, const char *check, const struct tl_site *site,
+key_finding_message(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
 		    const struct tl_cert_pair *pair, const char *message)
 {
-	struct tl_finding *f = tl_diag_add_message(&run->diag, check, key_loc(pair), message);
+	struct tl_finding *f = tl_diag_add_message(ctx->diag, check, key_loc(pair), message);
 
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
@@ -72,11 +72,11 @@ key_finding_message(struct tl_run *run, const char *check, const struct tl_site 
 
 /* Shows where the key file was looked for when --root or a prefix changed the path. */
 static void
-relate_path(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair,
+relate_path(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_cert_pair *pair,
 	    const struct tl_cert_file *file)
 {
 	if (strcmp(key_written(pair), file->path) != 0)
-		tl_finding_relate(&run->diag, f, file->path, (struct tl_loc){0},
+		tl_finding_relate(ctx->diag, f, file->path, (struct tl_loc){0},
 				  "read from this path on this machine");
 }
 
@@ -88,20 +88,20 @@ cert_readable(const struct tl_pair_info *info)
 }
 
 static void
-missing(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
 	struct tl_finding *f;
 
 	if (ki->status == TL_KEY_NONE && cert_readable(info)) {
 		if (info->cert_file->key_present)
-			key_finding(run, "key-missing", site, pair,
+			key_finding(ctx, TL_CK_KEY_MISSING, site, pair,
 				    "no private key is named for certificate '%s'; the key inside "
 				    "the file is not read by this server, which refuses to start",
 				    pair->cert.written);
 		else
-			key_finding(run, "key-missing", site, pair,
+			key_finding(ctx, TL_CK_KEY_MISSING, site, pair,
 				    "no private key for certificate '%s': none is configured and "
 				    "the file holds none; the server refuses to start",
 				    pair->cert.written);
@@ -111,23 +111,23 @@ missing(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 	if (ki->status != TL_KEY_UNREADABLE || pair->key.written == NULL ||
 	    (info->cert_file == ki->file))
 		return;
-	f = key_finding(run, "key-missing", site, pair,
+	f = key_finding(ctx, TL_CK_KEY_MISSING, site, pair,
 			"cannot read private key '%s': %s; the server refuses to start",
 			pair->key.written, strerror(ki->file->read_error));
-	relate_path(run, f, pair, ki->file);
+	relate_path(ctx, f, pair, ki->file);
 }
 
 void
-tl_check_key_missing(struct tl_run *run)
+tl_check_key_missing(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, missing);
+	tl_each_site_cert(ctx, missing);
 }
 
 static void
-unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+unparsable(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	   const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
 	const char *why;
 	struct tl_finding *f;
 
@@ -139,30 +139,30 @@ unparsable(struct tl_run *run, const struct tl_site *site, const struct tl_cert_
 		why = "it holds a certificate, not a private key";
 	else
 		why = "no PEM private key block";
-	f = key_finding(run, "key-unparsable", site, pair,
+	f = key_finding(ctx, TL_CK_KEY_UNPARSABLE, site, pair,
 			"'%s' holds no private key (%s); the server refuses to start",
 			key_written(pair), why);
-	relate_path(run, f, pair, ki->file);
+	relate_path(ctx, f, pair, ki->file);
 }
 
 void
-tl_check_key_unparsable(struct tl_run *run)
+tl_check_key_unparsable(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, unparsable);
+	tl_each_site_cert(ctx, unparsable);
 }
 
 static void
-encrypted(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+encrypted(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	  const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
 	const struct tl_path *pw = ki->password_file;
 	struct tl_finding *f;
 
 	if (ki->status != TL_KEY_LOCKED)
 		return;
 	if (pw == NULL) {
-		key_finding(run, "key-encrypted", site, pair,
+		key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 			    "private key '%s' is encrypted and no password file is configured; "
 			    "the server cannot load it without prompting for the passphrase and "
 			    "refuses to start",
@@ -170,39 +170,39 @@ encrypted(struct tl_run *run, const struct tl_site *site, const struct tl_cert_p
 		return;
 	}
 	if (ki->password_errno != 0)
-		f = key_finding(run, "key-encrypted", site, pair,
+		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 				"private key '%s' is encrypted and its password file '%s' cannot "
 				"be read: %s; the server refuses to start",
 				key_written(pair), pw->s, strerror(ki->password_errno));
 	else if (ki->npasswords == 0)
-		f = key_finding(run, "key-encrypted", site, pair,
+		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 				"private key '%s' is encrypted and its password file '%s' holds "
 				"no passphrase; the server refuses to start",
 				key_written(pair), pw->s);
 	else if (ki->npasswords == 1)
-		f = key_finding(run, "key-encrypted", site, pair,
+		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 				"the passphrase in '%s' does not open encrypted private key '%s' "
 				"(bad decrypt); the server refuses to start",
 				pw->s, key_written(pair));
 	else
-		f = key_finding(run, "key-encrypted", site, pair,
+		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 				"none of the %zu passphrases in '%s' opens encrypted private key "
 				"'%s' (bad decrypt); the server refuses to start",
 				ki->npasswords, pw->s, key_written(pair));
-	tl_finding_relate(&run->diag, f, NULL, pw->v.loc, "the password file is set here");
+	tl_finding_relate(ctx->diag, f, NULL, pw->v.loc, "the password file is set here");
 }
 
 void
-tl_check_key_encrypted(struct tl_run *run)
+tl_check_key_encrypted(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, encrypted);
+	tl_each_site_cert(ctx, encrypted);
 }
 
 static void
-mismatch(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+mismatch(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
 	X509 *leaf = info->leaf;
 	EVP_PKEY *pub;
 	const char *subject;
@@ -212,7 +212,7 @@ mismatch(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 	if (ki->status != TL_KEY_OK || leaf == NULL || ki->key_match >= 0)
 		return;
 	pub = X509_get0_pubkey(leaf);
-	subject = tl_cert_subject(run->arena, leaf);
+	subject = tl_cert_subject(ctx->arena, leaf);
 	if (pub != NULL && EVP_PKEY_get_base_id(pub) != EVP_PKEY_get_base_id(ki->key)) {
 		/*
 		 * OpenSSL keeps one slot per key type: the key lands in
@@ -220,7 +220,7 @@ mismatch(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 		 * no slot has both halves (research B.1 NGX-KEY-TYPE).
 		 */
 		f = key_finding(
-			run, "key-mismatch", site, pair,
+			ctx, TL_CK_KEY_MISMATCH, site, pair,
 			"private key '%s' is of type %s but certificate '%s' (%s) has a key "
 			"of type %s; "
 			"the server may start, and then every handshake fails with 'no "
@@ -229,19 +229,19 @@ mismatch(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pa
 			tl_key_type_name(pub));
 		f->clients_see = no_shared_cipher_clients;
 	} else {
-		f = key_finding(run, "key-mismatch", site, pair,
+		f = key_finding(ctx, TL_CK_KEY_MISMATCH, site, pair,
 				"private key '%s' does not belong to certificate '%s' (%s) or any "
 				"certificate the file serves; the server refuses to start (key "
 				"values mismatch)",
 				key_written(pair), pair->cert.written, subject);
 	}
-	tl_finding_relate(&run->diag, f, NULL, pair->cert_dir, "the certificate is named here");
+	tl_finding_relate(ctx->diag, f, NULL, pair->cert_dir, "the certificate is named here");
 }
 
 void
-tl_check_key_mismatch(struct tl_run *run)
+tl_check_key_mismatch(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(run, mismatch);
+	tl_each_site_cert(ctx, mismatch);
 }
 
 /*
@@ -263,13 +263,13 @@ struct perm_seen {
  * copy the key.
  */
 static const char *
-exposure(struct tl_run *run, const struct tl_cert_file *file)
+exposure(struct tl_check_ctx *ctx, const struct tl_cert_file *file)
 {
 	struct group *gr;
 	const char *group;
 
 	if (file->mode & 0004)
-		return tl_diag_printf(run->arena, "readable by all users (mode %04o)",
+		return tl_diag_printf(ctx->arena, "readable by all users (mode %04o)",
 				      (unsigned)file->mode);
 	if (!(file->mode & 0040))
 		return NULL;
@@ -277,9 +277,9 @@ exposure(struct tl_run *run, const struct tl_cert_file *file)
 	group = gr ? gr->gr_name : NULL;
 	if (file->gid == 0 || (group != NULL && strcmp(group, "ssl-cert") == 0))
 		return NULL;
-	return group ? tl_diag_printf(run->arena, "readable by group '%s' (mode %04o)", group,
+	return group ? tl_diag_printf(ctx->arena, "readable by group '%s' (mode %04o)", group,
 				      (unsigned)file->mode)
-		     : tl_diag_printf(run->arena, "readable by group %u (mode %04o)",
+		     : tl_diag_printf(ctx->arena, "readable by group %u (mode %04o)",
 				      (unsigned)file->gid, (unsigned)file->mode);
 }
 
@@ -290,11 +290,11 @@ same_loc(const struct tl_loc *a, const struct tl_loc *b)
 }
 
 static void
-permissions(struct tl_run *run, struct tl_strmap *files, struct tl_ptrmap *named,
+permissions(struct tl_check_ctx *ctx, struct tl_strmap *files, struct tl_ptrmap *named,
 	    const struct tl_site *site, const struct tl_cert_pair *pair,
 	    const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(run, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
 	struct perm_seen *seen;
 	struct tl_loc loc = key_loc(pair);
 	const char *why;
@@ -305,49 +305,49 @@ permissions(struct tl_run *run, struct tl_strmap *files, struct tl_ptrmap *named
 	if (seen != NULL) {
 		if (same_loc(&seen->loc, &loc)) {
 			/* Same directive, another site: merged by the diagnostics. */
-			key_finding_message(run, "key-permissions", site, pair, seen->message);
+			key_finding_message(ctx, TL_CK_KEY_PERMISSIONS, site, pair, seen->message);
 			return;
 		}
 		/* Each other directive once, found by hashing: 100,000 sites may share a key. */
 		if (tl_ptrmap_get(named, loc.src, (const void *)(uintptr_t)loc.off) != NULL)
 			return;
 		tl_ptrmap_put(named, loc.src, (const void *)(uintptr_t)loc.off, seen);
-		tl_finding_relate(&run->diag, seen->finding, NULL, loc,
+		tl_finding_relate(ctx->diag, seen->finding, NULL, loc,
 				  "the same key file is named here");
 		return;
 	}
-	why = exposure(run, ki->file);
+	why = exposure(ctx, ki->file);
 	if (why == NULL)
 		return;
-	seen = tl_arena_alloc(run->arena, sizeof(*seen));
+	seen = tl_arena_alloc(ctx->arena, sizeof(*seen));
 	seen->loc = loc;
-	seen->message = tl_diag_printf(run->arena,
+	seen->message = tl_diag_printf(ctx->arena,
 				       "private key '%s' is %s; any local account can copy it "
 				       "and impersonate the site",
 				       key_written(pair), why);
-	seen->finding = key_finding_message(run, "key-permissions", site, pair, seen->message);
-	relate_path(run, seen->finding, pair, ki->file);
+	seen->finding = key_finding_message(ctx, TL_CK_KEY_PERMISSIONS, site, pair, seen->message);
+	relate_path(ctx, seen->finding, pair, ki->file);
 	tl_strmap_put(files, ki->file->path, seen);
 }
 
 void
-tl_check_key_permissions(struct tl_run *run)
+tl_check_key_permissions(struct tl_check_ctx *ctx)
 {
 	struct tl_strmap files; /* key path → struct perm_seen, for files found exposed */
 	struct tl_ptrmap named; /* directives already related to a finding */
 
-	tl_strmap_init(&files, run->arena);
-	tl_ptrmap_init(&named, run->arena);
+	tl_strmap_init(&files, ctx->arena);
+	tl_ptrmap_init(&named, ctx->arena);
 	/* Walked here rather than with tl_each_site_cert, which carries no state. */
-	for (size_t i = 0; i < run->model.sites.len; i++) {
-		const struct tl_site *site = run->model.sites.items[i];
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
 
 		for (size_t k = 0; k < site->tls.certs.n; k++) {
 			const struct tl_cert_pair *pair = &site->tls.certs.pairs[k];
 
 			if (pair->cert.written == NULL || pair->cert.dynamic)
 				continue;
-			permissions(run, &files, &named, site, pair, tl_pair_info_get(run, pair));
+			permissions(ctx, &files, &named, site, pair, tl_pair_info_get(ctx, pair));
 		}
 	}
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../src/run.h"
+#include "check_ctx.h"
 #include "checks.h"
 
 /*
@@ -41,52 +41,40 @@ set_site(struct tl_finding *f, const struct tl_site *site)
 }
 
 static void
-dh_site(struct tl_run *run, const struct tl_site *site)
+dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
 	const struct tl_path *p = &site->tls.dhparam;
 	const struct tl_cert_file *file;
-	int want = run->policy->dh_param_size > 0 ? run->policy->dh_param_size : 2048;
+	int want = ctx->policy->dh_param_size > 0 ? ctx->policy->dh_param_size : 2048;
 	struct tl_finding *f;
 	int bits;
 
 	if (p->v.origin == TL_ORIGIN_UNSET || p->v.origin == TL_ORIGIN_DEFAULT || p->path == NULL)
 		return;
-	file = tl_certstore_get(run->certs, p->path);
-	if (file->read_error != 0 || file->dh_params == NULL) {
-		/*
-		 * Not weak but unusable: the server refuses to start. No other
-		 * check reads the file, so it is reported here, as the directive
-		 * being invalid.
-		 */
-		f = tl_diag_add(&run->diag, "directive-invalid", p->v.loc,
-				"DH parameters file '%s' %s; the server refuses to start", p->s,
-				file->read_error != 0
-					? tl_diag_printf(run->arena, "cannot be read (%s)",
-							 strerror(file->read_error))
-					: "holds no 'DH PARAMETERS' block");
-		set_site(f, site);
+	file = tl_certstore_get(ctx->certs, p->path);
+	/* Not weak but unusable: directive-invalid's (checks/directive_files.c). */
+	if (file->read_error != 0 || file->dh_params == NULL)
 		return;
-	}
 	bits = EVP_PKEY_get_bits(file->dh_params);
 	if (bits >= want)
 		return;
-	f = tl_diag_add(&run->diag, "dh-weak", p->v.loc,
+	f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
 			"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
 			"requires; OpenSSL at security level 2 (Debian, Ubuntu) refuses to load "
 			"them ('dh key too small') and the server does not start",
-			p->s, bits, want, run->policy->name);
+			p->s, bits, want, ctx->policy->name);
 	f->clients_see = dh_clients;
 	set_site(f, site);
 }
 
 void
-tl_check_dh_weak(struct tl_run *run)
+tl_check_dh_weak(struct tl_check_ctx *ctx)
 {
-	for (size_t i = 0; i < run->model.sites.len; i++) {
-		const struct tl_site *site = run->model.sites.items[i];
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
 
 		if (tl_site_is_tls(site))
-			dh_site(run, site);
+			dh_site(ctx, site);
 	}
 }
 
@@ -203,16 +191,16 @@ group_index(const char *name, size_t len)
 #define NAMES_SHOWN 4
 
 static bool
-strong_enough(const struct tl_run *run, size_t i)
+strong_enough(const struct tl_check_ctx *ctx, size_t i)
 {
-	int ecdh = run->policy->ecdh_param_size > 0 ? run->policy->ecdh_param_size : 256;
-	int dh = run->policy->dh_param_size > 0 ? run->policy->dh_param_size : 2048;
+	int ecdh = ctx->policy->ecdh_param_size > 0 ? ctx->policy->ecdh_param_size : 256;
+	int dh = ctx->policy->dh_param_size > 0 ? ctx->policy->dh_param_size : 2048;
 
 	return groups[i].bits >= (groups[i].kind == GROUP_FFDHE ? dh : ecdh);
 }
 
 static void
-curve_site(struct tl_run *run, const struct tl_site *site)
+curve_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
 	struct group_list g = site_groups(site);
 	const char *unknown = NULL, *first_unknown = NULL, *weak = NULL;
@@ -226,58 +214,58 @@ curve_site(struct tl_run *run, const struct tl_site *site)
 	for (const char *p = g.value; *p;) {
 		size_t len = strcspn(p, ":");
 		int i = len ? group_index(p, len) : -1;
-		const char *name = tl_arena_strndup(run->arena, p, len);
+		const char *name = tl_arena_strndup(ctx->arena, p, len);
 
 		/* Named in full only the first few: a hostile list may hold a million. */
 		if (len > 0 && i < 0 && first_unknown == NULL)
 			first_unknown = name;
 		if (len > 0 && i < 0 && nunknown++ < NAMES_SHOWN)
-			unknown = unknown ? tl_diag_printf(run->arena, "%s, '%s'", unknown, name)
-					  : tl_diag_printf(run->arena, "'%s'", name);
-		else if (i >= 0 && strong_enough(run, (size_t)i))
+			unknown = unknown ? tl_diag_printf(ctx->arena, "%s, '%s'", unknown, name)
+					  : tl_diag_printf(ctx->arena, "'%s'", name);
+		else if (i >= 0 && strong_enough(ctx, (size_t)i))
 			any_strong = true;
 		else if (i >= 0 && nweak++ < NAMES_SHOWN)
-			weak = weak ? tl_diag_printf(run->arena, "%s, '%s'", weak, name)
-				    : tl_diag_printf(run->arena, "'%s'", name);
+			weak = weak ? tl_diag_printf(ctx->arena, "%s, '%s'", weak, name)
+				    : tl_diag_printf(ctx->arena, "'%s'", name);
 		p += len;
 		if (*p == ':')
 			p++;
 	}
 	if (nunknown > NAMES_SHOWN)
-		unknown = tl_diag_printf(run->arena, "%s and %zu more", unknown,
+		unknown = tl_diag_printf(ctx->arena, "%s and %zu more", unknown,
 					 nunknown - NAMES_SHOWN);
 	if (nweak > NAMES_SHOWN)
-		weak = tl_diag_printf(run->arena, "%s and %zu more", weak, nweak - NAMES_SHOWN);
+		weak = tl_diag_printf(ctx->arena, "%s and %zu more", weak, nweak - NAMES_SHOWN);
 	if (unknown != NULL) {
-		f = tl_diag_add(&run->diag, "curve-weak", g.loc,
+		f = tl_diag_add(ctx->diag, TL_CK_CURVE_WEAK, g.loc,
 				"group list '%s' names %s, which OpenSSL does not know; the "
 				"server refuses to start ('group '%s' cannot be set')",
 				g.value, unknown, first_unknown);
-		f->severity_hint = TL_SEV_ERROR;
+		f->severity = TL_SEV_ERROR;
 		set_site(f, site);
 	}
 	if (weak != NULL && !any_strong) {
-		f = tl_diag_add(&run->diag, "curve-weak", g.loc,
+		f = tl_diag_add(ctx->diag, TL_CK_CURVE_WEAK, g.loc,
 				"group list '%s' offers only %s, weaker than the %d-bit groups "
 				"the %s profile requires; clients offering X25519, P-256 or P-384 "
 				"get neither TLS 1.3 nor ECDHE and fall back to a TLS 1.2 key "
 				"exchange without forward secrecy, or fail",
 				g.value, weak,
-				run->policy->ecdh_param_size > 0 ? run->policy->ecdh_param_size
+				ctx->policy->ecdh_param_size > 0 ? ctx->policy->ecdh_param_size
 								 : 256,
-				run->policy->name);
+				ctx->policy->name);
 		f->clients_see = weak_group_clients;
 		set_site(f, site);
 	}
 }
 
 void
-tl_check_curve_weak(struct tl_run *run)
+tl_check_curve_weak(struct tl_check_ctx *ctx)
 {
-	for (size_t i = 0; i < run->model.sites.len; i++) {
-		const struct tl_site *site = run->model.sites.items[i];
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
 
 		if (tl_site_is_tls(site))
-			curve_site(run, site);
+			curve_site(ctx, site);
 	}
 }

@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../src/fsroot.h"
-#include "../src/strmap.h"
+#include "fsroot.h"
+#include "strmap.h"
 
 /* nginx refuses password files of 4096 bytes or more (NGX_SSL_PASSWORD_BUFFER_SIZE). */
 #define MAX_PASSWORD_FILE 4096
@@ -58,14 +58,14 @@ open_with(const char *pem, const char *pass)
 
 /* Tries every line of the password file on the encrypted key. */
 static void
-try_passwords(struct tl_run *run, struct tl_key_info *ki, const struct tl_path *pw)
+try_passwords(struct tl_check_ctx *ctx, struct tl_key_info *ki, const struct tl_path *pw)
 {
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
 	ki->password_file = pw;
-	rc = tl_fs_read(&run->fs, pw->path, MAX_PASSWORD_FILE - 1, &text, &len, NULL, NULL);
+	rc = tl_fs_read(ctx->fs, pw->path, MAX_PASSWORD_FILE - 1, &text, &len, NULL, NULL);
 	if (rc < 0) {
 		ki->password_errno = -rc;
 		return;
@@ -81,12 +81,12 @@ try_passwords(struct tl_run *run, struct tl_key_info *ki, const struct tl_path *
 			n--;
 		if (n > 0) {
 			ki->npasswords++;
-			pass = tl_arena_strndup(run->arena, text + start, n);
+			pass = tl_arena_strndup(ctx->arena, text + start, n);
 			key = open_with(ki->file->key_pem, pass);
 			if (key != NULL) {
 				ki->key = key;
 				ki->opened_by = (int)ki->npasswords;
-				tl_arena_defer(run->arena, free_key, key);
+				tl_arena_defer(ctx->arena, free_key, key);
 				return;
 			}
 		}
@@ -95,10 +95,10 @@ try_passwords(struct tl_run *run, struct tl_key_info *ki, const struct tl_path *
 }
 
 static struct tl_key_info *
-analyse(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
+analyse(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	const struct tl_pair_info *info)
 {
-	struct tl_key_info *ki = tl_arena_alloc(run->arena, sizeof(*ki));
+	struct tl_key_info *ki = tl_arena_alloc(ctx->arena, sizeof(*ki));
 	const struct tl_path *pw = &site->tls.password_file;
 
 	ki->key_match = -1;
@@ -116,7 +116,7 @@ analyse(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 		ki->encrypted = true;
 		ki->status = TL_KEY_LOCKED;
 		if (pw->v.origin != TL_ORIGIN_UNSET && pw->path != NULL && ki->file->key_pem)
-			try_passwords(run, ki, pw);
+			try_passwords(ctx, ki, pw);
 		if (ki->key != NULL)
 			ki->status = TL_KEY_OK;
 	} else
@@ -127,20 +127,20 @@ analyse(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pai
 }
 
 const struct tl_key_info *
-tl_key_info_get(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-		const struct tl_pair_info *info)
+tl_key_info_get(struct tl_check_ctx *ctx, const struct tl_site *site,
+		const struct tl_cert_pair *pair, const struct tl_pair_info *info)
 {
 	const struct tl_path *pw = &site->tls.password_file;
 	char small[1024];
 	const char *id;
 	struct tl_key_info *ki;
 
-	if (run->keys == NULL) {
-		run->keys = tl_arena_alloc(run->arena, sizeof(*run->keys));
-		tl_strmap_init(&run->keys->map, run->arena);
-		tl_ptrmap_init(&run->keys->by_pair, run->arena);
+	if (ctx->keys == NULL) {
+		ctx->keys = tl_arena_alloc(ctx->arena, sizeof(*ctx->keys));
+		tl_strmap_init(&ctx->keys->map, ctx->arena);
+		tl_ptrmap_init(&ctx->keys->by_pair, ctx->arena);
 	}
-	ki = tl_ptrmap_get(&run->keys->by_pair, pair, pw->path);
+	ki = tl_ptrmap_get(&ctx->keys->by_pair, pair, pw->path);
 	if (ki != NULL)
 		return ki;
 	{
@@ -154,26 +154,26 @@ tl_key_info_get(struct tl_run *run, const struct tl_site *site, const struct tl_
 				     pass) < sizeof(small))
 			id = small;
 		else
-			id = tl_arena_printf(run->arena, "%s\n%s\n%s", pair->cert.path, key, pass);
+			id = tl_arena_printf(ctx->arena, "%s\n%s\n%s", pair->cert.path, key, pass);
 	}
-	ki = tl_strmap_get(&run->keys->map, id);
+	ki = tl_strmap_get(&ctx->keys->map, id);
 	if (ki == NULL) {
-		ki = analyse(run, site, pair, info);
-		tl_strmap_put(&run->keys->map, id, ki);
+		ki = analyse(ctx, site, pair, info);
+		tl_strmap_put(&ctx->keys->map, id, ki);
 	}
-	tl_ptrmap_put(&run->keys->by_pair, pair, pw->path, ki);
+	tl_ptrmap_put(&ctx->keys->by_pair, pair, pw->path, ki);
 	return ki;
 }
 
 X509 *
-tl_key_usable_leaf(struct tl_run *run, const struct tl_site *site, const struct tl_cert_pair *pair,
-		   const struct tl_pair_info *info)
+tl_key_usable_leaf(struct tl_check_ctx *ctx, const struct tl_site *site,
+		   const struct tl_cert_pair *pair, const struct tl_pair_info *info)
 {
 	const struct tl_key_info *ki;
 
 	if (info->leaf == NULL)
 		return NULL;
-	ki = tl_key_info_get(run, site, pair, info);
+	ki = tl_key_info_get(ctx, site, pair, info);
 	if (ki->status == TL_KEY_DYNAMIC)
 		return info->leaf;
 	return ki->status == TL_KEY_OK ? ki->leaf : NULL;

@@ -12,7 +12,7 @@
  */
 #include <stdbool.h>
 
-#include "../src/run.h"
+#include "check_ctx.h"
 #include "checks.h"
 #include "tls_view.h"
 
@@ -64,14 +64,15 @@ own_setting_ignored(const struct tl_site *site, const struct tl_site_protocols *
  * is ignored for the default site's.
  */
 static const char *
-origin_text(struct tl_run *run, const struct tl_site *site, const struct tl_site_protocols *sp)
+origin_text(struct tl_check_ctx *ctx, const struct tl_site *site,
+	    const struct tl_site_protocols *sp)
 {
 	const char *s = "";
 
 	if (sp->from != NULL && sp->from->origin == TL_ORIGIN_DEFAULT && sp->from->note != NULL)
-		s = tl_diag_printf(run->arena, " (%s)", sp->from->note);
+		s = tl_diag_printf(ctx->arena, " (%s)", sp->from->note);
 	if (own_setting_ignored(site, sp))
-		s = tl_diag_printf(run->arena,
+		s = tl_diag_printf(ctx->arena,
 				   "%s; site '%s' sets its own versions, but they are ignored: "
 				   "the versions of the default site '%s' of its address apply",
 				   s, site->label, sp->taken_from->label);
@@ -79,18 +80,18 @@ origin_text(struct tl_run *run, const struct tl_site *site, const struct tl_site
 }
 
 static struct tl_finding *
-site_finding(struct tl_run *run, const char *check, const struct tl_site *site,
+site_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
 	     const struct tl_site_protocols *sp, const char *message)
 {
-	struct tl_finding *f = tl_diag_add_message(&run->diag, check, sp->loc, message);
+	struct tl_finding *f = tl_diag_add_message(ctx->diag, check, sp->loc, message);
 
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
 	if (own_setting_ignored(site, sp))
-		tl_finding_relate(&run->diag, f, NULL, site->tls.protocols.v.loc,
+		tl_finding_relate(ctx->diag, f, NULL, site->tls.protocols.v.loc,
 				  "the ignored setting of site '%s'", site->label);
 	else if (sp->taken_from != NULL)
-		tl_finding_relate(&run->diag, f, NULL, sp->taken_from->loc,
+		tl_finding_relate(ctx->diag, f, NULL, sp->taken_from->loc,
 				  "the default site '%s', whose versions apply",
 				  sp->taken_from->label);
 	return f;
@@ -104,9 +105,9 @@ has_usable(const struct tl_site_protocols *sp)
 }
 
 static void
-legacy(struct tl_run *run, const struct tl_site *site, const struct tl_site_protocols *sp)
+legacy(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_site_protocols *sp)
 {
-	unsigned bad = sp->mask & (SSL_VERSIONS | (OLD_TLS & ~run->policy->tls_versions));
+	unsigned bad = sp->mask & (SSL_VERSIONS | (OLD_TLS & ~ctx->policy->tls_versions));
 	const char *why = "";
 	struct tl_finding *f;
 
@@ -117,40 +118,40 @@ legacy(struct tl_run *run, const struct tl_site *site, const struct tl_site_prot
 		      "builds leave them out, so only an old or custom library would offer them";
 	if (bad & OLD_TLS)
 		why = tl_diag_printf(
-			run->arena,
+			ctx->arena,
 			"%s; OpenSSL 3 refuses TLS 1.0 and 1.1 at its default security level "
 			"unless the cipher string says '@SECLEVEL=0', and Chrome and Firefox "
 			"removed them",
 			why);
-	f = site_finding(run, "proto-legacy", site, sp,
-			 tl_diag_printf(run->arena, "legacy protocol %s %s enabled%s%s",
+	f = site_finding(ctx, TL_CK_PROTO_LEGACY, site, sp,
+			 tl_diag_printf(ctx->arena, "legacy protocol %s %s enabled%s%s",
 					(bad & (bad - 1)) ? "versions" : "version",
-					tl_protocols_string(run->arena, bad),
-					origin_text(run, site, sp), why));
+					tl_protocols_string(ctx->arena, bad),
+					origin_text(ctx, site, sp), why));
 	if (bad & SSL_VERSIONS)
-		f->severity_hint = TL_SEV_ERROR;
+		f->severity = TL_SEV_ERROR;
 	if (bad & OLD_TLS)
 		f->clients_see = legacy_clients;
 }
 
 static void
-no_modern(struct tl_run *run, const struct tl_site *site, const struct tl_site_protocols *sp)
+no_modern(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_site_protocols *sp)
 {
 	struct tl_finding *f;
 
 	if (!has_usable(sp) || (sp->mask & MODERN) != 0)
 		return;
-	f = site_finding(run, "proto-no-modern", site, sp,
-			 tl_diag_printf(run->arena,
+	f = site_finding(ctx, TL_CK_PROTO_NO_MODERN, site, sp,
+			 tl_diag_printf(ctx->arena,
 					"neither TLSv1.2 nor TLSv1.3 is enabled, only %s%s; "
 					"current browsers and OpenSSL 3 clients cannot connect",
-					tl_protocols_string(run->arena, sp->mask & USABLE),
-					origin_text(run, site, sp)));
+					tl_protocols_string(ctx->arena, sp->mask & USABLE),
+					origin_text(ctx, site, sp)));
 	f->clients_see = no_version_clients;
 }
 
 static void
-none(struct tl_run *run, const struct tl_site *site, const struct tl_site_protocols *sp)
+none(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_site_protocols *sp)
 {
 	const char *what;
 	struct tl_finding *f;
@@ -160,72 +161,74 @@ none(struct tl_run *run, const struct tl_site *site, const struct tl_site_protoc
 	if (sp->mask == 0)
 		what = "no protocol version is left enabled";
 	else
-		what = tl_diag_printf(run->arena,
+		what = tl_diag_printf(ctx->arena,
 				      "only %s enabled, which OpenSSL 1.1.0 and later do not offer",
-				      tl_protocols_string(run->arena, sp->mask));
-	f = site_finding(run, "proto-none", site, sp,
-			 tl_diag_printf(run->arena, "%s%s; every handshake fails", what,
-					origin_text(run, site, sp)));
+				      tl_protocols_string(ctx->arena, sp->mask));
+	f = site_finding(ctx, TL_CK_PROTO_NONE, site, sp,
+			 tl_diag_printf(ctx->arena, "%s%s; every handshake fails", what,
+					origin_text(ctx, site, sp)));
 	f->clients_see = no_version_clients;
 }
 
 static void
-tls13_missing(struct tl_run *run, const struct tl_site *site, const struct tl_site_protocols *sp)
+tls13_missing(struct tl_check_ctx *ctx, const struct tl_site *site,
+	      const struct tl_site_protocols *sp)
 {
-	bool only13 = run->policy->tls_versions == TL_PROTO_TLSv1_3;
+	bool only13 = ctx->policy->tls_versions == TL_PROTO_TLSv1_3;
 	struct tl_finding *f;
 
 	if ((sp->mask & MODERN) == 0 || (sp->mask & TL_PROTO_TLSv1_3) != 0)
 		return;
 	f = site_finding(
-		run, "proto-tls13-missing", site, sp,
-		tl_diag_printf(run->arena,
+		ctx, TL_CK_PROTO_TLS13_MISSING, site, sp,
+		tl_diag_printf(ctx->arena,
 			       "TLSv1.3 is not enabled, only %s%s; clients fall back to TLSv1.2%s",
-			       tl_protocols_string(run->arena, sp->mask & USABLE),
-			       origin_text(run, site, sp),
-			       only13 ? tl_diag_printf(run->arena,
+			       tl_protocols_string(ctx->arena, sp->mask & USABLE),
+			       origin_text(ctx, site, sp),
+			       only13 ? tl_diag_printf(ctx->arena,
 						       ", and the %s profile allows TLSv1.3 only",
-						       run->policy->name)
+						       ctx->policy->name)
 				      : ""));
 	if (only13)
-		f->severity_hint = TL_SEV_WARNING;
+		f->severity = TL_SEV_WARNING;
 }
 
 static void
-each_tls_site(struct tl_run *run, void (*fn)(struct tl_run *run, const struct tl_site *site,
-					     const struct tl_site_protocols *sp))
+each_tls_site(struct tl_check_ctx *ctx,
+	      void (*fn)(struct tl_check_ctx *ctx, const struct tl_site *site,
+			 const struct tl_site_protocols *sp))
 {
-	for (size_t i = 0; i < run->model.sites.len; i++) {
-		const struct tl_site *site = run->model.sites.items[i];
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
 		struct tl_site_protocols sp;
 
 		if (!tl_site_is_tls(site))
 			continue;
 		sp = tl_site_protocols(site);
-		fn(run, site, &sp);
+		fn(ctx, site, &sp);
 	}
 }
 
 void
-tl_check_proto_legacy(struct tl_run *run)
+tl_check_proto_legacy(struct tl_check_ctx *ctx)
 {
-	each_tls_site(run, legacy);
+	each_tls_site(ctx, legacy);
 }
 
 void
-tl_check_proto_no_modern(struct tl_run *run)
+tl_check_proto_no_modern(struct tl_check_ctx *ctx)
 {
-	each_tls_site(run, no_modern);
+	each_tls_site(ctx, no_modern);
 }
 
 void
-tl_check_proto_none(struct tl_run *run)
+tl_check_proto_none(struct tl_check_ctx *ctx)
 {
-	each_tls_site(run, none);
+	each_tls_site(ctx, none);
 }
 
 void
-tl_check_proto_tls13_missing(struct tl_run *run)
+tl_check_proto_tls13_missing(struct tl_check_ctx *ctx)
 {
-	each_tls_site(run, tls13_missing);
+	each_tls_site(ctx, tls13_missing);
 }

@@ -1,32 +1,17 @@
 /*
- * The check catalogue: one static table sorted by id. Each row says what a
- * check is and how to run it; checks see only the model (struct tl_run) and
- * add findings, they never print.
+ * The check registry: the function that runs each check of the catalogue
+ * (src/catalogue.h) over the check context. Findings of parsing and
+ * lowering (parse-error, include-missing, …) have none.
  */
 #ifndef TL_REGISTRY_H
 #define TL_REGISTRY_H
 
-#include <stddef.h>
+#include "catalogue.h"
+#include "check_ctx.h"
 
-#include "../src/diag.h"
+typedef void tl_check_fn(struct tl_check_ctx *ctx);
 
-struct tl_run;
-
-struct tl_check {
-	const char *id;
-	enum tl_severity severity; /* default; profile and config may change it */
-	const char *family;        /* "input", "certificates", … as in SPEC §5 */
-	const char *summary;       /* one line, what it fires on */
-	/*
-	 * Runs the check over the model. NULL for checks whose findings come
-	 * from parsing and lowering (parse-error, include-missing, …).
-	 */
-	void (*run)(struct tl_run *run);
-};
-
-/* The whole catalogue, sorted by id. */
-const struct tl_check *tl_checks(size_t *count);
-/* Binary search by id; NULL if unknown. */
-const struct tl_check *tl_check_find(const char *id);
+/* The function that runs check ID, or NULL when parsing or lowering reports it. */
+tl_check_fn *tl_check_runner(enum tl_check_id id);
 
 #endif

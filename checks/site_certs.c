@@ -6,12 +6,12 @@
 #include <time.h>
 
 void
-tl_each_site_cert(struct tl_run *run,
-		  void (*fn)(struct tl_run *run, const struct tl_site *site,
+tl_each_site_cert(struct tl_check_ctx *ctx,
+		  void (*fn)(struct tl_check_ctx *ctx, const struct tl_site *site,
 			     const struct tl_cert_pair *pair, const struct tl_pair_info *info))
 {
-	for (size_t i = 0; i < run->model.sites.len; i++) {
-		const struct tl_site *site = run->model.sites.items[i];
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
 		const struct tl_cert_list *certs = &site->tls.certs;
 
 		for (size_t k = 0; k < certs->n; k++) {
@@ -19,20 +19,20 @@ tl_each_site_cert(struct tl_run *run,
 
 			if (pair->cert.written == NULL || pair->cert.dynamic)
 				continue;
-			fn(run, site, pair, tl_pair_info_get(run, pair));
+			fn(ctx, site, pair, tl_pair_info_get(ctx, pair));
 		}
 	}
 }
 
 struct tl_finding *
-tl_cert_finding(struct tl_run *run, const char *check, const struct tl_site *site,
+tl_cert_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
 		const struct tl_cert_pair *pair, const char *fmt, ...)
 {
 	va_list ap;
 	struct tl_finding *f;
 
 	va_start(ap, fmt);
-	f = tl_diag_vadd(&run->diag, check, pair->cert_dir, fmt, ap);
+	f = tl_diag_vadd(ctx->diag, check, pair->cert_dir, fmt, ap);
 	va_end(ap);
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
@@ -40,11 +40,11 @@ tl_cert_finding(struct tl_run *run, const char *check, const struct tl_site *sit
 }
 
 void
-tl_relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair,
+tl_relate_leaf(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_cert_pair *pair,
 	       X509 *leaf)
 {
-	tl_finding_relate(&run->diag, f, pair->cert.written, (struct tl_loc){0},
-			  "leaf certificate %s", tl_cert_subject(run->arena, leaf));
+	tl_finding_relate(ctx->diag, f, pair->cert.written, (struct tl_loc){0},
+			  "leaf certificate %s", tl_cert_subject(ctx->arena, leaf));
 }
 
 const char *

@@ -4,9 +4,9 @@
 
 #include <time.h>
 
-#include "../src/certstore.h"
-#include "../src/model.h"
-#include "../src/run.h"
+#include "certstore.h"
+#include "model.h"
+#include "check_ctx.h"
 #include "pair.h"
 
 /*
@@ -15,18 +15,18 @@
  * same directive reached from several sites yields one finding after
  * de-duplication, with the other sites listed as related.
  */
-void tl_each_site_cert(struct tl_run *run,
-		       void (*fn)(struct tl_run *run, const struct tl_site *site,
+void tl_each_site_cert(struct tl_check_ctx *ctx,
+		       void (*fn)(struct tl_check_ctx *ctx, const struct tl_site *site,
 				  const struct tl_cert_pair *pair,
 				  const struct tl_pair_info *info));
 
 /* A finding at the directive that names PAIR's certificate, for SITE. */
-struct tl_finding *tl_cert_finding(struct tl_run *run, const char *check,
+struct tl_finding *tl_cert_finding(struct tl_check_ctx *ctx, enum tl_check_id check,
 				   const struct tl_site *site, const struct tl_cert_pair *pair,
 				   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Adds "FILE: leaf certificate CN=…" to F: which certificate the finding is about. */
-void tl_relate_leaf(struct tl_run *run, struct tl_finding *f, const struct tl_cert_pair *pair,
+void tl_relate_leaf(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_cert_pair *pair,
 		    X509 *leaf);
 
 /* "CN=www.example.com" style subject of CERT, and any X509 name in that style. */

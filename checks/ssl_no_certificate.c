@@ -65,7 +65,7 @@ worst_socket(const struct tl_site *site)
 }
 
 static void
-check_site(struct tl_run *run, const struct tl_site *site)
+check_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
 	const struct tl_socket *sock = worst_socket(site);
 	const struct tl_site *def;
@@ -76,21 +76,21 @@ check_site(struct tl_run *run, const struct tl_site *site)
 		return;
 	def = sock->default_site;
 	if (def == site) {
-		f = tl_diag_add(&run->diag, "ssl-no-certificate", listener_loc(site, sock),
+		f = tl_diag_add(ctx->diag, TL_CK_SSL_NO_CERTIFICATE, listener_loc(site, sock),
 				"no certificate for TLS on %s:%u; the server refuses to start",
 				sock->addr, sock->port);
 	} else if (has_certificate(def)) {
 		f = tl_diag_add(
-			&run->diag, "ssl-no-certificate", site->loc,
+			ctx->diag, TL_CK_SSL_NO_CERTIFICATE, site->loc,
 			"site '%s' on TLS address %s:%u has no certificate; clients asking for it "
 			"get the default site's certificate ('%s')",
 			site->label, sock->addr, sock->port, def->label);
 		f->clients_see = wrong_cert_clients;
-		tl_finding_relate(&run->diag, f, NULL, def->tls.certs.pairs[0].cert_dir,
+		tl_finding_relate(ctx->diag, f, NULL, def->tls.certs.pairs[0].cert_dir,
 				  "the default site's certificate");
 	} else {
 		f = tl_diag_add(
-			&run->diag, "ssl-no-certificate", site->loc,
+			ctx->diag, TL_CK_SSL_NO_CERTIFICATE, site->loc,
 			"site '%s' on TLS address %s:%u has no certificate, and neither has the "
 			"default site; handshakes fail",
 			site->label, sock->addr, sock->port);
@@ -100,8 +100,8 @@ check_site(struct tl_run *run, const struct tl_site *site)
 }
 
 void
-tl_check_ssl_no_certificate(struct tl_run *run)
+tl_check_ssl_no_certificate(struct tl_check_ctx *ctx)
 {
-	for (size_t i = 0; i < run->model.sites.len; i++)
-		check_site(run, run->model.sites.items[i]);
+	for (size_t i = 0; i < ctx->model->sites.len; i++)
+		check_site(ctx, ctx->model->sites.items[i]);
 }

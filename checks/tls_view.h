@@ -7,7 +7,7 @@
 #ifndef TL_TLS_VIEW_H
 #define TL_TLS_VIEW_H
 
-#include "../src/model.h"
+#include "model.h"
 
 struct tl_site_protocols {
 	unsigned mask; /* TL_PROTO_* bits a client can negotiate */

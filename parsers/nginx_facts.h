@@ -6,6 +6,11 @@
 #ifndef TL_NGINX_FACTS_H
 #define TL_NGINX_FACTS_H
 
+/* Checks see only the model: the build compiles checks/ with this set (checks/meson.build). */
+#ifdef TL_CHECKS_BUILD
+#error "a parser header reached from checks/: checks must see only the model"
+#endif
+
 #include "../src/options.h"
 
 /* The default --target for nginx: the current stable branch. */

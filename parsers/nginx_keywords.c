@@ -274,7 +274,7 @@ unsupported(struct lower *l, struct tl_loc loc, const char *fmt, ...)
 	struct tl_finding *f;
 
 	va_start(ap, fmt);
-	f = tl_diag_vadd(l->env->diag, "directive-unsupported", loc, fmt, ap);
+	f = tl_diag_vadd(l->env->diag, TL_CK_DIRECTIVE_UNSUPPORTED, loc, fmt, ap);
 	va_end(ap);
 	f->server = "nginx";
 	return f;
@@ -354,7 +354,7 @@ tl_ngx_invalid(struct lower *l, struct tl_loc loc, const char *fmt, ...)
 	struct tl_finding *f;
 
 	va_start(ap, fmt);
-	f = tl_diag_vadd(l->env->diag, "directive-invalid", loc, fmt, ap);
+	f = tl_diag_vadd(l->env->diag, TL_CK_DIRECTIVE_INVALID, loc, fmt, ap);
 	va_end(ap);
 	f->server = "nginx";
 	return f;

@@ -359,7 +359,7 @@ build_sockets(struct lower *l, size_t first_site)
 				if (++slots > MAX_SOCKET_SLOTS) {
 					if (slots == MAX_SOCKET_SLOTS + 1)
 						tl_diag_add(
-							l->env->diag, "parse-error", ls->loc,
+							l->env->diag, TL_CK_PARSE_ERROR, ls->loc,
 							"listen port ranges open more than %u "
 							"sockets, "
 							"tlslint's limit; the rest is not checked",

@@ -2,6 +2,11 @@
 #ifndef TL_NGINX_LOWER_H
 #define TL_NGINX_LOWER_H
 
+/* Checks see only the model: the build compiles checks/ with this set (checks/meson.build). */
+#ifdef TL_CHECKS_BUILD
+#error "a parser header reached from checks/: checks must see only the model"
+#endif
+
 #include "../src/diag.h"
 #include "../src/model.h"
 #include "tree.h"

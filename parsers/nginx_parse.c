@@ -88,11 +88,11 @@ struct file_ctx {
 	bool eof_reported; /* the end of this file has been complained about */
 };
 
-static struct tl_finding *finding(struct parser *p, const char *check, struct tl_loc loc,
+static struct tl_finding *finding(struct parser *p, enum tl_check_id check, struct tl_loc loc,
 				  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static struct tl_finding *
-finding(struct parser *p, const char *check, struct tl_loc loc, const char *fmt, ...)
+finding(struct parser *p, enum tl_check_id check, struct tl_loc loc, const char *fmt, ...)
 {
 	struct tl_finding *f;
 	va_list ap;
@@ -214,21 +214,21 @@ include_allowed(struct file_ctx *fc, const struct tl_directive *inc, const struc
 	const struct tl_parse_limits *lim = &p->env->limits;
 
 	if (fc->include_depth + 1 > lim->max_include_depth) {
-		finding(p, "parse-error", inc->loc,
+		finding(p, TL_CK_PARSE_ERROR, inc->loc,
 			"includes nested too deeply (more than %u levels, tlslint's limit)",
 			lim->max_include_depth);
 		return false;
 	}
 	for (const struct file_ctx *c = fc; src != NULL && c != NULL; c = c->up) {
 		if (c->src == src) {
-			finding(p, "parse-error", inc->loc,
+			finding(p, TL_CK_PARSE_ERROR, inc->loc,
 				"include cycle: '%s' is already being read", src->path);
 			return false;
 		}
 	}
 	if (p->nparses + 1 > lim->max_files) {
 		if (!p->files_reported)
-			finding(p, "parse-error", inc->loc,
+			finding(p, TL_CK_PARSE_ERROR, inc->loc,
 				"too many config files to read (more than %zu, tlslint's limit)",
 				lim->max_files);
 		p->files_reported = true;
@@ -247,7 +247,7 @@ enter(struct file_ctx *fc, const struct tl_directive *inc, const struct tl_sourc
 
 	if (src->len > max || p->total > max - src->len) {
 		if (!p->total_reported)
-			finding(p, "parse-error", inc->loc,
+			finding(p, TL_CK_PARSE_ERROR, inc->loc,
 				"config files larger than %zu bytes in total, tlslint's limit; the "
 				"rest was not read",
 				max);
@@ -320,7 +320,7 @@ include_disk(struct file_ctx *fc, const struct tl_directive *inc, const char *pa
 		rc = tl_fs_read(p->env->fs, path, p->env->limits.max_file_size, &text, &len, &host,
 				&st);
 		if (rc == -EFBIG) {
-			f = finding(p, "parse-error", inc->loc,
+			f = finding(p, TL_CK_PARSE_ERROR, inc->loc,
 				    "config file '%s' is larger than tlslint's limit of %zu bytes; "
 				    "it was not read",
 				    path, p->env->limits.max_file_size);
@@ -328,13 +328,13 @@ include_disk(struct file_ctx *fc, const struct tl_directive *inc, const char *pa
 			return;
 		}
 		if (rc == -ENOENT || rc == -ENOTDIR) {
-			f = finding(p, "include-missing", inc->loc, "include file '%s' not found",
-				    path);
+			f = finding(p, TL_CK_INCLUDE_MISSING, inc->loc,
+				    "include file '%s' not found", path);
 			relate_host(p, f, path, host);
 			return;
 		}
 		if (rc < 0) {
-			f = finding(p, "include-missing", inc->loc,
+			f = finding(p, TL_CK_INCLUDE_MISSING, inc->loc,
 				    "cannot read include file '%s': %s", path, strerror(-rc));
 			relate_host(p, f, path, host);
 			return;
@@ -392,7 +392,7 @@ include_from_dump(struct file_ctx *fc, const struct tl_directive *inc, const cha
 			return;
 		}
 	}
-	finding(p, "include-missing", inc->loc, "include file '%s' not found", full);
+	finding(p, TL_CK_INCLUDE_MISSING, inc->loc, "include file '%s' not found", full);
 }
 
 static void
@@ -407,7 +407,7 @@ do_include(struct file_ctx *fc, const struct tl_directive *inc, struct tl_direct
 	long found;
 
 	if (inc->nargs != 1) {
-		finding(p, "parse-error", inc->loc, "invalid number of arguments in 'include'");
+		finding(p, TL_CK_PARSE_ERROR, inc->loc, "invalid number of arguments in 'include'");
 		return;
 	}
 	arg = inc->args[0].text;
@@ -425,7 +425,7 @@ do_include(struct file_ctx *fc, const struct tl_directive *inc, struct tl_direct
 	/* Like nginx: glob's own sorting, and no match is not an error. */
 	found = tl_fs_glob(p->env->fs, path, max, &matches);
 	if (found > (long)max) {
-		finding(p, "parse-error", inc->loc,
+		finding(p, TL_CK_PARSE_ERROR, inc->loc,
 			"'%s' matches more than %zu files, tlslint's limit; none was read", arg,
 			max);
 		return;
@@ -455,7 +455,7 @@ report_eof_block(struct file_ctx *fc, size_t open_off, const char *what)
 	if (fc->eof_reported)
 		return;
 	fc->eof_reported = true;
-	f = finding(p, "parse-error", at(fc, fc->lx.len, 0),
+	f = finding(p, TL_CK_PARSE_ERROR, at(fc, fc->lx.len, 0),
 		    "unexpected end of file%s, expecting \"}\"", what);
 	tl_finding_relate(p->env->diag, f, NULL, at(fc, open_off, 1), "the block opened here");
 }
@@ -520,10 +520,11 @@ report_lex_error(struct file_ctx *fc, const struct tl_ngx_token *tok)
 	struct parser *p = fc->p;
 
 	if (tok->err == TL_NGX_ERR_AFTER_QUOTE) {
-		finding(p, "parse-error", at(fc, tok->err_off, 1), "unexpected \"%s\"",
+		finding(p, TL_CK_PARSE_ERROR, at(fc, tok->err_off, 1), "unexpected \"%s\"",
 			show_char(p, (unsigned char)fc->lx.text[tok->err_off]));
 	} else {
-		finding(p, "parse-error", at(fc, tok->err_off, 1), "unterminated quoted string");
+		finding(p, TL_CK_PARSE_ERROR, at(fc, tok->err_off, 1),
+			"unterminated quoted string");
 		fc->eof_reported = true;
 	}
 }
@@ -551,7 +552,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 			}
 			if (p->nargs > lim->max_args) {
 				if (!too_many && !bad)
-					finding(p, "parse-error", at(fc, tok.off, tok.len),
+					finding(p, TL_CK_PARSE_ERROR, at(fc, tok.off, tok.len),
 						"too many arguments (more than %zu, tlslint's "
 						"limit)",
 						lim->max_args);
@@ -568,7 +569,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 		case TL_NGX_SEMI:
 			if (p->nargs == 0) {
 				if (!bad)
-					finding(p, "parse-error", at(fc, tok.off, 1),
+					finding(p, TL_CK_PARSE_ERROR, at(fc, tok.off, 1),
 						"unexpected \";\"");
 			} else if (!bad) {
 				finish_directive(fc, parent, depth);
@@ -577,7 +578,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 		case TL_NGX_LBRACE:
 			if (p->nargs == 0) {
 				if (!bad)
-					finding(p, "parse-error", at(fc, tok.off, 1),
+					finding(p, TL_CK_PARSE_ERROR, at(fc, tok.off, 1),
 						"unexpected \"{\"");
 				skip_block(fc, tok.off);
 				break;
@@ -589,7 +590,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 				/* The body is already read. */
 			} else if (depth + 1 > lim->max_nesting) {
 				if (!bad)
-					finding(p, "parse-error", at(fc, tok.off, 1),
+					finding(p, TL_CK_PARSE_ERROR, at(fc, tok.off, 1),
 						"blocks nested too deeply (more than %u levels, "
 						"tlslint's limit)",
 						lim->max_nesting);
@@ -608,7 +609,7 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 			if (p->nargs > 0) {
 				/* Most likely a forgotten ";": keep the directive. */
 				if (!bad) {
-					finding(p, "parse-error", at(fc, tok.off, 1),
+					finding(p, TL_CK_PARSE_ERROR, at(fc, tok.off, 1),
 						"unexpected \"}\", expecting \";\"");
 					finish_directive(fc, parent, depth);
 				}
@@ -617,11 +618,12 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 			if (in_block)
 				return;
 			if (!bad)
-				finding(p, "parse-error", at(fc, tok.off, 1), "unexpected \"}\"");
+				finding(p, TL_CK_PARSE_ERROR, at(fc, tok.off, 1),
+					"unexpected \"}\"");
 			break;
 		case TL_NGX_EOF:
 			if (p->nargs > 0 && !bad && !fc->eof_reported) {
-				finding(p, "parse-error", at(fc, tok.off, 0),
+				finding(p, TL_CK_PARSE_ERROR, at(fc, tok.off, 0),
 					"unexpected end of file, expecting \";\" or \"}\"");
 				fc->eof_reported = true;
 			}

@@ -10,6 +10,11 @@
 #ifndef TL_SUPPRESS_H
 #define TL_SUPPRESS_H
 
+/* Checks see only the model: the build compiles checks/ with this set (checks/meson.build). */
+#ifdef TL_CHECKS_BUILD
+#error "a parser header reached from checks/: checks must see only the model"
+#endif
+
 #include <stdbool.h>
 
 #include "../src/diag.h"

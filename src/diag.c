@@ -220,13 +220,14 @@ tl_diag_printf(struct tl_arena *arena, const char *fmt, ...)
 }
 
 struct tl_finding *
-tl_diag_add_message(struct tl_diag *diag, const char *check, struct tl_loc loc, const char *message)
+tl_diag_add_message(struct tl_diag *diag, enum tl_check_id id, struct tl_loc loc,
+		    const char *message)
 {
 	struct tl_finding *f = tl_arena_alloc(diag->arena, sizeof(*f));
 
-	f->check = check;
-	f->severity = TL_SEV_ERROR;
-	f->severity_hint = -1;
+	f->id = id;
+	f->check = tl_check_info(id)->name;
+	f->severity = tl_check_info(id)->severity;
 	f->loc = loc;
 	f->message = message;
 	tl_ptrvec_push(diag->arena, &diag->findings, f);
@@ -234,14 +235,14 @@ tl_diag_add_message(struct tl_diag *diag, const char *check, struct tl_loc loc, 
 }
 
 struct tl_finding *
-tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc, const char *fmt,
+tl_diag_vadd(struct tl_diag *diag, enum tl_check_id id, struct tl_loc loc, const char *fmt,
 	     va_list ap)
 {
 	struct tl_finding *f = tl_arena_alloc(diag->arena, sizeof(*f));
 
-	f->check = check;
-	f->severity = TL_SEV_ERROR;
-	f->severity_hint = -1;
+	f->id = id;
+	f->check = tl_check_info(id)->name;
+	f->severity = tl_check_info(id)->severity;
 	f->loc = loc;
 	f->message = format_message(diag->arena, fmt, ap);
 	tl_ptrvec_push(diag->arena, &diag->findings, f);
@@ -249,13 +250,13 @@ tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc, const c
 }
 
 struct tl_finding *
-tl_diag_add(struct tl_diag *diag, const char *check, struct tl_loc loc, const char *fmt, ...)
+tl_diag_add(struct tl_diag *diag, enum tl_check_id id, struct tl_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	struct tl_finding *f;
 
 	va_start(ap, fmt);
-	f = tl_diag_vadd(diag, check, loc, fmt, ap);
+	f = tl_diag_vadd(diag, id, loc, fmt, ap);
 	va_end(ap);
 	return f;
 }

@@ -12,18 +12,9 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "catalogue.h"
+#include "severity.h"
 #include "source.h"
-
-enum tl_severity {
-	TL_SEV_INFO = 0,
-	TL_SEV_WARNING = 1,
-	TL_SEV_ERROR = 2,
-	TL_SEV_NEVER = 3, /* only as a --fail-on threshold */
-};
-
-const char *tl_severity_name(enum tl_severity sev);
-/* Returns 0 and sets *sev, or -1 for an unknown name. NEVER is accepted only if allow_never. */
-int tl_severity_parse(const char *name, bool allow_never, enum tl_severity *sev);
 
 /* What one client prints when the problem hits it, e.g. {"Chrome", "NET::ERR_CERT_DATE_INVALID"}.
  */
@@ -42,13 +33,14 @@ struct tl_related {
 };
 
 struct tl_finding {
-	const char *check; /* registry id, e.g. "cert-expired" */
-	enum tl_severity severity;
+	enum tl_check_id id;
+	const char *check; /* its name, e.g. "cert-expired" */
 	/*
-	 * For checks whose severity depends on the case (proto-legacy: SSLv3 is
-	 * an error, TLS 1.0 a warning); -1 takes the registry's default.
+	 * The catalogue's default from the start; a check whose severity
+	 * depends on the case changes it (proto-legacy: SSLv3 is an error,
+	 * TLS 1.0 a warning), and the user's overrides apply last.
 	 */
-	int severity_hint;
+	enum tl_severity severity;
 	const char *message;
 	struct tl_loc loc;                         /* the directive to change; src NULL if none */
 	const char *server;                        /* "nginx", "apache", "haproxy" or NULL */
@@ -65,15 +57,15 @@ struct tl_diag {
 void tl_diag_init(struct tl_diag *diag, struct tl_arena *arena);
 
 /*
- * Adds a finding for CHECK (its registry severity is filled in by the
- * registry when the run ends) and returns it so that the caller can set
- * site, server, clients_see and related entries. The message is printf
+ * Adds a finding of check ID, with the catalogue's default severity, and
+ * returns it so that the caller can set site, server, clients_see and
+ * related entries. The message is printf
  * FMT, except that each %s argument is cut to 512 bytes: config text is
  * quoted, and it may be megabytes long.
  */
-struct tl_finding *tl_diag_add(struct tl_diag *diag, const char *check, struct tl_loc loc,
+struct tl_finding *tl_diag_add(struct tl_diag *diag, enum tl_check_id id, struct tl_loc loc,
 			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-struct tl_finding *tl_diag_vadd(struct tl_diag *diag, const char *check, struct tl_loc loc,
+struct tl_finding *tl_diag_vadd(struct tl_diag *diag, enum tl_check_id id, struct tl_loc loc,
 				const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
 /*
@@ -87,7 +79,7 @@ char *tl_diag_printf(struct tl_arena *arena, const char *fmt, ...)
  * The same with a message already made, used as it is (it must live as
  * long as the run): a cause shared by thousands of sites is formatted once.
  */
-struct tl_finding *tl_diag_add_message(struct tl_diag *diag, const char *check, struct tl_loc loc,
+struct tl_finding *tl_diag_add_message(struct tl_diag *diag, enum tl_check_id id, struct tl_loc loc,
 				       const char *message);
 
 void tl_finding_relate(struct tl_diag *diag, struct tl_finding *f, const char *file,

@@ -49,7 +49,6 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	tl_model_init(&run->model, arena);
 	run->certs = tl_certstore_new(arena, &run->fs);
 	tl_suppressions_init(&run->suppressions, arena);
-	tl_strmap_init(&run->memo, arena);
 	run->now = opts->now_set ? opts->now : time(NULL);
 	run->target[TL_SERVER_NGINX] = tl_nginx_stable;
 	for (int s = 0; s < TL_SERVER_COUNT; s++)
@@ -178,12 +177,36 @@ check_enabled(const struct tl_options *opts, const char *id)
 	return !tl_strvec_contains(&opts->disable, id);
 }
 
+/* Every enabled check of the registry over the model, through the narrow check context. */
+static void
+run_checks(struct tl_run *run)
+{
+	struct tl_check_ctx ctx;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.arena = run->arena;
+	ctx.model = &run->model;
+	ctx.certs = run->certs;
+	ctx.trust = run->trust;
+	ctx.policy = run->policy;
+	ctx.now = run->now;
+	ctx.expiry_warning_days = run->opts->expiry_warning_days;
+	ctx.fs = &run->fs;
+	ctx.diag = &run->diag;
+	tl_strmap_init(&ctx.memo, run->arena);
+	for (int id = 0; id < TL_CHECK_COUNT; id++) {
+		tl_check_fn *fn = tl_check_runner((enum tl_check_id)id);
+
+		if (fn != NULL &&
+		    check_enabled(run->opts, tl_check_info((enum tl_check_id)id)->name))
+			fn(&ctx);
+	}
+}
+
 int
 tl_run_lint(struct tl_run *run, const char **failed_path)
 {
 	const struct tl_ptrvec *paths = &run->opts->paths;
-	const struct tl_check *checks;
-	size_t nchecks;
 	size_t linted = 0;
 
 	if (paths->len == 0 && run->opts->entries.len > 0)
@@ -218,10 +241,7 @@ tl_run_lint(struct tl_run *run, const char **failed_path)
 			return -ENOENT;
 		}
 	}
-	checks = tl_checks(&nchecks);
-	for (size_t i = 0; i < nchecks; i++)
-		if (checks[i].run != NULL && check_enabled(run->opts, checks[i].id))
-			checks[i].run(run);
+	run_checks(run);
 	return 0;
 }
 
@@ -233,13 +253,9 @@ tl_run_finish(struct tl_run *run)
 
 	for (size_t i = 0; i < all->len; i++) {
 		struct tl_finding *f = all->items[i];
-		const struct tl_check *c = tl_check_find(f->check);
 
 		if (!check_enabled(run->opts, f->check) || tl_suppressed(&run->suppressions, f))
 			continue;
-		f->severity = f->severity_hint >= 0 ? (enum tl_severity)f->severity_hint
-			      : c                   ? c->severity
-						    : TL_SEV_ERROR;
 		for (size_t k = 0; k < run->opts->severity_overrides.len; k++) {
 			const struct tl_severity_override *o =
 				run->opts->severity_overrides.items[k];

@@ -1,6 +1,7 @@
 /*
  * One lint run: what the user asked for, the sources read, the model, the
- * certificate store and the findings. Checks receive this and nothing else.
+ * certificate store and the findings. Checks do not see it: they get the
+ * narrower struct tl_check_ctx (check_ctx.h).
  */
 #ifndef TL_RUN_H
 #define TL_RUN_H
@@ -17,10 +18,6 @@
 #include "source.h"
 #include "strmap.h"
 
-struct tl_pair_cache;
-struct tl_key_cache;
-struct tl_cipher_cache;
-
 struct tl_run {
 	struct tl_arena *arena;
 	const struct tl_options *opts;
@@ -29,12 +26,8 @@ struct tl_run {
 	struct tl_diag diag;
 	struct tl_model model;
 	struct tl_certstore *certs;
-	X509_STORE *trust;              /* trust anchors for chain checks */
-	const struct tl_policy *policy; /* the profile the configuration is measured against */
-	struct tl_pair_cache *pairs;    /* per certificate/key pair analysis (checks/pair.c) */
-	struct tl_key_cache *keys; /* keys opened with configured passphrases (checks/keys.c) */
-	struct tl_cipher_cache *ciphers; /* one evaluation per cipher string (checks/ciphers.c) */
-	struct tl_strmap memo; /* decisions checks share between sites, by what they depend on */
+	X509_STORE *trust;                   /* trust anchors for chain checks */
+	const struct tl_policy *policy;      /* the profile the configuration is measured against */
 	struct tl_suppressions suppressions; /* "# tlslint: disable=…" comments */
 	time_t now;
 	/* The server versions whose defaults apply (--target, else the stable release). */

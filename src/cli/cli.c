@@ -24,7 +24,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "../../checks/registry.h"
+#include "../catalogue.h"
 #include "cli_internal.h"
 
 enum opt_id {
@@ -208,7 +208,7 @@ check_ids(struct parser *p, const char *opt, const char *value, bool enable)
 
 		if (len == 0)
 			return fail(p, checks_hint, "empty check id in '--%s %s'", opt, value);
-		if (tl_check_find(id) == NULL)
+		if (tl_check_by_name(id) == NULL)
 			return fail(p, checks_hint, "unknown check '%s' in '--%s'", id, opt);
 		vec_remove(drop, id);
 		if (!tl_strvec_contains(add, id))

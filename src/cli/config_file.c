@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
-#include "../../checks/registry.h"
+#include "../catalogue.h"
 
 /* Far beyond any real config; keeps a mistaken --config /dev/zero harmless. */
 #define CONFIG_MAX_BYTES (1024 * 1024)
@@ -208,7 +208,7 @@ load_ids(struct loader *l, const char *key, struct tl_ptrvec *add, const struct 
 					    "expected a check id in '%s', got %s", key,
 					    tl_yaml_node_kind(&l->y.event));
 		id = tl_yaml_scalar(&l->y);
-		if (tl_check_find(id) == NULL)
+		if (tl_check_by_name(id) == NULL)
 			return tl_yaml_fail(&l->y, l->y.event.start_mark,
 					    "unknown check '%s' in '%s'", id, key);
 		/* The file has no order between the two lists, so an id in both is a contradiction.
@@ -239,7 +239,7 @@ load_severity(struct loader *l)
 		struct tl_severity_override *o;
 		enum tl_severity sev;
 
-		if (tl_check_find(key) == NULL)
+		if (tl_check_by_name(key) == NULL)
 			return tl_yaml_fail(&l->y, mark, "unknown check '%s' in 'severity'", key);
 		if (tl_yaml_next(&l->y) < 0)
 			return -1;

@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "../../checks/registry.h"
+#include "../catalogue.h"
 #include "json_writer.h"
 #include "report_internal.h"
 
@@ -22,13 +22,13 @@ pad(FILE *out, const char *s, size_t width)
 }
 
 static void
-write_text(FILE *out, const struct tl_check *checks, size_t n)
+write_text(FILE *out, const struct tl_check_info *checks, size_t n)
 {
 	size_t id_width = strlen("ID");
 	size_t sev_width = strlen("SEVERITY");
 
 	for (size_t i = 0; i < n; i++) {
-		size_t w = strlen(checks[i].id);
+		size_t w = strlen(checks[i].name);
 
 		if (w > id_width)
 			id_width = w;
@@ -40,14 +40,14 @@ write_text(FILE *out, const struct tl_check *checks, size_t n)
 	pad(out, "SEVERITY", sev_width);
 	fputs("SUMMARY\n", out);
 	for (size_t i = 0; i < n; i++) {
-		pad(out, checks[i].id, id_width);
+		pad(out, checks[i].name, id_width);
 		pad(out, tl_severity_name(checks[i].severity), sev_width);
 		fprintf(out, "%s\n", checks[i].summary);
 	}
 }
 
 static void
-write_json(FILE *out, const struct tl_check *checks, size_t n)
+write_json(FILE *out, const struct tl_check_info *checks, size_t n)
 {
 	struct tl_json json;
 	char docs[256];
@@ -58,12 +58,12 @@ write_json(FILE *out, const struct tl_check *checks, size_t n)
 	tl_json_array_begin(&json);
 	for (size_t i = 0; i < n; i++) {
 		tl_json_object_begin(&json);
-		tl_json_member_string(&json, "id", checks[i].id);
+		tl_json_member_string(&json, "id", checks[i].name);
 		tl_json_member_string(&json, "severity", tl_severity_name(checks[i].severity));
 		tl_json_member_string(&json, "family", checks[i].family);
 		tl_json_member_string(&json, "summary", checks[i].summary);
 		tl_json_member_string(&json, "docs",
-				      tl_check_docs_path(checks[i].id, docs, sizeof(docs)));
+				      tl_check_docs_path(checks[i].name, docs, sizeof(docs)));
 		tl_json_object_end(&json);
 	}
 	tl_json_array_end(&json);
@@ -75,7 +75,7 @@ int
 tl_list_checks_write(FILE *out, enum tl_format format)
 {
 	size_t n;
-	const struct tl_check *checks = tl_checks(&n);
+	const struct tl_check_info *checks = tl_catalogue(&n);
 
 	errno = 0;
 	if (format == TL_FORMAT_JSON || format == TL_FORMAT_SARIF)

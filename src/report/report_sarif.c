@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../checks/registry.h"
+#include "../catalogue.h"
 #include "json_writer.h"
 #include "report_internal.h"
 
@@ -76,16 +76,17 @@ member_uri(struct tl_json *json, const char *key, const char *path)
  * the same page relative to a checkout, for offline readers.
  */
 static void
-write_rule(struct tl_json *json, const struct tl_check *c)
+write_rule(struct tl_json *json, const struct tl_check_info *c)
 {
 	char docs[256];
 	char text[1024];
 
-	tl_check_docs_path(c->id, docs, sizeof(docs));
+	tl_check_docs_path(c->name, docs, sizeof(docs));
 	tl_json_object_begin(json);
-	tl_json_member_string(json, "id", c->id);
+	tl_json_member_string(json, "id", c->name);
 	member_text(json, "shortDescription", c->summary);
-	snprintf(text, sizeof(text), "%s check '%s': fires when %s", c->family, c->id, c->summary);
+	snprintf(text, sizeof(text), "%s check '%s': fires when %s", c->family, c->name,
+		 c->summary);
 	member_text(json, "fullDescription", text);
 	snprintf(text, sizeof(text), "%s/blob/main/%s", TL_INFORMATION_URI, docs);
 	tl_json_member_string(json, "helpUri", text);
@@ -126,9 +127,9 @@ write_location(struct tl_json *json, const struct tl_loc *loc)
 }
 
 static void
-write_result(struct tl_json *json, const struct tl_finding *f, const struct tl_check *rules)
+write_result(struct tl_json *json, const struct tl_finding *f, const struct tl_check_info *rules)
 {
-	const struct tl_check *rule = tl_check_find(f->check);
+	const struct tl_check_info *rule = tl_check_by_name(f->check);
 
 	tl_json_object_begin(json);
 	tl_json_member_string(json, "ruleId", f->check);
@@ -146,7 +147,7 @@ void
 tl_report_sarif(FILE *out, const struct tl_diag *diag)
 {
 	size_t nrules;
-	const struct tl_check *rules = tl_checks(&nrules);
+	const struct tl_check_info *rules = tl_catalogue(&nrules);
 	struct tl_json json;
 
 	tl_json_init(&json, out);

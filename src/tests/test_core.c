@@ -55,12 +55,12 @@ test_sort_dedupe(struct tl_arena *arena)
 	tl_diag_init(&diag, arena);
 	b = tl_sources_add(&sources, "b.conf", "b.conf", "xxxxxxxxxx", 10);
 	a = tl_sources_add(&sources, "a.conf", "a.conf", "xxxxxxxxxx", 10);
-	tl_diag_add(&diag, "parse-error", tl_loc_make(b, 1, 1), "one");
-	tl_diag_add(&diag, "cert-expired", tl_loc_make(a, 5, 1), "two")->site = "x:443";
-	dup = tl_diag_add(&diag, "cert-expired", tl_loc_make(a, 5, 1), "two");
+	tl_diag_add(&diag, TL_CK_PARSE_ERROR, tl_loc_make(b, 1, 1), "one");
+	tl_diag_add(&diag, TL_CK_CERT_EXPIRED, tl_loc_make(a, 5, 1), "two")->site = "x:443";
+	dup = tl_diag_add(&diag, TL_CK_CERT_EXPIRED, tl_loc_make(a, 5, 1), "two");
 	dup->site = "y:443";
-	tl_diag_add(&diag, "cert-expired", tl_loc_make(a, 2, 1), "three");
-	tl_diag_add(&diag, "parse-error", (struct tl_loc){0}, "no place");
+	tl_diag_add(&diag, TL_CK_CERT_EXPIRED, tl_loc_make(a, 2, 1), "three");
+	tl_diag_add(&diag, TL_CK_PARSE_ERROR, (struct tl_loc){0}, "no place");
 	tl_diag_finish(&diag);
 	CHECK_INT(diag.findings.len, 4);
 	f = (struct tl_finding **)diag.findings.items;
@@ -100,11 +100,13 @@ test_messages(struct tl_arena *arena)
 	char want[600];
 
 	tl_diag_init(&diag, arena);
-	f = tl_diag_add(&diag, "x", (struct tl_loc){0}, "%zu %u %04o %jx %c %ld %d%% '%s' %.2f",
-			(size_t)7, 8u, 0644u, (uintmax_t)255, 'z', -3L, 42, "ok", 1.5);
+	f = tl_diag_add(&diag, TL_CK_PARSE_ERROR, (struct tl_loc){0},
+			"%zu %u %04o %jx %c %ld %d%% '%s' %.2f", (size_t)7, 8u, 0644u,
+			(uintmax_t)255, 'z', -3L, 42, "ok", 1.5);
 	CHECK_STR(f->message, "7 8 0644 ff z -3 42% 'ok' 1.50");
 	memset(huge, 'a', big);
-	f = tl_diag_add(&diag, "x", (struct tl_loc){0}, "cipher string '%s' enables nothing", huge);
+	f = tl_diag_add(&diag, TL_CK_PARSE_ERROR, (struct tl_loc){0},
+			"cipher string '%s' enables nothing", huge);
 	memset(want, 'a', 512);
 	snprintf(want + 512, sizeof(want) - 512, "\u2026 (%zu bytes)", big);
 	CHECK(strstr(f->message, want) != NULL);
@@ -115,7 +117,7 @@ test_messages(struct tl_arena *arena)
 	memcpy(huge + 511, "\xc3\xa9", 2);
 	huge[513] = 'b';
 	huge[514] = '\0';
-	f = tl_diag_add(&diag, "x", (struct tl_loc){0}, "%s", huge);
+	f = tl_diag_add(&diag, TL_CK_PARSE_ERROR, (struct tl_loc){0}, "%s", huge);
 	CHECK(f->message[511] != (char)0xc3);
 }
 

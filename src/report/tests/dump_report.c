@@ -19,7 +19,7 @@ main(int argc, char **argv)
 	fixture_init(&fx);
 	fixture_standard(&fx);
 	/* Bytes a JSON writer must escape or replace, in a message and a path. */
-	tl_diag_add(&fx.diag, "parse-error",
+	tl_diag_add(&fx.diag, TL_CK_PARSE_ERROR,
 		    tl_loc_make(tl_sources_add(&fx.sources, "odd dir/\"q\"\\%.conf", NULL, "x", 1),
 				0, 1),
 		    "ctl \x01\x1f tab\t nl\n bad \xff\xc3 end \xe2\x82\xac \xed\xa0\x80")

@@ -81,7 +81,7 @@ fixture_standard(struct fixture *fx)
 {
 	struct tl_finding *f;
 
-	f = tl_diag_add(&fx->diag, "cert-expired", fixture_loc(fx, "ssl_certificate", 15),
+	f = tl_diag_add(&fx->diag, TL_CK_CERT_EXPIRED, fixture_loc(fx, "ssl_certificate", 15),
 			"certificate expired on %s, %d days ago", "2026-12-31", 60);
 	f->severity = TL_SEV_ERROR;
 	f->server = "nginx";
@@ -89,17 +89,17 @@ fixture_standard(struct fixture *fx)
 	f->clients_see = fixture_expired_clients;
 	tl_finding_relate(&fx->diag, f, "/etc/ssl/site.pem", (struct tl_loc){0},
 			  "leaf certificate CN=www.example.com");
-	f = tl_diag_add(&fx->diag, "cert-expired", fixture_loc(fx, "ssl_certificate", 15),
+	f = tl_diag_add(&fx->diag, TL_CK_CERT_EXPIRED, fixture_loc(fx, "ssl_certificate", 15),
 			"certificate expired on %s, %d days ago", "2026-12-31", 60);
 	f->severity = TL_SEV_ERROR;
 	f->server = "nginx";
 	f->site = "www.example.net:443";
-	f = tl_diag_add(&fx->diag, "proto-legacy", fixture_loc(fx, "TLSv1 ", 5),
+	f = tl_diag_add(&fx->diag, TL_CK_PROTO_LEGACY, fixture_loc(fx, "TLSv1 ", 5),
 			"TLS 1.0 is enabled");
 	f->severity = TL_SEV_WARNING;
 	f->server = "nginx";
 	f->site = "www.example.com:443";
-	f = tl_diag_add(&fx->diag, "session-tickets", (struct tl_loc){0},
+	f = tl_diag_add(&fx->diag, TL_CK_PROTO_TLS13_MISSING, (struct tl_loc){0},
 			"session tickets are on and no ticket key is rotated");
 	f->severity = TL_SEV_INFO;
 	tl_diag_finish(&fx->diag);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../checks/registry.h"
+#include "../../catalogue.h"
 #include "../../tests/unit.h"
 #include "../json_writer.h"
 #include "fixture.h"
@@ -22,7 +22,7 @@ static const char standard_json[] =
 	"  \"profile\": \"intermediate\",\n"
 	"  \"findings\": [\n"
 	"    {\n"
-	"      \"check\": \"session-tickets\",\n"
+	"      \"check\": \"proto-tls13-missing\",\n"
 	"      \"severity\": \"info\",\n"
 	"      \"message\": \"session tickets are on and no ticket key is rotated\",\n"
 	"      \"file\": null,\n"
@@ -218,8 +218,8 @@ test_sarif(void)
 	struct fixture fx;
 	struct tl_source *src;
 	size_t nrules;
-	const struct tl_check *rules = tl_checks(&nrules);
-	const struct tl_check *expired = tl_check_find("cert-expired");
+	const struct tl_check_info *rules = tl_catalogue(&nrules);
+	const struct tl_check_info *expired = tl_check_by_name("cert-expired");
 	const char *p;
 	char want[256];
 	char *s, *r;
@@ -228,7 +228,7 @@ test_sarif(void)
 	fixture_init(&fx);
 	fixture_standard(&fx);
 	src = tl_sources_add(&fx.sources, "a b:c.conf", NULL, "ab", 2);
-	tl_diag_add(&fx.diag, "no-such-check", tl_loc_make(src, 2, 0), "at the end");
+	tl_diag_add(&fx.diag, TL_CK_INCLUDE_MISSING, tl_loc_make(src, 2, 0), "at the end");
 	tl_diag_finish(&fx.diag);
 	s = render(TL_FORMAT_SARIF, &fx.diag, &fx.info, &rc);
 	CHECK_INT(rc, 0);
@@ -237,7 +237,7 @@ test_sarif(void)
 	p = s;
 	for (size_t i = 0; i < nrules; i++) {
 		snprintf(want, sizeof(want), "\n            {\n              \"id\": \"%s\",\n",
-			 rules[i].id);
+			 rules[i].name);
 		p = strstr(p, want);
 		CHECK(p != NULL);
 		if (p == NULL)
@@ -245,14 +245,14 @@ test_sarif(void)
 		snprintf(want, sizeof(want),
 			 "\"helpUri\": "
 			 "\"https://github.com/tlslint/tlslint/blob/main/docs/checks/%s.md\"",
-			 rules[i].id);
+			 rules[i].name);
 		CHECK(strstr(p, want) != NULL);
 	}
 	CHECK(strstr(s, "\"defaultConfiguration\": {\n                \"level\": \"warning\"\n") !=
 	      NULL);
 
 	/* The info finding has no place: level note and no locations. */
-	r = sarif_result(s, "session-tickets");
+	r = sarif_result(s, "proto-tls13-missing");
 	CHECK(strstr(r, "\"level\": \"note\",\n") != NULL);
 	CHECK(strstr(r, "\"text\": \"session tickets are on and no ticket key is rotated\"\n") !=
 	      NULL);
@@ -275,9 +275,7 @@ test_sarif(void)
 			"                  \"endColumn\": 20\n") != NULL);
 	free(r);
 
-	/* Unknown to the registry: a ruleId but no ruleIndex. */
-	r = sarif_result(s, "no-such-check");
-	CHECK(strstr(r, "ruleIndex") == NULL);
+	r = sarif_result(s, "include-missing");
 	/* Percent-encoded path; an empty span at the end of the line still covers a column. */
 	CHECK(strstr(r, "\"uri\": \"a%20b%3Ac.conf\"\n") != NULL);
 	CHECK(strstr(r, "\"startLine\": 1,\n"
@@ -294,21 +292,21 @@ static char *
 expected_checks_text(void)
 {
 	size_t n;
-	const struct tl_check *checks = tl_checks(&n);
+	const struct tl_check_info *checks = tl_catalogue(&n);
 	int idw = 2, sevw = 8;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 
 	for (size_t i = 0; i < n; i++) {
-		if ((int)strlen(checks[i].id) > idw)
-			idw = (int)strlen(checks[i].id);
+		if ((int)strlen(checks[i].name) > idw)
+			idw = (int)strlen(checks[i].name);
 		if ((int)strlen(tl_severity_name(checks[i].severity)) > sevw)
 			sevw = (int)strlen(tl_severity_name(checks[i].severity));
 	}
 	fprintf(out, "%-*s  %-*s  SUMMARY\n", idw, "ID", sevw, "SEVERITY");
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "%-*s  %-*s  %s\n", idw, checks[i].id, sevw,
+		fprintf(out, "%-*s  %-*s  %s\n", idw, checks[i].name, sevw,
 			tl_severity_name(checks[i].severity), checks[i].summary);
 	fclose(out);
 	return buf;
@@ -318,7 +316,7 @@ static char *
 expected_checks_json(void)
 {
 	size_t n;
-	const struct tl_check *checks = tl_checks(&n);
+	const struct tl_check_info *checks = tl_catalogue(&n);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
@@ -333,8 +331,8 @@ expected_checks_json(void)
 			"      \"summary\": \"%s\",\n"
 			"      \"docs\": \"docs/checks/%s.md\"\n"
 			"    }%s\n",
-			checks[i].id, tl_severity_name(checks[i].severity), checks[i].family,
-			checks[i].summary, checks[i].id, i + 1 < n ? "," : "");
+			checks[i].name, tl_severity_name(checks[i].severity), checks[i].family,
+			checks[i].summary, checks[i].name, i + 1 < n ? "," : "");
 	fputs("  ]\n}\n", out);
 	fclose(out);
 	return buf;

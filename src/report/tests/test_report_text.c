@@ -12,7 +12,7 @@
 #include "fixture.h"
 
 static const char standard_text[] =
-	"tlslint: info: session tickets are on and no ticket key is rotated [session-tickets]\n"
+	"tlslint: info: session tickets are on and no ticket key is rotated [proto-tls13-missing]\n"
 	"\n"
 	"conf.d/site.conf:4:16: warning: TLS 1.0 is enabled [proto-legacy]\n"
 	"    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
@@ -57,7 +57,7 @@ test_standard(void)
 	s = render(TL_FORMAT_GCC, &fx.diag, &fx.info, &rc);
 	CHECK_INT(rc, 0);
 	CHECK_STR(s, "tlslint: info: session tickets are on and no ticket key is rotated "
-		     "[session-tickets]\n"
+		     "[proto-tls13-missing]\n"
 		     "conf.d/site.conf:4:16: warning: TLS 1.0 is enabled [proto-legacy]\n"
 		     "conf.d/site.conf:6:5: error: certificate expired on 2026-12-31, 60 days "
 		     "ago [cert-expired]\n");
@@ -80,7 +80,7 @@ one(const char *needle, size_t len)
 
 	fixture_init(&fx);
 	fx.info.quiet = true;
-	tl_diag_add(&fx.diag, "parse-error", fixture_loc(&fx, needle, len), "m");
+	tl_diag_add(&fx.diag, TL_CK_PARSE_ERROR, fixture_loc(&fx, needle, len), "m");
 	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
 	fixture_fini(&fx);
 	return s;
@@ -137,7 +137,7 @@ test_wide_gutter_and_utf8(void)
 	fx.info.quiet = true;
 	src = tl_sources_add(&fx.sources, "big.conf", NULL, text, strlen(text));
 	/* "x" after two two-byte characters: byte column 7, display column 5. */
-	tl_diag_add(&fx.diag, "parse-error", tl_loc_make(src, 100006, 1), "m");
+	tl_diag_add(&fx.diag, TL_CK_PARSE_ERROR, tl_loc_make(src, 100006, 1), "m");
 	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
 	CHECK_STR(s, "big.conf:100001:7: error: m [parse-error]\n"
 		     " 100001 | \xc3\xa9t\xc3\xa9 x;\n"
@@ -187,7 +187,7 @@ with_clients(const struct tl_client_error *clients)
 
 	fixture_init(&fx);
 	fx.info.quiet = true;
-	tl_diag_add(&fx.diag, "cert-expired", (struct tl_loc){0}, "m")->clients_see = clients;
+	tl_diag_add(&fx.diag, TL_CK_CERT_EXPIRED, (struct tl_loc){0}, "m")->clients_see = clients;
 	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
 	fixture_fini(&fx);
 	return s;
@@ -238,7 +238,7 @@ summary_of(size_t errors, size_t warnings, size_t infos, size_t files, size_t si
 	fx.info.summary.certificates = certs;
 	for (size_t i = 0; i < errors + warnings + infos; i++) {
 		struct tl_finding *f =
-			tl_diag_add(&fx.diag, "parse-error", (struct tl_loc){0}, "m%zu", i);
+			tl_diag_add(&fx.diag, TL_CK_PARSE_ERROR, (struct tl_loc){0}, "m%zu", i);
 
 		f->severity = i < errors              ? TL_SEV_ERROR
 			      : i < errors + warnings ? TL_SEV_WARNING
@@ -335,7 +335,7 @@ test_color(void)
 	/* Colour off: not one escape byte, even when the config and message contain some. */
 	fixture_init(&fx);
 	src = tl_sources_add(&fx.sources, "esc\033.conf", NULL, "a \033[31mred\r\n", 13);
-	f = tl_diag_add(&fx.diag, "parse-error", tl_loc_make(src, 2, 3), "bad '\033[2J'");
+	f = tl_diag_add(&fx.diag, TL_CK_PARSE_ERROR, tl_loc_make(src, 2, 3), "bad '\033[2J'");
 	f->site = "s\033";
 	tl_finding_relate(&fx.diag, f, "r\033", (struct tl_loc){0}, "m\033");
 	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);

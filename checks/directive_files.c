@@ -1,0 +1,42 @@
+/*
+ * directive-invalid for the files a directive names that no other check
+ * reads: a DH parameters file that cannot be read or holds no parameters
+ * stops the server at start-up. Most directive-invalid findings come from
+ * lowering (a value the server rejects); these need the file itself.
+ */
+#include <string.h>
+
+#include "check_ctx.h"
+#include "checks.h"
+
+static void
+dhparam_site(struct tl_check_ctx *ctx, const struct tl_site *site)
+{
+	const struct tl_path *p = &site->tls.dhparam;
+	const struct tl_cert_file *file;
+	struct tl_finding *f;
+
+	if (p->v.origin == TL_ORIGIN_UNSET || p->v.origin == TL_ORIGIN_DEFAULT || p->path == NULL)
+		return;
+	file = tl_certstore_get(ctx->certs, p->path);
+	if (file->read_error == 0 && file->dh_params != NULL)
+		return;
+	f = tl_diag_add(ctx->diag, TL_CK_DIRECTIVE_INVALID, p->v.loc,
+			"DH parameters file '%s' %s; the server refuses to start", p->s,
+			file->read_error != 0 ? tl_diag_printf(ctx->arena, "cannot be read (%s)",
+							       strerror(file->read_error))
+					      : "holds no 'DH PARAMETERS' block");
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
+}
+
+void
+tl_check_directive_invalid(struct tl_check_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
+
+		if (tl_site_is_tls(site))
+			dhparam_site(ctx, site);
+	}
+}
