@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 
-const struct tl_version tl_nginx_stable = {1, 30, 0};
+const struct tl_version tl_nginx_stable = TL_NGINX_STABLE;
 const char tl_nginx_stable_note[] = "nginx 1.30, the stable branch (1.30.0 of 2026-04-14; 1.30.4 "
 				    "of 2026-07-15 is the newest seen)";
 

@@ -14,6 +14,10 @@
 #include "../src/options.h"
 
 /* The default --target for nginx: the current stable branch. */
+#define TL_NGINX_STABLE                                                                            \
+	{                                                                                          \
+		1, 30, 0                                                                           \
+	}
 extern const struct tl_version tl_nginx_stable;
 extern const char tl_nginx_stable_note[];
 

@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
-#include "../parsers/nginx_facts.h"
+#include "../parsers/servers.h"
 #include "ciphers_cmd.h"
 #include "cli/cli.h"
 #include "report/report.h"
@@ -38,10 +38,14 @@ static void
 print_version(void)
 {
 	char pcre[64] = "";
+	size_t nservers;
+	const struct tl_server *const *servers = tl_servers(&nservers);
 
 	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
 	printf("tlslint %s\n", TL_VERSION);
-	printf("default targets: %s\n", tl_nginx_stable_note);
+	for (size_t i = 0; i < nservers; i++)
+		if (servers[i]->stable_note != NULL)
+			printf("default target: %s\n", servers[i]->stable_note);
 	printf("built with %s, libyaml %s, PCRE2 %s\n", OpenSSL_version(OPENSSL_VERSION),
 	       yaml_get_version_string(), pcre);
 }
@@ -112,8 +116,9 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 		return usage_error("no config found at the usual locations",
 				   "name the entry config, e.g. 'tlslint /etc/nginx/nginx.conf'");
 	if (rc == -EPROTONOSUPPORT) {
-		fprintf(stderr, "tlslint: %s: this server's configs are not supported yet\n",
-			failed);
+		fprintf(stderr,
+			"tlslint: %s: detected as %s, whose configs this version cannot read yet\n",
+			failed, run.unsupported ? run.unsupported : "server");
 		return usage_error("only nginx configs can be linted in this version",
 				   "force the nginx parser with '--server nginx' if this is nginx");
 	}

@@ -6,28 +6,20 @@
 #include "run.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../checks/registry.h"
-#include "../parsers/nginx.h"
-#include "../parsers/nginx_facts.h"
-#include "../parsers/nginx_lower.h"
+#include "../parsers/servers.h"
 #include "fsutil.h"
 #include "policy_file.h"
 #include "truststore.h"
 
 /* Standard input is read like a config file, with the same cap. */
 #define MAX_STDIN (64u * 1024 * 1024)
-
-/* Where an ops engineer's configs usually are, in the order SPEC §2 gives. */
-static const char *const usual_locations[] = {
-	"/etc/nginx/nginx.conf",
-	"/etc/apache2/apache2.conf",
-	"/etc/httpd/conf/httpd.conf",
-	"/etc/haproxy/haproxy.cfg",
-};
 
 int
 tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options *opts,
@@ -50,10 +42,14 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	run->certs = tl_certstore_new(arena, &run->fs);
 	tl_suppressions_init(&run->suppressions, arena);
 	run->now = opts->now_set ? opts->now : time(NULL);
-	run->target[TL_SERVER_NGINX] = tl_nginx_stable;
-	for (int s = 0; s < TL_SERVER_COUNT; s++)
+	for (int s = 0; s < TL_SERVER_COUNT; s++) {
+		const struct tl_server *server = tl_server_of((enum tl_server_kind)s);
+
 		if (opts->target_set[s])
 			run->target[s] = opts->target[s];
+		else if (server != NULL)
+			run->target[s] = server->stable;
+	}
 	run->policy = tl_policy_builtin(opts->profile);
 	if (run->policy == NULL) {
 		*error = tl_arena_printf(arena, "unknown profile '%s'", opts->profile);
@@ -66,25 +62,6 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	}
 	run->trust = tl_trust_store_new(arena, opts->ca_file, opts->ca_path, error);
 	return run->trust != NULL ? 0 : -1;
-}
-
-/*
- * The server a config is written for: --server, else its file name
- * (apache2.conf, httpd.conf, *.cfg / haproxy*), else nginx.
- */
-static enum tl_server_kind
-detect_server(const struct tl_options *opts, const char *path)
-{
-	const char *base = strrchr(path, '/');
-
-	if (opts->server != TL_SERVER_AUTO)
-		return opts->server;
-	base = base ? base + 1 : path;
-	if (strstr(base, "haproxy") != NULL || strstr(base, ".cfg") != NULL)
-		return TL_SERVER_HAPROXY;
-	if (strcmp(base, "apache2.conf") == 0 || strcmp(base, "httpd.conf") == 0)
-		return TL_SERVER_APACHE;
-	return TL_SERVER_NGINX;
 }
 
 static int
@@ -121,49 +98,55 @@ read_stdin(struct tl_arena *arena, char **text, size_t *len)
 	return 0;
 }
 
-static int
-lint_nginx(struct tl_run *run, const char *path)
+/* The first bytes of a file, for detecting its server; what cannot be read says nothing. */
+static size_t
+read_head(const char *path, char *buf, size_t cap)
 {
-	struct tl_parse_env penv = {run->arena, &run->sources, &run->diag, &run->fs,
-				    tl_default_parse_limits};
-	struct tl_lower_env lenv = {run->arena, &run->diag, run->target[TL_SERVER_NGINX]};
-	struct tl_tree tree;
-	int rc;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	struct stat st;
+	ssize_t n = 0;
 
-	memset(&tree, 0, sizeof(tree));
-	if (strcmp(path, "-") == 0) {
-		char *text;
-		size_t len;
-
-		rc = read_stdin(run->arena, &text, &len);
-		if (rc == 0)
-			rc = tl_nginx_parse_text(&penv, "<stdin>", text, len, &tree);
-	} else {
-		rc = tl_nginx_parse_file(&penv, path, &tree);
-	}
-	if (rc != 0)
-		return rc;
-	tl_suppressions_collect(&run->suppressions, &tree);
-	tl_nginx_lower(&lenv, &tree, &run->model);
-	return 0;
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		n = read(fd, buf, cap);
+	close(fd);
+	return n > 0 ? (size_t)n : 0;
 }
 
+/* Lints one entry (a PATH argument, a config entry or a usual location) with its server. */
 static int
 lint_entry(struct tl_run *run, const char *path)
 {
-	enum tl_server_kind kind = detect_server(run->opts, path);
+	static char head[64 * 1024];
+	const struct tl_server *server;
+	struct tl_server_env env;
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
 
-	switch (kind) {
-	case TL_SERVER_NGINX:
-	case TL_SERVER_AUTO:
-	case TL_SERVER_COUNT:
-		return lint_nginx(run, path);
-	case TL_SERVER_APACHE:
-	case TL_SERVER_HAPROXY:
-		/* Their parsers are not written yet; saying so beats a wrong parse. */
-		return -EPROTONOSUPPORT;
+	if (strcmp(path, "-") == 0) {
+		rc = read_stdin(run->arena, &text, &len);
+		if (rc != 0)
+			return rc;
+	} else {
+		len = read_head(path, head, sizeof(head));
 	}
-	return -EINVAL;
+	server = run->opts->server != TL_SERVER_AUTO
+			 ? tl_server_of(run->opts->server)
+			 : tl_server_detect(path, text ? text : head, len);
+	env.arena = run->arena;
+	env.sources = &run->sources;
+	env.diag = &run->diag;
+	env.fs = &run->fs;
+	env.suppressions = &run->suppressions;
+	env.model = &run->model;
+	env.version = run->target[server->kind];
+	env.opts = run->opts;
+	rc = server->lint(&env, path, text, len);
+	if (rc == -EPROTONOSUPPORT)
+		run->unsupported = server->name;
+	return rc;
 }
 
 /*
@@ -221,21 +204,24 @@ tl_run_lint(struct tl_run *run, const char **failed_path)
 			}
 		}
 	} else {
-		for (size_t i = 0; i < sizeof(usual_locations) / sizeof(usual_locations[0]); i++) {
-			const char *p = usual_locations[i];
-			int rc;
+		size_t nservers;
+		const struct tl_server *const *servers = tl_servers(&nservers);
 
-			if (access(p, F_OK) != 0)
-				continue;
-			rc = lint_entry(run, p);
-			if (rc == -EPROTONOSUPPORT)
-				continue;
-			if (rc != 0) {
-				*failed_path = p;
-				return rc;
+		for (size_t s = 0; s < nservers; s++)
+			for (const char *const *p = servers[s]->usual_locations; p && *p; p++) {
+				int rc;
+
+				if (access(*p, F_OK) != 0)
+					continue;
+				rc = lint_entry(run, *p);
+				if (rc == -EPROTONOSUPPORT)
+					continue;
+				if (rc != 0) {
+					*failed_path = *p;
+					return rc;
+				}
+				linted++;
 			}
-			linted++;
-		}
 		if (linted == 0) {
 			*failed_path = NULL;
 			return -ENOENT;

@@ -30,6 +30,7 @@ struct tl_run {
 	const struct tl_policy *policy;      /* the profile the configuration is measured against */
 	struct tl_suppressions suppressions; /* "# tlslint: disable=…" comments */
 	time_t now;
+	const char *unsupported; /* the server of an entry that has no front end yet */
 	/* The server versions whose defaults apply (--target, else the stable release). */
 	struct tl_version target[TL_SERVER_COUNT];
 };

@@ -154,6 +154,15 @@ expect_status 0 "ciphers with --policy"
 expect_match "policy's suite in profile" "$out" "^AES128-SHA .*in-profile$"
 expect_no_match "intermediate suite not in the custom profile" "$out" "^ECDHE-RSA-AES128-GCM-SHA256 .*in-profile"
 
+# The server is detected by content too: an httpd vhost named site.conf is not linted as nginx.
+printf '<VirtualHost *:443>\n    SSLEngine on\n</VirtualHost>\n' >"$tmp/site.conf"
+run "$tmp/site.conf"
+expect_status 2 "apache config by content"
+expect_match "apache detected" "$err" "site\.conf: detected as apache"
+run --server nginx "$tmp/site.conf"
+expect_status 1 "--server forces nginx"
+expect_match "--server nginx parses it as nginx" "$out" "\[parse-error\]"
+
 # The demo of the README (make demo) finds what it is there to show, from its own tree only.
 chmod 600 testdata/demo/etc/ssl/private/*.key
 run --root testdata/demo --now $NOW --ca-file testdata/pki/root.crt testdata/demo/etc/nginx/nginx.conf
