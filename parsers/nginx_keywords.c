@@ -1,371 +1,30 @@
 /*
- * The nginx keyword table: directive names → where they are allowed → a
- * small setter that fills a member of the model, the way nginx's own
- * ngx_command_t arrays work; and the version defaults of the same
- * members. Directives the table does not know are ignored by lowering.
+ * The nginx keyword table on the shared lowering engine (lower.h):
+ * directive names → the levels that allow them, from which version → the
+ * setter that fills a member of the model, the way nginx's own
+ * ngx_command_t arrays work; nginx's own setters (protocol lists, the
+ * pairing of certificates and keys by rank, ssl_conf_command) and the
+ * version defaults of the same members. Directives the table does not
+ * know are ignored by lowering.
  */
-#include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../src/fsutil.h"
+#include "lower.h"
 #include "nginx_facts.h"
 #include "nginx_lower_int.h"
-
-enum setter {
-	SET_NONE, /* checked only */
-	SET_STR,
-	SET_PATH,
-	SET_FLAG,
-	SET_PROTOCOLS,
-	SET_ENUM,
-	SET_CERT,
-	SET_KEY,
-	SET_CONF_COMMAND,
-};
 
 static const char *const verify_client_values[] = {"on", "off", "optional", "optional_no_ca", NULL};
 static const char *const ocsp_values[] = {"on", "off", "leaf", NULL};
 
-/* Directives that take any number of arguments (NGX_CONF_1MORE). */
-#define MANY_ARGS UINT_MAX
-
-/*
- * One row per directive and module: ssl_certificate is a row of the http
- * SSL module and one of the stream SSL module, with their own contexts
- * and the version each came in (or left). The facts are read off the
- * ngx_command_t tables of ngx_http_ssl_module.c, ngx_stream_ssl_module.c,
- * ngx_http_proxy_module.c, ngx_stream_proxy_module.c,
- * ngx_http_grpc_module.c, ngx_http_uwsgi_module.c, ngx_http_v2_module.c,
- * ngx_event_openssl.c, ngx_event_openssl_cache.c and the core modules at every release tag of the
- * nginx repository from 1.9.0 to 1.31.4: SINCE is the first release whose table has the row
- * ({0} when 1.9.0 already had it), UNTIL the first that no longer has it.
- */
-struct keyword {
-	const char *name;
-	unsigned ctx;
-	struct tl_version since;
-	struct tl_version until; /* {0}: still there */
-	enum setter setter;
-	enum target target;
-	size_t offset;
-	unsigned min_args;
-	unsigned max_args;
-	const char *const *values; /* SET_ENUM */
-};
-
-#define NO_TARGET TARGET_NONE, 0
-#define TLS(m) TARGET_TLS, offsetof(struct tl_tls, m)
-#define PROXY(m) TARGET_PROXY, offsetof(struct tl_upstream_tls, m)
-#define SCOPE(m) TARGET_SCOPE, offsetof(struct scope, m)
-
-#define ALWAYS                                                                                     \
-	{0, 0, 0},                                                                                 \
-	{                                                                                          \
-		0, 0, 0                                                                            \
-	}
-#define SINCE(a, b, c)                                                                             \
-	{a, b, c},                                                                                 \
-	{                                                                                          \
-		0, 0, 0                                                                            \
-	}
-#define UNTIL(a, b, c)                                                                             \
-	{0, 0, 0},                                                                                 \
-	{                                                                                          \
-		a, b, c                                                                            \
-	}
-#define ONE 1, 1, NULL
-#define TWO 2, 2, NULL
-#define ANY 1, MANY_ARGS, NULL
-
-/* Sorted by name for bsearch, a name's rows together; a unit test checks the order. */
-/* clang-format off */
-static const struct keyword keywords[] = {
-	{"grpc_ssl_certificate", CTX_PROXY, SINCE(1, 13, 10), SET_NONE, NO_TARGET, ONE},
-	{"grpc_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), SET_NONE, NO_TARGET, 1, 3, NULL},
-	{"grpc_ssl_certificate_key", CTX_PROXY, SINCE(1, 13, 10), SET_NONE, NO_TARGET, ONE},
-	{"grpc_ssl_ciphers", CTX_PROXY, SINCE(1, 13, 10), SET_NONE, NO_TARGET, ONE},
-	{"grpc_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), SET_NONE, NO_TARGET, TWO},
-	{"grpc_ssl_crl", CTX_PROXY, SINCE(1, 13, 10), SET_NONE, NO_TARGET, ONE},
-	{"grpc_ssl_name", CTX_PROXY, SINCE(1, 13, 10), SET_NONE, NO_TARGET, ONE},
-	{"grpc_ssl_password_file", CTX_PROXY, SINCE(1, 13, 10), SET_NONE, NO_TARGET, ONE},
-	{"grpc_ssl_protocols", CTX_PROXY, SINCE(1, 13, 10), SET_NONE, NO_TARGET, ANY},
-	{"grpc_ssl_server_name", CTX_PROXY, SINCE(1, 13, 10), SET_FLAG, NO_TARGET, ONE},
-	{"grpc_ssl_session_reuse", CTX_PROXY, SINCE(1, 13, 10), SET_FLAG, NO_TARGET, ONE},
-	{"grpc_ssl_trusted_certificate", CTX_PROXY, SINCE(1, 13, 10), SET_NONE, NO_TARGET, ONE},
-	{"grpc_ssl_verify", CTX_PROXY, SINCE(1, 13, 10), SET_FLAG, NO_TARGET, ONE},
-	{"grpc_ssl_verify_depth", CTX_PROXY, SINCE(1, 13, 10), SET_NONE, NO_TARGET, ONE},
-	{"http2", CTX_SSL_HTTP, SINCE(1, 25, 1), SET_FLAG, SCOPE(http2), ONE},
-	{"listen", CTX_HTTP_SRV, ALWAYS, SET_NONE, NO_TARGET, ANY},
-	{"listen", CTX_STREAM_SRV, ALWAYS, SET_NONE, NO_TARGET, ANY},
-	{"proxy_ssl", CTX_STREAM, ALWAYS, SET_FLAG, PROXY(enabled), ONE},
-	{"proxy_ssl_alpn", CTX_STREAM, SINCE(1, 31, 0), SET_NONE, NO_TARGET, ANY},
-	{"proxy_ssl_certificate", CTX_PROXY, ALWAYS, SET_STR, PROXY(certificate), ONE},
-	{"proxy_ssl_certificate", CTX_STREAM, ALWAYS, SET_STR, PROXY(certificate), ONE},
-	{"proxy_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), SET_NONE, NO_TARGET, 1, 3, NULL},
-	{"proxy_ssl_certificate_cache", CTX_STREAM, SINCE(1, 27, 4), SET_NONE, NO_TARGET, 1, 3, NULL},
-	{"proxy_ssl_certificate_key", CTX_PROXY, ALWAYS, SET_STR, PROXY(certificate_key), ONE},
-	{"proxy_ssl_certificate_key", CTX_STREAM, ALWAYS, SET_STR, PROXY(certificate_key), ONE},
-	{"proxy_ssl_ciphers", CTX_PROXY, ALWAYS, SET_STR, PROXY(ciphers), ONE},
-	{"proxy_ssl_ciphers", CTX_STREAM, ALWAYS, SET_STR, PROXY(ciphers), ONE},
-	{"proxy_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), SET_CONF_COMMAND, PROXY(conf_commands), TWO},
-	{"proxy_ssl_conf_command", CTX_STREAM, SINCE(1, 19, 4), SET_CONF_COMMAND, PROXY(conf_commands), TWO},
-	{"proxy_ssl_crl", CTX_PROXY, ALWAYS, SET_STR, PROXY(crl), ONE},
-	{"proxy_ssl_crl", CTX_STREAM, ALWAYS, SET_STR, PROXY(crl), ONE},
-	{"proxy_ssl_name", CTX_PROXY, ALWAYS, SET_STR, PROXY(name), ONE},
-	{"proxy_ssl_name", CTX_STREAM, ALWAYS, SET_STR, PROXY(name), ONE},
-	{"proxy_ssl_password_file", CTX_PROXY, ALWAYS, SET_STR, PROXY(password_file), ONE},
-	{"proxy_ssl_password_file", CTX_STREAM, ALWAYS, SET_STR, PROXY(password_file), ONE},
-	{"proxy_ssl_protocols", CTX_PROXY, ALWAYS, SET_PROTOCOLS, PROXY(protocols), ANY},
-	{"proxy_ssl_protocols", CTX_STREAM, ALWAYS, SET_PROTOCOLS, PROXY(protocols), ANY},
-	{"proxy_ssl_server_name", CTX_PROXY, ALWAYS, SET_FLAG, PROXY(server_name), ONE},
-	{"proxy_ssl_server_name", CTX_STREAM, ALWAYS, SET_FLAG, PROXY(server_name), ONE},
-	{"proxy_ssl_session_reuse", CTX_PROXY, ALWAYS, SET_FLAG, PROXY(session_reuse), ONE},
-	{"proxy_ssl_session_reuse", CTX_STREAM, ALWAYS, SET_FLAG, PROXY(session_reuse), ONE},
-	{"proxy_ssl_trusted_certificate", CTX_PROXY, ALWAYS, SET_STR, PROXY(trusted_certificate), ONE},
-	{"proxy_ssl_trusted_certificate", CTX_STREAM, ALWAYS, SET_STR, PROXY(trusted_certificate), ONE},
-	{"proxy_ssl_verify", CTX_PROXY, ALWAYS, SET_FLAG, PROXY(verify), ONE},
-	{"proxy_ssl_verify", CTX_STREAM, ALWAYS, SET_FLAG, PROXY(verify), ONE},
-	{"proxy_ssl_verify_depth", CTX_PROXY, ALWAYS, SET_STR, PROXY(verify_depth), ONE},
-	{"proxy_ssl_verify_depth", CTX_STREAM, ALWAYS, SET_STR, PROXY(verify_depth), ONE},
-	{"resolver", CTX_PROXY, ALWAYS, SET_STR, SCOPE(resolver), ANY},
-	{"resolver", CTX_STREAM, SINCE(1, 11, 3), SET_STR, SCOPE(resolver), ANY},
-	{"server_name", CTX_HTTP_SRV, ALWAYS, SET_NONE, NO_TARGET, ANY},
-	{"server_name", CTX_STREAM_SRV, SINCE(1, 25, 5), SET_NONE, NO_TARGET, ANY},
-	{"ssl", CTX_SSL_HTTP, UNTIL(1, 25, 1), SET_NONE, NO_TARGET, ONE},
-	{"ssl_alpn", CTX_STREAM, SINCE(1, 21, 4), SET_STR, TLS(alpn), ANY},
-	{"ssl_buffer_size", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(buffer_size), ONE},
-	{"ssl_certificate", CTX_SSL_HTTP, ALWAYS, SET_CERT, TLS(certs), ONE},
-	{"ssl_certificate", CTX_STREAM, ALWAYS, SET_CERT, TLS(certs), ONE},
-	{"ssl_certificate_cache", CTX_SSL_HTTP, SINCE(1, 27, 4), SET_STR, TLS(certificate_cache), 1, 3, NULL},
-	{"ssl_certificate_cache", CTX_STREAM, SINCE(1, 27, 4), SET_STR, TLS(certificate_cache), 1, 3, NULL},
-	{"ssl_certificate_compression", CTX_SSL_HTTP, SINCE(1, 29, 1), SET_FLAG, TLS(certificate_compression), ONE},
-	{"ssl_certificate_compression", CTX_STREAM, SINCE(1, 29, 1), SET_FLAG, TLS(certificate_compression), ONE},
-	{"ssl_certificate_key", CTX_SSL_HTTP, ALWAYS, SET_KEY, TLS(certs), ONE},
-	{"ssl_certificate_key", CTX_STREAM, ALWAYS, SET_KEY, TLS(certs), ONE},
-	{"ssl_ciphers", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(ciphers), ONE},
-	{"ssl_ciphers", CTX_STREAM, ALWAYS, SET_STR, TLS(ciphers), ONE},
-	{"ssl_client_certificate", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(client_certificate), ONE},
-	{"ssl_client_certificate", CTX_STREAM, SINCE(1, 11, 8), SET_STR, TLS(client_certificate), ONE},
-	{"ssl_conf_command", CTX_SSL_HTTP, SINCE(1, 19, 4), SET_CONF_COMMAND, TLS(conf_commands), TWO},
-	{"ssl_conf_command", CTX_STREAM, SINCE(1, 19, 4), SET_CONF_COMMAND, TLS(conf_commands), TWO},
-	{"ssl_crl", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(crl), ONE},
-	{"ssl_crl", CTX_STREAM, SINCE(1, 11, 8), SET_STR, TLS(crl), ONE},
-	{"ssl_dhparam", CTX_SSL_HTTP, ALWAYS, SET_PATH, TLS(dhparam), ONE},
-	{"ssl_dhparam", CTX_STREAM, ALWAYS, SET_PATH, TLS(dhparam), ONE},
-	{"ssl_early_data", CTX_SSL_HTTP, SINCE(1, 15, 3), SET_FLAG, TLS(early_data), ONE},
-	{"ssl_ecdh_curve", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(groups), ONE},
-	{"ssl_ecdh_curve", CTX_STREAM, ALWAYS, SET_STR, TLS(groups), ONE},
-	{"ssl_ech_file", CTX_SSL_HTTP, SINCE(1, 29, 4), SET_STR, TLS(ech_file), ONE},
-	{"ssl_ech_file", CTX_STREAM, SINCE(1, 29, 4), SET_STR, TLS(ech_file), ONE},
-	{"ssl_engine", CTX_MAIN, ALWAYS, SET_NONE, NO_TARGET, ONE},
-	{"ssl_handshake_timeout", CTX_STREAM, ALWAYS, SET_STR, TLS(handshake_timeout), ONE},
-	{"ssl_object_cache_inheritable", CTX_MAIN, SINCE(1, 27, 4), SET_FLAG, NO_TARGET, ONE},
-	{"ssl_ocsp", CTX_SSL_HTTP, SINCE(1, 19, 0), SET_ENUM, TLS(ocsp), 1, 1, ocsp_values},
-	{"ssl_ocsp", CTX_STREAM, SINCE(1, 27, 2), SET_ENUM, TLS(ocsp), 1, 1, ocsp_values},
-	{"ssl_ocsp_cache", CTX_SSL_HTTP, SINCE(1, 19, 0), SET_STR, TLS(ocsp_cache), ONE},
-	{"ssl_ocsp_cache", CTX_STREAM, SINCE(1, 27, 2), SET_STR, TLS(ocsp_cache), ONE},
-	{"ssl_ocsp_responder", CTX_SSL_HTTP, SINCE(1, 19, 0), SET_STR, TLS(ocsp_responder), ONE},
-	{"ssl_ocsp_responder", CTX_STREAM, SINCE(1, 27, 2), SET_STR, TLS(ocsp_responder), ONE},
-	{"ssl_password_file", CTX_SSL_HTTP, ALWAYS, SET_PATH, TLS(password_file), ONE},
-	{"ssl_password_file", CTX_STREAM, ALWAYS, SET_PATH, TLS(password_file), ONE},
-	{"ssl_prefer_server_ciphers", CTX_SSL_HTTP, ALWAYS, SET_FLAG, TLS(prefer_server_ciphers), ONE},
-	{"ssl_prefer_server_ciphers", CTX_STREAM, ALWAYS, SET_FLAG, TLS(prefer_server_ciphers), ONE},
-	{"ssl_protocols", CTX_SSL_HTTP, ALWAYS, SET_PROTOCOLS, TLS(protocols), ANY},
-	{"ssl_protocols", CTX_STREAM, ALWAYS, SET_PROTOCOLS, TLS(protocols), ANY},
-	{"ssl_reject_handshake", CTX_SSL_HTTP, SINCE(1, 19, 4), SET_FLAG, TLS(reject_handshake), ONE},
-	{"ssl_reject_handshake", CTX_STREAM, SINCE(1, 25, 5), SET_FLAG, TLS(reject_handshake), ONE},
-	{"ssl_session_cache", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(session_cache), 1, 2, NULL},
-	{"ssl_session_cache", CTX_STREAM, ALWAYS, SET_STR, TLS(session_cache), 1, 2, NULL},
-	{"ssl_session_ticket_key", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(session_ticket_key), ONE},
-	{"ssl_session_ticket_key", CTX_STREAM, ALWAYS, SET_STR, TLS(session_ticket_key), ONE},
-	{"ssl_session_tickets", CTX_SSL_HTTP, ALWAYS, SET_FLAG, TLS(session_tickets), ONE},
-	{"ssl_session_tickets", CTX_STREAM, ALWAYS, SET_FLAG, TLS(session_tickets), ONE},
-	{"ssl_session_timeout", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(session_timeout), ONE},
-	{"ssl_session_timeout", CTX_STREAM, ALWAYS, SET_STR, TLS(session_timeout), ONE},
-	{"ssl_stapling", CTX_SSL_HTTP, ALWAYS, SET_FLAG, TLS(stapling), ONE},
-	{"ssl_stapling", CTX_STREAM, SINCE(1, 27, 2), SET_FLAG, TLS(stapling), ONE},
-	{"ssl_stapling_file", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(stapling_file), ONE},
-	{"ssl_stapling_file", CTX_STREAM, SINCE(1, 27, 2), SET_STR, TLS(stapling_file), ONE},
-	{"ssl_stapling_responder", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(stapling_responder), ONE},
-	{"ssl_stapling_responder", CTX_STREAM, SINCE(1, 27, 2), SET_STR, TLS(stapling_responder), ONE},
-	{"ssl_stapling_verify", CTX_SSL_HTTP, ALWAYS, SET_FLAG, TLS(stapling_verify), ONE},
-	{"ssl_stapling_verify", CTX_STREAM, SINCE(1, 27, 2), SET_FLAG, TLS(stapling_verify), ONE},
-	{"ssl_trusted_certificate", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(trusted_certificate), ONE},
-	{"ssl_trusted_certificate", CTX_STREAM, SINCE(1, 11, 8), SET_STR, TLS(trusted_certificate), ONE},
-	{"ssl_verify_client", CTX_SSL_HTTP, ALWAYS, SET_ENUM, TLS(verify_client), 1, 1, verify_client_values},
-	{"ssl_verify_client", CTX_STREAM, SINCE(1, 11, 8), SET_ENUM, TLS(verify_client), 1, 1, verify_client_values},
-	{"ssl_verify_depth", CTX_SSL_HTTP, ALWAYS, SET_STR, TLS(verify_depth), ONE},
-	{"ssl_verify_depth", CTX_STREAM, SINCE(1, 11, 8), SET_STR, TLS(verify_depth), ONE},
-	{"uwsgi_ssl_certificate", CTX_PROXY, ALWAYS, SET_NONE, NO_TARGET, ONE},
-	{"uwsgi_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), SET_NONE, NO_TARGET, 1, 3, NULL},
-	{"uwsgi_ssl_certificate_key", CTX_PROXY, ALWAYS, SET_NONE, NO_TARGET, ONE},
-	{"uwsgi_ssl_ciphers", CTX_PROXY, ALWAYS, SET_NONE, NO_TARGET, ONE},
-	{"uwsgi_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), SET_NONE, NO_TARGET, TWO},
-	{"uwsgi_ssl_crl", CTX_PROXY, ALWAYS, SET_NONE, NO_TARGET, ONE},
-	{"uwsgi_ssl_name", CTX_PROXY, ALWAYS, SET_NONE, NO_TARGET, ONE},
-	{"uwsgi_ssl_password_file", CTX_PROXY, ALWAYS, SET_NONE, NO_TARGET, ONE},
-	{"uwsgi_ssl_protocols", CTX_PROXY, ALWAYS, SET_NONE, NO_TARGET, ANY},
-	{"uwsgi_ssl_server_name", CTX_PROXY, ALWAYS, SET_FLAG, NO_TARGET, ONE},
-	{"uwsgi_ssl_session_reuse", CTX_PROXY, ALWAYS, SET_FLAG, NO_TARGET, ONE},
-	{"uwsgi_ssl_trusted_certificate", CTX_PROXY, ALWAYS, SET_NONE, NO_TARGET, ONE},
-	{"uwsgi_ssl_verify", CTX_PROXY, ALWAYS, SET_FLAG, NO_TARGET, ONE},
-	{"uwsgi_ssl_verify_depth", CTX_PROXY, ALWAYS, SET_NONE, NO_TARGET, ONE},
-};
-/* clang-format on */
-
-static int
-compare_keyword(const void *key, const void *elem)
+/* The nginx lowering state behind the engine's. */
+static struct lower *
+nginx_of(struct tl_lower *engine)
 {
-	return strcmp(key, ((const struct keyword *)elem)->name);
-}
-
-#define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
-
-/* The rows named NAME (*n of them, from the one returned), or NULL. */
-static const struct keyword *
-find_rows(const char *name, size_t *n)
-{
-	const struct keyword *kw =
-		bsearch(name, keywords, NKEYWORDS, sizeof(keywords[0]), compare_keyword);
-
-	*n = 0;
-	if (kw == NULL)
-		return NULL;
-	while (kw > keywords && strcmp(kw[-1].name, name) == 0)
-		kw--;
-	while (kw + *n < keywords + NKEYWORDS && strcmp(kw[*n].name, name) == 0)
-		(*n)++;
-	return kw;
-}
-
-static bool
-version_zero(struct tl_version v)
-{
-	return v.major == 0 && v.minor == 0 && v.patch == 0;
-}
-
-static bool
-in_version(const struct keyword *kw, struct tl_version v)
-{
-	return tl_version_cmp(v, kw->since) >= 0 &&
-	       (version_zero(kw->until) || tl_version_cmp(v, kw->until) < 0);
-}
-
-/* "1.27.2", and "1.22" for a target given without its patch level. */
-static const char *
-show_version(struct tl_arena *arena, struct tl_version v)
-{
-	if (v.patch == 0)
-		return tl_arena_printf(arena, "%u.%u", v.major, v.minor);
-	return tl_arena_printf(arena, "%u.%u.%u", v.major, v.minor, v.patch);
-}
-
-static struct tl_finding *unsupported(struct lower *l, struct tl_loc loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static struct tl_finding *
-unsupported(struct lower *l, struct tl_loc loc, const char *fmt, ...)
-{
-	va_list ap;
-	struct tl_finding *f;
-
-	va_start(ap, fmt);
-	f = tl_diag_vadd(l->env->diag, TL_CK_DIRECTIVE_UNSUPPORTED, loc, fmt, ap);
-	va_end(ap);
-	f->server = "nginx";
-	return f;
-}
-
-/*
- * The row of ROWS that the targeted nginx applies to D at level CTX, or
- * NULL once the reason it refuses D is reported: the directive does not
- * exist at that level in any version (directive-invalid), or not in the
- * targeted one (directive-unsupported, with what that nginx says), or it
- * has the wrong number of arguments.
- */
-static const struct keyword *
-select_row(struct lower *l, unsigned ctx, const struct tl_directive *d, const struct keyword *rows,
-	   size_t n)
-{
-	struct tl_version target = l->env->version;
-	const struct keyword *here = NULL;
-	const struct keyword *kw = NULL;
-	bool known = false;
-
-	for (size_t i = 0; i < n && kw == NULL; i++) {
-		if (in_version(&rows[i], target))
-			known = true;
-		if (!(rows[i].ctx & ctx))
-			continue;
-		if (in_version(&rows[i], target))
-			kw = &rows[i];
-		else
-			here = &rows[i];
-	}
-	if (kw == NULL && here == NULL) {
-		tl_ngx_invalid(l, d->loc, "'%s' directive is not allowed here", d->name);
-		return NULL;
-	}
-	if (kw == NULL) {
-		/* What that nginx itself prints (ngx_conf_handler). */
-		const char *says = known ? "directive is not allowed here" : "unknown directive";
-
-		if (tl_version_cmp(target, here->since) < 0)
-			unsupported(
-				l, d->loc,
-				"'%s' is not available here before nginx %s (the target is %s): "
-				"nginx %s refuses to start with '%s'",
-				d->name, show_version(l->env->arena, here->since),
-				show_version(l->env->arena, target),
-				show_version(l->env->arena, target), says);
-		else
-			unsupported(
-				l, d->loc,
-				"'%s' was removed in nginx %s (the target is %s): nginx refuses "
-				"to start with '%s'",
-				d->name, show_version(l->env->arena, here->until),
-				show_version(l->env->arena, target), says);
-		return NULL;
-	}
-	if (d->block || d->nargs < kw->min_args || d->nargs > kw->max_args) {
-		tl_ngx_invalid(l, d->loc, "invalid number of arguments in '%s' directive", d->name);
-		return NULL;
-	}
-	return kw;
-}
-
-bool
-tl_ngx_keyword_allowed(struct lower *l, unsigned ctx, const struct tl_directive *d)
-{
-	size_t n;
-	const struct keyword *rows = find_rows(d->name, &n);
-
-	return rows == NULL || select_row(l, ctx, d, rows, n) != NULL;
-}
-
-struct tl_finding *
-tl_ngx_invalid(struct lower *l, struct tl_loc loc, const char *fmt, ...)
-{
-	va_list ap;
-	struct tl_finding *f;
-
-	va_start(ap, fmt);
-	f = tl_diag_vadd(l->env->diag, TL_CK_DIRECTIVE_INVALID, loc, fmt, ap);
-	va_end(ap);
-	f->server = "nginx";
-	return f;
-}
-
-struct tl_value
-tl_ngx_value_set(const struct tl_directive *d)
-{
-	struct tl_value v = {TL_ORIGIN_SET, d->loc, d, NULL};
-
-	return v;
+	return engine->server;
 }
 
 static bool
@@ -394,35 +53,60 @@ file_ref(struct lower *l, const struct tl_arg *arg)
 	return ref;
 }
 
-static int
-parse_protocols(struct lower *l, const struct tl_directive *d, unsigned *mask)
+/* ssl_protocols, proxy_ssl_protocols: version names, ORed when repeated. */
+static void
+set_protocols(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	      void *field)
 {
-	int bad = 0;
+	struct tl_protocols *p = field;
+	unsigned mask = 0;
+	bool bad = false;
 
+	(void)kw;
 	for (size_t i = 0; i < d->nargs; i++) {
 		unsigned bit = tl_protocol_bit(d->args[i].text, d->args[i].len);
 
 		if (bit == 0) {
-			tl_ngx_invalid(
-				l, d->args[i].loc,
+			tl_lower_invalid(
+				engine, d->args[i].loc,
 				"unknown protocol '%s' in '%s'; nginx accepts SSLv2, SSLv3, TLSv1, "
 				"TLSv1.1, TLSv1.2 and TLSv1.3",
 				d->args[i].text, d->name);
-			bad = 1;
+			bad = true;
 			continue;
 		}
-		*mask |= bit;
+		mask |= bit;
 	}
-	return bad ? -1 : 0;
+	if (bad || p == NULL)
+		return;
+	/*
+	 * nginx's bitmask slot ORs a repeated directive into the first
+	 * instead of refusing it; the later line is the one a reader will
+	 * look at, so point there.
+	 */
+	if (p->v.origin != TL_ORIGIN_SET)
+		p->mask = 0;
+	p->mask |= mask;
+	p->v = tl_value_set(d);
 }
 
 static void
-set_cert_or_key(struct lower *l, struct tl_cert_list *list, const struct keyword *kw,
+default_protocols(struct tl_lower *engine, const struct tl_keyword *kw, const char *value,
+		  void *field)
+{
+	(void)engine;
+	(void)kw;
+	((struct tl_protocols *)field)->mask = tl_protocol_mask(value);
+}
+
+static const struct tl_setter set_protocols_row = {set_protocols, default_protocols};
+
+static void
+set_cert_or_key(struct lower *l, struct tl_cert_list *list, bool is_cert,
 		const struct tl_directive *d)
 {
 	struct tl_cert_pair *pairs;
 	size_t slot;
-	bool is_cert = kw->setter == SET_CERT;
 
 	/*
 	 * nginx keeps two arrays and pairs them by index: the Nth
@@ -447,19 +131,42 @@ set_cert_or_key(struct lower *l, struct tl_cert_list *list, const struct keyword
 		list->pairs[slot].key_dir = d->loc;
 	}
 	if (list->v.origin != TL_ORIGIN_SET)
-		list->v = tl_ngx_value_set(d);
+		list->v = tl_value_set(d);
 }
 
 static void
-add_conf_command(struct lower *l, struct tl_conf_commands *cmds, const struct tl_directive *d)
+set_certificate(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
 {
+	(void)kw;
+	set_cert_or_key(nginx_of(engine), field, true, d);
+}
+
+static void
+set_certificate_key(struct tl_lower *engine, const struct tl_keyword *kw,
+		    const struct tl_directive *d, void *field)
+{
+	(void)kw;
+	set_cert_or_key(nginx_of(engine), field, false, d);
+}
+
+static const struct tl_setter set_certificate_row = {set_certificate, NULL};
+static const struct tl_setter set_certificate_key_row = {set_certificate_key, NULL};
+
+/* ssl_conf_command NAME VALUE: kept in order, for the effective-TLS pass to fold in. */
+static void
+set_conf_command(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		 void *field)
+{
+	struct tl_conf_commands *cmds = field;
 	struct tl_conf_command *item;
 
+	(void)kw;
 	if (cmds->n == cmds->cap) {
 		struct tl_conf_command *items;
 
 		cmds->cap = cmds->cap ? 2 * cmds->cap : 4;
-		items = tl_arena_calloc(l->env->arena, cmds->cap, sizeof(*items));
+		items = tl_arena_calloc(engine->arena, cmds->cap, sizeof(*items));
 		if (cmds->n)
 			memcpy(items, cmds->items, cmds->n * sizeof(*items));
 		cmds->items = items;
@@ -469,246 +176,224 @@ add_conf_command(struct lower *l, struct tl_conf_commands *cmds, const struct tl
 	item->value = d->args[1].text;
 	item->loc = d->loc;
 	if (cmds->v.origin != TL_ORIGIN_SET)
-		cmds->v = tl_ngx_value_set(d);
+		cmds->v = tl_value_set(d);
 }
 
-/* All arguments, one space apart (resolver's servers and options, ssl_session_cache's caches). */
-static const char *
-join_args(struct tl_arena *arena, const struct tl_directive *d)
-{
-	size_t len = 0;
-	char *s;
-	char *p;
+static const struct tl_setter set_conf_command_row = {set_conf_command, NULL};
 
-	if (d->nargs == 1)
-		return d->args[0].text;
-	for (size_t i = 0; i < d->nargs; i++)
-		len += d->args[i].len + 1;
-	s = tl_arena_alloc(arena, len + 1);
-	p = s;
-	for (size_t i = 0; i < d->nargs; i++) {
-		if (i > 0)
-			*p++ = ' ';
-		memcpy(p, d->args[i].text, d->args[i].len);
-		p += d->args[i].len;
+#define ALWAYS                                                                                     \
+	{0, 0, 0},                                                                                 \
+	{                                                                                          \
+		0, 0, 0                                                                            \
 	}
-	*p = '\0';
-	return s;
-}
-
-static bool
-duplicate(struct lower *l, const struct tl_value *v, const struct tl_directive *d)
-{
-	unsigned line, col;
-
-	if (v->origin != TL_ORIGIN_SET)
-		return false;
-	tl_loc_linecol(&v->loc, &line, &col);
-	tl_ngx_invalid(l, d->loc, "'%s' directive is duplicate; first set at %s:%u", d->name,
-		       v->loc.src ? v->loc.src->path : "?", line);
-	return true;
-}
-
-/* The settings struct a row writes into. */
-static char *
-target_base(struct scope *scope, enum target target)
-{
-	switch (target) {
-	case TARGET_TLS:
-		return (char *)&scope->tls;
-	case TARGET_PROXY:
-		return (char *)&scope->proxy;
-	case TARGET_SCOPE:
-		return (char *)scope;
-	case TARGET_NONE:
-		break;
+#define SINCE(a, b, c)                                                                             \
+	{a, b, c},                                                                                 \
+	{                                                                                          \
+		0, 0, 0                                                                            \
 	}
-	return NULL;
-}
-
-/* Applies one keyword directive, already checked by select_row(), to SCOPE. */
-static void
-apply_keyword(struct lower *l, struct scope *scope, const struct keyword *kw,
-	      const struct tl_directive *d)
-{
-	char *base = target_base(scope, kw->target);
-	struct tl_value *v = (struct tl_value *)(base + kw->offset);
-
-	if (base == NULL) {
-		/* Not lowered, but a flag's value nginx checks all the same. */
-		if (kw->setter == SET_FLAG && strcasecmp(d->args[0].text, "on") != 0 &&
-		    strcasecmp(d->args[0].text, "off") != 0)
-			tl_ngx_invalid(
-				l, d->args[0].loc,
-				"invalid value '%s' in '%s' directive, it must be 'on' or 'off'",
-				d->args[0].text, d->name);
-		return;
+#define UNTIL(a, b, c)                                                                             \
+	{0, 0, 0},                                                                                 \
+	{                                                                                          \
+		a, b, c                                                                            \
 	}
-	switch (kw->setter) {
-	case SET_STR: {
-		struct tl_str *s = (struct tl_str *)v;
+#define ONE 1, 1, NULL
+#define TWO 2, 2, NULL
+#define ANY 1, TL_MANY_ARGS, NULL
+#define NO_TARGET TL_NO_TARGET, 0
+#define TLS(m) NGX_TARGET_TLS, offsetof(struct tl_tls, m)
+#define PROXY(m) NGX_TARGET_PROXY, offsetof(struct tl_upstream_tls, m)
+#define SCOPE(m) NGX_TARGET_SCOPE, offsetof(struct scope, m)
 
-		if (duplicate(l, v, d))
-			return;
-		s->v = tl_ngx_value_set(d);
-		s->s = join_args(l->env->arena, d);
-		break;
-	}
-	case SET_PATH: {
-		struct tl_path *p = (struct tl_path *)v;
+/*
+ * One row per directive and module: ssl_certificate is a row of the http
+ * SSL module and one of the stream SSL module, with their own contexts
+ * and the version each came in (or left). The facts are read off the
+ * ngx_command_t tables of ngx_http_ssl_module.c, ngx_stream_ssl_module.c,
+ * ngx_http_proxy_module.c, ngx_stream_proxy_module.c,
+ * ngx_http_grpc_module.c, ngx_http_uwsgi_module.c, ngx_http_v2_module.c,
+ * ngx_event_openssl.c, ngx_event_openssl_cache.c and the core modules at
+ * every release tag of the nginx repository from 1.9.0 to 1.31.4: SINCE
+ * is the first release whose table has the row ({0} when 1.9.0 already
+ * had it), UNTIL the first that no longer has it. Sorted by name for
+ * bsearch, a name's rows together; a unit test checks the order.
+ */
+/* clang-format off */
+static const struct tl_keyword keywords[] = {
+	{"grpc_ssl_certificate", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "client certificate for TLS to a gRPC backend"},
+	{"grpc_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of gRPC client certificates named with variables"},
+	{"grpc_ssl_certificate_key", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "key of the gRPC client certificate"},
+	{"grpc_ssl_ciphers", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "TLS <= 1.2 cipher string towards gRPC backends"},
+	{"grpc_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), &tl_set_none, NO_TARGET, TWO, "raw OpenSSL command for TLS to gRPC backends"},
+	{"grpc_ssl_crl", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "revoked gRPC backend certificates"},
+	{"grpc_ssl_name", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "name the gRPC backend certificate is checked against"},
+	{"grpc_ssl_password_file", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "passphrases of the gRPC client key"},
+	{"grpc_ssl_protocols", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ANY, "protocol versions towards gRPC backends"},
+	{"grpc_ssl_server_name", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, NO_TARGET, ONE, "send SNI to gRPC backends"},
+	{"grpc_ssl_session_reuse", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, NO_TARGET, ONE, "reuse TLS sessions with gRPC backends"},
+	{"grpc_ssl_trusted_certificate", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "CAs that gRPC backend certificates must chain to"},
+	{"grpc_ssl_verify", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, NO_TARGET, ONE, "verify gRPC backend certificates"},
+	{"grpc_ssl_verify_depth", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "depth of gRPC backend chain verification"},
+	{"http2", CTX_SSL_HTTP, SINCE(1, 25, 1), &tl_set_flag, SCOPE(http2), ONE, "HTTP/2 on the server's TLS listeners"},
+	{"listen", CTX_HTTP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "an address and port the server listens on, and how"},
+	{"listen", CTX_STREAM_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "an address and port the server listens on, and how"},
+	{"proxy_ssl", CTX_STREAM, ALWAYS, &tl_set_flag, PROXY(enabled), ONE, "TLS to the stream backend"},
+	{"proxy_ssl_alpn", CTX_STREAM, SINCE(1, 31, 0), &tl_set_none, NO_TARGET, ANY, "ALPN protocols offered to the stream backend"},
+	{"proxy_ssl_certificate", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(certificate), ONE, "client certificate for TLS to the backend"},
+	{"proxy_ssl_certificate", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(certificate), ONE, "client certificate for TLS to the backend"},
+	{"proxy_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of backend client certificates named with variables"},
+	{"proxy_ssl_certificate_cache", CTX_STREAM, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of backend client certificates named with variables"},
+	{"proxy_ssl_certificate_key", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(certificate_key), ONE, "key of the backend client certificate"},
+	{"proxy_ssl_certificate_key", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(certificate_key), ONE, "key of the backend client certificate"},
+	{"proxy_ssl_ciphers", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(ciphers), ONE, "TLS <= 1.2 cipher string towards the backend"},
+	{"proxy_ssl_ciphers", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(ciphers), ONE, "TLS <= 1.2 cipher string towards the backend"},
+	{"proxy_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), &set_conf_command_row, PROXY(conf_commands), TWO, "raw OpenSSL command for TLS to the backend"},
+	{"proxy_ssl_conf_command", CTX_STREAM, SINCE(1, 19, 4), &set_conf_command_row, PROXY(conf_commands), TWO, "raw OpenSSL command for TLS to the backend"},
+	{"proxy_ssl_crl", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(crl), ONE, "revoked backend certificates"},
+	{"proxy_ssl_crl", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(crl), ONE, "revoked backend certificates"},
+	{"proxy_ssl_name", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(name), ONE, "name the backend certificate is checked against (and sent as SNI)"},
+	{"proxy_ssl_name", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(name), ONE, "name the backend certificate is checked against (and sent as SNI)"},
+	{"proxy_ssl_password_file", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(password_file), ONE, "passphrases of the backend client key"},
+	{"proxy_ssl_password_file", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(password_file), ONE, "passphrases of the backend client key"},
+	{"proxy_ssl_protocols", CTX_PROXY, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards the backend"},
+	{"proxy_ssl_protocols", CTX_STREAM, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards the backend"},
+	{"proxy_ssl_server_name", CTX_PROXY, ALWAYS, &tl_set_flag, PROXY(server_name), ONE, "send SNI to the backend"},
+	{"proxy_ssl_server_name", CTX_STREAM, ALWAYS, &tl_set_flag, PROXY(server_name), ONE, "send SNI to the backend"},
+	{"proxy_ssl_session_reuse", CTX_PROXY, ALWAYS, &tl_set_flag, PROXY(session_reuse), ONE, "reuse TLS sessions with the backend"},
+	{"proxy_ssl_session_reuse", CTX_STREAM, ALWAYS, &tl_set_flag, PROXY(session_reuse), ONE, "reuse TLS sessions with the backend"},
+	{"proxy_ssl_trusted_certificate", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to"},
+	{"proxy_ssl_trusted_certificate", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to"},
+	{"proxy_ssl_verify", CTX_PROXY, ALWAYS, &tl_set_flag, PROXY(verify), ONE, "verify the backend certificate"},
+	{"proxy_ssl_verify", CTX_STREAM, ALWAYS, &tl_set_flag, PROXY(verify), ONE, "verify the backend certificate"},
+	{"proxy_ssl_verify_depth", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(verify_depth), ONE, "depth of backend chain verification"},
+	{"proxy_ssl_verify_depth", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(verify_depth), ONE, "depth of backend chain verification"},
+	{"resolver", CTX_PROXY, ALWAYS, &tl_set_str, SCOPE(resolver), ANY, "DNS servers (for OCSP stapling and variable backends)"},
+	{"resolver", CTX_STREAM, SINCE(1, 11, 3), &tl_set_str, SCOPE(resolver), ANY, "DNS servers (for OCSP stapling and variable backends)"},
+	{"server_name", CTX_HTTP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "the names a server answers to"},
+	{"server_name", CTX_STREAM_SRV, SINCE(1, 25, 5), &tl_set_none, NO_TARGET, ANY, "the names a server answers to"},
+	{"ssl", CTX_SSL_HTTP, UNTIL(1, 25, 1), &tl_set_none, NO_TARGET, ONE, "TLS on every listen of the server (removed in 1.25.1)"},
+	{"ssl_alpn", CTX_STREAM, SINCE(1, 21, 4), &tl_set_str, TLS(alpn), ANY, "ALPN protocols the stream server accepts"},
+	{"ssl_buffer_size", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(buffer_size), ONE, "size of TLS records sent"},
+	{"ssl_certificate", CTX_SSL_HTTP, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
+	{"ssl_certificate", CTX_STREAM, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
+	{"ssl_certificate_cache", CTX_SSL_HTTP, SINCE(1, 27, 4), &tl_set_str, TLS(certificate_cache), 1, 3, NULL, "cache of certificates named with variables"},
+	{"ssl_certificate_cache", CTX_STREAM, SINCE(1, 27, 4), &tl_set_str, TLS(certificate_cache), 1, 3, NULL, "cache of certificates named with variables"},
+	{"ssl_certificate_compression", CTX_SSL_HTTP, SINCE(1, 29, 1), &tl_set_flag, TLS(certificate_compression), ONE, "certificate compression (RFC 8879)"},
+	{"ssl_certificate_compression", CTX_STREAM, SINCE(1, 29, 1), &tl_set_flag, TLS(certificate_compression), ONE, "certificate compression (RFC 8879)"},
+	{"ssl_certificate_key", CTX_SSL_HTTP, ALWAYS, &set_certificate_key_row, TLS(certs), ONE, "the key of the certificate of the same rank"},
+	{"ssl_certificate_key", CTX_STREAM, ALWAYS, &set_certificate_key_row, TLS(certs), ONE, "the key of the certificate of the same rank"},
+	{"ssl_ciphers", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(ciphers), ONE, "TLS <= 1.2 cipher string"},
+	{"ssl_ciphers", CTX_STREAM, ALWAYS, &tl_set_str, TLS(ciphers), ONE, "TLS <= 1.2 cipher string"},
+	{"ssl_client_certificate", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(client_certificate), ONE, "CAs for client certificates, sent to clients"},
+	{"ssl_client_certificate", CTX_STREAM, SINCE(1, 11, 8), &tl_set_str, TLS(client_certificate), ONE, "CAs for client certificates, sent to clients"},
+	{"ssl_conf_command", CTX_SSL_HTTP, SINCE(1, 19, 4), &set_conf_command_row, TLS(conf_commands), TWO, "raw OpenSSL configuration command"},
+	{"ssl_conf_command", CTX_STREAM, SINCE(1, 19, 4), &set_conf_command_row, TLS(conf_commands), TWO, "raw OpenSSL configuration command"},
+	{"ssl_crl", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(crl), ONE, "revoked client certificates"},
+	{"ssl_crl", CTX_STREAM, SINCE(1, 11, 8), &tl_set_str, TLS(crl), ONE, "revoked client certificates"},
+	{"ssl_dhparam", CTX_SSL_HTTP, ALWAYS, &tl_set_path, TLS(dhparam), ONE, "DH parameters for DHE suites"},
+	{"ssl_dhparam", CTX_STREAM, ALWAYS, &tl_set_path, TLS(dhparam), ONE, "DH parameters for DHE suites"},
+	{"ssl_early_data", CTX_SSL_HTTP, SINCE(1, 15, 3), &tl_set_flag, TLS(early_data), ONE, "TLS 1.3 0-RTT early data"},
+	{"ssl_ecdh_curve", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(groups), ONE, "ECDH curves / groups offered"},
+	{"ssl_ecdh_curve", CTX_STREAM, ALWAYS, &tl_set_str, TLS(groups), ONE, "ECDH curves / groups offered"},
+	{"ssl_ech_file", CTX_SSL_HTTP, SINCE(1, 29, 4), &tl_set_str, TLS(ech_file), ONE, "Encrypted ClientHello keys"},
+	{"ssl_ech_file", CTX_STREAM, SINCE(1, 29, 4), &tl_set_str, TLS(ech_file), ONE, "Encrypted ClientHello keys"},
+	{"ssl_engine", CTX_MAIN, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OpenSSL hardware engine"},
+	{"ssl_handshake_timeout", CTX_STREAM, ALWAYS, &tl_set_str, TLS(handshake_timeout), ONE, "time a stream TLS handshake may take"},
+	{"ssl_object_cache_inheritable", CTX_MAIN, SINCE(1, 27, 4), &tl_set_flag, NO_TARGET, ONE, "certificate caches kept across reloads"},
+	{"ssl_ocsp", CTX_SSL_HTTP, SINCE(1, 19, 0), &tl_set_enum, TLS(ocsp), 1, 1, ocsp_values, "OCSP checking of client certificates"},
+	{"ssl_ocsp", CTX_STREAM, SINCE(1, 27, 2), &tl_set_enum, TLS(ocsp), 1, 1, ocsp_values, "OCSP checking of client certificates"},
+	{"ssl_ocsp_cache", CTX_SSL_HTTP, SINCE(1, 19, 0), &tl_set_str, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
+	{"ssl_ocsp_cache", CTX_STREAM, SINCE(1, 27, 2), &tl_set_str, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
+	{"ssl_ocsp_responder", CTX_SSL_HTTP, SINCE(1, 19, 0), &tl_set_str, TLS(ocsp_responder), ONE, "OCSP responder for client certificates"},
+	{"ssl_ocsp_responder", CTX_STREAM, SINCE(1, 27, 2), &tl_set_str, TLS(ocsp_responder), ONE, "OCSP responder for client certificates"},
+	{"ssl_password_file", CTX_SSL_HTTP, ALWAYS, &tl_set_path, TLS(password_file), ONE, "passphrases of encrypted keys, one a line"},
+	{"ssl_password_file", CTX_STREAM, ALWAYS, &tl_set_path, TLS(password_file), ONE, "passphrases of encrypted keys, one a line"},
+	{"ssl_prefer_server_ciphers", CTX_SSL_HTTP, ALWAYS, &tl_set_flag, TLS(prefer_server_ciphers), ONE, "the server's cipher order over the client's"},
+	{"ssl_prefer_server_ciphers", CTX_STREAM, ALWAYS, &tl_set_flag, TLS(prefer_server_ciphers), ONE, "the server's cipher order over the client's"},
+	{"ssl_protocols", CTX_SSL_HTTP, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled"},
+	{"ssl_protocols", CTX_STREAM, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled"},
+	{"ssl_reject_handshake", CTX_SSL_HTTP, SINCE(1, 19, 4), &tl_set_flag, TLS(reject_handshake), ONE, "refuse TLS handshakes to this server"},
+	{"ssl_reject_handshake", CTX_STREAM, SINCE(1, 25, 5), &tl_set_flag, TLS(reject_handshake), ONE, "refuse TLS handshakes to this server"},
+	{"ssl_session_cache", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(session_cache), 1, 2, NULL, "TLS session cache"},
+	{"ssl_session_cache", CTX_STREAM, ALWAYS, &tl_set_str, TLS(session_cache), 1, 2, NULL, "TLS session cache"},
+	{"ssl_session_ticket_key", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(session_ticket_key), ONE, "file of session ticket keys"},
+	{"ssl_session_ticket_key", CTX_STREAM, ALWAYS, &tl_set_str, TLS(session_ticket_key), ONE, "file of session ticket keys"},
+	{"ssl_session_tickets", CTX_SSL_HTTP, ALWAYS, &tl_set_flag, TLS(session_tickets), ONE, "TLS session tickets"},
+	{"ssl_session_tickets", CTX_STREAM, ALWAYS, &tl_set_flag, TLS(session_tickets), ONE, "TLS session tickets"},
+	{"ssl_session_timeout", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(session_timeout), ONE, "lifetime of cached sessions"},
+	{"ssl_session_timeout", CTX_STREAM, ALWAYS, &tl_set_str, TLS(session_timeout), ONE, "lifetime of cached sessions"},
+	{"ssl_stapling", CTX_SSL_HTTP, ALWAYS, &tl_set_flag, TLS(stapling), ONE, "OCSP stapling"},
+	{"ssl_stapling", CTX_STREAM, SINCE(1, 27, 2), &tl_set_flag, TLS(stapling), ONE, "OCSP stapling"},
+	{"ssl_stapling_file", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(stapling_file), ONE, "a stapled OCSP answer read from a file"},
+	{"ssl_stapling_file", CTX_STREAM, SINCE(1, 27, 2), &tl_set_str, TLS(stapling_file), ONE, "a stapled OCSP answer read from a file"},
+	{"ssl_stapling_responder", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(stapling_responder), ONE, "OCSP responder for stapling"},
+	{"ssl_stapling_responder", CTX_STREAM, SINCE(1, 27, 2), &tl_set_str, TLS(stapling_responder), ONE, "OCSP responder for stapling"},
+	{"ssl_stapling_verify", CTX_SSL_HTTP, ALWAYS, &tl_set_flag, TLS(stapling_verify), ONE, "verify stapled OCSP answers"},
+	{"ssl_stapling_verify", CTX_STREAM, SINCE(1, 27, 2), &tl_set_flag, TLS(stapling_verify), ONE, "verify stapled OCSP answers"},
+	{"ssl_trusted_certificate", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(trusted_certificate), ONE, "CAs for stapling and client certificates, not sent"},
+	{"ssl_trusted_certificate", CTX_STREAM, SINCE(1, 11, 8), &tl_set_str, TLS(trusted_certificate), ONE, "CAs for stapling and client certificates, not sent"},
+	{"ssl_verify_client", CTX_SSL_HTTP, ALWAYS, &tl_set_enum, TLS(verify_client), 1, 1, verify_client_values, "client certificate verification"},
+	{"ssl_verify_client", CTX_STREAM, SINCE(1, 11, 8), &tl_set_enum, TLS(verify_client), 1, 1, verify_client_values, "client certificate verification"},
+	{"ssl_verify_depth", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(verify_depth), ONE, "depth of client chain verification"},
+	{"ssl_verify_depth", CTX_STREAM, SINCE(1, 11, 8), &tl_set_str, TLS(verify_depth), ONE, "depth of client chain verification"},
+	{"uwsgi_ssl_certificate", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "client certificate for TLS to a uwsgi backend"},
+	{"uwsgi_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of uwsgi client certificates named with variables"},
+	{"uwsgi_ssl_certificate_key", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "key of the uwsgi client certificate"},
+	{"uwsgi_ssl_ciphers", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "TLS <= 1.2 cipher string towards uwsgi backends"},
+	{"uwsgi_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), &tl_set_none, NO_TARGET, TWO, "raw OpenSSL command for TLS to uwsgi backends"},
+	{"uwsgi_ssl_crl", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "revoked uwsgi backend certificates"},
+	{"uwsgi_ssl_name", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "name the uwsgi backend certificate is checked against"},
+	{"uwsgi_ssl_password_file", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "passphrases of the uwsgi client key"},
+	{"uwsgi_ssl_protocols", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ANY, "protocol versions towards uwsgi backends"},
+	{"uwsgi_ssl_server_name", CTX_PROXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "send SNI to uwsgi backends"},
+	{"uwsgi_ssl_session_reuse", CTX_PROXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "reuse TLS sessions with uwsgi backends"},
+	{"uwsgi_ssl_trusted_certificate", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CAs that uwsgi backend certificates must chain to"},
+	{"uwsgi_ssl_verify", CTX_PROXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "verify uwsgi backend certificates"},
+	{"uwsgi_ssl_verify_depth", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "depth of uwsgi backend chain verification"},
+};
+/* clang-format on */
 
-		if (duplicate(l, v, d))
-			return;
-		p->v = tl_ngx_value_set(d);
-		p->s = d->args[0].text;
-		/* ngx_ssl_read_password_file: relative to the conf prefix, no variables. */
-		p->path = tl_path_join(l->env->arena, l->prefix, p->s);
-		break;
-	}
-	case SET_FLAG: {
-		struct tl_flag *f = (struct tl_flag *)v;
-		const char *arg = d->args[0].text;
+const struct tl_keyword_table tl_nginx_keywords = {
+	keywords,
+	sizeof(keywords) / sizeof(keywords[0]),
+	false,
+};
 
-		if (duplicate(l, v, d))
-			return;
-		if (strcasecmp(arg, "on") != 0 && strcasecmp(arg, "off") != 0) {
-			tl_ngx_invalid(
-				l, d->args[0].loc,
-				"invalid value '%s' in '%s' directive, it must be 'on' or 'off'",
-				arg, d->name);
-			return;
-		}
-		f->v = tl_ngx_value_set(d);
-		f->on = strcasecmp(arg, "on") == 0;
-		break;
-	}
-	case SET_ENUM: {
-		struct tl_str *s = (struct tl_str *)v;
-		size_t i;
-
-		if (duplicate(l, v, d))
-			return;
-		for (i = 0; kw->values[i] != NULL; i++)
-			if (strcmp(kw->values[i], d->args[0].text) == 0)
-				break;
-		if (kw->values[i] == NULL) {
-			tl_ngx_invalid(l, d->args[0].loc, "invalid value '%s' in '%s' directive",
-				       d->args[0].text, d->name);
-			return;
-		}
-		s->v = tl_ngx_value_set(d);
-		s->s = kw->values[i];
-		break;
-	}
-	case SET_PROTOCOLS: {
-		struct tl_protocols *p = (struct tl_protocols *)v;
-		unsigned mask = 0;
-
-		if (parse_protocols(l, d, &mask) != 0)
-			return;
-		/*
-		 * nginx's bitmask slot ORs a repeated directive into the
-		 * first instead of refusing it; the later line is the one
-		 * a reader will look at, so point there.
-		 */
-		if (p->v.origin != TL_ORIGIN_SET)
-			p->mask = 0;
-		p->mask |= mask;
-		p->v = tl_ngx_value_set(d);
-		break;
-	}
-	case SET_CERT:
-	case SET_KEY:
-		set_cert_or_key(l, (struct tl_cert_list *)v, kw, d);
-		break;
-	case SET_CONF_COMMAND:
-		add_conf_command(l, (struct tl_conf_commands *)v, d);
-		break;
-	case SET_NONE:
-		break;
-	}
-}
+/* What nginx prints when it refuses a directive (ngx_conf_handler). */
+const struct tl_server_words tl_nginx_words = {
+	.server = "nginx",
+	.unknown = "unknown directive",
+	.not_allowed = "directive is not allowed here",
+	/* Most slots refuse a second value ("is duplicate"); bitmask and array slots do not. */
+	.refuses_duplicates = true,
+};
 
 bool
 tl_ngx_apply_keyword(struct lower *l, struct scope *scope, const struct tl_directive *d)
 {
-	size_t n;
-	const struct keyword *rows = find_rows(d->name, &n);
-	const struct keyword *kw;
+	void *targets[NGX_NTARGETS] = {
+		[NGX_TARGET_TLS] = &scope->tls,
+		[NGX_TARGET_PROXY] = &scope->proxy,
+		[NGX_TARGET_SCOPE] = scope,
+	};
 
-	if (rows == NULL)
-		return false;
-	kw = select_row(l, scope->ctx, d, rows, n);
-	if (kw != NULL)
-		apply_keyword(l, scope, kw, d);
-	return true;
+	return tl_keyword_apply(&l->engine, &tl_nginx_keywords, scope->ctx, targets, d);
 }
 
-/* SETTINGS filled with the targeted version's default of every keyword that has one. */
+bool
+tl_ngx_keyword_allowed(struct lower *l, unsigned ctx, const struct tl_directive *d)
+{
+	return tl_keyword_allowed(&l->engine, &tl_nginx_keywords, ctx, d);
+}
+
+static const char *
+nginx_default(const struct tl_keyword *kw, struct tl_version version)
+{
+	return tl_nginx_default(kw->name, version, NULL);
+}
+
 void
-tl_ngx_compute_defaults(struct lower *l, void *settings, enum target target)
+tl_ngx_compute_defaults(struct lower *l, void *settings, unsigned target)
 {
-	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
-		const struct keyword *kw = &keywords[i];
-		struct tl_value *v;
-		const char *value;
-
-		if (kw->target != target)
-			continue;
-		v = (struct tl_value *)((char *)settings + kw->offset);
-		if (v->origin != TL_ORIGIN_UNSET)
-			continue;
-		value = tl_nginx_default(kw->name, l->env->version, NULL);
-		if (value == NULL)
-			continue;
-		v->origin = TL_ORIGIN_DEFAULT;
-		v->note = l->default_note;
-		switch (kw->setter) {
-		case SET_STR:
-		case SET_ENUM:
-			((struct tl_str *)v)->s = value;
-			break;
-		case SET_PATH:
-			/* No file default is mapped: nginx has none today. */
-			((struct tl_path *)v)->s = value;
-			break;
-		case SET_FLAG:
-			((struct tl_flag *)v)->on = strcmp(value, "on") == 0;
-			break;
-		case SET_PROTOCOLS:
-			((struct tl_protocols *)v)->mask = tl_protocol_mask(value);
-			break;
-		case SET_NONE:
-		case SET_CERT:
-		case SET_KEY:
-		case SET_CONF_COMMAND:
-			break;
-		}
-	}
-}
-
-/* Copies the defaults into every member still unset; a default points at the site. */
-void
-tl_ngx_fill_defaults(void *settings, const void *defaults, const struct tl_field *fields, size_t n,
-		     struct tl_loc site_loc)
-{
-	for (size_t i = 0; i < n; i++) {
-		struct tl_value *v = (struct tl_value *)((char *)settings + fields[i].offset);
-		const struct tl_value *d =
-			(const struct tl_value *)((const char *)defaults + fields[i].offset);
-
-		if (v->origin != TL_ORIGIN_UNSET || d->origin == TL_ORIGIN_UNSET)
-			continue;
-		memcpy(v, d, fields[i].size);
-		v->loc = site_loc;
-	}
-}
-
-int
-tl_nginx_keywords_unsorted(void)
-{
-	for (size_t i = 1; i < NKEYWORDS; i++)
-		if (strcmp(keywords[i - 1].name, keywords[i].name) > 0)
-			return (int)i;
-	return -1;
+	tl_keyword_defaults(&l->engine, &tl_nginx_keywords, target, settings, nginx_default,
+			    l->default_note);
 }

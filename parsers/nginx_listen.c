@@ -131,16 +131,17 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 	struct tl_listener *ls;
 
 	if (d->nargs < 1 || d->block) {
-		tl_ngx_invalid(l, d->loc, "invalid number of arguments in 'listen' directive");
+		tl_lower_invalid(&l->engine, d->loc,
+				 "invalid number of arguments in 'listen' directive");
 		return;
 	}
 	ls = tl_arena_alloc(l->env->arena, sizeof(*ls));
 	ls->loc = d->loc;
 	ls->site = site;
 	if (parse_listen_address(l, d->args[0].text, ls) != 0) {
-		tl_ngx_invalid(l, d->args[0].loc,
-			       "invalid address or port '%s' in 'listen' directive",
-			       d->args[0].text);
+		tl_lower_invalid(&l->engine, d->args[0].loc,
+				 "invalid address or port '%s' in 'listen' directive",
+				 d->args[0].text);
 		return;
 	}
 	if (strcmp(ls->addr, "*") != 0 && ls->addr[0] != '[' && strncmp(ls->addr, "unix:", 5) != 0)
@@ -149,8 +150,8 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 		const char *p = d->args[i].text;
 
 		if (!known_listen_param(p)) {
-			tl_ngx_invalid(l, d->args[i].loc,
-				       "invalid parameter '%s' in 'listen' directive", p);
+			tl_lower_invalid(&l->engine, d->args[i].loc,
+					 "invalid parameter '%s' in 'listen' directive", p);
 			continue;
 		}
 		if (strcmp(p, "ssl") == 0)
@@ -194,8 +195,8 @@ tl_ngx_add_name(struct lower *l, struct tl_site *site, const struct tl_arg *a)
 			PCRE2_UCHAR msg[256];
 
 			pcre2_get_error_message(err, msg, sizeof(msg));
-			tl_ngx_invalid(
-				l, a->loc,
+			tl_lower_invalid(
+				&l->engine, a->loc,
 				"invalid regular expression '%s' in 'server_name': %s at offset "
 				"%zu",
 				n->name, (const char *)msg, (size_t)off);
@@ -225,9 +226,9 @@ tl_ngx_add_name(struct lower *l, struct tl_site *site, const struct tl_arg *a)
 			 star[-1] == '.' && strchr(low, '*') == star)
 			n->kind = TL_NAME_WILDCARD_RIGHT;
 		else if (star != NULL) {
-			tl_ngx_invalid(l, a->loc,
-				       "invalid server name or wildcard '%s' in 'server_name'",
-				       text);
+			tl_lower_invalid(&l->engine, a->loc,
+					 "invalid server name or wildcard '%s' in 'server_name'",
+					 text);
 			return;
 		} else
 			n->kind = TL_NAME_EXACT;

@@ -32,7 +32,7 @@ apply_headers(struct lower *l, struct scope *scope, const struct tl_directive *d
 		if (d->nargs >= 2 && is_hsts(d->args[0].text)) {
 			struct tl_header *h = &scope->headers.own_hsts;
 
-			h->v = tl_ngx_value_set(d);
+			h->v = tl_value_set(d);
 			h->value = d->args[1].text;
 			h->always = d->nargs >= 3 && strcmp(d->args[2].text, "always") == 0;
 		}
@@ -106,7 +106,7 @@ finish_tls(struct lower *l, struct tl_tls *tls, const struct tl_tls *parent, str
 	if (parent != NULL)
 		tl_tls_inherit(tls, parent);
 	derive_ciphersuites(tls);
-	tl_ngx_fill_defaults(tls, &l->tls_defaults, tl_tls_fields, tl_tls_nfields, site_loc);
+	tl_fill_defaults(tls, &l->tls_defaults, tl_tls_fields, tl_tls_nfields, site_loc);
 }
 
 /* ---- locations and upstream TLS ---- */
@@ -131,11 +131,11 @@ add_upstream(struct lower *l, struct tl_site *site, const struct scope *scope,
 	up->tls = scope->proxy;
 	if (up->tls.enabled.v.origin == TL_ORIGIN_UNSET) {
 		/* In http the URL's scheme is the switch. */
-		up->tls.enabled.v = tl_ngx_value_set(pass);
+		up->tls.enabled.v = tl_value_set(pass);
 		up->tls.enabled.on = true;
 	}
-	tl_ngx_fill_defaults(&up->tls, &l->proxy_defaults, tl_upstream_tls_fields,
-			     tl_upstream_tls_nfields, pass->loc);
+	tl_fill_defaults(&up->tls, &l->proxy_defaults, tl_upstream_tls_fields,
+			 tl_upstream_tls_nfields, pass->loc);
 	tl_ptrvec_push(l->env->arena, &site->upstreams, up);
 }
 
@@ -260,7 +260,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 		} else if (strcmp(c->name, "ssl") == 0) {
 			if (tl_ngx_keyword_allowed(l, scope.ctx, c) &&
 			    strcasecmp(c->args[0].text, "on") == 0)
-				site->legacy_ssl_on = tl_ngx_value_set(c);
+				site->legacy_ssl_on = tl_value_set(c);
 		} else if (strcmp(c->name, "proxy_pass") == 0 && mode == TL_SITE_STREAM &&
 			   c->nargs == 1) {
 			stream_pass = c;
@@ -428,8 +428,14 @@ tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_m
 
 	l.default_note = tl_arena_printf(env->arena, "the nginx %u.%u default", env->version.major,
 					 env->version.minor);
-	tl_ngx_compute_defaults(&l, &l.tls_defaults, TARGET_TLS);
-	tl_ngx_compute_defaults(&l, &l.proxy_defaults, TARGET_PROXY);
+	l.engine.arena = env->arena;
+	l.engine.diag = env->diag;
+	l.engine.version = env->version;
+	l.engine.words = &tl_nginx_words;
+	l.engine.prefix = l.prefix;
+	l.engine.server = &l;
+	tl_ngx_compute_defaults(&l, &l.tls_defaults, NGX_TARGET_TLS);
+	tl_ngx_compute_defaults(&l, &l.proxy_defaults, NGX_TARGET_PROXY);
 	model->nfiles += tree->nfiles;
 	for (size_t i = 0; i < tree->root.nchildren; i++) {
 		const struct tl_directive *d = tree->root.children[i];
@@ -444,4 +450,10 @@ tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_m
 		else if (strcmp(d->name, "stream") == 0)
 			lower_block(&l, d, TL_SITE_STREAM);
 	}
+}
+
+int
+tl_nginx_keywords_unsorted(void)
+{
+	return tl_keyword_table_unsorted(&tl_nginx_keywords);
 }

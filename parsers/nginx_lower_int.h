@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 
+#include "lower.h"
 #include "nginx_lower.h"
 
 /* Where a directive may appear (nginx's NGX_HTTP_MAIN_CONF etc.). */
@@ -30,12 +31,12 @@ enum {
 #define CTX_PROXY (CTX_HTTP_MAIN | CTX_HTTP_SRV | CTX_HTTP_LOC)
 #define CTX_STREAM (CTX_STREAM_MAIN | CTX_STREAM_SRV)
 
-/* Which settings struct a keyword writes into. */
-enum target {
-	TARGET_NONE,  /* checked (context, arguments, version) but not lowered */
-	TARGET_TLS,   /* struct tl_tls */
-	TARGET_PROXY, /* struct tl_upstream_tls */
-	TARGET_SCOPE, /* struct scope itself (resolver, http2) */
+/* The structs a keyword row fills (indices of the engine's targets; 0 is none). */
+enum {
+	NGX_TARGET_TLS = 1, /* struct tl_tls */
+	NGX_TARGET_PROXY,   /* struct tl_upstream_tls */
+	NGX_TARGET_SCOPE,   /* struct scope itself (resolver, http2) */
+	NGX_NTARGETS,
 };
 
 /* add_header_inherit (nginx 1.29.3): how a level's headers combine with the level above. */
@@ -70,17 +71,15 @@ struct lower {
 	struct tl_model *model;
 	const char *prefix;
 	const char *default_note;
+	struct tl_lower engine; /* the shared engine's state; engine.server points back here */
 	/* The targeted version's defaults, computed once and copied into each site. */
 	struct tl_tls tls_defaults;
 	struct tl_upstream_tls proxy_defaults;
 };
 
-/* A finding of directive-invalid at LOC, for nginx. */
-struct tl_finding *tl_ngx_invalid(struct lower *l, struct tl_loc loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* The value of a setting set by D at this level. */
-struct tl_value tl_ngx_value_set(const struct tl_directive *d);
+/* The keyword table and how nginx words its refusals (nginx_keywords.c). */
+extern const struct tl_keyword_table tl_nginx_keywords;
+extern const struct tl_server_words tl_nginx_words;
 
 /* Applies D if it is a keyword of the table; false if the table does not know it. */
 bool tl_ngx_apply_keyword(struct lower *l, struct scope *scope, const struct tl_directive *d);
@@ -92,12 +91,8 @@ bool tl_ngx_apply_keyword(struct lower *l, struct scope *scope, const struct tl_
  */
 bool tl_ngx_keyword_allowed(struct lower *l, unsigned ctx, const struct tl_directive *d);
 
-/* SETTINGS (a struct tl_tls or tl_upstream_tls) filled with the version's defaults. */
-void tl_ngx_compute_defaults(struct lower *l, void *settings, enum target target);
-
-/* Copies DEFAULTS into every member of SETTINGS still unset; a default points at SITE_LOC. */
-void tl_ngx_fill_defaults(void *settings, const void *defaults, const struct tl_field *fields,
-			  size_t n, struct tl_loc site_loc);
+/* SETTINGS (the struct of NGX_TARGET_TLS or _PROXY) filled with the version's defaults. */
+void tl_ngx_compute_defaults(struct lower *l, void *settings, unsigned target);
 
 /* "listen": a listener of SITE. */
 void tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_directive *d);
