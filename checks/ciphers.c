@@ -155,9 +155,9 @@ site_ciphers_get(struct tl_check_ctx *ctx, const struct tl_site *site, struct si
 
 	memset(sc, 0, sizeof(*sc));
 	sc->site = site;
-	sc->setting = &site->tls.ciphers;
+	sc->setting = &site->eff.ciphers;
 	/* A server that sets no string uses OpenSSL's own default. */
-	sc->str = site->tls.ciphers.s ? site->tls.ciphers.s : "DEFAULT";
+	sc->str = site->eff.ciphers.s ? site->eff.ciphers.s : "DEFAULT";
 	sc->rc = tl_cipher_cache_eval(cache, sc->str, 0, &sc->list, &sc->error);
 	sc->linked_rc = tl_cipher_cache_eval(cache, sc->str, TL_CIPHER_LINKED_ONLY, &sc->linked,
 					     &linked_error);
@@ -336,7 +336,7 @@ invalid_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
 	struct site_ciphers sc;
 	struct tl_finding *f;
-	const struct tl_str *cs = &site->tls.ciphersuites;
+	const struct tl_str *cs = &site->eff.ciphersuites;
 
 	site_ciphers_get(ctx, site, &sc);
 	if (sc.rc == -ENOENT || (sc.rc == 0 && sc.linked_rc == -ENOENT)) {
@@ -613,8 +613,7 @@ none_for_protocol(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 		f->clients_see = no_cipher_clients;
 	}
 	if (sc->protos & TL_PROTO_TLSv1_3) {
-		const struct tl_site *gov = tl_site_governing(sc->site);
-		const struct tl_str *cs = &gov->tls.ciphersuites;
+		const struct tl_str *cs = &sc->site->eff.governing->eff.ciphersuites;
 		struct name_list known;
 		const char *unknown;
 

@@ -162,19 +162,9 @@ struct group_list {
 static struct group_list
 site_groups(const struct tl_site *site)
 {
-	const struct tl_tls *tls = &site->tls;
-	struct group_list g = {tls->groups.s, tls->groups.v.loc,
-			       tls->groups.v.origin == TL_ORIGIN_DEFAULT};
+	const struct tl_str *list = &site->eff.groups;
+	struct group_list g = {list->s, list->v.loc, list->v.origin == TL_ORIGIN_DEFAULT};
 
-	for (size_t i = 0; i < tls->conf_commands.n; i++) {
-		const struct tl_conf_command *c = &tls->conf_commands.items[i];
-
-		if (strcasecmp(c->name, "Groups") == 0 || strcasecmp(c->name, "Curves") == 0) {
-			g.value = c->value;
-			g.loc = c->loc;
-			g.is_default = false;
-		}
-	}
 	return g;
 }
 

@@ -49,13 +49,13 @@ static const struct tl_client_error no_version_clients[] = {
 static bool
 own_setting_ignored(const struct tl_site *site, const struct tl_site_protocols *sp)
 {
-	const struct tl_protocols *own = &site->tls.protocols;
+	const struct tl_protocols *own = &site->eff.protocols;
 
 	if (sp->taken_from == NULL)
 		return false;
 	if (own->v.origin != TL_ORIGIN_SET && own->v.origin != TL_ORIGIN_INHERITED)
 		return false;
-	return own->mask != sp->taken_from->tls.protocols.mask;
+	return own->mask != sp->taken_from->eff.protocols.mask;
 }
 
 /*
@@ -88,7 +88,7 @@ site_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_s
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
 	if (own_setting_ignored(site, sp))
-		tl_finding_relate(ctx->diag, f, NULL, site->tls.protocols.v.loc,
+		tl_finding_relate(ctx->diag, f, NULL, site->eff.protocols.v.loc,
 				  "the ignored setting of site '%s'", site->label);
 	else if (sp->taken_from != NULL)
 		tl_finding_relate(ctx->diag, f, NULL, sp->taken_from->loc,

@@ -1,7 +1,7 @@
 /*
  * What a site really negotiates, as opposed to what its own directives
- * say: the protocol versions after server-wide raw OpenSSL commands
- * (Protocol, MinProtocol, MaxProtocol) and after the server's rule for
+ * say, read off the effective-TLS pass (src/effective.h): the protocol
+ * versions after raw OpenSSL commands and after the server's rule for
  * which site's settings apply on a shared address:port.
  */
 #ifndef TL_TLS_VIEW_H

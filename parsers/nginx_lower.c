@@ -82,30 +82,11 @@ apply_common(struct lower *l, struct scope *scope, const struct tl_directive *d)
 	return apply_headers(l, scope, d);
 }
 
-/*
- * TLS 1.3 suites are set in nginx only through ssl_conf_command
- * Ciphersuites; SSL_CONF matches command names without regard to case.
- */
-static void
-derive_ciphersuites(struct tl_tls *tls)
-{
-	for (size_t i = 0; i < tls->conf_commands.n; i++) {
-		const struct tl_conf_command *c = &tls->conf_commands.items[i];
-
-		if (strcasecmp(c->name, "Ciphersuites") == 0) {
-			tls->ciphersuites.v = tls->conf_commands.v;
-			tls->ciphersuites.v.loc = c->loc;
-			tls->ciphersuites.s = c->value;
-		}
-	}
-}
-
 static void
 finish_tls(struct lower *l, struct tl_tls *tls, const struct tl_tls *parent, struct tl_loc site_loc)
 {
 	if (parent != NULL)
 		tl_tls_inherit(tls, parent);
-	derive_ciphersuites(tls);
 	tl_fill_defaults(tls, &l->tls_defaults, tl_tls_fields, tl_tls_nfields, site_loc);
 }
 

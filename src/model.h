@@ -284,6 +284,26 @@ struct tl_upstream {
 	struct tl_upstream_tls tls;
 };
 
+/*
+ * A site's TLS settings as the server ends up with them: after the raw
+ * OpenSSL commands it applies last (SSL_CONF: Protocol, MinProtocol,
+ * MaxProtocol, CipherString, Ciphersuites, Groups/Curves, the last one
+ * wins), each value pointing at the line that set it. Filled by
+ * tl_effective_tls() (effective.h).
+ */
+struct tl_effective {
+	/*
+	 * The site whose protocol versions and TLS 1.3 suites a client of
+	 * this site gets: the default site of its first TLS socket when that
+	 * socket takes them from there (protocols_from_default), else itself.
+	 */
+	const struct tl_site *governing;
+	struct tl_protocols protocols;
+	struct tl_str ciphers;      /* TLS <= 1.2 cipher string */
+	struct tl_str ciphersuites; /* TLS 1.3 suites */
+	struct tl_str groups;       /* key exchange groups */
+};
+
 struct tl_site {
 	enum tl_server_kind server;
 	enum tl_site_mode mode;
@@ -299,6 +319,7 @@ struct tl_site {
 	struct tl_flag
 		http2; /* HTTP/2 for the site (nginx "http2 on;"); listeners may add it too */
 	struct tl_value legacy_ssl_on; /* nginx "ssl on;" (SET when present) */
+	struct tl_effective eff;       /* what clients get (tl_effective_tls) */
 };
 
 struct tl_model {

@@ -14,6 +14,7 @@
 
 #include "../checks/registry.h"
 #include "../parsers/servers.h"
+#include "effective.h"
 #include "fsutil.h"
 #include "policy_file.h"
 #include "truststore.h"
@@ -227,6 +228,7 @@ tl_run_lint(struct tl_run *run, const char **failed_path)
 			return -ENOENT;
 		}
 	}
+	tl_effective_tls(&run->model);
 	run_checks(run);
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include "../../src/tests/unit.h"
 #include "../nginx.h"
 #include "../nginx_facts.h"
+#include "../../src/effective.h"
 #include "../nginx_lower.h"
 
 struct fixture {
@@ -291,8 +292,11 @@ test_dynamic_certificate_and_conf_command(void)
 	s = site(&fx, 0);
 	CHECK(s->tls.certs.pairs[0].cert.dynamic);
 	CHECK(s->tls.certs.pairs[0].cert.path == NULL);
-	CHECK_STR(s->tls.ciphersuites.s, "TLS_AES_256_GCM_SHA384");
-	CHECK_INT(line_of(s->tls.ciphersuites.v.loc), 4);
+	/* Commands are folded in by the effective-TLS pass, not by lowering. */
+	CHECK(s->tls.ciphersuites.s == NULL);
+	tl_effective_tls(&fx.model);
+	CHECK_STR(s->eff.ciphersuites.s, "TLS_AES_256_GCM_SHA384");
+	CHECK_INT(line_of(s->eff.ciphersuites.v.loc), 4);
 	tl_arena_free(fx.arena);
 }
 
@@ -387,11 +391,51 @@ test_versions_and_levels(void)
 	tl_arena_free(fx.arena);
 }
 
+/* The effective-TLS pass: SSL_CONF commands applied last, the last of a kind winning. */
+static void
+test_effective(void)
+{
+	struct fixture fx;
+	const struct tl_site *a, *b;
+
+	lower_text(&fx,
+		   "http {\n"                                                          /* 1 */
+		   "  ssl_protocols TLSv1.2 TLSv1.3;\n"                                /* 2 */
+		   "  ssl_ciphers HIGH;\n"                                             /* 3 */
+		   "  ssl_conf_command Protocol -TLSv1.2;\n"                           /* 4 */
+		   "  ssl_conf_command CipherString ECDHE+AESGCM;\n"                   /* 5 */
+		   "  ssl_conf_command curves X25519;\n"                               /* 6 */
+		   "  server { listen 443 ssl default_server; server_name a.test; }\n" /* 7 */
+		   "  server { listen 443 ssl; server_name b.test;\n"                  /* 8 */
+		   "           ssl_protocols TLSv1.2;\n"                               /* 9 */
+		   "           ssl_conf_command MaxProtocol TLSv1.2; }\n"              /* 10 */
+		   "}\n",
+		   (struct tl_version){1, 22, 0});
+	tl_effective_tls(&fx.model);
+	a = site(&fx, 0);
+	b = site(&fx, 1);
+	CHECK_INT(a->eff.protocols.mask, TL_PROTO_TLSv1_3);
+	CHECK_INT(line_of(a->eff.protocols.v.loc), 4);
+	CHECK_INT(a->eff.protocols.v.origin, TL_ORIGIN_INHERITED);
+	CHECK_STR(a->eff.ciphers.s, "ECDHE+AESGCM");
+	CHECK_INT(line_of(a->eff.ciphers.v.loc), 5);
+	/* Command names ignore case, as SSL_CONF does. */
+	CHECK_STR(a->eff.groups.s, "X25519");
+	/* b's own commands replace the list it inherited: MaxProtocol applies to its versions. */
+	CHECK_INT(b->eff.protocols.mask, TL_PROTO_TLSv1_2);
+	CHECK_STR(b->eff.ciphers.s, "HIGH");
+	/* nginx 1.22 takes the versions from the default server of the socket. */
+	CHECK(b->eff.governing == a);
+	CHECK(a->eff.governing == a);
+	tl_arena_free(fx.arena);
+}
+
 int
 main(void)
 {
 	CHECK_INT(tl_nginx_keywords_unsorted(), -1);
 	test_quic_socket();
+	test_effective();
 	test_port_range_and_stream_upstream();
 	test_versions_and_levels();
 	test_http_level_after_server();
