@@ -27,8 +27,9 @@ missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 	if (info->cert_file->read_error == 0)
 		return;
 	f = tl_cert_finding(ctx, TL_CK_CERT_MISSING, site, pair,
-			    "cannot read certificate '%s': %s; the server refuses to start",
-			    pair->cert.written, strerror(info->cert_file->read_error));
+			    "cannot read certificate '%s': %s; the server %s", pair->cert.written,
+			    strerror(info->cert_file->read_error),
+			    tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
 	relate_path(ctx, f, pair, info->cert_file);
 }
 
@@ -48,9 +49,9 @@ unparsable(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl
 		return;
 	f = tl_cert_finding(
 		ctx, TL_CK_CERT_UNPARSABLE, site, pair,
-		"certificate file '%s' cannot be loaded: %s; the server refuses to start",
-		pair->cert.written,
-		info->cert_file->cert_error ? info->cert_file->cert_error : "no PEM block");
+		"certificate file '%s' cannot be loaded: %s; the server %s", pair->cert.written,
+		info->cert_file->cert_error ? info->cert_file->cert_error : "no PEM block",
+		tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
 	relate_path(ctx, f, pair, info->cert_file);
 }
 

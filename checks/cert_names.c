@@ -295,11 +295,8 @@ check_name(struct tl_check_ctx *ctx, const struct tl_site *site, const struct si
 	const char *n = name->name;
 	const char *what = NULL;
 
-	/*
-	 * "_" and names with variables ($hostname) are no names a client asks for;
-	 * in a regular expression '$' is an anchor.
-	 */
-	if (name->kind != TL_NAME_REGEX && (strcmp(n, "_") == 0 || strchr(n, '$') != NULL))
+	/* Catch-alls and the machine's own name are no names to hold a certificate to. */
+	if (name->kind == TL_NAME_NONE || name->kind == TL_NAME_HOSTNAME)
 		return;
 	if (name->kind != TL_NAME_REGEX && !tl_hostname_is_ascii(n)) {
 		check_unicode(ctx, site, sc, name);
@@ -343,6 +340,8 @@ check_name(struct tl_check_ctx *ctx, const struct tl_site *site, const struct si
 		break;
 	case TL_NAME_WILDCARD_RIGHT: /* "www.example.*": no certificate name can say that */
 	case TL_NAME_EMPTY:
+	case TL_NAME_NONE:
+	case TL_NAME_HOSTNAME:
 		break;
 	}
 	if (what != NULL)

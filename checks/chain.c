@@ -174,7 +174,8 @@ order(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert
 			"the server pairs the key with the first certificate ('%s'), %s",
 			info->path_certs[0].subject, info->leaf_index + 1, pair->cert.written,
 			info->served_subjects[0],
-			same_type ? "so it refuses to start ('key values mismatch')"
+			same_type ? tl_diag_printf(ctx->arena, "so it %s ('key values mismatch')",
+						   tl_fault_text(site->facts, TL_FAULT_KEY))
 				  : "which the key does not belong to, so handshakes fail");
 		relate_leaf(ctx, f, pair, info);
 		return;

@@ -163,7 +163,9 @@ site_ciphers_get(struct tl_check_ctx *ctx, const struct tl_site *site, struct si
 					     &linked_error);
 	sc->level = sc->list->sec_level >= 0 ? sc->list->sec_level : TL_DEFAULT_SECLEVEL;
 	sc->protos = tl_site_protocols(site).mask;
-	sc->dh_params = site->tls.dhparam.v.origin != TL_ORIGIN_UNSET;
+	/* Configured parameters, or the server's own built-in groups (not nginx's). */
+	sc->dh_params = site->tls.dhparam.v.origin != TL_ORIGIN_UNSET ||
+			(site->facts != NULL && site->facts->dh_builtin);
 	site_keys(ctx, sc);
 }
 
@@ -344,20 +346,21 @@ invalid_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 			ctx, TL_CK_CIPHER_INVALID, &sc,
 			sc.rc == 0 ? tl_diag_printf(ctx->arena,
 						    "cipher string '%s' enables only suites "
-						    "OpenSSL 3 no longer has; the server refuses "
-						    "to start with 'no cipher match' on OpenSSL 3",
-						    sc.str)
+						    "OpenSSL 3 no longer has; the server %s with "
+						    "'no cipher match' on OpenSSL 3",
+						    sc.str,
+						    tl_fault_text(site->facts, TL_FAULT_CIPHERS))
 				   : tl_diag_printf(ctx->arena,
 						    "cipher string '%s' enables no cipher suite; "
-						    "the server refuses to start with 'no cipher "
-						    "match'",
-						    sc.str));
+						    "the server %s with 'no cipher match'",
+						    sc.str,
+						    tl_fault_text(site->facts, TL_FAULT_CIPHERS)));
 	} else if (sc.rc != 0) {
 		cipher_finding(ctx, TL_CK_CIPHER_INVALID, &sc,
 			       tl_diag_printf(ctx->arena,
-					      "cipher string '%s' is invalid (%s); the server "
-					      "refuses to start",
-					      sc.str, sc.error ? sc.error : "syntax"));
+					      "cipher string '%s' is invalid (%s); the server %s",
+					      sc.str, sc.error ? sc.error : "syntax",
+					      tl_fault_text(site->facts, TL_FAULT_CIPHERS)));
 	} else if (sc.list->nunknown > 0) {
 		const char *words = quoted_words(ctx->arena, sc.list->unknown, sc.list->nunknown);
 
@@ -376,8 +379,8 @@ invalid_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 		if (known.n == 0 && cs->s[0] != '\0') {
 			f = tl_diag_add(ctx->diag, TL_CK_CIPHER_INVALID, cs->v.loc,
 					"TLS 1.3 suite list '%s' names no TLS 1.3 suite; the "
-					"server refuses to start with 'no cipher match'",
-					cs->s);
+					"server %s with 'no cipher match'",
+					cs->s, tl_fault_text(site->facts, TL_FAULT_CIPHERS));
 		} else if (unknown != NULL) {
 			f = tl_diag_add(ctx->diag, TL_CK_CIPHER_INVALID, cs->v.loc,
 					"TLS 1.3 suite list '%s' names suites OpenSSL does not "

@@ -22,10 +22,11 @@ dhparam_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	if (file->read_error == 0 && file->dh_params != NULL)
 		return;
 	f = tl_diag_add(ctx->diag, TL_CK_DIRECTIVE_INVALID, p->v.loc,
-			"DH parameters file '%s' %s; the server refuses to start", p->s,
+			"DH parameters file '%s' %s; the server %s", p->s,
 			file->read_error != 0 ? tl_diag_printf(ctx->arena, "cannot be read (%s)",
 							       strerror(file->read_error))
-					      : "holds no 'DH PARAMETERS' block");
+					      : "holds no 'DH PARAMETERS' block",
+			tl_fault_text(site->facts, TL_FAULT_DH_FILE));
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
 }

@@ -98,13 +98,13 @@ missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 		if (info->cert_file->key_present)
 			key_finding(ctx, TL_CK_KEY_MISSING, site, pair,
 				    "no private key is named for certificate '%s'; the key inside "
-				    "the file is not read by this server, which refuses to start",
-				    pair->cert.written);
+				    "the file is not read by this server, which %s",
+				    pair->cert.written, tl_fault_text(site->facts, TL_FAULT_KEY));
 		else
 			key_finding(ctx, TL_CK_KEY_MISSING, site, pair,
 				    "no private key for certificate '%s': none is configured and "
-				    "the file holds none; the server refuses to start",
-				    pair->cert.written);
+				    "the file holds none; the server %s",
+				    pair->cert.written, tl_fault_text(site->facts, TL_FAULT_KEY));
 		return;
 	}
 	/* The same missing file named for certificate and key: cert-missing says it. */
@@ -112,8 +112,8 @@ missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 	    (info->cert_file == ki->file))
 		return;
 	f = key_finding(ctx, TL_CK_KEY_MISSING, site, pair,
-			"cannot read private key '%s': %s; the server refuses to start",
-			pair->key.written, strerror(ki->file->read_error));
+			"cannot read private key '%s': %s; the server %s", pair->key.written,
+			strerror(ki->file->read_error), tl_fault_text(site->facts, TL_FAULT_KEY));
 	relate_path(ctx, f, pair, ki->file);
 }
 
@@ -140,8 +140,8 @@ unparsable(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl
 	else
 		why = "no PEM private key block";
 	f = key_finding(ctx, TL_CK_KEY_UNPARSABLE, site, pair,
-			"'%s' holds no private key (%s); the server refuses to start",
-			key_written(pair), why);
+			"'%s' holds no private key (%s); the server %s", key_written(pair), why,
+			tl_fault_text(site->facts, TL_FAULT_KEY));
 	relate_path(ctx, f, pair, ki->file);
 }
 
@@ -165,30 +165,32 @@ encrypted(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_
 		key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 			    "private key '%s' is encrypted and no password file is configured; "
 			    "the server cannot load it without prompting for the passphrase and "
-			    "refuses to start",
-			    key_written(pair));
+			    "%s",
+			    key_written(pair), tl_fault_text(site->facts, TL_FAULT_KEY));
 		return;
 	}
 	if (ki->password_errno != 0)
 		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 				"private key '%s' is encrypted and its password file '%s' cannot "
-				"be read: %s; the server refuses to start",
-				key_written(pair), pw->s, strerror(ki->password_errno));
+				"be read: %s; the server %s",
+				key_written(pair), pw->s, strerror(ki->password_errno),
+				tl_fault_text(site->facts, TL_FAULT_KEY));
 	else if (ki->npasswords == 0)
 		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 				"private key '%s' is encrypted and its password file '%s' holds "
-				"no passphrase; the server refuses to start",
-				key_written(pair), pw->s);
+				"no passphrase; the server %s",
+				key_written(pair), pw->s, tl_fault_text(site->facts, TL_FAULT_KEY));
 	else if (ki->npasswords == 1)
 		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 				"the passphrase in '%s' does not open encrypted private key '%s' "
-				"(bad decrypt); the server refuses to start",
-				pw->s, key_written(pair));
+				"(bad decrypt); the server %s",
+				pw->s, key_written(pair), tl_fault_text(site->facts, TL_FAULT_KEY));
 	else
 		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 				"none of the %zu passphrases in '%s' opens encrypted private key "
-				"'%s' (bad decrypt); the server refuses to start",
-				ki->npasswords, pw->s, key_written(pair));
+				"'%s' (bad decrypt); the server %s",
+				ki->npasswords, pw->s, key_written(pair),
+				tl_fault_text(site->facts, TL_FAULT_KEY));
 	tl_finding_relate(ctx->diag, f, NULL, pw->v.loc, "the password file is set here");
 }
 
@@ -231,9 +233,9 @@ mismatch(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_c
 	} else {
 		f = key_finding(ctx, TL_CK_KEY_MISMATCH, site, pair,
 				"private key '%s' does not belong to certificate '%s' (%s) or any "
-				"certificate the file serves; the server refuses to start (key "
-				"values mismatch)",
-				key_written(pair), pair->cert.written, subject);
+				"certificate the file serves; the server %s (key values mismatch)",
+				key_written(pair), pair->cert.written, subject,
+				tl_fault_text(site->facts, TL_FAULT_KEY));
 	}
 	tl_finding_relate(ctx->diag, f, NULL, pair->cert_dir, "the certificate is named here");
 }

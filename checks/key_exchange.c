@@ -61,8 +61,9 @@ dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
 			"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
 			"requires; OpenSSL at security level 2 (Debian, Ubuntu) refuses to load "
-			"them ('dh key too small') and the server does not start",
-			p->s, bits, want, ctx->policy->name);
+			"them ('dh key too small') and the server %s",
+			p->s, bits, want, ctx->policy->name,
+			tl_fault_text(site->facts, TL_FAULT_DH_TOO_SMALL));
 	f->clients_see = dh_clients;
 	set_site(f, site);
 }
@@ -198,8 +199,8 @@ curve_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	bool any_strong = false;
 	struct tl_finding *f;
 
-	/* "auto" (nginx) leaves OpenSSL's own list, which is fine. */
-	if (g.value == NULL || g.is_default || strcmp(g.value, "auto") == 0)
+	/* No list, or the server's word for OpenSSL's own (nginx "auto"): fine. */
+	if (g.value == NULL || g.is_default)
 		return;
 	for (const char *p = g.value; *p;) {
 		size_t len = strcspn(p, ":");
@@ -229,8 +230,9 @@ curve_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	if (unknown != NULL) {
 		f = tl_diag_add(ctx->diag, TL_CK_CURVE_WEAK, g.loc,
 				"group list '%s' names %s, which OpenSSL does not know; the "
-				"server refuses to start ('group '%s' cannot be set')",
-				g.value, unknown, first_unknown);
+				"server %s ('group '%s' cannot be set')",
+				g.value, unknown, tl_fault_text(site->facts, TL_FAULT_GROUPS),
+				first_unknown);
 		f->severity = TL_SEV_ERROR;
 		set_site(f, site);
 	}

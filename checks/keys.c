@@ -15,8 +15,8 @@
 #include "fsroot.h"
 #include "strmap.h"
 
-/* nginx refuses password files of 4096 bytes or more (NGX_SSL_PASSWORD_BUFFER_SIZE). */
-#define MAX_PASSWORD_FILE 4096
+/* Without a limit of the server's, a password file is still not read past this. */
+#define MAX_PASSWORD_FILE (64 * 1024)
 
 struct tl_key_cache {
 	struct tl_strmap map;     /* "cert\nkey\npassword file" → struct tl_key_info */
@@ -58,14 +58,18 @@ open_with(const char *pem, const char *pass)
 
 /* Tries every line of the password file on the encrypted key. */
 static void
-try_passwords(struct tl_check_ctx *ctx, struct tl_key_info *ki, const struct tl_path *pw)
+try_passwords(struct tl_check_ctx *ctx, struct tl_key_info *ki, const struct tl_path *pw,
+	      const struct tl_server_facts *facts)
 {
+	/* A file of the server's limit or more is refused by the server (nginx: 4096 bytes). */
+	size_t max = facts != NULL && facts->password_file_max > 0 ? facts->password_file_max
+								   : MAX_PASSWORD_FILE;
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
 	ki->password_file = pw;
-	rc = tl_fs_read(ctx->fs, pw->path, MAX_PASSWORD_FILE - 1, &text, &len, NULL, NULL);
+	rc = tl_fs_read(ctx->fs, pw->path, max - 1, &text, &len, NULL, NULL);
 	if (rc < 0) {
 		ki->password_errno = -rc;
 		return;
@@ -116,7 +120,7 @@ analyse(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 		ki->encrypted = true;
 		ki->status = TL_KEY_LOCKED;
 		if (pw->v.origin != TL_ORIGIN_UNSET && pw->path != NULL && ki->file->key_pem)
-			try_passwords(ctx, ki, pw);
+			try_passwords(ctx, ki, pw, site->facts);
 		if (ki->key != NULL)
 			ki->status = TL_KEY_OK;
 	} else

@@ -1,9 +1,9 @@
 /*
  * ssl-no-certificate: every site reachable over TLS needs a certificate.
- * For the default site of a TLS address:port nginx refuses to start, but
- * nginx -t checks only the default server: a named server without one
- * starts fine and its clients silently get the default server's
- * certificate, for the wrong name.
+ * What the server does then is its facts': for the default site of a TLS
+ * address:port nginx refuses to start, but a named server without one
+ * starts (nginx -t checks only the default server) and its clients
+ * silently get the default server's certificate, for the wrong name.
  */
 #include <stdbool.h>
 
@@ -75,10 +75,16 @@ check_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	if (sock == NULL || has_certificate(site) || site->tls.reject_handshake.on)
 		return;
 	def = sock->default_site;
-	if (def == site) {
+	if (def != site &&
+	    tl_fault_consequence(site->facts, TL_FAULT_NO_CERTIFICATE_NAMED) != NULL) {
+		f = tl_diag_add(ctx->diag, TL_CK_SSL_NO_CERTIFICATE, site->loc,
+				"site '%s' on TLS address %s:%u has no certificate; the server %s",
+				site->label, sock->addr, sock->port,
+				tl_fault_consequence(site->facts, TL_FAULT_NO_CERTIFICATE_NAMED));
+	} else if (def == site) {
 		f = tl_diag_add(ctx->diag, TL_CK_SSL_NO_CERTIFICATE, listener_loc(site, sock),
-				"no certificate for TLS on %s:%u; the server refuses to start",
-				sock->addr, sock->port);
+				"no certificate for TLS on %s:%u; the server %s", sock->addr,
+				sock->port, tl_fault_text(site->facts, TL_FAULT_NO_CERTIFICATE));
 	} else if (has_certificate(def)) {
 		f = tl_diag_add(
 			ctx->diag, TL_CK_SSL_NO_CERTIFICATE, site->loc,

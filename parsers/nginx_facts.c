@@ -100,3 +100,30 @@ tl_nginx_has(enum tl_nginx_feature feature, struct tl_version version)
 {
 	return tl_version_cmp(version, feature_since[feature]) >= 0;
 }
+
+/*
+ * What nginx does, as the model's server facts. Start-up: every fault
+ * below stops nginx -t and a reload (ngx_ssl_certificate,
+ * ngx_ssl_ciphers, ngx_ssl_ecdh_curve, ngx_ssl_dhparam; the default
+ * server check of ngx_http_ssl_merge_srv_conf), each shown by a golden
+ * case's nginx-t file. DH: without ssl_dhparam nginx sets no parameters
+ * and OpenSSL then offers no DHE suite (ngx_ssl_dhparam returns at once).
+ * "auto" leaves OpenSSL's own group list (NGX_DEFAULT_ECDH_CURVE). Password
+ * files of NGX_SSL_PASSWORD_BUFFER_SIZE (4096) bytes or more are refused.
+ */
+const struct tl_server_facts tl_nginx_facts = {
+	.name = "nginx",
+	.on_fault =
+		{
+			[TL_FAULT_CERTIFICATE] = "refuses to start",
+			[TL_FAULT_KEY] = "refuses to start",
+			[TL_FAULT_CIPHERS] = "refuses to start",
+			[TL_FAULT_GROUPS] = "refuses to start",
+			[TL_FAULT_DH_FILE] = "refuses to start",
+			[TL_FAULT_DH_TOO_SMALL] = "does not start",
+			[TL_FAULT_NO_CERTIFICATE] = "refuses to start",
+		},
+	.dh_builtin = false,
+	.groups_auto = "auto",
+	.password_file_max = 4096,
+};

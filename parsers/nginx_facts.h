@@ -11,6 +11,7 @@
 #error "a parser header reached from checks/: checks must see only the model"
 #endif
 
+#include "../src/model.h"
 #include "../src/options.h"
 
 /* The default --target for nginx: the current stable branch. */
@@ -27,6 +28,9 @@ extern const char tl_nginx_stable_note[];
  * none. *source (if not NULL) names where the fact comes from.
  */
 const char *tl_nginx_default(const char *directive, struct tl_version version, const char **source);
+
+/* What nginx does, for the model (site->facts). */
+extern const struct tl_server_facts tl_nginx_facts;
 
 /*
  * Versions where behaviour tlslint models changed. Which directives exist

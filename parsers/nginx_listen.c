@@ -218,6 +218,12 @@ tl_ngx_add_name(struct lower *l, struct tl_site *site, const struct tl_arg *a)
 		star = strchr(low, '*');
 		if (low[0] == '\0')
 			n->kind = TL_NAME_EMPTY;
+		else if (strcmp(low, "$hostname") == 0)
+			/* ngx_http_core_server_name: the machine's name, unknown offline. */
+			n->kind = TL_NAME_HOSTNAME;
+		else if (strcmp(low, "_") == 0 || strchr(low, '$') != NULL)
+			/* "_" is the usual catch-all; '$' is in no host name a client sends. */
+			n->kind = TL_NAME_NONE;
 		else if (low[0] == '.')
 			n->kind = TL_NAME_DOT;
 		else if (star == low && low[1] == '.' && strchr(low + 1, '*') == NULL)

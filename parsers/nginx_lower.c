@@ -225,6 +225,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 	memset(&scope, 0, sizeof(scope));
 	scope.ctx = mode == TL_SITE_HTTP ? CTX_HTTP_SRV : CTX_STREAM_SRV;
 	site->server = TL_SERVER_NGINX;
+	site->facts = &tl_nginx_facts;
 	site->mode = mode;
 	site->loc = d->loc;
 

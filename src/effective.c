@@ -114,9 +114,21 @@ site_effective(struct tl_site *site)
 	}
 }
 
+/* The server's word for "the library's own list" ("auto") is no list at all. */
+static void
+library_groups(struct tl_site *site)
+{
+	const char *word = site->facts != NULL ? site->facts->groups_auto : NULL;
+
+	if (word != NULL && site->eff.groups.s != NULL && strcmp(site->eff.groups.s, word) == 0)
+		site->eff.groups.s = NULL;
+}
+
 void
 tl_effective_tls(struct tl_model *model)
 {
-	for (size_t i = 0; i < model->sites.len; i++)
+	for (size_t i = 0; i < model->sites.len; i++) {
 		site_effective(model->sites.items[i]);
+		library_groups(model->sites.items[i]);
+	}
 }

@@ -160,3 +160,17 @@ tl_protocol_mask(const char *list)
 	}
 	return mask;
 }
+
+const char *
+tl_fault_consequence(const struct tl_server_facts *facts, enum tl_fault fault)
+{
+	return facts != NULL ? facts->on_fault[fault] : NULL;
+}
+
+const char *
+tl_fault_text(const struct tl_server_facts *facts, enum tl_fault fault)
+{
+	const char *what = tl_fault_consequence(facts, fault);
+
+	return what != NULL ? what : "starts, and handshakes that need it fail";
+}

@@ -196,6 +196,8 @@ enum tl_name_kind {
 	TL_NAME_DOT,            /* .example.com = example.com + *.example.com */
 	TL_NAME_REGEX,          /* ~^www\d+\.example\.com$ */
 	TL_NAME_EMPTY,          /* "" (requests without a Host) */
+	TL_NAME_NONE,           /* written to match no name a client sends (nginx "_") */
+	TL_NAME_HOSTNAME,       /* the machine's own name, known only where it runs ($hostname) */
 };
 
 struct tl_name {
@@ -204,6 +206,42 @@ struct tl_name {
 	struct tl_loc loc;
 	void *regex; /* pcre2_code * for TL_NAME_REGEX, freed with the arena */
 };
+
+/* The ways a TLS setting can be wrong that a server reacts to when it starts. */
+enum tl_fault {
+	TL_FAULT_CERTIFICATE,    /* a certificate file missing or unloadable */
+	TL_FAULT_KEY,            /* a key missing, unloadable, locked or not the certificate's */
+	TL_FAULT_CIPHERS,        /* a cipher string or suite list that enables nothing */
+	TL_FAULT_GROUPS,         /* a group list naming a group the library does not know */
+	TL_FAULT_DH_FILE,        /* a DH parameters file missing or without parameters */
+	TL_FAULT_DH_TOO_SMALL,   /* DH parameters below the library's security level */
+	TL_FAULT_NO_CERTIFICATE, /* the default site of a TLS socket has no certificate */
+	/* Another site of a TLS socket has none (nginx starts: it serves the default's). */
+	TL_FAULT_NO_CERTIFICATE_NAMED,
+	TL_FAULT_COUNT,
+};
+
+/*
+ * What a server does, as data that checks build their messages and
+ * decisions from, so that a check says the right thing for every server.
+ * Lowering points each site at its server's facts.
+ */
+struct tl_server_facts {
+	const char *name; /* "nginx" */
+	/* What the server does at start-up for each fault ("refuses to start"); NULL: it starts. */
+	const char *on_fault[TL_FAULT_COUNT];
+	/* DHE is offered without configured DH parameters (built-in groups). */
+	bool dh_builtin;
+	/* The group-list value that means "the library's own list" ("auto"), or NULL. */
+	const char *groups_auto;
+	/* Password files: the size the server refuses (0: no limit); one passphrase a line. */
+	size_t password_file_max;
+};
+
+/* What the server does at start-up for FAULT ("refuses to start"), or NULL when it starts. */
+const char *tl_fault_consequence(const struct tl_server_facts *facts, enum tl_fault fault);
+/* The same for a message: "starts, and handshakes that need it fail" when it starts. */
+const char *tl_fault_text(const struct tl_server_facts *facts, enum tl_fault fault);
 
 struct tl_socket;
 struct tl_site;
@@ -306,6 +344,7 @@ struct tl_effective {
 
 struct tl_site {
 	enum tl_server_kind server;
+	const struct tl_server_facts *facts; /* what its server does */
 	enum tl_site_mode mode;
 	struct tl_loc loc;          /* the block that defines it (server, VirtualHost, bind) */
 	const char *label;          /* "www.example.com:443" — for messages */
