@@ -138,7 +138,7 @@ collect(struct tl_check_ctx *ctx, const struct tl_site *site, struct site_certs 
 			continue;
 		if (pair->cert.dynamic)
 			return false;
-		info = tl_pair_info_get(ctx, pair);
+		info = tl_pair_info_get(&ctx->an, pair);
 		if (!usable(info))
 			return false;
 		cn->pair = pair;

@@ -9,7 +9,7 @@
 #include <openssl/x509v3.h>
 
 #include "checks.h"
-#include "keys.h"
+#include "keyinfo.h"
 #include "site_certs.h"
 
 static const struct tl_client_error weak_key_clients[] = {
@@ -47,7 +47,7 @@ static void
 weak_key(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(&ctx->an, site, pair, info);
 	EVP_PKEY *pub = leaf ? X509_get0_pubkey(leaf) : NULL;
 	int bits, min, type;
 	struct tl_finding *f;
@@ -96,7 +96,7 @@ static void
 lifetime(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(&ctx->an, site, pair, info);
 	int days = 0, secs = 0;
 	int max = ctx->policy->maximum_certificate_lifespan;
 	struct tl_finding *f;
@@ -133,7 +133,7 @@ static void
 is_ca(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
       const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(&ctx->an, site, pair, info);
 	struct tl_finding *f;
 
 	/* A self-signed leaf is cert-self-signed's finding, CA or not. */
@@ -158,7 +158,7 @@ static void
 eku(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
     const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(&ctx->an, site, pair, info);
 	struct tl_finding *f;
 
 	/* No extendedKeyUsage at all means any use; anyExtendedKeyUsage is rejected by OpenSSL. */
@@ -200,7 +200,7 @@ static void
 staple(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
        const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(&ctx->an, site, pair, info);
 	struct tl_finding *f;
 
 	if (leaf == NULL || site->tls.stapling.on || !must_staple(leaf))
@@ -254,7 +254,7 @@ static void
 type(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
      const struct tl_pair_info *info)
 {
-	X509 *leaf = tl_key_usable_leaf(ctx, site, pair, info);
+	X509 *leaf = tl_key_usable_leaf(&ctx->an, site, pair, info);
 	EVP_PKEY *pub = leaf ? X509_get0_pubkey(leaf) : NULL;
 	struct tl_finding *f;
 

@@ -1,6 +1,6 @@
 /*
  * cert-self-signed and cert-weak-signature: who signed the served leaf and
- * how. Both read the path analysis of checks/pair.c; a self-signed leaf is
+ * how. Both read the path analysis of src/pair.c; a self-signed leaf is
  * reported here and nowhere in the chain family.
  */
 #include <openssl/objects.h>

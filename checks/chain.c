@@ -1,7 +1,7 @@
 /*
  * The chain family: chain-incomplete, chain-untrusted, chain-order,
  * chain-contains-root, chain-extra-cert and chain-expired. All of them
- * read the one path analysis of checks/pair.c (built from what the site
+ * read the one path analysis of src/pair.c (built from what the site
  * serves plus the trust store, never AIA, OCSP or CRLs), so that each
  * cause gets exactly one finding: a self-signed leaf is cert-self-signed
  * only, a leaf that is not first is chain-order only, and a pair whose

@@ -131,7 +131,7 @@ site_keys(struct tl_check_ctx *ctx, struct site_ciphers *sc)
 			sc->keys_known = false;
 			continue;
 		}
-		info = tl_pair_info_get(ctx, pair);
+		info = tl_pair_info_get(&ctx->an, pair);
 		if (info->leaf == NULL || !tl_pair_leaf_known(info)) {
 			sc->keys_known = false;
 			continue;

@@ -13,7 +13,7 @@
 
 #include "strmap.h"
 #include "checks.h"
-#include "keys.h"
+#include "keyinfo.h"
 #include "site_certs.h"
 
 static const struct tl_client_error no_shared_cipher_clients[] = {
@@ -91,7 +91,7 @@ static void
 missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(&ctx->an, site, pair, info);
 	struct tl_finding *f;
 
 	if (ki->status == TL_KEY_NONE && cert_readable(info)) {
@@ -127,7 +127,7 @@ static void
 unparsable(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	   const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(&ctx->an, site, pair, info);
 	const char *why;
 	struct tl_finding *f;
 
@@ -155,7 +155,7 @@ static void
 encrypted(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	  const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(&ctx->an, site, pair, info);
 	const struct tl_path *pw = ki->password_file;
 	struct tl_finding *f;
 
@@ -204,7 +204,7 @@ static void
 mismatch(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(&ctx->an, site, pair, info);
 	X509 *leaf = info->leaf;
 	EVP_PKEY *pub;
 	const char *subject;
@@ -296,7 +296,7 @@ permissions(struct tl_check_ctx *ctx, struct tl_strmap *files, struct tl_ptrmap 
 	    const struct tl_site *site, const struct tl_cert_pair *pair,
 	    const struct tl_pair_info *info)
 {
-	const struct tl_key_info *ki = tl_key_info_get(ctx, site, pair, info);
+	const struct tl_key_info *ki = tl_key_info_get(&ctx->an, site, pair, info);
 	struct perm_seen *seen;
 	struct tl_loc loc = key_loc(pair);
 	const char *why;
@@ -349,7 +349,8 @@ tl_check_key_permissions(struct tl_check_ctx *ctx)
 
 			if (pair->cert.written == NULL || pair->cert.dynamic)
 				continue;
-			permissions(ctx, &files, &named, site, pair, tl_pair_info_get(ctx, pair));
+			permissions(ctx, &files, &named, site, pair,
+				    tl_pair_info_get(&ctx->an, pair));
 		}
 	}
 }

@@ -8,10 +8,11 @@
 #include "model.h"
 #include "check_ctx.h"
 #include "pair.h"
+#include "x509fmt.h"
 
 /*
  * Calls FN for every certificate of every site whose path is known (not
- * resolved per handshake), with the analysis of the pair (checks/pair.h). The
+ * resolved per handshake), with the analysis of the pair (src/pair.h). The
  * same directive reached from several sites yields one finding after
  * de-duplication, with the other sites listed as related.
  */
@@ -28,13 +29,5 @@ struct tl_finding *tl_cert_finding(struct tl_check_ctx *ctx, enum tl_check_id ch
 /* Adds "FILE: leaf certificate CN=…" to F: which certificate the finding is about. */
 void tl_relate_leaf(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_cert_pair *pair,
 		    X509 *leaf);
-
-/* "CN=www.example.com" style subject of CERT, and any X509 name in that style. */
-const char *tl_cert_subject(struct tl_arena *arena, X509 *cert);
-const char *tl_x509_name(struct tl_arena *arena, const X509_NAME *name);
-
-/* An ASN1_TIME as a time_t (UTC; 0 when unreadable), and a time_t as "YYYY-MM-DD". */
-time_t tl_asn1_time(const ASN1_TIME *t);
-const char *tl_date(struct tl_arena *arena, time_t t);
 
 #endif

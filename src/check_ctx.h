@@ -10,17 +10,15 @@
 #include <openssl/x509_vfy.h>
 #include <time.h>
 
+#include "analysis.h"
 #include "arena.h"
 #include "catalogue.h"
 #include "certstore.h"
 #include "diag.h"
-#include "fsroot.h"
 #include "model.h"
 #include "policy.h"
 #include "strmap.h"
 
-struct tl_pair_cache;
-struct tl_key_cache;
 struct tl_cipher_cache;
 
 struct tl_check_ctx {
@@ -31,12 +29,10 @@ struct tl_check_ctx {
 	const struct tl_policy *policy; /* the profile the configuration is measured against */
 	time_t now;
 	unsigned expiry_warning_days;
-	struct tl_fs *fs;     /* password files are read through it (--root) */
 	struct tl_diag *diag; /* where findings go */
-	/* Analyses shared between checks, made on first use. */
-	struct tl_pair_cache *pairs;     /* per certificate/key pair (checks/pair.c) */
-	struct tl_key_cache *keys;       /* keys opened with configured passphrases */
-	struct tl_cipher_cache *ciphers; /* one evaluation per cipher string */
+	/* Certificate/key pairs and keys as the server loads them (analysis.h). */
+	struct tl_analysis an;
+	struct tl_cipher_cache *ciphers; /* one evaluation per cipher string, made on first use */
 	struct tl_strmap memo; /* decisions checks share between sites, by what they depend on */
 };
 

@@ -175,8 +175,12 @@ run_checks(struct tl_run *run)
 	ctx.policy = run->policy;
 	ctx.now = run->now;
 	ctx.expiry_warning_days = run->opts->expiry_warning_days;
-	ctx.fs = &run->fs;
 	ctx.diag = &run->diag;
+	ctx.an.arena = run->arena;
+	ctx.an.certs = run->certs;
+	ctx.an.trust = run->trust;
+	ctx.an.now = run->now;
+	ctx.an.fs = &run->fs;
 	tl_strmap_init(&ctx.memo, run->arena);
 	for (int id = 0; id < TL_CHECK_COUNT; id++) {
 		tl_check_fn *fn = tl_check_runner((enum tl_check_id)id);

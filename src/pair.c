@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "strmap.h"
-#include "site_certs.h"
+#include "x509fmt.h"
 
 struct tl_pair_cache {
 	struct tl_strmap map;     /* "cert\nkey" → struct tl_pair_info */
@@ -40,20 +40,20 @@ tl_key_match_index(STACK_OF(X509) * certs, EVP_PKEY *key)
 
 /* Records each problem and lets OpenSSL go on, so the whole path is seen. */
 static int
-collect_errors(int ok, X509_STORE_CTX *ctx)
+collect_errors(int ok, X509_STORE_CTX *an)
 {
-	struct tl_pair_info *info = X509_STORE_CTX_get_app_data(ctx);
+	struct tl_pair_info *info = X509_STORE_CTX_get_app_data(an);
 
 	if (!ok && info->nerrors < TL_MAX_VERIFY_ERRORS) {
-		info->errors[info->nerrors].depth = X509_STORE_CTX_get_error_depth(ctx);
-		info->errors[info->nerrors].error = X509_STORE_CTX_get_error(ctx);
+		info->errors[info->nerrors].depth = X509_STORE_CTX_get_error_depth(an);
+		info->errors[info->nerrors].error = X509_STORE_CTX_get_error(an);
 		info->nerrors++;
 	}
 	return 1;
 }
 
 static void
-verify(struct tl_check_ctx *ctx, struct tl_pair_info *info)
+verify(struct tl_analysis *an, struct tl_pair_info *info)
 {
 	X509_STORE_CTX *store = X509_STORE_CTX_new();
 	STACK_OF(X509) *untrusted = sk_X509_new_null();
@@ -63,9 +63,9 @@ verify(struct tl_check_ctx *ctx, struct tl_pair_info *info)
 	for (int i = 0; i < sk_X509_num(info->served); i++)
 		if (i != info->leaf_index)
 			sk_X509_push(untrusted, sk_X509_value(info->served, i));
-	if (X509_STORE_CTX_init(store, ctx->trust, info->leaf, untrusted) != 1)
+	if (X509_STORE_CTX_init(store, an->trust, info->leaf, untrusted) != 1)
 		goto done;
-	X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(store), ctx->now);
+	X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(store), an->now);
 	X509_STORE_CTX_set_app_data(store, info);
 	X509_STORE_CTX_set_verify_cb(store, collect_errors);
 	X509_verify_cert(store);
@@ -108,18 +108,18 @@ anchor_missing(const struct tl_pair_info *info)
  * per site, only format strings (10,000 sites may share one file).
  */
 static void
-describe_chain(struct tl_check_ctx *ctx, struct tl_pair_info *info)
+describe_chain(struct tl_analysis *an, struct tl_pair_info *info)
 {
 	int nserved = sk_X509_num(info->served);
 	struct tl_path_cert *top;
 
-	info->served_subjects = tl_arena_calloc(ctx->arena, (size_t)nserved + 1, sizeof(char *));
-	info->served_depth = tl_arena_calloc(ctx->arena, (size_t)nserved + 1, sizeof(int));
-	info->served_dup_of = tl_arena_calloc(ctx->arena, (size_t)nserved + 1, sizeof(int));
+	info->served_subjects = tl_arena_calloc(an->arena, (size_t)nserved + 1, sizeof(char *));
+	info->served_depth = tl_arena_calloc(an->arena, (size_t)nserved + 1, sizeof(int));
+	info->served_dup_of = tl_arena_calloc(an->arena, (size_t)nserved + 1, sizeof(int));
 	for (int i = 0; i < nserved; i++) {
 		X509 *x = sk_X509_value(info->served, i);
 
-		info->served_subjects[i] = tl_cert_subject(ctx->arena, x);
+		info->served_subjects[i] = tl_cert_subject(an->arena, x);
 		info->served_depth[i] = -1;
 		info->served_dup_of[i] = -1;
 		for (int j = 0; j < i; j++)
@@ -132,19 +132,19 @@ describe_chain(struct tl_check_ctx *ctx, struct tl_pair_info *info)
 
 	info->npath = info->path != NULL ? sk_X509_num(info->path) : 0;
 	info->path_certs =
-		tl_arena_calloc(ctx->arena, (size_t)info->npath + 1, sizeof(*info->path_certs));
+		tl_arena_calloc(an->arena, (size_t)info->npath + 1, sizeof(*info->path_certs));
 	for (int d = 0; d < info->npath; d++) {
 		struct tl_path_cert *pc = &info->path_certs[d];
 		int secbits = 0;
 		uint32_t flags = 0;
 
 		pc->cert = sk_X509_value(info->path, d);
-		pc->subject = tl_cert_subject(ctx->arena, pc->cert);
-		pc->issuer = tl_x509_name(ctx->arena, X509_get_issuer_name(pc->cert));
+		pc->subject = tl_cert_subject(an->arena, pc->cert);
+		pc->issuer = tl_x509_name(an->arena, X509_get_issuer_name(pc->cert));
 		pc->self_signed = X509_self_signed(pc->cert, 1) == 1;
 		pc->not_before =
-			date_of(ctx->arena, X509_get0_notBefore(pc->cert), &pc->not_before_t);
-		pc->not_after = date_of(ctx->arena, X509_get0_notAfter(pc->cert), &pc->not_after_t);
+			date_of(an->arena, X509_get0_notBefore(pc->cert), &pc->not_before_t);
+		pc->not_after = date_of(an->arena, X509_get0_notAfter(pc->cert), &pc->not_after_t);
 		pc->sig_md_nid = NID_undef;
 		if (X509_get_signature_info(pc->cert, &pc->sig_md_nid, NULL, &secbits, &flags) != 1)
 			pc->sig_md_nid = NID_undef;
@@ -174,16 +174,16 @@ describe_chain(struct tl_check_ctx *ctx, struct tl_pair_info *info)
 }
 
 static struct tl_pair_info *
-analyse(struct tl_check_ctx *ctx, const struct tl_cert_pair *pair)
+analyse(struct tl_analysis *an, const struct tl_cert_pair *pair)
 {
-	struct tl_pair_info *info = tl_arena_alloc(ctx->arena, sizeof(*info));
+	struct tl_pair_info *info = tl_arena_alloc(an->arena, sizeof(*info));
 
-	info->cert_file = tl_certstore_get(ctx->certs, pair->cert.path);
+	info->cert_file = tl_certstore_get(an->certs, pair->cert.path);
 	info->served = info->cert_file->certs;
 	info->key_match = -1;
 	if (pair->key.written != NULL && !pair->key.dynamic) {
 		info->key_configured = true;
-		info->key_file = tl_certstore_get(ctx->certs, pair->key.path);
+		info->key_file = tl_certstore_get(an->certs, pair->key.path);
 		info->key = info->key_file->key;
 	} else if (pair->key.written == NULL && pair->key_from_cert_file &&
 		   info->cert_file->key_present) {
@@ -197,9 +197,9 @@ analyse(struct tl_check_ctx *ctx, const struct tl_cert_pair *pair)
 	info->leaf = sk_X509_value(info->served, info->leaf_index);
 	if (info->leaf != NULL) {
 		info->self_signed = X509_self_signed(info->leaf, 1) == 1;
-		verify(ctx, info);
-		tl_arena_defer(ctx->arena, free_info, info);
-		describe_chain(ctx, info);
+		verify(an, info);
+		tl_arena_defer(an->arena, free_info, info);
+		describe_chain(an, info);
 		info->leaf_known =
 			info->key_match >= 0 || (info->key == NULL && info->key_file != NULL &&
 						 info->key_file->key_encrypted);
@@ -209,19 +209,19 @@ analyse(struct tl_check_ctx *ctx, const struct tl_cert_pair *pair)
 }
 
 const struct tl_pair_info *
-tl_pair_info_get(struct tl_check_ctx *ctx, const struct tl_cert_pair *pair)
+tl_pair_info_get(struct tl_analysis *an, const struct tl_cert_pair *pair)
 {
 	char small[1024];
 	const char *key;
 	struct tl_pair_info *info;
 
-	if (ctx->pairs == NULL) {
-		ctx->pairs = tl_arena_alloc(ctx->arena, sizeof(*ctx->pairs));
-		tl_strmap_init(&ctx->pairs->map, ctx->arena);
-		tl_ptrmap_init(&ctx->pairs->by_pair, ctx->arena);
+	if (an->pairs == NULL) {
+		an->pairs = tl_arena_alloc(an->arena, sizeof(*an->pairs));
+		tl_strmap_init(&an->pairs->map, an->arena);
+		tl_ptrmap_init(&an->pairs->by_pair, an->arena);
 	}
 	/* Sites that inherit a certificate share the pair itself: the common case. */
-	info = tl_ptrmap_get(&ctx->pairs->by_pair, pair, NULL);
+	info = tl_ptrmap_get(&an->pairs->by_pair, pair, NULL);
 	if (info != NULL)
 		return info;
 	/* A lookup must not allocate: the key goes on the stack when it fits. */
@@ -231,16 +231,16 @@ tl_pair_info_get(struct tl_check_ctx *ctx, const struct tl_cert_pair *pair)
 						       : pair->key.path) < sizeof(small))
 		key = small;
 	else
-		key = tl_arena_printf(ctx->arena, "%s\n%s", pair->cert.path,
+		key = tl_arena_printf(an->arena, "%s\n%s", pair->cert.path,
 				      pair->key.written == NULL ? ""
 				      : pair->key.dynamic       ? "$"
 								: pair->key.path);
-	info = tl_strmap_get(&ctx->pairs->map, key);
+	info = tl_strmap_get(&an->pairs->map, key);
 	if (info == NULL) {
-		info = analyse(ctx, pair);
-		tl_strmap_put(&ctx->pairs->map, key, info);
+		info = analyse(an, pair);
+		tl_strmap_put(&an->pairs->map, key, info);
 	}
-	tl_ptrmap_put(&ctx->pairs->by_pair, pair, NULL, info);
+	tl_ptrmap_put(&an->pairs->by_pair, pair, NULL, info);
 	return info;
 }
 

@@ -7,8 +7,8 @@
  * the server cannot load gets one finding (key-missing, key-unparsable or
  * key-encrypted) and nothing else.
  */
-#ifndef TL_KEYS_H
-#define TL_KEYS_H
+#ifndef TL_KEYINFO_H
+#define TL_KEYINFO_H
 
 #include <openssl/evp.h>
 #include <stdbool.h>
@@ -42,7 +42,7 @@ struct tl_key_info {
 
 /* The key of PAIR for SITE (whose password file applies), computed once per (key, password file).
  */
-const struct tl_key_info *tl_key_info_get(struct tl_check_ctx *ctx, const struct tl_site *site,
+const struct tl_key_info *tl_key_info_get(struct tl_analysis *an, const struct tl_site *site,
 					  const struct tl_cert_pair *pair,
 					  const struct tl_pair_info *info);
 
@@ -51,7 +51,7 @@ const struct tl_key_info *tl_key_info_get(struct tl_check_ctx *ctx, const struct
  * certificate or the key could not be loaded (those have their own
  * finding, and no other check fires on such a pair).
  */
-X509 *tl_key_usable_leaf(struct tl_check_ctx *ctx, const struct tl_site *site,
+X509 *tl_key_usable_leaf(struct tl_analysis *an, const struct tl_site *site,
 			 const struct tl_cert_pair *pair, const struct tl_pair_info *info);
 
 /* "RSA", "EC", "Ed25519", … for KEY. */

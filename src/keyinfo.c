@@ -5,7 +5,7 @@
  * dropped, empty lines skipped), through a callback so that OpenSSL never
  * prompts. Cached per (certificate, key, password file).
  */
-#include "keys.h"
+#include "keyinfo.h"
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -58,7 +58,7 @@ open_with(const char *pem, const char *pass)
 
 /* Tries every line of the password file on the encrypted key. */
 static void
-try_passwords(struct tl_check_ctx *ctx, struct tl_key_info *ki, const struct tl_path *pw,
+try_passwords(struct tl_analysis *an, struct tl_key_info *ki, const struct tl_path *pw,
 	      const struct tl_server_facts *facts)
 {
 	/* A file of the server's limit or more is refused by the server (nginx: 4096 bytes). */
@@ -69,7 +69,7 @@ try_passwords(struct tl_check_ctx *ctx, struct tl_key_info *ki, const struct tl_
 	int rc;
 
 	ki->password_file = pw;
-	rc = tl_fs_read(ctx->fs, pw->path, max - 1, &text, &len, NULL, NULL);
+	rc = tl_fs_read(an->fs, pw->path, max - 1, &text, &len, NULL, NULL);
 	if (rc < 0) {
 		ki->password_errno = -rc;
 		return;
@@ -85,12 +85,12 @@ try_passwords(struct tl_check_ctx *ctx, struct tl_key_info *ki, const struct tl_
 			n--;
 		if (n > 0) {
 			ki->npasswords++;
-			pass = tl_arena_strndup(ctx->arena, text + start, n);
+			pass = tl_arena_strndup(an->arena, text + start, n);
 			key = open_with(ki->file->key_pem, pass);
 			if (key != NULL) {
 				ki->key = key;
 				ki->opened_by = (int)ki->npasswords;
-				tl_arena_defer(ctx->arena, free_key, key);
+				tl_arena_defer(an->arena, free_key, key);
 				return;
 			}
 		}
@@ -99,10 +99,10 @@ try_passwords(struct tl_check_ctx *ctx, struct tl_key_info *ki, const struct tl_
 }
 
 static struct tl_key_info *
-analyse(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
+analyse(struct tl_analysis *an, const struct tl_site *site, const struct tl_cert_pair *pair,
 	const struct tl_pair_info *info)
 {
-	struct tl_key_info *ki = tl_arena_alloc(ctx->arena, sizeof(*ki));
+	struct tl_key_info *ki = tl_arena_alloc(an->arena, sizeof(*ki));
 	const struct tl_path *pw = &site->tls.password_file;
 
 	ki->key_match = -1;
@@ -120,7 +120,7 @@ analyse(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 		ki->encrypted = true;
 		ki->status = TL_KEY_LOCKED;
 		if (pw->v.origin != TL_ORIGIN_UNSET && pw->path != NULL && ki->file->key_pem)
-			try_passwords(ctx, ki, pw, site->facts);
+			try_passwords(an, ki, pw, site->facts);
 		if (ki->key != NULL)
 			ki->status = TL_KEY_OK;
 	} else
@@ -131,20 +131,20 @@ analyse(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 }
 
 const struct tl_key_info *
-tl_key_info_get(struct tl_check_ctx *ctx, const struct tl_site *site,
-		const struct tl_cert_pair *pair, const struct tl_pair_info *info)
+tl_key_info_get(struct tl_analysis *an, const struct tl_site *site, const struct tl_cert_pair *pair,
+		const struct tl_pair_info *info)
 {
 	const struct tl_path *pw = &site->tls.password_file;
 	char small[1024];
 	const char *id;
 	struct tl_key_info *ki;
 
-	if (ctx->keys == NULL) {
-		ctx->keys = tl_arena_alloc(ctx->arena, sizeof(*ctx->keys));
-		tl_strmap_init(&ctx->keys->map, ctx->arena);
-		tl_ptrmap_init(&ctx->keys->by_pair, ctx->arena);
+	if (an->keys == NULL) {
+		an->keys = tl_arena_alloc(an->arena, sizeof(*an->keys));
+		tl_strmap_init(&an->keys->map, an->arena);
+		tl_ptrmap_init(&an->keys->by_pair, an->arena);
 	}
-	ki = tl_ptrmap_get(&ctx->keys->by_pair, pair, pw->path);
+	ki = tl_ptrmap_get(&an->keys->by_pair, pair, pw->path);
 	if (ki != NULL)
 		return ki;
 	{
@@ -158,26 +158,26 @@ tl_key_info_get(struct tl_check_ctx *ctx, const struct tl_site *site,
 				     pass) < sizeof(small))
 			id = small;
 		else
-			id = tl_arena_printf(ctx->arena, "%s\n%s\n%s", pair->cert.path, key, pass);
+			id = tl_arena_printf(an->arena, "%s\n%s\n%s", pair->cert.path, key, pass);
 	}
-	ki = tl_strmap_get(&ctx->keys->map, id);
+	ki = tl_strmap_get(&an->keys->map, id);
 	if (ki == NULL) {
-		ki = analyse(ctx, site, pair, info);
-		tl_strmap_put(&ctx->keys->map, id, ki);
+		ki = analyse(an, site, pair, info);
+		tl_strmap_put(&an->keys->map, id, ki);
 	}
-	tl_ptrmap_put(&ctx->keys->by_pair, pair, pw->path, ki);
+	tl_ptrmap_put(&an->keys->by_pair, pair, pw->path, ki);
 	return ki;
 }
 
 X509 *
-tl_key_usable_leaf(struct tl_check_ctx *ctx, const struct tl_site *site,
+tl_key_usable_leaf(struct tl_analysis *an, const struct tl_site *site,
 		   const struct tl_cert_pair *pair, const struct tl_pair_info *info)
 {
 	const struct tl_key_info *ki;
 
 	if (info->leaf == NULL)
 		return NULL;
-	ki = tl_key_info_get(ctx, site, pair, info);
+	ki = tl_key_info_get(an, site, pair, info);
 	if (ki->status == TL_KEY_DYNAMIC)
 		return info->leaf;
 	return ki->status == TL_KEY_OK ? ki->leaf : NULL;

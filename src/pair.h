@@ -13,9 +13,9 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "analysis.h"
 #include "certstore.h"
 #include "model.h"
-#include "check_ctx.h"
 
 /* One verification problem OpenSSL reported while building the path. */
 struct tl_verify_error {
@@ -95,7 +95,7 @@ struct tl_pair_info {
 int tl_key_match_index(STACK_OF(X509) * certs, EVP_PKEY *key);
 
 /* The analysis of PAIR (whose certificate path must be known, not dynamic). */
-const struct tl_pair_info *tl_pair_info_get(struct tl_check_ctx *ctx,
+const struct tl_pair_info *tl_pair_info_get(struct tl_analysis *an,
 					    const struct tl_cert_pair *pair);
 
 /* True when an error E was reported at any depth (or at DEPTH when depth >= 0). */
