@@ -313,6 +313,7 @@ socket_for(struct lower *l, struct tl_strmap *index, const struct tl_site *site,
 	sock->port = port;
 	sock->quic = ls->quic;
 	sock->protocols_from_default = !tl_nginx_has(TL_NGX_PROTOCOLS_PER_SNI, l->env->version);
+	sock->select = TL_SELECT_BEST_MATCH;
 	tl_ptrvec_push(l->env->arena, &l->model->sockets, sock);
 	tl_strmap_put(index, key, sock);
 	return sock;

@@ -189,22 +189,44 @@ enum tl_site_mode {
 	TL_SITE_STREAM, /* TCP proxying (nginx stream {}, HAProxy mode tcp) */
 };
 
+/* How a site's name matches the names clients send, whatever server wrote it. */
 enum tl_name_kind {
 	TL_NAME_EXACT,          /* www.example.com */
-	TL_NAME_WILDCARD_LEFT,  /* *.example.com (any depth in nginx) */
-	TL_NAME_WILDCARD_RIGHT, /* www.example.* */
-	TL_NAME_DOT,            /* .example.com = example.com + *.example.com */
-	TL_NAME_REGEX,          /* ~^www\d+\.example\.com$ */
+	TL_NAME_WILDCARD_LEFT,  /* *.example.com, any depth below (nginx) */
+	TL_NAME_WILDCARD_RIGHT, /* www.example.* (nginx) */
+	TL_NAME_DOT,            /* .example.com = example.com + *.example.com (nginx) */
+	TL_NAME_REGEX,          /* ~^www\d+\.example\.com$ (nginx, PCRE) */
 	TL_NAME_EMPTY,          /* "" (requests without a Host) */
 	TL_NAME_NONE,           /* written to match no name a client sends (nginx "_") */
 	TL_NAME_HOSTNAME,       /* the machine's own name, known only where it runs ($hostname) */
+	TL_NAME_WILDCARD_ONE,   /* *.example.com, exactly one label (HAProxy, RFC 6125) */
+	TL_NAME_GLOB,           /* * and ? anywhere, '*' across dots too (httpd ServerAlias) */
 };
 
 struct tl_name {
-	const char *name; /* as written, without a leading ~ for regexes */
+	const char *name; /* as written, without a leading ~ for regexes; lower case */
 	enum tl_name_kind kind;
+	bool negated; /* "!name": the site is not chosen for it (HAProxy crt-list filters) */
 	struct tl_loc loc;
 	void *regex; /* pcre2_code * for TL_NAME_REGEX, freed with the arena */
+};
+
+/* How a socket chooses the site of a handshake from the SNI name. */
+enum tl_select_rule {
+	/*
+	 * nginx (ngx_http_find_virtual_server): an exact name, else the
+	 * longest leading wildcard (*.x, .x), else the longest trailing one
+	 * (x.*), else the first matching regex, else the default site.
+	 */
+	TL_SELECT_BEST_MATCH,
+	/* httpd: the first site in config order with a matching name, else the default (first). */
+	TL_SELECT_FIRST_MATCH,
+	/*
+	 * HAProxy: the site whose certificate (or crt-list filter) names the
+	 * SNI name exactly, else the one whose one-label wildcard covers it,
+	 * skipping sites that exclude the name ("!name"), else the default.
+	 */
+	TL_SELECT_CERT_NAMES,
 };
 
 /* The ways a TLS setting can be wrong that a server reacts to when it starts. */
@@ -275,6 +297,7 @@ struct tl_socket {
 	 * server name callback runs). TLS 1.3 suites likewise.
 	 */
 	bool protocols_from_default;
+	enum tl_select_rule select; /* how a handshake's SNI name picks a site */
 	struct tl_site *default_site;
 	struct tl_ptrvec sites;     /* struct tl_site *, in config order */
 	struct tl_ptrvec listeners; /* struct tl_listener * */

@@ -9,6 +9,7 @@
 #include "../nginx.h"
 #include "../nginx_facts.h"
 #include "../../src/effective.h"
+#include "../../src/select.h"
 #include "../nginx_lower.h"
 
 struct fixture {
@@ -427,6 +428,10 @@ test_effective(void)
 	/* nginx 1.22 takes the versions from the default server of the socket. */
 	CHECK(b->eff.governing == a);
 	CHECK(a->eff.governing == a);
+	/* The socket picks by SNI as nginx does; an unknown name gets the default server. */
+	CHECK(tl_socket_select(fx.model.sockets.items[0], "b.test") == b);
+	CHECK(tl_socket_select(fx.model.sockets.items[0], "B.Test") == b);
+	CHECK(tl_socket_select(fx.model.sockets.items[0], "other.test") == a);
 	tl_arena_free(fx.arena);
 }
 

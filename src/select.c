@@ -1,0 +1,195 @@
+/*
+ * SNI selection per socket. Host names are compared in lower case (the
+ * model's names are lowered by lowering); a trailing dot is not part of
+ * the name (clients send none).
+ */
+#include "select.h"
+
+#include <ctype.h>
+#include <fnmatch.h>
+#include <pcre2.h>
+#include <string.h>
+
+#define MAX_HOST 256
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static bool
+regex_matches(const struct tl_name *name, const char *sni)
+{
+	pcre2_match_data *md;
+	int rc;
+
+	if (name->regex == NULL)
+		return false;
+	md = pcre2_match_data_create_from_pattern(name->regex, NULL);
+	if (md == NULL)
+		return false;
+	rc = pcre2_match(name->regex, (PCRE2_SPTR)sni, strlen(sni), 0, 0, md, NULL);
+	pcre2_match_data_free(md);
+	return rc >= 0;
+}
+
+bool
+tl_name_matches(const struct tl_name *name, const char *sni)
+{
+	const char *n = name->name;
+
+	switch (name->kind) {
+	case TL_NAME_EXACT:
+		return strcmp(n, sni) == 0;
+	case TL_NAME_WILDCARD_LEFT: /* "*.x": any name under x */
+		return ends_with(sni, n + 1) && strlen(sni) > strlen(n + 1);
+	case TL_NAME_DOT: /* ".x": x and any name under it */
+		return strcmp(sni, n + 1) == 0 || (ends_with(sni, n) && strlen(sni) > strlen(n));
+	case TL_NAME_WILDCARD_RIGHT: /* "x.*": x followed by anything */
+		return strncmp(sni, n, strlen(n) - 1) == 0 && strlen(sni) > strlen(n) - 1;
+	case TL_NAME_WILDCARD_ONE: { /* "*.x": one label, then x */
+		const char *dot = strchr(sni, '.');
+
+		return dot != NULL && dot > sni && strcmp(dot, n + 1) == 0;
+	}
+	case TL_NAME_GLOB:
+		return fnmatch(n, sni, FNM_CASEFOLD) == 0;
+	case TL_NAME_REGEX:
+		return regex_matches(name, sni);
+	case TL_NAME_EMPTY:
+	case TL_NAME_NONE:
+	case TL_NAME_HOSTNAME:
+		break;
+	}
+	return false;
+}
+
+/* How specific a wildcard match is: the length of what it fixes. */
+static size_t
+fixed_length(const struct tl_name *name)
+{
+	return strlen(name->name) - 1;
+}
+
+/* nginx: exact, longest leading wildcard, longest trailing wildcard, regex in order. */
+static struct tl_site *
+best_match(const struct tl_socket *sock, const char *sni)
+{
+	struct tl_site *lead = NULL, *trail = NULL, *regex = NULL;
+	size_t lead_len = 0, trail_len = 0;
+
+	for (size_t i = 0; i < sock->sites.len; i++) {
+		struct tl_site *site = sock->sites.items[i];
+
+		for (size_t k = 0; k < site->names.len; k++) {
+			const struct tl_name *name = site->names.items[k];
+
+			if (!tl_name_matches(name, sni))
+				continue;
+			switch (name->kind) {
+			case TL_NAME_EXACT:
+				/* The first server with the name wins (nginx warns of a conflict).
+				 */
+				return site;
+			case TL_NAME_WILDCARD_LEFT:
+			case TL_NAME_DOT:
+				if (fixed_length(name) > lead_len) {
+					lead = site;
+					lead_len = fixed_length(name);
+				}
+				break;
+			case TL_NAME_WILDCARD_RIGHT:
+				if (fixed_length(name) > trail_len) {
+					trail = site;
+					trail_len = fixed_length(name);
+				}
+				break;
+			case TL_NAME_REGEX:
+				if (regex == NULL)
+					regex = site;
+				break;
+			default:
+				break;
+			}
+		}
+	}
+	return lead ? lead : trail ? trail : regex ? regex : sock->default_site;
+}
+
+/* httpd: the first site in config order with a name that matches. */
+static struct tl_site *
+first_match(const struct tl_socket *sock, const char *sni)
+{
+	for (size_t i = 0; i < sock->sites.len; i++) {
+		struct tl_site *site = sock->sites.items[i];
+
+		for (size_t k = 0; k < site->names.len; k++)
+			if (tl_name_matches(site->names.items[k], sni))
+				return site;
+	}
+	return sock->default_site;
+}
+
+static bool
+excludes(const struct tl_site *site, const char *sni)
+{
+	for (size_t k = 0; k < site->names.len; k++) {
+		const struct tl_name *name = site->names.items[k];
+
+		if (name->negated && strcmp(name->name, sni) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* HAProxy: exact names first, then one-label wildcards, negations honoured. */
+static struct tl_site *
+cert_names(const struct tl_socket *sock, const char *sni)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < sock->sites.len; i++) {
+			struct tl_site *site = sock->sites.items[i];
+
+			if (excludes(site, sni))
+				continue;
+			for (size_t k = 0; k < site->names.len; k++) {
+				const struct tl_name *name = site->names.items[k];
+				bool wild = name->kind == TL_NAME_WILDCARD_ONE;
+
+				if (!name->negated && wild == (pass == 1) &&
+				    tl_name_matches(name, sni))
+					return site;
+			}
+		}
+	return sock->default_site;
+}
+
+struct tl_site *
+tl_socket_select(const struct tl_socket *sock, const char *sni)
+{
+	char host[MAX_HOST];
+	size_t n;
+
+	if (sni == NULL || sni[0] == '\0')
+		return sock->default_site;
+	n = strlen(sni);
+	if (n >= sizeof(host))
+		return sock->default_site;
+	for (size_t i = 0; i < n; i++)
+		host[i] = (char)tolower((unsigned char)sni[i]);
+	host[n] = '\0';
+	if (n > 1 && host[n - 1] == '.')
+		host[n - 1] = '\0';
+	switch (sock->select) {
+	case TL_SELECT_BEST_MATCH:
+		return best_match(sock, host);
+	case TL_SELECT_FIRST_MATCH:
+		return first_match(sock, host);
+	case TL_SELECT_CERT_NAMES:
+		return cert_names(sock, host);
+	}
+	return sock->default_site;
+}
