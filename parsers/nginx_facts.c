@@ -65,6 +65,7 @@ static const struct nginx_default defaults[] = {
 	{"ssl_reject_handshake", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
 	{"ssl_session_cache", {0, 0, 0}, "none", "ngx_http_ssl_module.c merge"},
 	{"ssl_session_tickets", {0, 0, 0}, "on", "ngx_http_ssl_module.c merge"},
+	{"ssl_session_timeout", {0, 0, 0}, "5m", "ngx_http_ssl_module.c merge"},
 	{"ssl_stapling", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
 	{"ssl_stapling_verify", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},
 	{"ssl_verify_client", {0, 0, 0}, "off", "ngx_http_ssl_module.c merge"},

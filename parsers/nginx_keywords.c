@@ -7,6 +7,7 @@
  * version defaults of the same members. Directives the table does not
  * know are ignored by lowering.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,6 @@
 #include "nginx_facts.h"
 #include "nginx_lower_int.h"
 
-static const char *const verify_client_values[] = {"on", "off", "optional", "optional_no_ca", NULL};
 static const char *const ocsp_values[] = {"on", "off", "leaf", NULL};
 
 /* The nginx lowering state behind the engine's. */
@@ -181,6 +181,357 @@ set_conf_command(struct tl_lower *engine, const struct tl_keyword *kw, const str
 
 static const struct tl_setter set_conf_command_row = {set_conf_command, NULL};
 
+/* nginx's ngx_atoi: digits only, no sign, no overflow; -1 when not a number. */
+static long long
+parse_number(const char *s, size_t n)
+{
+	long long v = 0;
+
+	if (n == 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || v > (LLONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * nginx durations in seconds (ngx_parse_time with is_sec, behind
+ * ngx_conf_set_sec_slot): numbers with y, M (30 days), w, d, h, m, s, in
+ * that order and each at most once ("1h 30m", "1h30m"); a number without a
+ * unit is seconds and must come last; "ms" is refused. -1 when nginx
+ * refuses the value.
+ */
+static long long
+parse_seconds(const char *s)
+{
+	static const char units[] = "yMwdhms";
+	static const long long scale[] = {31536000, 2592000, 604800, 86400, 3600, 60, 1};
+	int step = -1; /* index into units of the last unit seen; 7 after a bare number */
+	long long total = 0, value = 0;
+	bool valid = false;
+
+	while (*s) {
+		const char *u;
+		int idx;
+
+		if (*s >= '0' && *s <= '9') {
+			if (value > (LLONG_MAX - 9) / 10)
+				return -1;
+			value = value * 10 + (*s++ - '0');
+			valid = true;
+			continue;
+		}
+		if (*s == ' ') {
+			idx = 7; /* a bare number ends the value */
+			if (step >= 6)
+				return -1;
+		} else if ((u = strchr(units, *s)) != NULL && *s != '\0') {
+			idx = (int)(u - units);
+			if (s[0] == 'm' && s[1] == 's')
+				return -1;
+			if (step >= idx)
+				return -1;
+		} else {
+			return -1;
+		}
+		s++;
+		if (idx < 7) {
+			if (value > LLONG_MAX / scale[idx])
+				return -1;
+			value *= scale[idx];
+		}
+		if (total > LLONG_MAX - value)
+			return -1;
+		total += value;
+		value = 0;
+		step = idx;
+		while (*s == ' ')
+			s++;
+	}
+	if (!valid || total > LLONG_MAX - value)
+		return -1;
+	return total + value;
+}
+
+/* nginx sizes (ngx_parse_size): digits with an optional k/K or m/M; -1 when not one. */
+static long long
+parse_size(const char *s, size_t n)
+{
+	long long scale = 1, v;
+
+	if (n > 0 && (s[n - 1] == 'k' || s[n - 1] == 'K'))
+		scale = 1024, n--;
+	else if (n > 0 && (s[n - 1] == 'm' || s[n - 1] == 'M'))
+		scale = 1024 * 1024, n--;
+	v = parse_number(s, n);
+	if (v < 0 || v > LLONG_MAX / scale)
+		return -1;
+	return v * scale;
+}
+
+static void
+set_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	    void *field)
+{
+	struct tl_seconds *t = field;
+	long long secs = parse_seconds(d->args[0].text);
+
+	(void)kw;
+	if (tl_lower_duplicate(engine, &t->v, d))
+		return;
+	if (secs < 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "invalid value '%s' in '%s' directive",
+				 d->args[0].text, d->name);
+		return;
+	}
+	t->v = tl_value_set(d);
+	t->seconds = secs;
+}
+
+static void
+default_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const char *value,
+		void *field)
+{
+	(void)engine;
+	(void)kw;
+	((struct tl_seconds *)field)->seconds = parse_seconds(value);
+}
+
+static const struct tl_setter set_seconds_row = {set_seconds, default_seconds};
+
+static void
+set_count(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	  void *field)
+{
+	struct tl_count *c = field;
+	long long n = parse_number(d->args[0].text, strlen(d->args[0].text));
+
+	(void)kw;
+	if (tl_lower_duplicate(engine, &c->v, d))
+		return;
+	if (n < 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "invalid value '%s' in '%s' directive",
+				 d->args[0].text, d->name);
+		return;
+	}
+	c->v = tl_value_set(d);
+	c->n = n;
+}
+
+static const struct tl_setter set_count_row = {set_count, NULL};
+
+static const struct {
+	const char *word;
+	enum tl_client_auth mode;
+} client_auth_words[] = {
+	{"off", TL_CLIENT_AUTH_OFF},
+	{"on", TL_CLIENT_AUTH_REQUIRE},
+	{"optional", TL_CLIENT_AUTH_OPTIONAL},
+	{"optional_no_ca", TL_CLIENT_AUTH_OPTIONAL_ANY},
+};
+
+static int
+client_auth_of(const char *word)
+{
+	for (size_t i = 0; i < sizeof(client_auth_words) / sizeof(client_auth_words[0]); i++)
+		if (strcmp(client_auth_words[i].word, word) == 0)
+			return (int)client_auth_words[i].mode;
+	return -1;
+}
+
+static void
+set_client_auth(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	struct tl_client_auth_setting *a = field;
+	int mode = client_auth_of(d->args[0].text);
+
+	(void)kw;
+	if (tl_lower_duplicate(engine, &a->v, d))
+		return;
+	if (mode < 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "invalid value '%s' in '%s' directive",
+				 d->args[0].text, d->name);
+		return;
+	}
+	a->v = tl_value_set(d);
+	a->mode = (enum tl_client_auth)mode;
+}
+
+static void
+default_client_auth(struct tl_lower *engine, const struct tl_keyword *kw, const char *value,
+		    void *field)
+{
+	(void)engine;
+	(void)kw;
+	((struct tl_client_auth_setting *)field)->mode = (enum tl_client_auth)client_auth_of(value);
+}
+
+static const struct tl_setter set_client_auth_row = {set_client_auth, default_client_auth};
+
+/*
+ * Why nginx refuses an ssl_session_cache argument
+ * (ngx_http_ssl_session_cache, ngx_shared_memory_add).
+ */
+enum cache_fault { CACHE_OK, CACHE_INVALID, CACHE_TOO_SMALL };
+
+/*
+ * nginx refuses shared caches under 8 memory pages; 4 KiB pages, as on
+ * x86-64 and most arm64 builds, are assumed.
+ */
+#define SHARED_CACHE_MIN (8 * 4096)
+
+/* "shared:name:size": the zone's name and size. */
+static enum cache_fault
+parse_shared(struct tl_arena *arena, const char *a, const char **name, long long *bytes)
+{
+	const char *colon = strchr(a + 7, ':');
+
+	if (colon == NULL || colon == a + 7)
+		return CACHE_INVALID;
+	*name = tl_arena_strndup(arena, a + 7, (size_t)(colon - a - 7));
+	*bytes = parse_size(colon + 1, strlen(colon + 1));
+	if (*bytes < 0)
+		return CACHE_INVALID;
+	return *bytes < SHARED_CACHE_MIN ? CACHE_TOO_SMALL : CACHE_OK;
+}
+
+/*
+ * ssl_session_cache off | none | builtin[:size] | shared:name:size, any of
+ * them in any order: the last of off, none and builtin wins, shared adds a
+ * cache beside it (ngx_ssl_session_cache). *BAD is the argument refused.
+ */
+static enum cache_fault
+parse_session_cache(struct tl_arena *arena, const struct tl_directive *d,
+		    struct tl_session_cache *c, const struct tl_arg **bad)
+{
+	enum { UNSET, OFF, NONE, BUILTIN } builtin = UNSET;
+
+	c->builtin_size = -1;
+	for (size_t i = 0; i < d->nargs; i++) {
+		const char *a = d->args[i].text;
+		size_t len = strlen(a);
+
+		*bad = &d->args[i];
+		if (strcmp(a, "off") == 0) {
+			builtin = OFF;
+		} else if (strcmp(a, "none") == 0) {
+			builtin = NONE;
+		} else if (strcmp(a, "builtin") == 0) {
+			builtin = BUILTIN;
+			c->builtin_size = -1;
+		} else if (len > 8 && strncmp(a, "builtin:", 8) == 0) {
+			builtin = BUILTIN;
+			c->builtin_size = parse_number(a + 8, len - 8);
+			if (c->builtin_size < 0)
+				return CACHE_INVALID;
+		} else if (len > 7 && strncmp(a, "shared:", 7) == 0) {
+			enum cache_fault fault =
+				parse_shared(arena, a, &c->shared_name, &c->shared_bytes);
+
+			if (fault != CACHE_OK)
+				return fault;
+		} else {
+			return CACHE_INVALID;
+		}
+	}
+	c->builtin = builtin == BUILTIN;
+	c->mode = builtin == OFF ? TL_CACHE_OFF : builtin == NONE ? TL_CACHE_NONE : TL_CACHE_ON;
+	if (c->mode != TL_CACHE_ON)
+		c->shared_name = NULL; /* off and none ignore a shared cache beside them */
+	return CACHE_OK;
+}
+
+/*
+ * A shared cache's name is one shared memory zone for all of nginx: the
+ * same name again must have the same size, and http and stream caches may
+ * not share a name (ngx_shared_memory_add tags zones by module).
+ */
+static void
+declare_shared_cache(struct lower *l, const struct tl_keyword *kw, const struct tl_arg *arg)
+{
+	bool stream = (kw->ctx & CTX_STREAM) != 0;
+	const char *name;
+	long long bytes;
+	struct ngx_cache_zone *z;
+	unsigned line, col;
+
+	if (parse_shared(l->env->arena, arg->text, &name, &bytes) != CACHE_OK)
+		return;
+	for (z = l->cache_zones; z != NULL; z = z->next) {
+		if (strcmp(z->name, name) != 0)
+			continue;
+		tl_loc_linecol(&z->loc, &line, &col);
+		if (z->stream != stream)
+			tl_lower_invalid(&l->engine, arg->loc,
+					 "the shared memory zone \"%s\" is already declared for a "
+					 "different use at %s:%u",
+					 name, z->loc.src ? z->loc.src->path : "?", line);
+		else if (z->bytes != bytes)
+			tl_lower_invalid(
+				&l->engine, arg->loc,
+				"the size %lld of shared memory zone \"%s\" conflicts with "
+				"already declared size %lld at %s:%u",
+				bytes, name, z->bytes, z->loc.src ? z->loc.src->path : "?", line);
+		return;
+	}
+	z = tl_arena_alloc(l->env->arena, sizeof(*z));
+	z->name = name;
+	z->bytes = bytes;
+	z->stream = stream;
+	z->loc = arg->loc;
+	z->next = l->cache_zones;
+	l->cache_zones = z;
+}
+
+static void
+set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
+		  const struct tl_directive *d, void *field)
+{
+	struct tl_session_cache *c = field;
+	struct tl_session_cache parsed;
+	const struct tl_arg *bad = NULL;
+
+	if (tl_lower_duplicate(engine, &c->v, d))
+		return;
+	memset(&parsed, 0, sizeof(parsed));
+	switch (parse_session_cache(engine->arena, d, &parsed, &bad)) {
+	case CACHE_INVALID:
+		tl_lower_invalid(engine, bad->loc, "invalid session cache \"%s\"", bad->text);
+		return;
+	case CACHE_TOO_SMALL:
+		tl_lower_invalid(
+			engine, bad->loc,
+			"session cache \"%s\" is too small (nginx needs %d bytes at least)",
+			bad->text, SHARED_CACHE_MIN);
+		return;
+	case CACHE_OK:
+		break;
+	}
+	parsed.v = tl_value_set(d);
+	*c = parsed;
+	for (size_t i = 0; i < d->nargs; i++)
+		if (strncmp(d->args[i].text, "shared:", 7) == 0)
+			declare_shared_cache(nginx_of(engine), kw, &d->args[i]);
+}
+
+static void
+default_session_cache(struct tl_lower *engine, const struct tl_keyword *kw, const char *value,
+		      void *field)
+{
+	struct tl_session_cache *c = field;
+
+	(void)engine;
+	(void)kw;
+	c->mode = strcmp(value, "off") == 0 ? TL_CACHE_OFF : TL_CACHE_NONE;
+	c->builtin_size = -1;
+}
+
+static const struct tl_setter set_session_cache_row = {set_session_cache, default_session_cache};
+
 #define ALWAYS                                                                                     \
 	{0, 0, 0},                                                                                 \
 	{                                                                                          \
@@ -264,8 +615,8 @@ static const struct tl_keyword keywords[] = {
 	{"proxy_ssl_trusted_certificate", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to"},
 	{"proxy_ssl_verify", CTX_PROXY, ALWAYS, &tl_set_flag, PROXY(verify), ONE, "verify the backend certificate"},
 	{"proxy_ssl_verify", CTX_STREAM, ALWAYS, &tl_set_flag, PROXY(verify), ONE, "verify the backend certificate"},
-	{"proxy_ssl_verify_depth", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(verify_depth), ONE, "depth of backend chain verification"},
-	{"proxy_ssl_verify_depth", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(verify_depth), ONE, "depth of backend chain verification"},
+	{"proxy_ssl_verify_depth", CTX_PROXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification"},
+	{"proxy_ssl_verify_depth", CTX_STREAM, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification"},
 	{"resolver", CTX_PROXY, ALWAYS, &tl_set_str, SCOPE(resolver), ANY, "DNS servers (for OCSP stapling and variable backends)"},
 	{"resolver", CTX_STREAM, SINCE(1, 11, 3), &tl_set_str, SCOPE(resolver), ANY, "DNS servers (for OCSP stapling and variable backends)"},
 	{"server_name", CTX_HTTP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "the names a server answers to"},
@@ -313,14 +664,14 @@ static const struct tl_keyword keywords[] = {
 	{"ssl_protocols", CTX_STREAM, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled"},
 	{"ssl_reject_handshake", CTX_SSL_HTTP, SINCE(1, 19, 4), &tl_set_flag, TLS(reject_handshake), ONE, "refuse TLS handshakes to this server"},
 	{"ssl_reject_handshake", CTX_STREAM, SINCE(1, 25, 5), &tl_set_flag, TLS(reject_handshake), ONE, "refuse TLS handshakes to this server"},
-	{"ssl_session_cache", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(session_cache), 1, 2, NULL, "TLS session cache"},
-	{"ssl_session_cache", CTX_STREAM, ALWAYS, &tl_set_str, TLS(session_cache), 1, 2, NULL, "TLS session cache"},
+	{"ssl_session_cache", CTX_SSL_HTTP, ALWAYS, &set_session_cache_row, TLS(session_cache), 1, 2, NULL, "TLS session cache"},
+	{"ssl_session_cache", CTX_STREAM, ALWAYS, &set_session_cache_row, TLS(session_cache), 1, 2, NULL, "TLS session cache"},
 	{"ssl_session_ticket_key", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(session_ticket_key), ONE, "file of session ticket keys"},
 	{"ssl_session_ticket_key", CTX_STREAM, ALWAYS, &tl_set_str, TLS(session_ticket_key), ONE, "file of session ticket keys"},
 	{"ssl_session_tickets", CTX_SSL_HTTP, ALWAYS, &tl_set_flag, TLS(session_tickets), ONE, "TLS session tickets"},
 	{"ssl_session_tickets", CTX_STREAM, ALWAYS, &tl_set_flag, TLS(session_tickets), ONE, "TLS session tickets"},
-	{"ssl_session_timeout", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(session_timeout), ONE, "lifetime of cached sessions"},
-	{"ssl_session_timeout", CTX_STREAM, ALWAYS, &tl_set_str, TLS(session_timeout), ONE, "lifetime of cached sessions"},
+	{"ssl_session_timeout", CTX_SSL_HTTP, ALWAYS, &set_seconds_row, TLS(session_timeout), ONE, "lifetime of cached sessions"},
+	{"ssl_session_timeout", CTX_STREAM, ALWAYS, &set_seconds_row, TLS(session_timeout), ONE, "lifetime of cached sessions"},
 	{"ssl_stapling", CTX_SSL_HTTP, ALWAYS, &tl_set_flag, TLS(stapling), ONE, "OCSP stapling"},
 	{"ssl_stapling", CTX_STREAM, SINCE(1, 27, 2), &tl_set_flag, TLS(stapling), ONE, "OCSP stapling"},
 	{"ssl_stapling_file", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(stapling_file), ONE, "a stapled OCSP answer read from a file"},
@@ -331,10 +682,10 @@ static const struct tl_keyword keywords[] = {
 	{"ssl_stapling_verify", CTX_STREAM, SINCE(1, 27, 2), &tl_set_flag, TLS(stapling_verify), ONE, "verify stapled OCSP answers"},
 	{"ssl_trusted_certificate", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(trusted_certificate), ONE, "CAs for stapling and client certificates, not sent"},
 	{"ssl_trusted_certificate", CTX_STREAM, SINCE(1, 11, 8), &tl_set_str, TLS(trusted_certificate), ONE, "CAs for stapling and client certificates, not sent"},
-	{"ssl_verify_client", CTX_SSL_HTTP, ALWAYS, &tl_set_enum, TLS(verify_client), 1, 1, verify_client_values, "client certificate verification"},
-	{"ssl_verify_client", CTX_STREAM, SINCE(1, 11, 8), &tl_set_enum, TLS(verify_client), 1, 1, verify_client_values, "client certificate verification"},
-	{"ssl_verify_depth", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(verify_depth), ONE, "depth of client chain verification"},
-	{"ssl_verify_depth", CTX_STREAM, SINCE(1, 11, 8), &tl_set_str, TLS(verify_depth), ONE, "depth of client chain verification"},
+	{"ssl_verify_client", CTX_SSL_HTTP, ALWAYS, &set_client_auth_row, TLS(verify_client), ONE, "client certificate verification"},
+	{"ssl_verify_client", CTX_STREAM, SINCE(1, 11, 8), &set_client_auth_row, TLS(verify_client), ONE, "client certificate verification"},
+	{"ssl_verify_depth", CTX_SSL_HTTP, ALWAYS, &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification"},
+	{"ssl_verify_depth", CTX_STREAM, SINCE(1, 11, 8), &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification"},
 	{"uwsgi_ssl_certificate", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "client certificate for TLS to a uwsgi backend"},
 	{"uwsgi_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of uwsgi client certificates named with variables"},
 	{"uwsgi_ssl_certificate_key", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "key of the uwsgi client certificate"},

@@ -66,6 +66,15 @@ struct scope {
 	struct tl_flag http2;
 };
 
+/* A shared session cache, one shared memory zone of nginx's (ssl_session_cache shared:). */
+struct ngx_cache_zone {
+	struct ngx_cache_zone *next;
+	const char *name;
+	long long bytes;
+	bool stream; /* declared by the stream module, not http */
+	struct tl_loc loc;
+};
+
 struct lower {
 	struct tl_lower_env *env;
 	struct tl_model *model;
@@ -75,6 +84,7 @@ struct lower {
 	/* The targeted version's defaults, computed once and copied into each site. */
 	struct tl_tls tls_defaults;
 	struct tl_upstream_tls proxy_defaults;
+	struct ngx_cache_zone *cache_zones; /* every shared cache declared so far */
 };
 
 /* The keyword table and how nginx words its refusals (nginx_keywords.c). */

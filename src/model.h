@@ -48,6 +48,47 @@ struct tl_flag {
 	bool on;
 };
 
+/* A duration (nginx "1h 30m", httpd seconds), in seconds. */
+struct tl_seconds {
+	struct tl_value v;
+	long long seconds;
+};
+
+/* A count (verification depth). */
+struct tl_count {
+	struct tl_value v;
+	long long n;
+};
+
+/* Whether and how clients must present a certificate. */
+enum tl_client_auth {
+	TL_CLIENT_AUTH_OFF,
+	TL_CLIENT_AUTH_REQUIRE,     /* nginx on, httpd require */
+	TL_CLIENT_AUTH_OPTIONAL,    /* asked for, verified if given */
+	TL_CLIENT_AUTH_OPTIONAL_ANY /* asked for, not verified (nginx optional_no_ca) */
+};
+
+struct tl_client_auth_setting {
+	struct tl_value v;
+	enum tl_client_auth mode;
+};
+
+/* Server-side session resumption by cache. */
+enum tl_cache_mode {
+	TL_CACHE_OFF,  /* resumption refused (nginx off) */
+	TL_CACHE_NONE, /* no server cache, clients told they may try (nginx none) */
+	TL_CACHE_ON,
+};
+
+struct tl_session_cache {
+	struct tl_value v;
+	enum tl_cache_mode mode;
+	bool builtin;            /* OpenSSL's per-process cache */
+	long long builtin_size;  /* sessions; -1: the library's default */
+	const char *shared_name; /* a cache shared between worker processes, or NULL */
+	long long shared_bytes;
+};
+
 /* Protocol versions as a bit set. */
 enum {
 	TL_PROTO_SSLv2 = 1u << 0,
@@ -140,23 +181,23 @@ struct tl_tls {
 	struct tl_path password_file; /* passphrases for encrypted keys, one a line */
 	struct tl_flag session_tickets;
 	struct tl_str session_ticket_key;
-	struct tl_str session_cache;
+	struct tl_session_cache session_cache;
 	struct tl_flag stapling;
 	struct tl_flag stapling_verify;
 	struct tl_str stapling_file;
 	struct tl_str trusted_certificate;
 	struct tl_str client_certificate;
-	struct tl_str verify_client; /* off, on, optional, optional_no_ca */
+	struct tl_client_auth_setting verify_client;
 	struct tl_flag early_data;
 	struct tl_flag reject_handshake;
 	struct tl_conf_commands conf_commands;
-	struct tl_str verify_depth;
+	struct tl_count verify_depth;
 	struct tl_str crl;
 	struct tl_str ocsp; /* client certificate OCSP: off, on, leaf */
 	struct tl_str ocsp_responder;
 	struct tl_str ocsp_cache;
 	struct tl_str stapling_responder;
-	struct tl_str session_timeout;
+	struct tl_seconds session_timeout;
 	struct tl_str buffer_size;
 	struct tl_flag certificate_compression;
 	struct tl_str certificate_cache;
@@ -330,7 +371,7 @@ struct tl_upstream_tls {
 	struct tl_str certificate_key;
 	struct tl_str password_file;
 	struct tl_str crl;
-	struct tl_str verify_depth;
+	struct tl_count verify_depth;
 	struct tl_flag session_reuse;
 	struct tl_conf_commands conf_commands;
 };

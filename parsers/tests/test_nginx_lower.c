@@ -435,9 +435,62 @@ test_effective(void)
 	tl_arena_free(fx.arena);
 }
 
+/* Durations, counts, client authentication and session caches as typed values. */
+static void
+test_typed_values(void)
+{
+	struct fixture fx;
+	const struct tl_site *a, *b;
+
+	lower_text(
+		&fx,
+		"http {\n"
+		"  ssl_session_timeout \"1d 2h30m 5\";\n"
+		"  ssl_session_cache builtin:1000 shared:SSL:10m;\n"
+		"  server { listen 443 ssl; server_name a.test; ssl_verify_client optional_no_ca;\n"
+		"           ssl_verify_depth 3; }\n"
+		"  server { listen 443 ssl; server_name b.test; ssl_session_cache none;\n"
+		"           ssl_session_timeout 1w; }\n"
+		"}\n",
+		tl_nginx_stable);
+	CHECK_INT(fx.diag.findings.len, 0);
+	a = site(&fx, 0);
+	b = site(&fx, 1);
+	CHECK_INT(a->tls.session_timeout.seconds, 86400 + 2 * 3600 + 30 * 60 + 5);
+	CHECK_INT(a->tls.session_timeout.v.origin, TL_ORIGIN_INHERITED);
+	CHECK_INT(a->tls.session_cache.mode, TL_CACHE_ON);
+	CHECK(a->tls.session_cache.builtin);
+	CHECK_INT(a->tls.session_cache.builtin_size, 1000);
+	CHECK_STR(a->tls.session_cache.shared_name, "SSL");
+	CHECK_INT(a->tls.session_cache.shared_bytes, 10 * 1024 * 1024);
+	CHECK_INT(a->tls.verify_client.mode, TL_CLIENT_AUTH_OPTIONAL_ANY);
+	CHECK_INT(a->tls.verify_depth.n, 3);
+	CHECK_INT(b->tls.session_cache.mode, TL_CACHE_NONE);
+	CHECK_INT(b->tls.session_timeout.seconds, 7 * 86400);
+	CHECK_INT(b->tls.verify_client.mode, TL_CLIENT_AUTH_OFF);
+	tl_arena_free(fx.arena);
+	/* The version defaults are typed too: 5 minutes, no cache (ngx_http_ssl_module merge). */
+	lower_text(&fx, "http { server { listen 443 ssl; } }", tl_nginx_stable);
+	CHECK_INT(site(&fx, 0)->tls.session_timeout.seconds, 300);
+	CHECK_INT(site(&fx, 0)->tls.session_timeout.v.origin, TL_ORIGIN_DEFAULT);
+	CHECK_INT(site(&fx, 0)->tls.session_cache.mode, TL_CACHE_NONE);
+	tl_arena_free(fx.arena);
+	/* What nginx refuses: units out of order, "ms", a bare number before a unit, signs. */
+	lower_text(&fx,
+		   "http { server { listen 443 ssl; ssl_session_timeout 1m1h; }\n"
+		   "  server { listen 443 ssl; ssl_session_timeout 100ms; }\n"
+		   "  server { listen 443 ssl; ssl_session_timeout \"5 m\"; }\n"
+		   "  server { listen 443 ssl; ssl_verify_depth +2; }\n"
+		   "  server { listen 443 ssl; ssl_session_cache shared:X:8k; } }",
+		   tl_nginx_stable);
+	CHECK_INT(fx.diag.findings.len, 5);
+	tl_arena_free(fx.arena);
+}
+
 int
 main(void)
 {
+	test_typed_values();
 	CHECK_INT(tl_nginx_keywords_unsorted(), -1);
 	test_quic_socket();
 	test_effective();
