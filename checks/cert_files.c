@@ -1,7 +1,8 @@
 /*
- * cert-missing and cert-unparsable: the certificate file a directive names
- * must exist, be readable and hold a certificate, or the server refuses to
- * start (nginx: 'cannot load certificate').
+ * cert-missing and cert-unparsable: the certificate file a directive names,
+ * and the chain file beside it, must exist, be readable and hold
+ * certificates, or the server refuses to start (nginx: 'cannot load
+ * certificate'; what each server does comes from its facts).
  */
 #include <string.h>
 
@@ -10,10 +11,10 @@
 
 /* Shows where a file was looked for when --root or a prefix changed the path. */
 static void
-relate_path(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_cert_pair *pair,
+relate_path(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_file_ref *ref,
 	    const struct tl_cert_file *file)
 {
-	if (strcmp(pair->cert.written, file->path) != 0)
+	if (strcmp(ref->written, file->path) != 0)
 		tl_finding_relate(ctx->diag, f, file->path, (struct tl_loc){0},
 				  "read from this path on this machine");
 }
@@ -24,13 +25,20 @@ missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 {
 	struct tl_finding *f;
 
-	if (info->cert_file->read_error == 0)
-		return;
-	f = tl_cert_finding(ctx, TL_CK_CERT_MISSING, site, pair,
-			    "cannot read certificate '%s': %s; the server %s", pair->cert.written,
-			    strerror(info->cert_file->read_error),
-			    tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
-	relate_path(ctx, f, pair, info->cert_file);
+	if (info->cert_file->read_error != 0) {
+		f = tl_cert_finding(ctx, TL_CK_CERT_MISSING, site, pair,
+				    "cannot read certificate '%s': %s; the server %s",
+				    pair->cert.written, strerror(info->cert_file->read_error),
+				    tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+		relate_path(ctx, f, &pair->cert, info->cert_file);
+	}
+	if (info->chain_file != NULL && info->chain_file->read_error != 0) {
+		f = tl_cert_finding_at(ctx, TL_CK_CERT_MISSING, site, pair->chain_dir,
+				       "cannot read certificate chain '%s': %s; the server %s",
+				       pair->chain.written, strerror(info->chain_file->read_error),
+				       tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+		relate_path(ctx, f, &pair->chain, info->chain_file);
+	}
 }
 
 void
@@ -43,16 +51,26 @@ static void
 unparsable(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	   const struct tl_pair_info *info)
 {
+	const struct tl_cert_file *chain = info->chain_file;
 	struct tl_finding *f;
 
-	if (info->cert_file->read_error != 0 || sk_X509_num(info->cert_file->certs) > 0)
-		return;
-	f = tl_cert_finding(
-		ctx, TL_CK_CERT_UNPARSABLE, site, pair,
-		"certificate file '%s' cannot be loaded: %s; the server %s", pair->cert.written,
-		info->cert_file->cert_error ? info->cert_file->cert_error : "no PEM block",
-		tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
-	relate_path(ctx, f, pair, info->cert_file);
+	if (info->cert_file->read_error == 0 && sk_X509_num(info->cert_file->certs) == 0) {
+		f = tl_cert_finding(ctx, TL_CK_CERT_UNPARSABLE, site, pair,
+				    "certificate file '%s' cannot be loaded: %s; the server %s",
+				    pair->cert.written,
+				    info->cert_file->cert_error ? info->cert_file->cert_error
+								: "no PEM block",
+				    tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+		relate_path(ctx, f, &pair->cert, info->cert_file);
+	}
+	if (chain != NULL && chain->read_error == 0 && sk_X509_num(chain->certs) == 0) {
+		f = tl_cert_finding_at(
+			ctx, TL_CK_CERT_UNPARSABLE, site, pair->chain_dir,
+			"certificate chain file '%s' cannot be loaded: %s; the server %s",
+			pair->chain.written, chain->cert_error ? chain->cert_error : "no PEM block",
+			tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+		relate_path(ctx, f, &pair->chain, chain);
+	}
 }
 
 void

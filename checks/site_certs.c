@@ -24,6 +24,17 @@ tl_each_site_cert(struct tl_check_ctx *ctx,
 	}
 }
 
+static struct tl_finding *
+site_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
+	     struct tl_loc loc, const char *fmt, va_list ap)
+{
+	struct tl_finding *f = tl_diag_vadd(ctx->diag, check, loc, fmt, ap);
+
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
+	return f;
+}
+
 struct tl_finding *
 tl_cert_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
 		const struct tl_cert_pair *pair, const char *fmt, ...)
@@ -32,10 +43,21 @@ tl_cert_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct t
 	struct tl_finding *f;
 
 	va_start(ap, fmt);
-	f = tl_diag_vadd(ctx->diag, check, pair->cert_dir, fmt, ap);
+	f = site_finding(ctx, check, site, pair->cert_dir, fmt, ap);
 	va_end(ap);
-	f->server = tl_server_name(site->server);
-	f->site = site->label;
+	return f;
+}
+
+struct tl_finding *
+tl_cert_finding_at(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
+		   struct tl_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	struct tl_finding *f;
+
+	va_start(ap, fmt);
+	f = site_finding(ctx, check, site, loc, fmt, ap);
+	va_end(ap);
 	return f;
 }
 

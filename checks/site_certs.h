@@ -26,6 +26,11 @@ struct tl_finding *tl_cert_finding(struct tl_check_ctx *ctx, enum tl_check_id ch
 				   const struct tl_site *site, const struct tl_cert_pair *pair,
 				   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The same at LOC (the directive naming another file of the pair: its chain). */
+struct tl_finding *tl_cert_finding_at(struct tl_check_ctx *ctx, enum tl_check_id check,
+				      const struct tl_site *site, struct tl_loc loc,
+				      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 /* Adds "FILE: leaf certificate CN=…" to F: which certificate the finding is about. */
 void tl_relate_leaf(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_cert_pair *pair,
 		    X509 *leaf);

@@ -134,8 +134,15 @@ struct tl_path {
 struct tl_cert_pair {
 	struct tl_file_ref cert;
 	struct tl_file_ref key; /* key.written NULL: none configured */
+	/*
+	 * Certificates sent after the certificate file's own (Apache
+	 * SSLCertificateChainFile); chain.written NULL: none. HAProxy's
+	 * ".issuer" files are not this: they only feed OCSP requests.
+	 */
+	struct tl_file_ref chain;
 	struct tl_loc cert_dir; /* the directive naming the certificate */
 	struct tl_loc key_dir;
+	struct tl_loc chain_dir;
 	/*
 	 * With no key named, the server reads the key from the certificate
 	 * file (Apache, HAProxy); nginx never does and refuses to start.

@@ -1,5 +1,5 @@
 /*
- * Certificate/key pair analysis, cached per (certificate path, key path).
+ * Certificate/key pair analysis, cached per (certificate, key, chain path).
  * Verification collects every error instead of stopping at the first, so
  * that one run can tell an expired intermediate, a missing issuer and an
  * untrusted root apart.
@@ -10,6 +10,7 @@
 #include <openssl/x509_vfy.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,7 +18,7 @@
 #include "x509fmt.h"
 
 struct tl_pair_cache {
-	struct tl_strmap map;     /* "cert\nkey" → struct tl_pair_info */
+	struct tl_strmap map;     /* "cert\nkey\nchain" → struct tl_pair_info */
 	struct tl_ptrmap by_pair; /* the model's pair → the same, without formatting a key */
 };
 
@@ -173,6 +174,26 @@ describe_chain(struct tl_analysis *an, struct tl_pair_info *info)
 			info->npath == 1 ? TL_CHAIN_INCOMPLETE : TL_CHAIN_UNTRUSTED_ISSUER;
 }
 
+static void
+free_served(void *p)
+{
+	sk_X509_free(p); /* the certificates belong to the store */
+}
+
+/* The certificate file's certificates followed by the chain file's, as the server sends them. */
+static STACK_OF(X509) * served_with_chain(struct tl_analysis *an, struct tl_pair_info *info)
+{
+	STACK_OF(X509) *served = sk_X509_dup(info->cert_file->certs);
+
+	if (served == NULL)
+		abort();
+	for (int i = 0; i < sk_X509_num(info->chain_file->certs); i++)
+		if (!sk_X509_push(served, sk_X509_value(info->chain_file->certs, i)))
+			abort();
+	tl_arena_defer(an->arena, free_served, served);
+	return served;
+}
+
 static struct tl_pair_info *
 analyse(struct tl_analysis *an, const struct tl_cert_pair *pair)
 {
@@ -180,6 +201,11 @@ analyse(struct tl_analysis *an, const struct tl_cert_pair *pair)
 
 	info->cert_file = tl_certstore_get(an->certs, pair->cert.path);
 	info->served = info->cert_file->certs;
+	if (pair->chain.written != NULL && !pair->chain.dynamic) {
+		info->chain_file = tl_certstore_get(an->certs, pair->chain.path);
+		if (sk_X509_num(info->chain_file->certs) > 0)
+			info->served = served_with_chain(an, info);
+	}
 	info->key_match = -1;
 	if (pair->key.written != NULL && !pair->key.dynamic) {
 		info->key_configured = true;
@@ -208,6 +234,13 @@ analyse(struct tl_analysis *an, const struct tl_cert_pair *pair)
 	return info;
 }
 
+/* A file reference in a cache key: "" when none, "$" when resolved per handshake. */
+static const char *
+file_key(const struct tl_file_ref *ref)
+{
+	return ref->written == NULL ? "" : ref->dynamic ? "$" : ref->path;
+}
+
 const struct tl_pair_info *
 tl_pair_info_get(struct tl_analysis *an, const struct tl_cert_pair *pair)
 {
@@ -225,16 +258,12 @@ tl_pair_info_get(struct tl_analysis *an, const struct tl_cert_pair *pair)
 	if (info != NULL)
 		return info;
 	/* A lookup must not allocate: the key goes on the stack when it fits. */
-	if ((size_t)snprintf(small, sizeof(small), "%s\n%s", pair->cert.path,
-			     pair->key.written == NULL ? ""
-			     : pair->key.dynamic       ? "$"
-						       : pair->key.path) < sizeof(small))
+	if ((size_t)snprintf(small, sizeof(small), "%s\n%s\n%s", pair->cert.path,
+			     file_key(&pair->key), file_key(&pair->chain)) < sizeof(small))
 		key = small;
 	else
-		key = tl_arena_printf(an->arena, "%s\n%s", pair->cert.path,
-				      pair->key.written == NULL ? ""
-				      : pair->key.dynamic       ? "$"
-								: pair->key.path);
+		key = tl_arena_printf(an->arena, "%s\n%s\n%s", pair->cert.path,
+				      file_key(&pair->key), file_key(&pair->chain));
 	info = tl_strmap_get(&an->pairs->map, key);
 	if (info == NULL) {
 		info = analyse(an, pair);

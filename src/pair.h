@@ -58,9 +58,11 @@ struct tl_pair_info {
 	const struct tl_cert_file *cert_file;
 	/* Where the key was looked for: the key file, or the certificate file itself. */
 	const struct tl_cert_file *key_file;
-	bool key_configured;     /* the pair names a key (or expects it in the certificate file) */
-	EVP_PKEY *key;           /* the private key read, or NULL */
-	STACK_OF(X509) * served; /* the certificates the server sends, in file order */
+	const struct tl_cert_file *chain_file; /* the pair's chain file, or NULL */
+	bool key_configured; /* the pair names a key (or expects it in the certificate file) */
+	EVP_PKEY *key;       /* the private key read, or NULL */
+	/* The certificates the server sends: the certificate file's, then the chain file's. */
+	STACK_OF(X509) * served;
 	/* Index in served of the certificate the key belongs to, or -1. */
 	int key_match;
 	/* The leaf: served[key_match] when the key matches one, else served[0]; NULL if none. */
