@@ -723,7 +723,7 @@ http2_blocklist(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 				       "suite is on the RFC 7540 blocklist (first '%s'); "
 				       "TLS 1.2 clients refuse HTTP/2 on it",
 				       first->name));
-	else if (sc->site->tls.prefer_server_ciphers.on && h2_blocklisted(first))
+	else if (sc->site->eff.options[TL_OPT_SERVER_PREFERENCE].on && h2_blocklisted(first))
 		f = cipher_finding(ctx, TL_CK_HTTP2_CIPHER_BLOCKLIST, sc,
 				   tl_diag_printf(ctx->arena,
 						  "HTTP/2 enabled and the server prefers '%s', "

@@ -111,6 +111,12 @@ tl_nginx_has(enum tl_nginx_feature feature, struct tl_version version)
  * and OpenSSL then offers no DHE suite (ngx_ssl_dhparam returns at once).
  * "auto" leaves OpenSSL's own group list (NGX_DEFAULT_ECDH_CURVE). Password
  * files of NGX_SSL_PASSWORD_BUFFER_SIZE (4096) bytes or more are refused.
+ * Options: ngx_ssl_create sets SSL_OP_NO_COMPRESSION, and every
+ * connection gets SSL_OP_NO_RENEGOTIATION (ngx_ssl_create_connection, and
+ * again after the SNI switch in ngx_http_ssl_servername), after
+ * ssl_conf_command has run: renegotiation is refused whatever is
+ * configured. Cipher preference and tickets are directives (their defaults
+ * are in the table above).
  */
 const struct tl_server_facts tl_nginx_facts = {
 	.name = "nginx",
@@ -127,4 +133,10 @@ const struct tl_server_facts tl_nginx_facts = {
 	.dh_builtin = false,
 	.groups_auto = "auto",
 	.password_file_max = 4096,
+	.options =
+		{
+			[TL_OPT_SESSION_TICKETS] = {.on = true},
+			[TL_OPT_CLIENT_RENEGOTIATION] = {.on = false, .forced = true},
+			[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION] = {.on = false, .forced = true},
+		},
 };

@@ -79,6 +79,106 @@ take_command(struct tl_str *s, const struct tl_conf_commands *cmds, const struct
 	s->s = c->value;
 }
 
+/*
+ * OpenSSL 3's own values, for a site whose server states none: tickets on,
+ * compression and client renegotiation off (SSL_CTX_new, ssl_lib.c).
+ */
+static const struct tl_option_fact library_options[TL_OPT_COUNT] = {
+	[TL_OPT_SESSION_TICKETS] = {.on = true},
+};
+
+/* The names of SSL_CONF's "Options" command that tlslint models (ssl_conf.c cmd_Options). */
+enum { NO_RENEGOTIATION = TL_OPT_COUNT };
+
+static const struct {
+	const char *name;
+	int option;    /* enum tl_tls_option, or NO_RENEGOTIATION */
+	bool inverted; /* the library flag is NO_…: "SessionTicket" clears SSL_OP_NO_TICKET */
+} option_names[] = {
+	{"ClientRenegotiation", TL_OPT_CLIENT_RENEGOTIATION, false},
+	{"Compression", TL_OPT_COMPRESSION, true},
+	{"NoRenegotiation", NO_RENEGOTIATION, false},
+	{"PrioritizeChaCha", TL_OPT_PRIORITIZE_CHACHA, false},
+	{"ServerPreference", TL_OPT_SERVER_PREFERENCE, false},
+	{"SessionTicket", TL_OPT_SESSION_TICKETS, true},
+	{"UnsafeLegacyRenegotiation", TL_OPT_UNSAFE_LEGACY_RENEGOTIATION, false},
+};
+
+/*
+ * Folds one "Options" value (comma-separated names, each optionally + or
+ * -, case ignored: CONF_parse_list and ssl_set_option_list) into ON[], and
+ * notes in CHANGED[] what it set. NoRenegotiation is kept apart: it
+ * refuses every renegotiation, whatever ClientRenegotiation says.
+ */
+static void
+apply_options_command(bool on[TL_OPT_COUNT + 1], bool changed[TL_OPT_COUNT + 1], const char *value)
+{
+	const char *p = value;
+
+	while (*p) {
+		bool set = true;
+		size_t len;
+
+		p += strspn(p, ", \t");
+		if (*p == '+' || *p == '-')
+			set = *p++ == '+';
+		len = strcspn(p, ", \t");
+		if (len == 0)
+			break;
+		for (size_t i = 0; i < sizeof(option_names) / sizeof(option_names[0]); i++)
+			if (strlen(option_names[i].name) == len &&
+			    strncasecmp(option_names[i].name, p, len) == 0) {
+				on[option_names[i].option] = set;
+				changed[option_names[i].option] = true;
+			}
+		p += len;
+	}
+}
+
+/* Directive values, else the server's; then "Options" commands; then what the server forces. */
+static void
+site_options(struct tl_site *site)
+{
+	const struct tl_option_fact *facts =
+		site->facts != NULL ? site->facts->options : library_options;
+	const struct tl_conf_commands *cmds = &site->tls.conf_commands;
+	struct tl_flag *opt = site->eff.options;
+	bool on[TL_OPT_COUNT + 1] = {0};
+
+	for (int i = 0; i < TL_OPT_COUNT; i++) {
+		opt[i] = site->tls.options[i];
+		if (opt[i].v.origin == TL_ORIGIN_UNSET) {
+			opt[i].v = (struct tl_value){.origin = TL_ORIGIN_DEFAULT, .loc = site->loc};
+			opt[i].on = facts[i].on;
+		}
+		on[i] = opt[i].on;
+	}
+	for (size_t k = 0; k < cmds->n; k++) {
+		bool changed[TL_OPT_COUNT + 1] = {0};
+
+		if (strcasecmp(cmds->items[k].name, "Options") != 0)
+			continue;
+		apply_options_command(on, changed, cmds->items[k].value);
+		if (changed[NO_RENEGOTIATION])
+			changed[TL_OPT_CLIENT_RENEGOTIATION] = true;
+		for (int i = 0; i < TL_OPT_COUNT; i++)
+			if (changed[i]) {
+				/* The command is now the line to change. */
+				opt[i].v = cmds->v;
+				opt[i].v.loc = cmds->items[k].loc;
+			}
+	}
+	for (int i = 0; i < TL_OPT_COUNT; i++)
+		opt[i].on = on[i];
+	if (on[NO_RENEGOTIATION])
+		opt[TL_OPT_CLIENT_RENEGOTIATION].on = false;
+	for (int i = 0; i < TL_OPT_COUNT; i++)
+		if (facts[i].forced) {
+			opt[i].on = facts[i].on;
+			opt[i].v = (struct tl_value){.origin = TL_ORIGIN_DEFAULT, .loc = site->loc};
+		}
+}
+
 static void
 site_effective(struct tl_site *site)
 {
@@ -129,6 +229,7 @@ tl_effective_tls(struct tl_model *model)
 {
 	for (size_t i = 0; i < model->sites.len; i++) {
 		site_effective(model->sites.items[i]);
+		site_options(model->sites.items[i]);
 		library_groups(model->sites.items[i]);
 	}
 }

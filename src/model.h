@@ -89,6 +89,23 @@ struct tl_session_cache {
 	long long shared_bytes;
 };
 
+/*
+ * TLS behaviours that are on or off, whichever way a server spells them:
+ * a directive (nginx ssl_prefer_server_ciphers, httpd SSLCompression),
+ * an OpenSSL "Options" command, or what the server always does.
+ */
+enum tl_tls_option {
+	TL_OPT_SERVER_PREFERENCE, /* the server's cipher order wins over the client's */
+	TL_OPT_PRIORITIZE_CHACHA, /* ... except for clients that put ChaCha20 first */
+	TL_OPT_SESSION_TICKETS,   /* stateless session resumption */
+	TL_OPT_COMPRESSION,       /* TLS-level compression (CRIME) */
+	/* Clients may start a renegotiation (a CPU cost they control). */
+	TL_OPT_CLIENT_RENEGOTIATION,
+	/* Renegotiation with peers that lack RFC 5746 (CVE-2009-3555). */
+	TL_OPT_UNSAFE_LEGACY_RENEGOTIATION,
+	TL_OPT_COUNT,
+};
+
 /* Protocol versions as a bit set. */
 enum {
 	TL_PROTO_SSLv2 = 1u << 0,
@@ -180,13 +197,12 @@ struct tl_conf_commands {
 struct tl_tls {
 	struct tl_cert_list certs;
 	struct tl_protocols protocols;
-	struct tl_str ciphers;      /* TLS <= 1.2 cipher string */
-	struct tl_str ciphersuites; /* TLS 1.3 suites (from conf commands or a directive) */
-	struct tl_flag prefer_server_ciphers;
+	struct tl_str ciphers;        /* TLS <= 1.2 cipher string */
+	struct tl_str ciphersuites;   /* TLS 1.3 suites (from conf commands or a directive) */
 	struct tl_str groups;         /* ECDH curves / groups list */
 	struct tl_path dhparam;       /* DH parameters file */
 	struct tl_path password_file; /* passphrases for encrypted keys, one a line */
-	struct tl_flag session_tickets;
+	struct tl_flag options[TL_OPT_COUNT]; /* as directives set them (enum tl_tls_option) */
 	struct tl_str session_ticket_key;
 	struct tl_session_cache session_cache;
 	struct tl_flag stapling;
@@ -306,6 +322,16 @@ struct tl_server_facts {
 	const char *groups_auto;
 	/* Password files: the size the server refuses (0: no limit); one passphrase a line. */
 	size_t password_file_max;
+	/*
+	 * Each TLS option as the server leaves it when no directive sets it
+	 * (on), and whether the server sets it again on every connection,
+	 * after any OpenSSL command, so that no configuration changes it
+	 * (forced).
+	 */
+	struct tl_option_fact {
+		bool on;
+		bool forced;
+	} options[TL_OPT_COUNT];
 };
 
 /* What the server does at start-up for FAULT ("refuses to start"), or NULL when it starts. */
@@ -411,6 +437,9 @@ struct tl_effective {
 	struct tl_str ciphers;      /* TLS <= 1.2 cipher string */
 	struct tl_str ciphersuites; /* TLS 1.3 suites */
 	struct tl_str groups;       /* key exchange groups */
+	/* Each option after directives, server facts and "Options" commands (enum tl_tls_option).
+	 */
+	struct tl_flag options[TL_OPT_COUNT];
 };
 
 struct tl_site {

@@ -120,7 +120,7 @@ test_defaults_by_version(void)
 		  TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2);
 	CHECK_STR(site(&fx, 0)->tls.protocols.v.note, "the nginx 1.22 default");
 	CHECK_STR(site(&fx, 0)->tls.ciphers.s, "HIGH:!aNULL:!MD5");
-	CHECK_INT(site(&fx, 0)->tls.session_tickets.on, 1);
+	CHECK_INT(site(&fx, 0)->tls.options[TL_OPT_SESSION_TICKETS].on, 1);
 	tl_arena_free(fx.arena);
 
 	lower_text(&fx, "http { server { listen 443 ssl; } }", (struct tl_version){1, 24, 0});
@@ -487,9 +487,71 @@ test_typed_values(void)
 	tl_arena_free(fx.arena);
 }
 
+/* Options: directives, then "Options" commands, then what nginx forces on every connection. */
+static void
+test_effective_options(void)
+{
+	struct fixture fx;
+	const struct tl_site *a, *b;
+
+	lower_text(
+		&fx,
+		"http {\n"                                                           /* 1 */
+		"  ssl_prefer_server_ciphers off;\n"                                 /* 2 */
+		"  server { listen 443 ssl; server_name a.test;\n"                   /* 3 */
+		"    ssl_conf_command Options ServerPreference,-sessionticket;\n"    /* 4 */
+		"    ssl_conf_command options +Compression,ClientRenegotiation; }\n" /* 5 */
+		"  server { listen 443 ssl; server_name b.test; ssl_session_tickets off; }\n" /* 6
+											       */
+		"}\n",
+		tl_nginx_stable);
+	tl_effective_tls(&fx.model);
+	a = site(&fx, 0);
+	b = site(&fx, 1);
+	CHECK(a->eff.options[TL_OPT_SERVER_PREFERENCE].on);
+	CHECK_INT(line_of(a->eff.options[TL_OPT_SERVER_PREFERENCE].v.loc), 4);
+	CHECK(!a->eff.options[TL_OPT_SESSION_TICKETS].on);
+	CHECK_INT(line_of(a->eff.options[TL_OPT_SESSION_TICKETS].v.loc), 4);
+	CHECK(a->eff.options[TL_OPT_COMPRESSION].on);
+	CHECK_INT(line_of(a->eff.options[TL_OPT_COMPRESSION].v.loc), 5);
+	/* nginx sets SSL_OP_NO_RENEGOTIATION on every connection, after the commands. */
+	CHECK(!a->eff.options[TL_OPT_CLIENT_RENEGOTIATION].on);
+	CHECK_INT(a->eff.options[TL_OPT_CLIENT_RENEGOTIATION].v.origin, TL_ORIGIN_DEFAULT);
+	/* b: the directives and nginx's own values, where they were set. */
+	CHECK(!b->eff.options[TL_OPT_SERVER_PREFERENCE].on);
+	CHECK_INT(b->eff.options[TL_OPT_SERVER_PREFERENCE].v.origin, TL_ORIGIN_INHERITED);
+	CHECK_INT(line_of(b->eff.options[TL_OPT_SERVER_PREFERENCE].v.loc), 2);
+	CHECK(!b->eff.options[TL_OPT_SESSION_TICKETS].on);
+	CHECK_INT(b->eff.options[TL_OPT_SESSION_TICKETS].v.origin, TL_ORIGIN_SET);
+	CHECK(!b->eff.options[TL_OPT_COMPRESSION].on);
+	CHECK_INT(b->eff.options[TL_OPT_COMPRESSION].v.origin, TL_ORIGIN_DEFAULT);
+	CHECK(!b->eff.options[TL_OPT_PRIORITIZE_CHACHA].on);
+	tl_arena_free(fx.arena);
+	/*
+	 * A server that forces nothing (no facts: OpenSSL's own values):
+	 * ClientRenegotiation turns it on, and NoRenegotiation wins over it in
+	 * either order, both being flags of the library.
+	 */
+	lower_text(&fx,
+		   "http { server { listen 443 ssl;\n"
+		   "  ssl_conf_command Options ClientRenegotiation; }\n"
+		   "  server { listen 443 ssl;\n"
+		   "  ssl_conf_command Options NoRenegotiation,ClientRenegotiation; } }",
+		   tl_nginx_stable);
+	for (size_t i = 0; i < fx.model.sites.len; i++)
+		((struct tl_site *)fx.model.sites.items[i])->facts = NULL;
+	tl_effective_tls(&fx.model);
+	CHECK(site(&fx, 0)->eff.options[TL_OPT_CLIENT_RENEGOTIATION].on);
+	CHECK(!site(&fx, 1)->eff.options[TL_OPT_CLIENT_RENEGOTIATION].on);
+	CHECK_INT(line_of(site(&fx, 1)->eff.options[TL_OPT_CLIENT_RENEGOTIATION].v.loc), 4);
+	CHECK(site(&fx, 1)->eff.options[TL_OPT_SESSION_TICKETS].on);
+	tl_arena_free(fx.arena);
+}
+
 int
 main(void)
 {
+	test_effective_options();
 	test_typed_values();
 	CHECK_INT(tl_nginx_keywords_unsorted(), -1);
 	test_quic_socket();
