@@ -7,7 +7,6 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <fnmatch.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -212,22 +211,6 @@ regex_covered(struct tl_check_ctx *ctx, const struct site_certs *sc, pcre2_code 
 	return hit;
 }
 
-/* True when the glob matches a name one of the certificates covers (a wildcard by a probe). */
-static bool
-glob_covered(struct tl_check_ctx *ctx, const struct site_certs *sc, const char *glob)
-{
-	for (size_t i = 0; i < sc->n; i++)
-		for (size_t k = 0; k < sc->certs[i].n; k++) {
-			const char *name = sc->certs[i].sans[k].text;
-
-			if (name[0] == '*' && name[1] == '.')
-				name = tl_arena_printf(ctx->arena, PROBE_LABEL "%s", name + 1);
-			if (fnmatch(glob, name, FNM_CASEFOLD) == 0)
-				return true;
-		}
-	return false;
-}
-
 /* "the certificate 'A' (DNS:…)" or "the certificates 'A' (DNS:…) and 'B' (DNS:…)". */
 static const char *
 describe_certs(struct tl_check_ctx *ctx, const struct site_certs *sc)
@@ -357,7 +340,7 @@ check_name(struct tl_check_ctx *ctx, const struct tl_site *site, const struct si
 				n, describe_certs(ctx, sc));
 		break;
 	case TL_NAME_GLOB:
-		if (!glob_covered(ctx, sc, n))
+		if (name->regex != NULL && !regex_covered(ctx, sc, name->regex))
 			what = tl_diag_printf(
 				ctx->arena, "pattern '%s' matches none of the names covered by %s",
 				n, describe_certs(ctx, sc));

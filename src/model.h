@@ -272,7 +272,8 @@ struct tl_name {
 	enum tl_name_kind kind;
 	bool negated; /* "!name": the site is not chosen for it (HAProxy crt-list filters) */
 	struct tl_loc loc;
-	void *regex; /* pcre2_code * for TL_NAME_REGEX, freed with the arena */
+	/* pcre2_code * for TL_NAME_REGEX and TL_NAME_GLOB (tl_name_compile_glob); arena-freed. */
+	void *regex;
 };
 
 /* How a socket chooses the site of a handshake from the SNI name. */
@@ -372,6 +373,11 @@ struct tl_socket {
 	 */
 	bool protocols_from_default;
 	enum tl_select_rule select; /* how a handshake's SNI name picks a site */
+	/*
+	 * A name no site matches (or no name) gets no site: the handshake
+	 * fails with unrecognized_name (HAProxy strict-sni).
+	 */
+	bool strict_names;
 	struct tl_site *default_site;
 	struct tl_ptrvec sites;     /* struct tl_site *, in config order */
 	struct tl_ptrvec listeners; /* struct tl_listener * */

@@ -1,16 +1,23 @@
 /*
  * SNI selection per socket. Host names are compared in lower case (the
- * model's names are lowered by lowering); a trailing dot is not part of
- * the name (clients send none).
+ * model's names are lowered by lowering). Only nginx drops a trailing dot
+ * from the name sent (clients following RFC 6066 send none). Globs and
+ * regexes are matched with PCRE2.
  */
 #include "select.h"
 
 #include <ctype.h>
-#include <fnmatch.h>
 #include <pcre2.h>
 #include <string.h>
 
 #define MAX_HOST 256
+
+/* No site's name matched: the default site, or none at all under strict names. */
+static struct tl_site *
+fallback(const struct tl_socket *sock)
+{
+	return sock->strict_names ? NULL : sock->default_site;
+}
 
 static bool
 ends_with(const char *s, const char *suffix)
@@ -36,6 +43,45 @@ regex_matches(const struct tl_name *name, const char *sni)
 	return rc >= 0;
 }
 
+static void
+free_code(void *code)
+{
+	pcre2_code_free(code);
+}
+
+bool
+tl_name_compile_glob(struct tl_arena *arena, struct tl_name *name)
+{
+	/* ^ $ and every character escaped but * and ?; at most 2 bytes out per byte in. */
+	size_t n = strlen(name->name);
+	char *pattern = tl_arena_alloc(arena, 2 * n + 3);
+	char *p = pattern;
+	int err;
+	PCRE2_SIZE off;
+
+	*p++ = '^';
+	for (const char *s = name->name; *s; s++) {
+		if (*s == '*') {
+			*p++ = '.';
+			*p++ = '*';
+		} else if (*s == '?') {
+			*p++ = '.';
+		} else {
+			if (!isalnum((unsigned char)*s))
+				*p++ = '\\';
+			*p++ = *s;
+		}
+	}
+	*p++ = '$';
+	*p = '\0';
+	name->regex = pcre2_compile((PCRE2_SPTR)pattern, (PCRE2_SIZE)(p - pattern),
+				    PCRE2_CASELESS | PCRE2_DOTALL, &err, &off, NULL);
+	if (name->regex == NULL)
+		return false;
+	tl_arena_defer(arena, free_code, name->regex);
+	return true;
+}
+
 bool
 tl_name_matches(const struct tl_name *name, const char *sni)
 {
@@ -55,8 +101,7 @@ tl_name_matches(const struct tl_name *name, const char *sni)
 
 		return dot != NULL && dot > sni && strcmp(dot, n + 1) == 0;
 	}
-	case TL_NAME_GLOB:
-		return fnmatch(n, sni, FNM_CASEFOLD) == 0;
+	case TL_NAME_GLOB: /* compiled by tl_name_compile_glob */
 	case TL_NAME_REGEX:
 		return regex_matches(name, sni);
 	case TL_NAME_EMPTY:
@@ -116,7 +161,7 @@ best_match(const struct tl_socket *sock, const char *sni)
 			}
 		}
 	}
-	return lead ? lead : trail ? trail : regex ? regex : sock->default_site;
+	return lead ? lead : trail ? trail : regex ? regex : fallback(sock);
 }
 
 /* httpd: the first site in config order with a name that matches. */
@@ -130,7 +175,7 @@ first_match(const struct tl_socket *sock, const char *sni)
 			if (tl_name_matches(site->names.items[k], sni))
 				return site;
 	}
-	return sock->default_site;
+	return fallback(sock);
 }
 
 static bool
@@ -164,7 +209,7 @@ cert_names(const struct tl_socket *sock, const char *sni)
 					return site;
 			}
 		}
-	return sock->default_site;
+	return fallback(sock);
 }
 
 struct tl_site *
@@ -174,22 +219,24 @@ tl_socket_select(const struct tl_socket *sock, const char *sni)
 	size_t n;
 
 	if (sni == NULL || sni[0] == '\0')
-		return sock->default_site;
+		return fallback(sock);
 	n = strlen(sni);
-	if (n >= sizeof(host))
-		return sock->default_site;
+	if (n >= sizeof(host)) /* longer than any host name: no site has it */
+		return fallback(sock);
 	for (size_t i = 0; i < n; i++)
 		host[i] = (char)tolower((unsigned char)sni[i]);
 	host[n] = '\0';
-	if (n > 1 && host[n - 1] == '.')
-		host[n - 1] = '\0';
 	switch (sock->select) {
 	case TL_SELECT_BEST_MATCH:
+		/* nginx drops one trailing dot (ngx_http_validate_host); the others compare as
+		 * sent. */
+		if (n > 1 && host[n - 1] == '.')
+			host[n - 1] = '\0';
 		return best_match(sock, host);
 	case TL_SELECT_FIRST_MATCH:
 		return first_match(sock, host);
 	case TL_SELECT_CERT_NAMES:
 		return cert_names(sock, host);
 	}
-	return sock->default_site;
+	return fallback(sock);
 }

@@ -22,6 +22,8 @@ name(const char *text, enum tl_name_kind kind)
 					 &err, &off, NULL);
 		tl_arena_defer(arena, (void (*)(void *))pcre2_code_free, n->regex);
 	}
+	if (kind == TL_NAME_GLOB)
+		CHECK(tl_name_compile_glob(arena, n));
 	return n;
 }
 
@@ -96,6 +98,7 @@ test_first_match(void)
 	site(&sock, "glob", name("*.example.com", TL_NAME_GLOB), NULL);
 	site(&sock, "exact", name("www.example.com", TL_NAME_EXACT), NULL);
 	site(&sock, "q", name("w?w.example.net", TL_NAME_GLOB), NULL);
+	site(&sock, "literal", name("[ab]+(x).example.org", TL_NAME_GLOB), NULL);
 	sock.default_site = sock.sites.items[0];
 	/* Config order decides, not specificity: the glob comes first. */
 	CHECK_STR(pick(&sock, "www.example.com"), "glob");
@@ -103,6 +106,14 @@ test_first_match(void)
 	CHECK_STR(pick(&sock, "a.b.example.com"), "glob");
 	CHECK_STR(pick(&sock, "wxw.example.net"), "q");
 	CHECK_STR(pick(&sock, "nothing.test"), "first");
+	/* '?' is one character; everything but * and ? is literal, case ignored. */
+	CHECK_STR(pick(&sock, "ww.example.net"), "first");
+	CHECK_STR(pick(&sock, "[AB]+(x).example.org"), "literal");
+	CHECK_STR(pick(&sock, "a.example.org"), "first");
+	/* httpd compares the name as sent: a trailing dot matches nothing (mod_ssl ssl_find_vhost).
+	 */
+	CHECK_STR(pick(&sock, "first.test."), "first");
+	CHECK_STR(pick(&sock, "www.example.com."), "first");
 }
 
 static void
@@ -127,6 +138,13 @@ test_cert_names(void)
 	/* One label only. */
 	CHECK_STR(pick(&sock, "a.b.example.com"), "default");
 	CHECK_STR(pick(&sock, "example.com"), "default");
+	CHECK_STR(pick(&sock, "www.example.com."), "default");
+	CHECK_STR(pick(&sock, NULL), "default");
+	/* strict-sni: no site for an unknown name or none, the handshake fails. */
+	sock.strict_names = true;
+	CHECK(tl_socket_select(&sock, "nothing.test") == NULL);
+	CHECK(tl_socket_select(&sock, NULL) == NULL);
+	CHECK_STR(pick(&sock, "api.example.com"), "wild");
 }
 
 int
