@@ -99,6 +99,13 @@ tl_lower_invalid(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 	return f;
 }
 
+struct tl_finding *
+tl_lower_invalid_value(struct tl_lower *l, const struct tl_directive *d)
+{
+	return tl_lower_invalid(l, d->args[0].loc, "invalid value '%s' in '%s' directive",
+				d->args[0].text, d->name);
+}
+
 static struct tl_finding *unsupported(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -323,8 +330,7 @@ set_enum(struct tl_lower *l, const struct tl_keyword *kw, const struct tl_direct
 		if (strcmp(kw->values[i], d->args[0].text) == 0)
 			break;
 	if (kw->values[i] == NULL) {
-		tl_lower_invalid(l, d->args[0].loc, "invalid value '%s' in '%s' directive",
-				 d->args[0].text, d->name);
+		tl_lower_invalid_value(l, d);
 		return;
 	}
 	if (s == NULL)

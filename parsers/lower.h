@@ -128,6 +128,9 @@ void tl_fill_defaults(void *settings, const void *defaults, const struct tl_fiel
 struct tl_finding *tl_lower_invalid(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* "invalid value 'X' in 'NAME' directive", at D's first argument. */
+struct tl_finding *tl_lower_invalid_value(struct tl_lower *l, const struct tl_directive *d);
+
 /* The value of a setting set by D at this level. */
 struct tl_value tl_value_set(const struct tl_directive *d);
 

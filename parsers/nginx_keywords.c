@@ -283,8 +283,7 @@ set_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const struct t
 	if (tl_lower_duplicate(engine, &t->v, d))
 		return;
 	if (secs < 0) {
-		tl_lower_invalid(engine, d->args[0].loc, "invalid value '%s' in '%s' directive",
-				 d->args[0].text, d->name);
+		tl_lower_invalid_value(engine, d);
 		return;
 	}
 	t->v = tl_value_set(d);
@@ -313,8 +312,7 @@ set_count(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 	if (tl_lower_duplicate(engine, &c->v, d))
 		return;
 	if (n < 0) {
-		tl_lower_invalid(engine, d->args[0].loc, "invalid value '%s' in '%s' directive",
-				 d->args[0].text, d->name);
+		tl_lower_invalid_value(engine, d);
 		return;
 	}
 	c->v = tl_value_set(d);
@@ -353,8 +351,7 @@ set_client_auth(struct tl_lower *engine, const struct tl_keyword *kw, const stru
 	if (tl_lower_duplicate(engine, &a->v, d))
 		return;
 	if (mode < 0) {
-		tl_lower_invalid(engine, d->args[0].loc, "invalid value '%s' in '%s' directive",
-				 d->args[0].text, d->name);
+		tl_lower_invalid_value(engine, d);
 		return;
 	}
 	a->v = tl_value_set(d);
