@@ -13,15 +13,13 @@
 
 #include <errno.h>
 #include <fnmatch.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../src/fsutil.h"
 #include "../src/strmap.h"
+#include "conf_files.h"
 #include "nginx_lexer.h"
 
 /*
@@ -47,12 +45,6 @@ struct section {
 	struct tl_source *src; /* created when first included */
 };
 
-/* A file already read, so that repeated includes share one source. */
-struct cached {
-	const char *key; /* where it is on this machine */
-	struct tl_source *src;
-};
-
 struct parser {
 	struct tl_parse_env *env;
 	struct tl_arena *arena;
@@ -61,9 +53,8 @@ struct parser {
 	bool dump;
 	struct section *sections;
 	size_t nsections;
-	struct section **sorted;   /* in name order, for globs */
-	struct tl_strmap cache;    /* host path → struct cached */
-	struct tl_strmap identity; /* "device:inode" → struct cached: one file by two names */
+	struct section **sorted; /* in name order, for globs */
+	struct tl_conf_files files;
 	/* Scratch for the directive being read and the children being built. */
 	struct tl_arg *args;
 	size_t nargs;
@@ -71,38 +62,19 @@ struct parser {
 	struct tl_directive **kids;
 	size_t nkids;
 	size_t kids_cap;
-	size_t nparses;
-	size_t total;
-	bool files_reported;
-	bool total_reported;
 };
 
 /* One file being parsed; the chain of these is the include stack. */
 struct file_ctx {
 	struct parser *p;
-	const struct file_ctx *up;
+	struct tl_conf_frame frame; /* src, the including files, the depth */
 	const struct tl_source *src;
 	const struct tl_directive *included_by;
-	unsigned include_depth;
 	struct tl_ngx_lexer lx;
 	bool eof_reported; /* the end of this file has been complained about */
 };
 
-static struct tl_finding *finding(struct parser *p, enum tl_check_id check, struct tl_loc loc,
-				  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static struct tl_finding *
-finding(struct parser *p, enum tl_check_id check, struct tl_loc loc, const char *fmt, ...)
-{
-	struct tl_finding *f;
-	va_list ap;
-
-	va_start(ap, fmt);
-	f = tl_diag_vadd(p->env->diag, check, loc, fmt, ap);
-	va_end(ap);
-	f->server = "nginx";
-	return f;
-}
+#define finding(p, ...) tl_conf_finding(&(p)->files, __VA_ARGS__)
 
 static struct tl_loc
 at(const struct file_ctx *fc, size_t off, size_t len)
@@ -198,100 +170,13 @@ parse_source(struct parser *p, const struct file_ctx *up, const struct tl_source
 
 	memset(&fc, 0, sizeof(fc));
 	fc.p = p;
-	fc.up = up;
+	fc.frame.up = up ? &up->frame : NULL;
+	fc.frame.src = src;
+	fc.frame.include_depth = up ? up->frame.include_depth + 1 : 0;
 	fc.src = src;
 	fc.included_by = inc;
-	fc.include_depth = up ? up->include_depth + 1 : 0;
 	tl_ngx_lexer_init(&fc.lx, p->arena, src->text, src->len);
 	parse_items(&fc, parent, depth, false, 0);
-}
-
-/* The checks every include passes before a file is read. */
-static bool
-include_allowed(struct file_ctx *fc, const struct tl_directive *inc, const struct tl_source *src)
-{
-	struct parser *p = fc->p;
-	const struct tl_parse_limits *lim = &p->env->limits;
-
-	if (fc->include_depth + 1 > lim->max_include_depth) {
-		finding(p, TL_CK_PARSE_ERROR, inc->loc,
-			"includes nested too deeply (more than %u levels, tlslint's limit)",
-			lim->max_include_depth);
-		return false;
-	}
-	for (const struct file_ctx *c = fc; src != NULL && c != NULL; c = c->up) {
-		if (c->src == src) {
-			finding(p, TL_CK_PARSE_ERROR, inc->loc,
-				"include cycle: '%s' is already being read", src->path);
-			return false;
-		}
-	}
-	if (p->nparses + 1 > lim->max_files) {
-		if (!p->files_reported)
-			finding(p, TL_CK_PARSE_ERROR, inc->loc,
-				"too many config files to read (more than %zu, tlslint's limit)",
-				lim->max_files);
-		p->files_reported = true;
-		return false;
-	}
-	return true;
-}
-
-/* Parses SRC in place of INC, counting it against the total size. */
-static void
-enter(struct file_ctx *fc, const struct tl_directive *inc, const struct tl_source *src,
-      struct tl_directive *parent, unsigned depth)
-{
-	struct parser *p = fc->p;
-	size_t max = p->env->limits.max_total_size;
-
-	if (src->len > max || p->total > max - src->len) {
-		if (!p->total_reported)
-			finding(p, TL_CK_PARSE_ERROR, inc->loc,
-				"config files larger than %zu bytes in total, tlslint's limit; the "
-				"rest was not read",
-				max);
-		p->total_reported = true;
-		return;
-	}
-	p->total += src->len;
-	p->nparses++;
-	parse_source(p, fc, src, inc, parent, depth);
-}
-
-/* Says where a server path was looked for when that differs from the path itself. */
-static void
-relate_host(struct parser *p, struct tl_finding *f, const char *path, const char *host)
-{
-	if (host != NULL && strcmp(host, path) != 0)
-		tl_finding_relate(p->env->diag, f, host, (struct tl_loc){0},
-				  "read from this path on this machine");
-}
-
-static struct cached *
-remember(struct parser *p, const char *host, const struct stat *st, struct tl_source *src)
-{
-	struct cached *c = tl_arena_alloc(p->arena, sizeof(*c));
-	char id[64];
-
-	c->key = host;
-	c->src = src;
-	tl_strmap_put(&p->cache, host, c);
-	snprintf(id, sizeof(id), "%jx:%jx", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
-	tl_strmap_put(&p->identity, id, c);
-	return c;
-}
-
-/* The source already read from the same file as ST, under another name. */
-static struct tl_source *
-same_file(struct parser *p, const struct stat *st)
-{
-	char id[64];
-	struct cached *c;
-
-	snprintf(id, sizeof(id), "%jx:%jx", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
-	c = tl_strmap_get(&p->identity, id);
-	return c ? c->src : NULL;
 }
 
 /* Includes the file at server path PATH (through struct tl_fs, so never outside --root). */
@@ -300,57 +185,10 @@ include_disk(struct file_ctx *fc, const struct tl_directive *inc, const char *pa
 	     struct tl_directive *parent, unsigned depth)
 {
 	struct parser *p = fc->p;
-	struct tl_source *src = NULL;
-	const char *host = NULL;
-	struct tl_finding *f;
-	struct cached *c;
-	struct stat st;
-	char *text;
-	size_t len;
-	int rc;
+	struct tl_source *src = tl_conf_files_include(&p->files, &fc->frame, inc->loc, path, false);
 
-	if (tl_fs_resolve(p->env->fs, path, &host) == 0) {
-		c = tl_strmap_get(&p->cache, host);
-		if (c != NULL)
-			src = c->src;
-	}
-	if (!include_allowed(fc, inc, src))
-		return;
-	if (src == NULL) {
-		rc = tl_fs_read(p->env->fs, path, p->env->limits.max_file_size, &text, &len, &host,
-				&st);
-		if (rc == -EFBIG) {
-			f = finding(p, TL_CK_PARSE_ERROR, inc->loc,
-				    "config file '%s' is larger than tlslint's limit of %zu bytes; "
-				    "it was not read",
-				    path, p->env->limits.max_file_size);
-			relate_host(p, f, path, host);
-			return;
-		}
-		if (rc == -ENOENT || rc == -ENOTDIR) {
-			f = finding(p, TL_CK_INCLUDE_MISSING, inc->loc,
-				    "include file '%s' not found", path);
-			relate_host(p, f, path, host);
-			return;
-		}
-		if (rc < 0) {
-			f = finding(p, TL_CK_INCLUDE_MISSING, inc->loc,
-				    "cannot read include file '%s': %s", path, strerror(-rc));
-			relate_host(p, f, path, host);
-			return;
-		}
-		src = same_file(p, &st);
-		if (src != NULL) {
-			/* The same file reached by another name: a cycle if it is open. */
-			if (!include_allowed(fc, inc, src))
-				return;
-		} else {
-			src = tl_sources_add(p->env->sources, host, host, text, len);
-			p->tree->nfiles++;
-		}
-		remember(p, host, &st, src);
-	}
-	enter(fc, inc, src, parent, depth);
+	if (src != NULL)
+		parse_source(p, fc, src, inc, parent, depth);
 }
 
 static void
@@ -359,13 +197,13 @@ include_section(struct file_ctx *fc, const struct tl_directive *inc, struct sect
 {
 	struct parser *p = fc->p;
 
-	if (!include_allowed(fc, inc, s->src))
+	if (!tl_conf_files_admit(&p->files, &fc->frame, inc->loc, s->src, s->len))
 		return;
 	if (s->src == NULL) {
 		s->src = tl_sources_add(p->env->sources, s->name, NULL, s->text, s->len);
 		p->tree->nfiles++;
 	}
-	enter(fc, inc, s->src, parent, depth);
+	parse_source(p, fc, s->src, inc, parent, depth);
 }
 
 /* An include in a dump names files among the dump's sections. */
@@ -650,8 +488,7 @@ parser_init(struct parser *p, struct tl_parse_env *env, struct tl_tree *tree)
 	p->env = env;
 	p->arena = env->arena;
 	p->tree = tree;
-	tl_strmap_init(&p->cache, env->arena);
-	tl_strmap_init(&p->identity, env->arena);
+	tl_conf_files_init(&p->files, env, tree, "nginx");
 }
 
 /* Parses the entry source and hangs its directives under the root. */
@@ -661,9 +498,6 @@ parse_entry(struct parser *p, struct tl_source *src)
 	struct tl_tree *tree = p->tree;
 
 	tree->root.loc = tl_loc_make(src, 0, 0);
-	tree->nfiles++;
-	p->nparses = 1;
-	p->total = src->len;
 	parse_source(p, NULL, src, NULL, &tree->root, 0);
 	collect(p, &tree->root, 0);
 }
@@ -694,20 +528,14 @@ tl_nginx_parse_file(struct tl_parse_env *env, const char *path, struct tl_tree *
 	struct parser p;
 	struct tl_source *src;
 	const char *key;
-	struct stat st;
-	char *text;
-	size_t len;
 	int rc;
 
 	tree_init(tree);
 	parser_init(&p, env, tree);
 	key = tl_path_normalize(env->arena, path);
-	rc = tl_read_file_ex(env->arena, key, env->limits.max_file_size, 0, &text, &len, &st);
+	rc = tl_conf_files_entry(&p.files, key, &src);
 	if (rc < 0)
 		return rc;
-	src = tl_sources_add(env->sources, key, key, text, len);
-	/* Remembered so that an include of the entry itself is seen as a cycle. */
-	remember(&p, key, &st, src);
 	/* nginx resolves relative paths against the directory of its main config (-c). */
 	tree->prefix = tl_path_dirname(env->arena, deployed_entry(env, key));
 	p.inc_prefix = tree->prefix;
@@ -828,6 +656,7 @@ tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text
 		p.inc_prefix = dir;
 		tree->prefix = dir;
 		s->src = tl_sources_add(env->sources, s->name, NULL, s->text, s->len);
+		tl_conf_files_entry_source(&p.files, s->src);
 		parse_entry(&p, s->src);
 		return 0;
 	}
@@ -837,6 +666,7 @@ tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text
 	memcpy(copy, text, len);
 	copy[len] = '\0';
 	src = tl_sources_add(env->sources, name, NULL, copy, len);
+	tl_conf_files_entry_source(&p.files, src);
 	tree->prefix = env->fs->root != NULL ? NGINX_CONF_PREFIX : ".";
 	p.inc_prefix = tree->prefix;
 	parse_entry(&p, src);

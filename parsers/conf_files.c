@@ -1,0 +1,233 @@
+/* The files of one configuration: see conf_files.h. */
+#include "conf_files.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../src/fsroot.h"
+#include "../src/fsutil.h"
+
+/* A file already read, so that repeated includes share one source. */
+struct tl_conf_file_entry {
+	const char *key; /* where it is on this machine */
+	struct tl_source *src;
+};
+
+void
+tl_conf_files_init(struct tl_conf_files *cf, struct tl_parse_env *env, struct tl_tree *tree,
+		   const char *server)
+{
+	memset(cf, 0, sizeof(*cf));
+	cf->env = env;
+	cf->tree = tree;
+	cf->server = server;
+	tl_strmap_init(&cf->cache, env->arena);
+	tl_strmap_init(&cf->identity, env->arena);
+}
+
+struct tl_finding *
+tl_conf_finding(struct tl_conf_files *cf, enum tl_check_id check, struct tl_loc loc,
+		const char *fmt, ...)
+{
+	struct tl_finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	f = tl_diag_vadd(cf->env->diag, check, loc, fmt, ap);
+	va_end(ap);
+	f->server = cf->server;
+	return f;
+}
+
+static void
+identity_key(char *buf, size_t size, const struct stat *st)
+{
+	snprintf(buf, size, "%jx:%jx", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+}
+
+static void
+remember(struct tl_conf_files *cf, const char *host, const struct stat *st, struct tl_source *src)
+{
+	struct tl_conf_file_entry *c = tl_arena_alloc(cf->env->arena, sizeof(*c));
+	char id[64];
+
+	c->key = host;
+	c->src = src;
+	tl_strmap_put(&cf->cache, host, c);
+	identity_key(id, sizeof(id), st);
+	tl_strmap_put(&cf->identity, id, c);
+}
+
+/* The source already read from the same file as ST, under another name. */
+static struct tl_source *
+same_file(struct tl_conf_files *cf, const struct stat *st)
+{
+	char id[64];
+	struct tl_conf_file_entry *c;
+
+	identity_key(id, sizeof(id), st);
+	c = tl_strmap_get(&cf->identity, id);
+	return c ? c->src : NULL;
+}
+
+int
+tl_conf_files_entry(struct tl_conf_files *cf, const char *path, struct tl_source **out)
+{
+	struct tl_parse_env *env = cf->env;
+	struct tl_source *src;
+	struct stat st;
+	char *text;
+	size_t len;
+	int rc;
+
+	rc = tl_read_file_ex(env->arena, path, env->limits.max_file_size, 0, &text, &len, &st);
+	if (rc < 0)
+		return rc;
+	src = tl_sources_add(env->sources, path, path, text, len);
+	/* Remembered so that an include of the entry itself is seen as a cycle. */
+	remember(cf, path, &st, src);
+	tl_conf_files_entry_source(cf, src);
+	*out = src;
+	return 0;
+}
+
+void
+tl_conf_files_entry_source(struct tl_conf_files *cf, struct tl_source *src)
+{
+	cf->tree->nfiles++;
+	cf->nparses = 1;
+	cf->total = src->len;
+}
+
+/* The checks every include passes before a file is read. */
+static bool
+allowed(struct tl_conf_files *cf, const struct tl_conf_frame *at, struct tl_loc inc,
+	const struct tl_source *src)
+{
+	const struct tl_parse_limits *lim = &cf->env->limits;
+
+	if (at->include_depth + 1 > lim->max_include_depth) {
+		tl_conf_finding(cf, TL_CK_PARSE_ERROR, inc,
+				"includes nested too deeply (more than %u levels, tlslint's limit)",
+				lim->max_include_depth);
+		return false;
+	}
+	for (const struct tl_conf_frame *c = at; src != NULL && c != NULL; c = c->up) {
+		if (c->src == src) {
+			tl_conf_finding(cf, TL_CK_PARSE_ERROR, inc,
+					"include cycle: '%s' is already being read", src->path);
+			return false;
+		}
+	}
+	if (cf->nparses + 1 > lim->max_files) {
+		if (!cf->files_reported)
+			tl_conf_finding(cf, TL_CK_PARSE_ERROR, inc,
+					"too many config files to read (more than %zu, tlslint's "
+					"limit)",
+					lim->max_files);
+		cf->files_reported = true;
+		return false;
+	}
+	return true;
+}
+
+/* Counts LEN bytes against the total size; false (and the finding once) when over it. */
+static bool
+count(struct tl_conf_files *cf, struct tl_loc inc, size_t len)
+{
+	size_t max = cf->env->limits.max_total_size;
+
+	if (len > max || cf->total > max - len) {
+		if (!cf->total_reported)
+			tl_conf_finding(cf, TL_CK_PARSE_ERROR, inc,
+					"config files larger than %zu bytes in total, tlslint's "
+					"limit; the rest was not read",
+					max);
+		cf->total_reported = true;
+		return false;
+	}
+	cf->total += len;
+	cf->nparses++;
+	return true;
+}
+
+bool
+tl_conf_files_admit(struct tl_conf_files *cf, const struct tl_conf_frame *at, struct tl_loc inc,
+		    const struct tl_source *known, size_t len)
+{
+	return allowed(cf, at, inc, known) && count(cf, inc, len);
+}
+
+/* Says where a server path was looked for when that differs from the path itself. */
+static void
+relate_host(struct tl_conf_files *cf, struct tl_finding *f, const char *path, const char *host)
+{
+	if (host != NULL && strcmp(host, path) != 0)
+		tl_finding_relate(cf->env->diag, f, host, (struct tl_loc){0},
+				  "read from this path on this machine");
+}
+
+struct tl_source *
+tl_conf_files_include(struct tl_conf_files *cf, const struct tl_conf_frame *at, struct tl_loc inc,
+		      const char *path, bool missing_ok)
+{
+	struct tl_parse_env *env = cf->env;
+	struct tl_source *src = NULL;
+	const char *host = NULL;
+	struct tl_conf_file_entry *c;
+	struct tl_finding *f;
+	struct stat st;
+	char *text;
+	size_t len;
+	int rc;
+
+	if (tl_fs_resolve(env->fs, path, &host) == 0) {
+		c = tl_strmap_get(&cf->cache, host);
+		if (c != NULL)
+			src = c->src;
+	}
+	if (!allowed(cf, at, inc, src))
+		return NULL;
+	if (src == NULL) {
+		rc = tl_fs_read(env->fs, path, env->limits.max_file_size, &text, &len, &host, &st);
+		if (rc == -EFBIG) {
+			f = tl_conf_finding(
+				cf, TL_CK_PARSE_ERROR, inc,
+				"config file '%s' is larger than tlslint's limit of %zu "
+				"bytes; it was not read",
+				path, env->limits.max_file_size);
+			relate_host(cf, f, path, host);
+			return NULL;
+		}
+		if (rc == -ENOENT || rc == -ENOTDIR) {
+			if (missing_ok)
+				return NULL;
+			f = tl_conf_finding(cf, TL_CK_INCLUDE_MISSING, inc,
+					    "include file '%s' not found", path);
+			relate_host(cf, f, path, host);
+			return NULL;
+		}
+		if (rc < 0) {
+			f = tl_conf_finding(cf, TL_CK_INCLUDE_MISSING, inc,
+					    "cannot read include file '%s': %s", path,
+					    strerror(-rc));
+			relate_host(cf, f, path, host);
+			return NULL;
+		}
+		src = same_file(cf, &st);
+		if (src != NULL) {
+			/* The same file reached by another name: a cycle if it is open. */
+			if (!allowed(cf, at, inc, src))
+				return NULL;
+		} else {
+			src = tl_sources_add(env->sources, host, host, text, len);
+			cf->tree->nfiles++;
+		}
+		remember(cf, host, &st, src);
+	}
+	return count(cf, inc, src->len) ? src : NULL;
+}
