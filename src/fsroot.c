@@ -251,6 +251,41 @@ tl_fs_read(struct tl_fs *fs, const char *path, size_t max, char **text, size_t *
 	return tl_read_file_ex(fs->arena, h, max, fs->root != NULL ? O_NOFOLLOW : 0, text, len, st);
 }
 
+int
+tl_fs_stat(struct tl_fs *fs, const char *path, struct stat *st)
+{
+	const char *h = NULL;
+	int rc = tl_fs_resolve(fs, path, &h);
+
+	if (rc != 0)
+		return rc;
+	return stat(h, st) == 0 ? 0 : -errno;
+}
+
+long
+tl_fs_list_dir(struct tl_fs *fs, const char *path, size_t max, struct tl_ptrvec *names)
+{
+	const char *h = NULL;
+	struct dirent *e;
+	long found = 0;
+	DIR *d;
+	int rc = tl_fs_resolve(fs, path, &h);
+
+	if (rc != 0)
+		return rc;
+	d = opendir(h);
+	if (d == NULL)
+		return -errno;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if ((size_t)found++ < max)
+			tl_ptrvec_push(fs->arena, names, tl_arena_strdup(fs->arena, e->d_name));
+	}
+	closedir(d);
+	return found;
+}
+
 static bool
 has_magic(const char *s)
 {

@@ -54,6 +54,17 @@ int tl_fs_resolve(struct tl_fs *fs, const char *path, const char **host);
 int tl_fs_read(struct tl_fs *fs, const char *path, size_t max, char **text, size_t *len,
 	       const char **host, struct stat *st);
 
+/* The status of the file at server path PATH (links followed, inside the root): 0 or -errno. */
+int tl_fs_stat(struct tl_fs *fs, const char *path, struct stat *st);
+
+/*
+ * The names in the directory at server path PATH ("." and ".." left out),
+ * in the order the directory gives them, appended to *NAMES (const char *).
+ * At most MAX are returned; the return value is how many there are (more
+ * than MAX: the caller reports the limit), or a negative errno.
+ */
+long tl_fs_list_dir(struct tl_fs *fs, const char *path, size_t max, struct tl_ptrvec *names);
+
 /*
  * The server paths matching the glob PATTERN, sorted as glob(3) sorts
  * them, appended to *MATCHES (const char *). At most MAX are returned;
