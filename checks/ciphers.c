@@ -616,7 +616,7 @@ none_for_protocol(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 		f->clients_see = no_cipher_clients;
 	}
 	if (sc->protos & TL_PROTO_TLSv1_3) {
-		const struct tl_str *cs = &sc->site->eff.governing->eff.ciphersuites;
+		const struct tl_str *cs = &sc->site->eff.suites_from->eff.ciphersuites;
 		struct name_list known;
 		const char *unknown;
 

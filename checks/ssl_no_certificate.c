@@ -75,7 +75,11 @@ check_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	if (sock == NULL || has_certificate(site) || site->tls.reject_handshake.on)
 		return;
 	def = sock->default_site;
-	if (def != site &&
+	/*
+	 * A site that switches TLS on itself (httpd SSLEngine on) is set up
+	 * by the server on its own; one that does not takes the default's.
+	 */
+	if (def != site && (site->tls.engine.v.origin == TL_ORIGIN_UNSET || site->tls.engine.on) &&
 	    tl_fault_consequence(site->facts, TL_FAULT_NO_CERTIFICATE_NAMED) != NULL) {
 		f = tl_diag_add(ctx->diag, TL_CK_SSL_NO_CERTIFICATE, site->loc,
 				"site '%s' on TLS address %s:%u has no certificate; the server %s",

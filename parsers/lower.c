@@ -137,6 +137,11 @@ select_row(struct tl_lower *l, unsigned ctx, const struct tl_directive *d,
 	const struct tl_keyword *kw = NULL;
 	bool known = false;
 
+	/* A directive of a module the server has not loaded is unknown to it, wherever it is. */
+	if (rows[0].module != NULL && l->has_module != NULL && !l->has_module(l, rows[0].module)) {
+		tl_lower_invalid(l, d->loc, l->words->no_module_fmt, d->name);
+		return NULL;
+	}
 	for (size_t i = 0; i < n && kw == NULL; i++) {
 		if (in_version(&rows[i], target))
 			known = true;
@@ -148,7 +153,10 @@ select_row(struct tl_lower *l, unsigned ctx, const struct tl_directive *d,
 			here = &rows[i];
 	}
 	if (kw == NULL && here == NULL) {
-		tl_lower_invalid(l, d->loc, "'%s' directive is not allowed here", d->name);
+		tl_lower_invalid(l, d->loc,
+				 l->words->bad_level_fmt ? l->words->bad_level_fmt
+							 : "'%s' directive is not allowed here",
+				 d->name);
 		return NULL;
 	}
 	if (kw == NULL) {
@@ -171,7 +179,10 @@ select_row(struct tl_lower *l, unsigned ctx, const struct tl_directive *d,
 		return NULL;
 	}
 	if (d->block || d->nargs < kw->min_args || d->nargs > kw->max_args) {
-		tl_lower_invalid(l, d->loc, "invalid number of arguments in '%s' directive",
+		tl_lower_invalid(l, d->loc,
+				 l->words->bad_arity_fmt
+					 ? l->words->bad_arity_fmt
+					 : "invalid number of arguments in '%s' directive",
 				 d->name);
 		return NULL;
 	}

@@ -42,6 +42,13 @@ struct tl_setter {
 	tl_keyword_default_fn *set_default; /* NULL: the setting has no default value */
 };
 
+/* What every server's lowering gets from the run. */
+struct tl_lower_env {
+	struct tl_arena *arena;
+	struct tl_diag *diag;      /* directive-invalid findings */
+	struct tl_version version; /* the targeted server */
+};
+
 /* The common setters. */
 extern const struct tl_setter tl_set_none; /* checked, not kept */
 extern const struct tl_setter tl_set_str;  /* struct tl_str: the arguments, space-separated */
@@ -66,6 +73,8 @@ struct tl_keyword {
 	unsigned max_args;
 	const char *const *values; /* the accepted values of tl_set_enum and flags */
 	const char *doc;           /* what it sets, in one line */
+	/* The module that provides it, when the server loads modules (httpd "ssl_module"). */
+	const char *module;
 };
 
 struct tl_keyword_table {
@@ -80,6 +89,14 @@ struct tl_server_words {
 	const char *unknown;     /* "unknown directive" */
 	const char *not_allowed; /* "directive is not allowed here" */
 	bool refuses_duplicates; /* a single-value directive set twice at one level stops it */
+	/*
+	 * printf formats taking the directive's name, for a directive at a
+	 * level that never allows it, with a wrong number of arguments, and
+	 * of a module that is not loaded; NULL: nginx's wording.
+	 */
+	const char *bad_level_fmt;
+	const char *bad_arity_fmt;
+	const char *no_module_fmt;
 };
 
 /* One lowering: what the engine and the setters need, and the server's own state. */
@@ -90,6 +107,8 @@ struct tl_lower {
 	const struct tl_server_words *words;
 	const char *prefix; /* relative paths are joined to it (the server's prefix as deployed) */
 	void *server;       /* the server's lowering state, for its own setters */
+	/* Whether a row's module is loaded (NULL: no modules, every row applies). */
+	bool (*has_module)(const struct tl_lower *l, const char *module);
 };
 
 /*

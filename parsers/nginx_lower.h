@@ -9,13 +9,8 @@
 
 #include "../src/diag.h"
 #include "../src/model.h"
+#include "lower.h"
 #include "tree.h"
-
-struct tl_lower_env {
-	struct tl_arena *arena;
-	struct tl_diag *diag;      /* directive-invalid findings */
-	struct tl_version version; /* the targeted nginx */
-};
 
 /*
  * Adds the http and stream servers of TREE to MODEL: sites, listeners,

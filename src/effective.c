@@ -62,8 +62,13 @@ governing(const struct tl_site *site)
 		const struct tl_listener *ls = site->listeners.items[i];
 
 		if (ls->socket != NULL && ls->socket->tls) {
-			if (ls->socket->protocols_from_default && ls->socket->default_site != NULL)
-				return ls->socket->default_site;
+			const struct tl_site *def = ls->socket->default_site;
+
+			if (ls->socket->protocols_from_default && def != NULL)
+				return def;
+			if (site->facts != NULL && site->facts->from_default.protocols_if_unset &&
+			    site->tls.protocols.v.origin == TL_ORIGIN_DEFAULT && def != NULL)
+				return def;
 			return site;
 		}
 	}
@@ -186,6 +191,16 @@ site_effective(struct tl_site *site)
 	struct tl_effective *e = &site->eff;
 
 	e->governing = governing(site);
+	e->suites_from = site;
+	for (size_t i = 0; i < site->listeners.len; i++) {
+		const struct tl_listener *ls = site->listeners.items[i];
+
+		if (ls->socket != NULL && ls->socket->tls) {
+			if (ls->socket->protocols_from_default)
+				e->suites_from = e->governing;
+			break;
+		}
+	}
 	e->protocols = tls->protocols;
 	e->ciphers = tls->ciphers;
 	e->ciphersuites = tls->ciphersuites;
@@ -224,6 +239,48 @@ library_groups(struct tl_site *site)
 		site->eff.groups.s = NULL;
 }
 
+/* The default site of the first TLS socket SITE is on, or NULL. */
+static const struct tl_site *
+default_site(const struct tl_site *site)
+{
+	for (size_t i = 0; i < site->listeners.len; i++) {
+		const struct tl_listener *ls = site->listeners.items[i];
+
+		if (ls->socket != NULL && ls->socket->tls)
+			return ls->socket->default_site;
+	}
+	return NULL;
+}
+
+/*
+ * The value of each option that sets an SSL_OP_ flag: an option a context
+ * switches on by setting a flag (or off, for the NO_ ones).
+ */
+static const bool flag_value[TL_OPT_COUNT] = {
+	[TL_OPT_SERVER_PREFERENCE] = true,    [TL_OPT_PRIORITIZE_CHACHA] = true,
+	[TL_OPT_SESSION_TICKETS] = false,     [TL_OPT_COMPRESSION] = false,
+	[TL_OPT_CLIENT_RENEGOTIATION] = true, [TL_OPT_UNSAFE_LEGACY_RENEGOTIATION] = true,
+};
+
+/* What a handshake keeps of the socket's default site, per the server's facts. */
+static void
+keep_from_default(struct tl_site *site)
+{
+	const struct tl_default_site_facts *f =
+		site->facts != NULL ? &site->facts->from_default : NULL;
+	const struct tl_site *def = default_site(site);
+
+	if (f == NULL || def == NULL || def == site)
+		return;
+	if (f->groups)
+		site->eff.groups = def->eff.groups;
+	if (f->options)
+		for (int i = 0; i < TL_OPT_COUNT; i++)
+			if (def->eff.options[i].on == flag_value[i] &&
+			    site->eff.options[i].on != flag_value[i])
+				site->eff.options[i] = def->eff.options[i];
+}
+
 void
 tl_effective_tls(struct tl_model *model)
 {
@@ -232,4 +289,6 @@ tl_effective_tls(struct tl_model *model)
 		site_options(model->sites.items[i]);
 		library_groups(model->sites.items[i]);
 	}
+	for (size_t i = 0; i < model->sites.len; i++)
+		keep_from_default(model->sites.items[i]);
 }

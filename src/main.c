@@ -119,8 +119,9 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 		fprintf(stderr,
 			"tlslint: %s: detected as %s, whose configs this version cannot read yet\n",
 			failed, run.unsupported ? run.unsupported : "server");
-		return usage_error("only nginx configs can be linted in this version",
-				   "force the nginx parser with '--server nginx' if this is nginx");
+		return usage_error("only nginx and Apache httpd configs can be linted in this "
+				   "version",
+				   "force a parser with '--server nginx' or '--server apache'");
 	}
 	if (rc != 0) {
 		fprintf(stderr, "tlslint: cannot read '%s': %s\n", failed, strerror(-rc));

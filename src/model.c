@@ -15,6 +15,7 @@
 	}
 
 const struct tl_field tl_tls_fields[] = {
+	FIELD(engine),
 	FIELD(certs),
 	FIELD(protocols),
 	FIELD(ciphers),
@@ -22,6 +23,7 @@ const struct tl_field tl_tls_fields[] = {
 	FIELD(groups),
 	FIELD(dhparam),
 	FIELD(password_file),
+	FIELD(passphrase_program),
 	FIELD(options[TL_OPT_SERVER_PREFERENCE]),
 	FIELD(options[TL_OPT_PRIORITIZE_CHACHA]),
 	FIELD(options[TL_OPT_SESSION_TICKETS]),

@@ -195,6 +195,12 @@ struct tl_conf_commands {
  * generically over a field table (see tl_tls_fields).
  */
 struct tl_tls {
+	/*
+	 * TLS switched on or off by the site's own settings (httpd
+	 * SSLEngine); UNSET where the server has no such switch (nginx: the
+	 * listen line decides).
+	 */
+	struct tl_flag engine;
 	struct tl_cert_list certs;
 	struct tl_protocols protocols;
 	struct tl_str ciphers;        /* TLS <= 1.2 cipher string */
@@ -202,6 +208,9 @@ struct tl_tls {
 	struct tl_str groups;         /* ECDH curves / groups list */
 	struct tl_path dhparam;       /* DH parameters file */
 	struct tl_path password_file; /* passphrases for encrypted keys, one a line */
+	/* A program the server asks for passphrases (httpd SSLPassPhraseDialog exec:), never run.
+	 */
+	struct tl_str passphrase_program;
 	struct tl_flag options[TL_OPT_COUNT]; /* as directives set them (enum tl_tls_option) */
 	struct tl_str session_ticket_key;
 	struct tl_session_cache session_cache;
@@ -333,6 +342,19 @@ struct tl_server_facts {
 		bool on;
 		bool forced;
 	} options[TL_OPT_COUNT];
+	/*
+	 * What a handshake keeps of the socket's default site after SNI
+	 * selected another (beside the socket's protocols_from_default).
+	 */
+	struct tl_default_site_facts {
+		/* The versions, when the selected site sets none (httpd: unless an SSLProtocol
+		 * applies). */
+		bool protocols_if_unset;
+		/* The key exchange groups (httpd: SSL_set_SSL_CTX keeps the first context's). */
+		bool groups;
+		/* The options it sets stay on (httpd: SSL_set_options only adds). */
+		bool options;
+	} from_default;
 };
 
 /* What the server does at start-up for FAULT ("refuses to start"), or NULL when it starts. */
@@ -439,6 +461,9 @@ struct tl_effective {
 	 * socket takes them from there (protocols_from_default), else itself.
 	 */
 	const struct tl_site *governing;
+	/* The site whose TLS 1.3 suites apply: the governing one where versions come along (nginx).
+	 */
+	const struct tl_site *suites_from;
 	struct tl_protocols protocols;
 	struct tl_str ciphers;      /* TLS <= 1.2 cipher string */
 	struct tl_str ciphersuites; /* TLS 1.3 suites */

@@ -154,11 +154,16 @@ expect_status 0 "ciphers with --policy"
 expect_match "policy's suite in profile" "$out" "^AES128-SHA .*in-profile$"
 expect_no_match "intermediate suite not in the custom profile" "$out" "^ECDHE-RSA-AES128-GCM-SHA256 .*in-profile"
 
-# The server is detected by content too: an httpd vhost named site.conf is not linted as nginx.
+# The server is detected by content too: an httpd vhost named site.conf is linted as httpd,
+# an HAProxy file named site.cfg is named and refused (no HAProxy parser yet).
 printf '<VirtualHost *:443>\n    SSLEngine on\n</VirtualHost>\n' >"$tmp/site.conf"
 run "$tmp/site.conf"
-expect_status 2 "apache config by content"
-expect_match "apache detected" "$err" "site\.conf: detected as apache"
+expect_status 1 "apache config by content"
+expect_match "apache detected: linted as httpd" "$out" "no certificate for TLS on \*:443; the server refuses to start \[ssl-no-certificate\]"
+printf 'frontend web\n    bind :443\n' >"$tmp/site.cfg"
+run "$tmp/site.cfg"
+expect_status 2 "haproxy config by content"
+expect_match "haproxy detected" "$err" "site\.cfg: detected as haproxy"
 run --server nginx "$tmp/site.conf"
 expect_status 1 "--server forces nginx"
 expect_match "--server nginx parses it as nginx" "$out" "\[parse-error\]"

@@ -1,0 +1,841 @@
+/*
+ * The httpd keyword table on the shared lowering engine: mod_ssl's
+ * directives (modules/ssl/mod_ssl.c ssl_config_cmds, with the contexts of
+ * its SSL_CMD_SRV/ALL/PXY/DIR macros and the GLOBAL_ONLY checks of its
+ * handlers), the core's Protocols and mod_proxy's SSL side, each with the
+ * module that provides it; httpd's own setters beside them, written to
+ * ssl_engine_config.c's rules, and the version defaults.
+ */
+#include <openssl/ssl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../src/fsutil.h"
+#include "apache_facts.h"
+#include "apache_lower_int.h"
+
+static struct tl_file_ref
+file_ref(struct tl_lower *engine, const struct tl_arg *arg)
+{
+	struct tl_file_ref ref = {0};
+
+	ref.written = arg->text;
+	ref.loc = arg->loc;
+	/* An ENGINE or PKCS#11 key identifier is no file. */
+	if (strncmp(arg->text, "pkcs11:", 7) == 0) {
+		ref.dynamic = true;
+		return ref;
+	}
+	/* Relative to the ServerRoot (ap_server_root_relative). */
+	ref.path = tl_path_join(engine->arena, engine->prefix, arg->text);
+	return ref;
+}
+
+/* ---- flags: "%s must be On or Off" (ap_set_flag_slot) ---- */
+
+static void
+set_flag(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	 void *field)
+{
+	struct tl_flag *f = field;
+	const char *arg = d->args[0].text;
+
+	(void)kw;
+	if (strcasecmp(arg, "on") != 0 && strcasecmp(arg, "off") != 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "%s must be On or Off", d->name);
+		return;
+	}
+	if (f == NULL)
+		return;
+	f->v = tl_value_set(d);
+	f->on = strcasecmp(arg, "on") == 0;
+}
+
+static void
+default_flag(struct tl_lower *engine, const struct tl_keyword *kw, const char *value, void *field)
+{
+	(void)engine;
+	(void)kw;
+	((struct tl_flag *)field)->on = strcasecmp(value, "on") == 0;
+}
+
+static const struct tl_setter set_flag_row = {set_flag, default_flag};
+
+/*
+ * SSLCompression on: refused when the OpenSSL in use has no compression
+ * method (ssl_cmd_SSLCompression), as Debian's and most builds of OpenSSL 3.
+ * The linked libssl stands for the server's.
+ */
+static void
+set_compression(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	set_flag(engine, kw, d, field);
+	if (((struct tl_flag *)field)->on && ((struct tl_flag *)field)->v.dir == d &&
+	    sk_SSL_COMP_num(SSL_COMP_get_compression_methods()) <= 0) {
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "This version of OpenSSL does not have any compression methods "
+				 "available, cannot enable SSLCompression.");
+		((struct tl_flag *)field)->v.origin = TL_ORIGIN_UNSET;
+	}
+}
+
+static const struct tl_setter set_compression_row = {set_compression, default_flag};
+
+/* SSLEngine on | off (| optional, which 2.4.64 dropped: the port then speaks plain HTTP). */
+static void
+set_engine(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	   void *field)
+{
+	struct tl_flag *f = field;
+	const char *arg = d->args[0].text;
+
+	(void)kw;
+	if (strcasecmp(arg, "optional") == 0) {
+		f->v = tl_value_set(d);
+		f->on = false;
+		return;
+	}
+	if (strcasecmp(arg, "on") != 0 && strcasecmp(arg, "off") != 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "Argument must be On or Off");
+		return;
+	}
+	f->v = tl_value_set(d);
+	f->on = strcasecmp(arg, "on") == 0;
+}
+
+static const struct tl_setter set_engine_row = {set_engine, default_flag};
+
+/* ---- SSLProtocol (ssl_cmd_protocol_parse, ssl_init_ctx_protocol) ---- */
+
+/*
+ * Parses an SSLProtocol/SSLProxyProtocol line. Each line starts from no
+ * version; +X adds, -X removes, a bare X replaces what is there. "all" is
+ * TLSv1 to TLSv1.2 and, from 2.4.36, TLSv1.3; OpenSSL 3 has no SSLv3.
+ * Returns false with *why set when httpd refuses the line.
+ */
+static bool
+parse_protocols(struct tl_lower *engine, const struct tl_directive *d, unsigned *out,
+		const struct tl_arg **bad, const char **why)
+{
+	unsigned all = TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2;
+	unsigned mask = 0;
+
+	if (tl_apache_has(TL_AP_TLS13, engine->version))
+		all |= TL_PROTO_TLSv1_3;
+	for (size_t i = 0; i < d->nargs; i++) {
+		const char *w = d->args[i].text;
+		char action = 0;
+		unsigned bit;
+
+		if (*w == '+' || *w == '-')
+			action = *w++;
+		*bad = &d->args[i];
+		if (strcasecmp(w, "all") == 0) {
+			bit = all;
+		} else if (strcasecmp(w, "SSLv2") == 0) {
+			if (action == '-')
+				continue;
+			*why = "SSLProtocol: SSLv2 is no longer supported";
+			return false;
+		} else if (strcasecmp(w, "SSLv3") == 0) {
+			if (action == '-')
+				continue;
+			*why = "SSLv3 not supported by this version of OpenSSL";
+			return false;
+		} else if (strcasecmp(w, "TLSv1") == 0) {
+			bit = TL_PROTO_TLSv1;
+		} else if (strcasecmp(w, "TLSv1.1") == 0) {
+			bit = TL_PROTO_TLSv1_1;
+		} else if (strcasecmp(w, "TLSv1.2") == 0) {
+			bit = TL_PROTO_TLSv1_2;
+		} else if (strcasecmp(w, "TLSv1.3") == 0 &&
+			   tl_apache_has(TL_AP_TLS13, engine->version)) {
+			bit = TL_PROTO_TLSv1_3;
+		} else {
+			*why = tl_arena_printf(engine->arena, "SSLProtocol: Illegal protocol '%s'",
+					       w);
+			return false;
+		}
+		if (action == '-')
+			mask &= ~bit;
+		else if (action == '+')
+			mask |= bit;
+		else
+			mask = bit; /* a bare keyword replaces (AH02532 when something was set) */
+	}
+	*out = mask;
+	return true;
+}
+
+/*
+ * What OpenSSL gets (ssl_init_ctx_protocol with OpenSSL >= 1.1): the
+ * highest version enabled, down to the lowest that leaves no gap.
+ */
+static unsigned
+without_holes(unsigned mask)
+{
+	unsigned out = 0;
+	unsigned bit = TL_PROTO_TLSv1_3;
+
+	while (bit && !(mask & bit))
+		bit >>= 1;
+	while (bit && (mask & bit)) {
+		out |= bit;
+		bit >>= 1;
+	}
+	return out;
+}
+
+static void
+set_protocols(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	      void *field)
+{
+	struct tl_protocols *p = field;
+	const struct tl_arg *bad = NULL;
+	const char *why = NULL;
+	unsigned mask;
+
+	(void)kw;
+	if (!parse_protocols(engine, d, &mask, &bad, &why)) {
+		tl_lower_invalid(engine, bad->loc, "%s", why);
+		return;
+	}
+	p->v = tl_value_set(d);
+	p->mask = without_holes(mask);
+}
+
+static void
+default_protocols(struct tl_lower *engine, const struct tl_keyword *kw, const char *value,
+		  void *field)
+{
+	unsigned mask = 0;
+	char *copy = tl_arena_strdup(engine->arena, value);
+	char *save = NULL;
+
+	(void)kw;
+	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		unsigned bit =
+			strcasecmp(w + 1, "SSLv3") == 0 ? 0
+			: strcasecmp(w, "all") == 0
+				? (TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2 |
+				   (tl_apache_has(TL_AP_TLS13, engine->version) ? TL_PROTO_TLSv1_3
+										: 0))
+				: 0;
+
+		if (w[0] == '-')
+			mask &= ~bit;
+		else
+			mask |= bit;
+	}
+	((struct tl_protocols *)field)->mask = mask;
+}
+
+static const struct tl_setter set_protocols_row = {set_protocols, default_protocols};
+
+/* ---- SSLCipherSuite [SSL|TLSv1.3] spec (ssl_cmd_SSLCipherSuite) ---- */
+
+static void
+set_ciphers(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	    void *field)
+{
+	struct tl_tls *tls = (struct tl_tls *)((char *)field - kw->offset);
+	const char *proto = d->nargs == 2 ? d->args[0].text : "SSL";
+	const struct tl_arg *spec = &d->args[d->nargs - 1];
+
+	if (strcmp(proto, "SSL") == 0) {
+		/* mod_ssl always disables NULL and export ciphers. */
+		tls->ciphers.v = tl_value_set(d);
+		tls->ciphers.s =
+			tl_arena_printf(engine->arena, "%s:!aNULL:!eNULL:!EXP", spec->text);
+	} else if (strcmp(proto, "TLSv1.3") == 0 && tl_apache_has(TL_AP_TLS13, engine->version)) {
+		tls->ciphersuites.v = tl_value_set(d);
+		tls->ciphersuites.s = spec->text;
+	} else {
+		tl_lower_invalid(engine, d->args[0].loc, "protocol '%s' not supported", proto);
+	}
+}
+
+static void
+default_ciphers(struct tl_lower *engine, const struct tl_keyword *kw, const char *value,
+		void *field)
+{
+	(void)engine;
+	(void)kw;
+	((struct tl_str *)field)->s = value;
+}
+
+static const struct tl_setter set_ciphers_row = {set_ciphers, default_ciphers};
+
+/* In a directory context only the SSL slot exists; it renegotiates per request. */
+static void
+set_dir_ciphers(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	(void)kw;
+	(void)field;
+	if (d->nargs == 2 && strcmp(d->args[0].text, "SSL") != 0) {
+		if (strcmp(d->args[0].text, "TLSv1.3") == 0)
+			tl_lower_invalid(
+				engine, d->args[0].loc,
+				"TLSv1.3 ciphers cannot be set inside a directory context");
+		else
+			tl_lower_invalid(engine, d->args[0].loc, "protocol '%s' not supported",
+					 d->args[0].text);
+	}
+}
+
+static const struct tl_setter set_dir_ciphers_row = {set_dir_ciphers, NULL};
+
+/* ---- certificates: kept per level in order, paired after the merge (apache_lower.c) ---- */
+
+static void
+push_file(struct tl_lower *engine, struct ap_files *files, const struct tl_directive *d)
+{
+	if (files->n == files->cap) {
+		size_t cap = files->cap ? 2 * files->cap : 4;
+		struct tl_file_ref *refs = tl_arena_calloc(engine->arena, cap, sizeof(*refs));
+		struct tl_loc *dirs = tl_arena_calloc(engine->arena, cap, sizeof(*dirs));
+
+		if (files->n) {
+			memcpy(refs, files->refs, files->n * sizeof(*refs));
+			memcpy(dirs, files->dirs, files->n * sizeof(*dirs));
+		}
+		files->refs = refs;
+		files->dirs = dirs;
+		files->cap = cap;
+	}
+	files->refs[files->n] = file_ref(engine, &d->args[0]);
+	files->dirs[files->n] = d->loc;
+	files->n++;
+}
+
+static void
+set_file_list(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	      void *field)
+{
+	(void)kw;
+	push_file(engine, field, d);
+}
+
+static const struct tl_setter set_file_list_row = {set_file_list, NULL};
+
+static void
+set_chain(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	  void *field)
+{
+	struct ap_chain *c = field;
+
+	(void)kw;
+	c->v = tl_value_set(d);
+	c->ref = file_ref(engine, &d->args[0]);
+}
+
+static const struct tl_setter set_chain_row = {set_chain, NULL};
+
+/* ---- SSLOpenSSLConfCmd name value (ssl_cmd_SSLOpenSSLConfCmd) ---- */
+
+/* The type SSL_CONF gives NAME as mod_ssl asks (file, server, certificate commands). */
+static int
+conf_command_type(const char *name)
+{
+	SSL_CONF_CTX *cctx = SSL_CONF_CTX_new();
+	int type;
+
+	if (cctx == NULL)
+		abort();
+	SSL_CONF_CTX_set_flags(cctx, SSL_CONF_FLAG_FILE | SSL_CONF_FLAG_SERVER |
+					     SSL_CONF_FLAG_CERTIFICATE | SSL_CONF_FLAG_SHOW_ERRORS);
+	type = SSL_CONF_cmd_value_type(cctx, name);
+	SSL_CONF_CTX_free(cctx);
+	return type;
+}
+
+static void
+set_conf_command(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		 void *field)
+{
+	struct tl_tls *tls = (struct tl_tls *)((char *)field - kw->offset);
+	struct tl_conf_commands *cmds = field;
+	struct tl_conf_command *item;
+	const char *name = d->args[0].text;
+	const char *value = d->args[1].text;
+	int type = conf_command_type(name);
+
+	if (type == SSL_CONF_TYPE_UNKNOWN) {
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "'%s': invalid OpenSSL configuration command", name);
+		return;
+	}
+	if (type == SSL_CONF_TYPE_FILE || type == SSL_CONF_TYPE_DIR)
+		value = tl_path_join(engine->arena, engine->prefix, value);
+	if (strcasecmp(name, "CipherString") == 0)
+		value = tl_arena_printf(engine->arena, "%s:!aNULL:!eNULL:!EXP", value);
+	if (strcasecmp(name, "DHParameters") == 0) {
+		/* The DH parameters, as nginx's ssl_dhparam gives them. */
+		tls->dhparam.v = tl_value_set(d);
+		tls->dhparam.s = d->args[1].text;
+		tls->dhparam.path = value;
+	}
+	if (cmds->n == cmds->cap) {
+		size_t cap = cmds->cap ? 2 * cmds->cap : 4;
+		struct tl_conf_command *items = tl_arena_calloc(engine->arena, cap, sizeof(*items));
+
+		if (cmds->n)
+			memcpy(items, cmds->items, cmds->n * sizeof(*items));
+		cmds->items = items;
+		cmds->cap = cap;
+	}
+	item = &cmds->items[cmds->n++];
+	item->name = name;
+	item->value = value;
+	item->loc = d->loc;
+	if (cmds->v.origin != TL_ORIGIN_SET)
+		cmds->v = tl_value_set(d);
+}
+
+static const struct tl_setter set_conf_command_row = {set_conf_command, NULL};
+
+/* ---- session caches (ssl_cmd_SSLSessionCache, SSLStaplingCache) ---- */
+
+/* The socache module a provider name needs. */
+static const char *
+socache_module(const char *provider)
+{
+	static const char *const known[][2] = {
+		{"shmcb", "socache_shmcb_module"}, {"dbm", "socache_dbm_module"},
+		{"dc", "socache_dc_module"},       {"memcache", "socache_memcache_module"},
+		{"redis", "socache_redis_module"}, {"default", "socache_shmcb_module"},
+	};
+
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcasecmp(provider, known[i][0]) == 0)
+			return known[i][1];
+	return NULL;
+}
+
+/* True when the provider of ARG ("shmcb:/path(512000)") is loaded; else the finding. */
+static bool
+provider_loaded(struct tl_lower *engine, const struct tl_directive *d, const char *what)
+{
+	const char *arg = d->args[0].text;
+	size_t n = strcspn(arg, ":");
+	char *provider = tl_arena_strndup(engine->arena, arg, n);
+	const char *module = socache_module(provider);
+
+	if (module != NULL && tl_ap_has_module(engine, module))
+		return true;
+	tl_lower_invalid(engine, d->args[0].loc,
+			 "%s: '%s' %s cache not supported. Maybe you need to load the "
+			 "appropriate socache module (mod_socache_%s?).",
+			 d->name, provider, what, provider);
+	return false;
+}
+
+static void
+set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
+		  const struct tl_directive *d, void *field)
+{
+	struct tl_session_cache *c = field;
+	const char *arg = d->args[0].text;
+
+	(void)kw;
+	memset(c, 0, sizeof(*c));
+	c->v = tl_value_set(d);
+	c->builtin_size = -1;
+	if (strcasecmp(arg, "none") == 0 || strcasecmp(arg, "nonenotnull") == 0) {
+		c->mode = TL_CACHE_NONE;
+		return;
+	}
+	if (!provider_loaded(engine, d, "session")) {
+		c->v.origin = TL_ORIGIN_UNSET;
+		return;
+	}
+	c->mode = TL_CACHE_ON;
+	c->shared_name = arg;
+}
+
+static void
+default_session_cache(struct tl_lower *engine, const struct tl_keyword *kw, const char *value,
+		      void *field)
+{
+	(void)engine;
+	(void)kw;
+	(void)value;
+	((struct tl_session_cache *)field)->mode = TL_CACHE_NONE;
+}
+
+static const struct tl_setter set_session_cache_row = {set_session_cache, default_session_cache};
+
+static void
+set_stapling_cache(struct tl_lower *engine, const struct tl_keyword *kw,
+		   const struct tl_directive *d, void *field)
+{
+	struct tl_str *s = field;
+
+	(void)kw;
+	if (!provider_loaded(engine, d, "stapling"))
+		return;
+	s->v = tl_value_set(d);
+	s->s = d->args[0].text;
+}
+
+static const struct tl_setter set_stapling_cache_row = {set_stapling_cache, NULL};
+
+/* ---- numbers, client authentication, passphrases ---- */
+
+static long long
+number(const char *s)
+{
+	char *end;
+	long long n;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	n = strtoll(s, &end, 10);
+	return *end == '\0' ? n : -1;
+}
+
+static void
+set_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	    void *field)
+{
+	struct tl_seconds *t = field;
+	long long n = number(d->args[0].text);
+
+	(void)kw;
+	if (n < 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "%s: Invalid argument", d->name);
+		return;
+	}
+	t->v = tl_value_set(d);
+	t->seconds = n;
+}
+
+static void
+default_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const char *value,
+		void *field)
+{
+	(void)engine;
+	(void)kw;
+	((struct tl_seconds *)field)->seconds = number(value);
+}
+
+static const struct tl_setter set_seconds_row = {set_seconds, default_seconds};
+
+static void
+set_count(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	  void *field)
+{
+	struct tl_count *c = field;
+	long long n = number(d->args[0].text);
+
+	(void)kw;
+	if (n < 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "%s: Invalid argument '%s'", d->name,
+				 d->args[0].text);
+		return;
+	}
+	if (c == NULL)
+		return;
+	c->v = tl_value_set(d);
+	c->n = n;
+}
+
+static void
+default_count(struct tl_lower *engine, const struct tl_keyword *kw, const char *value, void *field)
+{
+	(void)engine;
+	(void)kw;
+	((struct tl_count *)field)->n = number(value);
+}
+
+static const struct tl_setter set_count_row = {set_count, default_count};
+
+static const struct {
+	const char *word;
+	enum tl_client_auth mode;
+} verify_words[] = {
+	{"none", TL_CLIENT_AUTH_OFF},          {"off", TL_CLIENT_AUTH_OFF},
+	{"optional", TL_CLIENT_AUTH_OPTIONAL}, {"require", TL_CLIENT_AUTH_REQUIRE},
+	{"on", TL_CLIENT_AUTH_REQUIRE},        {"optional_no_ca", TL_CLIENT_AUTH_OPTIONAL_ANY},
+};
+
+static int
+verify_mode(const char *word)
+{
+	for (size_t i = 0; i < sizeof(verify_words) / sizeof(verify_words[0]); i++)
+		if (strcasecmp(word, verify_words[i].word) == 0)
+			return (int)verify_words[i].mode;
+	return -1;
+}
+
+static void
+set_verify(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	   void *field)
+{
+	struct tl_client_auth_setting *a = field;
+	int mode = verify_mode(d->args[0].text);
+
+	(void)kw;
+	if (mode < 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "%s: Invalid argument '%s'", d->name,
+				 d->args[0].text);
+		return;
+	}
+	if (a == NULL)
+		return;
+	a->v = tl_value_set(d);
+	a->mode = (enum tl_client_auth)mode;
+}
+
+static void
+default_verify(struct tl_lower *engine, const struct tl_keyword *kw, const char *value, void *field)
+{
+	(void)engine;
+	(void)kw;
+	((struct tl_client_auth_setting *)field)->mode = (enum tl_client_auth)verify_mode(value);
+}
+
+static const struct tl_setter set_verify_row = {set_verify, default_verify};
+
+/* SSLProxyVerify none|optional|require|optional_no_ca: verify when it is not none. */
+static void
+set_proxy_verify(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		 void *field)
+{
+	struct tl_flag *f = field;
+	int mode = verify_mode(d->args[0].text);
+
+	(void)kw;
+	if (mode < 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "%s: Invalid argument '%s'", d->name,
+				 d->args[0].text);
+		return;
+	}
+	f->v = tl_value_set(d);
+	f->on = mode == TL_CLIENT_AUTH_REQUIRE || mode == TL_CLIENT_AUTH_OPTIONAL;
+}
+
+static void
+default_proxy_verify(struct tl_lower *engine, const struct tl_keyword *kw, const char *value,
+		     void *field)
+{
+	(void)engine;
+	(void)kw;
+	((struct tl_flag *)field)->on = strcasecmp(value, "none") != 0;
+}
+
+static const struct tl_setter set_proxy_verify_row = {set_proxy_verify, default_proxy_verify};
+
+/* SSLPassPhraseDialog builtin | exec:/path | |/path: a program is noted, never run. */
+static void
+set_passphrase(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	       void *field)
+{
+	struct tl_str *s = field;
+	const char *arg = d->args[0].text;
+
+	(void)kw;
+	if (strcmp(arg, "builtin") == 0) {
+		memset(s, 0, sizeof(*s));
+		return;
+	}
+	if (strncmp(arg, "exec:", 5) != 0 && arg[0] != '|') {
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "SSLPassPhraseDialog: Invalid argument '%s'", arg);
+		return;
+	}
+	s->v = tl_value_set(d);
+	s->s = arg;
+}
+
+static const struct tl_setter set_passphrase_row = {set_passphrase, NULL};
+
+/* A path setting (SSLCACertificateFile and the like): kept as written. */
+static void
+set_str(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	void *field)
+{
+	struct tl_str *s = field;
+
+	(void)engine;
+	(void)kw;
+	s->v = tl_value_set(d);
+	s->s = d->args[0].text;
+}
+
+static const struct tl_setter set_str_row = {set_str, NULL};
+
+/* Protocols h2 http/1.1 (core): HTTP/2 offered when the list has h2. */
+static void
+set_http2(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	  void *field)
+{
+	struct tl_flag *f = field;
+
+	(void)engine;
+	(void)kw;
+	f->v = tl_value_set(d);
+	f->on = false;
+	for (size_t i = 0; i < d->nargs; i++)
+		if (strcasecmp(d->args[i].text, "h2") == 0)
+			f->on = true;
+}
+
+static const struct tl_setter set_http2_row = {set_http2, NULL};
+
+#define ALWAYS                                                                                     \
+	{0, 0, 0},                                                                                 \
+	{                                                                                          \
+		0, 0, 0                                                                            \
+	}
+#define SINCE(a, b, c)                                                                             \
+	{a, b, c},                                                                                 \
+	{                                                                                          \
+		0, 0, 0                                                                            \
+	}
+#define ONE 1, 1, NULL
+#define TWO 2, 2, NULL
+#define ONE_TWO 1, 2, NULL
+#define ANY 1, TL_MANY_ARGS, NULL
+#define NO_TARGET TL_NO_TARGET, 0
+#define TLS(m) AP_TARGET_TLS, offsetof(struct tl_tls, m)
+#define PROXY(m) AP_TARGET_PROXY, offsetof(struct tl_upstream_tls, m)
+#define SCOPE(m) AP_TARGET_SCOPE, offsetof(struct ap_scope, m)
+#define SSL "ssl_module"
+#define PROXY_MODULE "proxy_module"
+#define CORE NULL
+
+/*
+ * Sorted by name (compared without case, as httpd does) for bsearch; a
+ * unit test checks the order. Contexts from mod_ssl.c's ssl_config_cmds:
+ * SSL_CMD_SRV is AP_SRV, SSL_CMD_ALL also directories, SSL_CMD_PXY the
+ * server and <Proxy>; AP_MAIN alone for the handlers that refuse a
+ * virtual host (GLOBAL_ONLY).
+ */
+/* clang-format off */
+static const struct tl_keyword keywords[] = {
+	{"Protocols", AP_SRV, ALWAYS, &set_http2_row, SCOPE(http2), ANY, "protocols offered in ALPN (h2, http/1.1)", CORE},
+	{"SSLCACertificateFile", AP_SRV, ALWAYS, &set_str_row, TLS(client_certificate), ONE, "CAs for client certificates", SSL},
+	{"SSLCACertificateFile", AP_DIR | AP_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CAs for client certificates", SSL},
+	{"SSLCACertificatePath", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of CAs for client certificates", SSL},
+	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CA names sent to clients", SSL},
+	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CA names sent to clients", SSL},
+	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "how client certificates are checked for revocation", SSL},
+	{"SSLCARevocationFile", AP_SRV, ALWAYS, &set_str_row, TLS(crl), ONE, "revoked client certificates", SSL},
+	{"SSLCARevocationPath", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of revoked client certificates", SSL},
+	{"SSLCertificateChainFile", AP_SRV, ALWAYS, &set_chain_row, SCOPE(chain), ONE, "intermediate certificates sent after the certificate (deprecated)", SSL},
+	{"SSLCertificateFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(certs), ONE, "server certificate (and chain)", SSL},
+	{"SSLCertificateKeyFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(keys), ONE, "private key of the certificate of the same rank", SSL},
+	{"SSLCipherSuite", AP_SRV, ALWAYS, &set_ciphers_row, TLS(ciphers), ONE_TWO, "cipher string (TLS <= 1.2) or, with TLSv1.3, the TLS 1.3 suites", SSL},
+	{"SSLCipherSuite", AP_DIR | AP_PROXY, ALWAYS, &set_dir_ciphers_row, NO_TARGET, ONE_TWO, "cipher string a request renegotiates to", SSL},
+	{"SSLCompression", AP_SRV, SINCE(2, 4, 3), &set_compression_row, TLS(options[TL_OPT_COMPRESSION]), ONE, "TLS compression", SSL},
+	{"SSLCryptoDevice", AP_MAIN, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OpenSSL engine", SSL},
+	{"SSLEngine", AP_SRV, ALWAYS, &set_engine_row, TLS(engine), ONE, "TLS for the virtual host", SSL},
+	{"SSLFIPS", AP_MAIN, ALWAYS, &set_flag_row, NO_TARGET, ONE, "FIPS mode of OpenSSL", SSL},
+	{"SSLHonorCipherOrder", AP_SRV, ALWAYS, &set_flag_row, TLS(options[TL_OPT_SERVER_PREFERENCE]), ONE, "the server's cipher order over the client's", SSL},
+	{"SSLInsecureRenegotiation", AP_SRV, ALWAYS, &set_flag_row, TLS(options[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION]), ONE, "renegotiation with clients that lack RFC 5746", SSL},
+	{"SSLOCSPDefaultResponder", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OCSP responder for client certificates", SSL},
+	{"SSLOCSPEnable", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "OCSP checks of client certificates", SSL},
+	{"SSLOCSPNoverify", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "skip verifying OCSP responses", SSL},
+	{"SSLOCSPOverrideResponder", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "always use the default OCSP responder", SSL},
+	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
+	{"SSLOCSPResponderCertificateFile", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "trusted OCSP responder certificates", SSL},
+	{"SSLOCSPResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests", SSL},
+	{"SSLOCSPResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response accepted", SSL},
+	{"SSLOCSPResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in OCSP responses", SSL},
+	{"SSLOCSPUseRequestNonce", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "nonce in OCSP requests", SSL},
+	{"SSLOpenSSLConfCmd", AP_SRV, ALWAYS, &set_conf_command_row, TLS(conf_commands), TWO, "raw OpenSSL configuration command", SSL},
+	{"SSLOptions", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ANY, "per-request SSL options", SSL},
+	{"SSLPassPhraseDialog", AP_MAIN, ALWAYS, &set_passphrase_row, TLS(passphrase_program), ONE, "where passphrases of encrypted keys come from", SSL},
+	{"SSLProtocol", AP_SRV, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled", SSL},
+	{"SSLProxyCACertificateFile", AP_PXY, ALWAYS, &set_str_row, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to", SSL},
+	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of CAs for backend certificates", SSL},
+	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ANY, "revocation checks of backend certificates", SSL},
+	{"SSLProxyCARevocationFile", AP_PXY, ALWAYS, &set_str_row, PROXY(crl), ONE, "revoked backend certificates", SSL},
+	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of revoked backend certificates", SSL},
+	{"SSLProxyCheckPeerCN", AP_PXY, ALWAYS, &set_flag_row, NO_TARGET, ONE, "compare the backend certificate's CN with the host", SSL},
+	{"SSLProxyCheckPeerExpire", AP_PXY, ALWAYS, &set_flag_row, NO_TARGET, ONE, "refuse expired backend certificates", SSL},
+	{"SSLProxyCheckPeerName", AP_PXY, ALWAYS, &set_flag_row, NO_TARGET, ONE, "check the backend certificate's names", SSL},
+	{"SSLProxyCipherSuite", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE_TWO, "cipher string towards backends", SSL},
+	{"SSLProxyEngine", AP_PXY, ALWAYS, &set_flag_row, PROXY(enabled), ONE, "TLS to backends (https:// in ProxyPass)", SSL},
+	{"SSLProxyMachineCertificateChainFile", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "chain of the client certificate for backends", SSL},
+	{"SSLProxyMachineCertificateFile", AP_PXY, ALWAYS, &set_str_row, PROXY(certificate), ONE, "client certificates for backends", SSL},
+	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of client certificates for backends", SSL},
+	{"SSLProxyProtocol", AP_PXY, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards backends", SSL},
+	{"SSLProxyVerify", AP_PXY, ALWAYS, &set_proxy_verify_row, PROXY(verify), ONE, "verify the backend certificate", SSL},
+	{"SSLProxyVerifyDepth", AP_PXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification", SSL},
+	{"SSLRandomSeed", AP_MAIN, ALWAYS, &tl_set_none, NO_TARGET, 2, 3, NULL, "seeding of OpenSSL's generator", SSL},
+	{"SSLRenegBufferSize", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, ONE, "request body kept for a renegotiation", SSL},
+	{"SSLRequire", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, ANY, "access condition (deprecated)", SSL},
+	{"SSLRequireSSL", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, 0, 0, NULL, "refuse requests without TLS", SSL},
+	{"SSLSessionCache", AP_MAIN, ALWAYS, &set_session_cache_row, TLS(session_cache), ONE, "server-side TLS session cache", SSL},
+	{"SSLSessionCacheTimeout", AP_SRV, ALWAYS, &set_seconds_row, TLS(session_timeout), ONE, "lifetime of cached sessions and tickets", SSL},
+	{"SSLSessionTicketKeyFile", AP_SRV, ALWAYS, &set_str_row, TLS(session_ticket_key), ONE, "file of session ticket keys", SSL},
+	{"SSLSessionTickets", AP_SRV, SINCE(2, 4, 11), &set_flag_row, TLS(options[TL_OPT_SESSION_TICKETS]), ONE, "TLS session tickets", SSL},
+	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_file), ONE, "cache of OCSP responses for stapling", SSL},
+	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
+	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},
+	{"SSLStaplingForceURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OCSP responder used for stapling", SSL},
+	{"SSLStaplingResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests for stapling", SSL},
+	{"SSLStaplingResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response stapled", SSL},
+	{"SSLStaplingResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in stapled responses", SSL},
+	{"SSLStaplingReturnResponderErrors", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "staple OCSP error responses", SSL},
+	{"SSLStaplingStandardCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP responses are cached", SSL},
+	{"SSLStrictSNIVHostCheck", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "refuse requests without SNI on name-based hosts", SSL},
+	{"SSLUserName", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ONE, "variable that names the user", SSL},
+	{"SSLUseStapling", AP_SRV, ALWAYS, &set_flag_row, TLS(stapling), ONE, "OCSP stapling", SSL},
+	{"SSLVerifyClient", AP_SRV, ALWAYS, &set_verify_row, TLS(verify_client), ONE, "client certificate verification", SSL},
+	{"SSLVerifyClient", AP_DIR | AP_PROXY, ALWAYS, &set_verify_row, NO_TARGET, ONE, "client certificates a request renegotiates for", SSL},
+	{"SSLVerifyDepth", AP_SRV, ALWAYS, &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification", SSL},
+	{"SSLVerifyDepth", AP_DIR | AP_PROXY, ALWAYS, &set_count_row, NO_TARGET, ONE, "depth of client chain verification per request", SSL},
+	{"SSLVHostSNIPolicy", AP_MAIN, SINCE(2, 4, 66), &tl_set_none, NO_TARGET, ONE, "when a request may go to another virtual host than its SNI", SSL},
+};
+/* clang-format on */
+
+const struct tl_keyword_table tl_apache_keywords = {keywords,
+						    sizeof(keywords) / sizeof(keywords[0]), true};
+
+const struct tl_server_words tl_apache_words = {
+	.server = "apache",
+	.unknown = "Invalid command",
+	.not_allowed = "not allowed here",
+	/* httpd keeps the last value of a setting (or appends, for lists). */
+	.refuses_duplicates = false,
+	.bad_level_fmt = "%s not allowed here",
+	.bad_arity_fmt = "%s takes a different number of arguments",
+	.no_module_fmt = "Invalid command '%s', perhaps misspelled or defined by a module not "
+			 "included in the server configuration",
+};
+
+bool
+tl_ap_apply_keyword(struct ap_lower *l, struct ap_scope *scope, const struct tl_directive *d)
+{
+	void *targets[AP_NTARGETS] = {NULL, &scope->tls, &scope->proxy, scope};
+
+	return tl_keyword_apply(&l->engine, &tl_apache_keywords, scope->ctx, targets, d);
+}
+
+static const char *
+apache_default(const struct tl_keyword *kw, struct tl_version version)
+{
+	return tl_apache_default(kw->name, version);
+}
+
+void
+tl_ap_compute_defaults(struct ap_lower *l, void *settings, unsigned target)
+{
+	tl_keyword_defaults(&l->engine, &tl_apache_keywords, target, settings, apache_default,
+			    l->default_note);
+}
+
+bool
+tl_ap_has_module(const struct tl_lower *engine, const char *module)
+{
+	const struct ap_lower *l = engine->server;
+
+	return tl_apache_module_loaded(l->parse, module);
+}
