@@ -47,6 +47,15 @@ tl_check_cert_missing(struct tl_check_ctx *ctx)
 	tl_each_site_cert(ctx, missing);
 }
 
+/* What the server does with a chain file that holds no certificate. */
+static const char *
+chain_empty_text(const struct tl_server_facts *facts)
+{
+	const char *what = tl_fault_consequence(facts, TL_FAULT_CHAIN_EMPTY);
+
+	return what != NULL ? what : "starts and sends no intermediate certificate";
+}
+
 static void
 unparsable(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	   const struct tl_pair_info *info)
@@ -68,7 +77,7 @@ unparsable(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl
 			ctx, TL_CK_CERT_UNPARSABLE, site, pair->chain_dir,
 			"certificate chain file '%s' cannot be loaded: %s; the server %s",
 			pair->chain.written, chain->cert_error ? chain->cert_error : "no PEM block",
-			tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+			chain_empty_text(site->facts));
 		relate_path(ctx, f, &pair->chain, chain);
 	}
 }

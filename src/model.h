@@ -152,9 +152,10 @@ struct tl_cert_pair {
 	struct tl_file_ref cert;
 	struct tl_file_ref key; /* key.written NULL: none configured */
 	/*
-	 * Certificates sent after the certificate file's own (Apache
-	 * SSLCertificateChainFile); chain.written NULL: none. HAProxy's
-	 * ".issuer" files are not this: they only feed OCSP requests.
+	 * Certificates sent after the certificate file's first, instead of
+	 * the rest of that file (Apache SSLCertificateChainFile);
+	 * chain.written NULL: none. HAProxy's ".issuer" files are not this:
+	 * they only feed OCSP requests.
 	 */
 	struct tl_file_ref chain;
 	struct tl_loc cert_dir; /* the directive naming the certificate */
@@ -314,6 +315,8 @@ enum tl_fault {
 	TL_FAULT_NO_CERTIFICATE, /* the default site of a TLS socket has no certificate */
 	/* Another site of a TLS socket has none (nginx starts: it serves the default's). */
 	TL_FAULT_NO_CERTIFICATE_NAMED,
+	/* A chain file that holds no certificate (httpd starts and sends no chain). */
+	TL_FAULT_CHAIN_EMPTY,
 	TL_FAULT_COUNT,
 };
 

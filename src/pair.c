@@ -180,12 +180,16 @@ free_served(void *p)
 	sk_X509_free(p); /* the certificates belong to the store */
 }
 
-/* The certificate file's certificates followed by the chain file's, as the server sends them. */
+/*
+ * With a chain file the server loads only the first certificate of the
+ * certificate file (SSL_CTX_use_certificate_file) and sends the chain
+ * file's after it: the certificate file's own intermediates are not sent.
+ */
 static STACK_OF(X509) * served_with_chain(struct tl_analysis *an, struct tl_pair_info *info)
 {
-	STACK_OF(X509) *served = sk_X509_dup(info->cert_file->certs);
+	STACK_OF(X509) *served = sk_X509_new_null();
 
-	if (served == NULL)
+	if (served == NULL || !sk_X509_push(served, sk_X509_value(info->cert_file->certs, 0)))
 		abort();
 	for (int i = 0; i < sk_X509_num(info->chain_file->certs); i++)
 		if (!sk_X509_push(served, sk_X509_value(info->chain_file->certs, i)))
@@ -203,7 +207,7 @@ analyse(struct tl_analysis *an, const struct tl_cert_pair *pair)
 	info->served = info->cert_file->certs;
 	if (pair->chain.written != NULL && !pair->chain.dynamic) {
 		info->chain_file = tl_certstore_get(an->certs, pair->chain.path);
-		if (sk_X509_num(info->chain_file->certs) > 0)
+		if (sk_X509_num(info->cert_file->certs) > 0)
 			info->served = served_with_chain(an, info);
 	}
 	info->key_match = -1;

@@ -61,7 +61,10 @@ struct tl_pair_info {
 	const struct tl_cert_file *chain_file; /* the pair's chain file, or NULL */
 	bool key_configured; /* the pair names a key (or expects it in the certificate file) */
 	EVP_PKEY *key;       /* the private key read, or NULL */
-	/* The certificates the server sends: the certificate file's, then the chain file's. */
+	/*
+	 * The certificates the server sends: the certificate file's; with a
+	 * chain file, the certificate file's first and then the chain file's.
+	 */
 	STACK_OF(X509) * served;
 	/* Index in served of the certificate the key belongs to, or -1. */
 	int key_match;

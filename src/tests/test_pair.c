@@ -44,7 +44,7 @@ main(int argc, char **argv)
 	struct tl_analysis an = {0};
 	const struct tl_pair_info *info;
 	const char *error = NULL;
-	struct tl_cert_pair leaf_only, with_chain, chain_missing, fullchain, chain_first;
+	struct tl_cert_pair leaf_only, with_chain, chain_missing, fullchain, chain_first, full;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: test_pair PKI_DIR\n");
@@ -86,6 +86,17 @@ main(int argc, char **argv)
 	/* Same files, another pair: the analysis is shared. */
 	fullchain = pair_of("www.crt", "www.key", "intermediate.crt");
 	CHECK(tl_pair_info_get(&an, &fullchain) == info);
+
+	/*
+	 * With a chain file only the certificate file's first certificate is
+	 * served (pairs live as long as the analysis: they are its cache keys).
+	 */
+	full = pair_of("www.fullchain.crt", "www.key", "root.crt");
+	info = tl_pair_info_get(&an, &full);
+	CHECK_INT(sk_X509_num(info->cert_file->certs), 2);
+	CHECK_INT(sk_X509_num(info->served), 2);
+	CHECK(!info->verified);
+	CHECK_INT(info->chain_end, TL_CHAIN_INCOMPLETE);
 
 	/* A chain file that cannot be read adds nothing and says why. */
 	chain_missing = pair_of("www.crt", "www.key", "no-such-chain.crt");
