@@ -91,7 +91,8 @@ test_protocols(void)
 	struct fixture fx;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		const char *text = tl_arena_printf(tl_arena_new(),
+		struct tl_arena *scratch = tl_arena_new();
+		const char *text = tl_arena_printf(scratch,
 						   MODS "Listen 443\n"
 							"<VirtualHost *:443>\n%s\n"
 							"</VirtualHost>\n",
@@ -101,6 +102,7 @@ test_protocols(void)
 		CHECK_INT(fx.diag.findings.len, 0);
 		CHECK_INT(site(&fx, 0)->tls.protocols.mask, cases[i].mask);
 		tl_arena_free(fx.arena);
+		tl_arena_free(scratch);
 	}
 	/* What httpd refuses, in its words; the default has TLS 1.0 to 1.3. */
 	lower_text(&fx,
