@@ -31,6 +31,7 @@ void tl_check_cipher_key_mismatch(struct tl_check_ctx *ctx);
 void tl_check_cipher_no_pfs(struct tl_check_ctx *ctx);
 void tl_check_cipher_none_for_protocol(struct tl_check_ctx *ctx);
 void tl_check_cipher_weak(struct tl_check_ctx *ctx);
+void tl_check_compression_enabled(struct tl_check_ctx *ctx);
 void tl_check_curve_weak(struct tl_check_ctx *ctx);
 void tl_check_dh_weak(struct tl_check_ctx *ctx);
 void tl_check_directive_invalid(struct tl_check_ctx *ctx);
@@ -40,10 +41,14 @@ void tl_check_key_mismatch(struct tl_check_ctx *ctx);
 void tl_check_key_missing(struct tl_check_ctx *ctx);
 void tl_check_key_permissions(struct tl_check_ctx *ctx);
 void tl_check_key_unparsable(struct tl_check_ctx *ctx);
+void tl_check_listen_ssl_missing(struct tl_check_ctx *ctx);
+void tl_check_ocsp_stapling_broken(struct tl_check_ctx *ctx);
 void tl_check_proto_legacy(struct tl_check_ctx *ctx);
 void tl_check_proto_no_modern(struct tl_check_ctx *ctx);
 void tl_check_proto_none(struct tl_check_ctx *ctx);
 void tl_check_proto_tls13_missing(struct tl_check_ctx *ctx);
+void tl_check_renegotiation_insecure(struct tl_check_ctx *ctx);
 void tl_check_ssl_no_certificate(struct tl_check_ctx *ctx);
+void tl_check_upstream_no_verify(struct tl_check_ctx *ctx);
 
 #endif

@@ -36,6 +36,7 @@ static tl_check_fn *const runs[TL_CHECK_COUNT] = {
 	[TL_CK_CIPHER_NO_PFS] = tl_check_cipher_no_pfs,
 	[TL_CK_CIPHER_NONE_FOR_PROTOCOL] = tl_check_cipher_none_for_protocol,
 	[TL_CK_CIPHER_WEAK] = tl_check_cipher_weak,
+	[TL_CK_COMPRESSION_ENABLED] = tl_check_compression_enabled,
 	[TL_CK_CURVE_WEAK] = tl_check_curve_weak,
 	[TL_CK_DH_WEAK] = tl_check_dh_weak,
 	/* Most directive-invalid findings come from lowering; this reads the files directives name.
@@ -47,11 +48,15 @@ static tl_check_fn *const runs[TL_CHECK_COUNT] = {
 	[TL_CK_KEY_MISSING] = tl_check_key_missing,
 	[TL_CK_KEY_PERMISSIONS] = tl_check_key_permissions,
 	[TL_CK_KEY_UNPARSABLE] = tl_check_key_unparsable,
+	[TL_CK_LISTEN_SSL_MISSING] = tl_check_listen_ssl_missing,
+	[TL_CK_OCSP_STAPLING_BROKEN] = tl_check_ocsp_stapling_broken,
 	[TL_CK_PROTO_LEGACY] = tl_check_proto_legacy,
 	[TL_CK_PROTO_NO_MODERN] = tl_check_proto_no_modern,
 	[TL_CK_PROTO_NONE] = tl_check_proto_none,
 	[TL_CK_PROTO_TLS13_MISSING] = tl_check_proto_tls13_missing,
+	[TL_CK_RENEGOTIATION_INSECURE] = tl_check_renegotiation_insecure,
 	[TL_CK_SSL_NO_CERTIFICATE] = tl_check_ssl_no_certificate,
+	[TL_CK_UPSTREAM_NO_VERIFY] = tl_check_upstream_no_verify,
 };
 
 tl_check_fn *

@@ -101,6 +101,8 @@ const struct tl_server_facts tl_apache_facts = {
 			[TL_FAULT_DH_TOO_SMALL] = "refuses to start",
 			[TL_FAULT_NO_CERTIFICATE] = "refuses to start",
 			[TL_FAULT_NO_CERTIFICATE_NAMED] = "refuses to start",
+			/* AH01958: SSLStapling: no stapling cache available */
+			[TL_FAULT_STAPLING_NO_CACHE] = "refuses to start",
 		},
 	.dh_builtin = true,
 	.groups_auto = NULL,

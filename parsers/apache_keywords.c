@@ -331,6 +331,11 @@ set_chain(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 	(void)kw;
 	c->v = tl_value_set(d);
 	c->ref = file_ref(engine, &d->args[0]);
+	/* httpd reads it without a word; only its documentation retires it. */
+	tl_lower_deprecated(engine, d->loc,
+			    "SSLCertificateChainFile is deprecated since httpd 2.4.8: put the "
+			    "intermediate certificates after the certificate in SSLCertificateFile "
+			    "and remove this line");
 }
 
 static const struct tl_setter set_chain_row = {set_chain, NULL};
@@ -776,10 +781,10 @@ static const struct tl_keyword keywords[] = {
 	{"SSLSessionCacheTimeout", AP_SRV, ALWAYS, &set_seconds_row, TLS(session_timeout), ONE, "lifetime of cached sessions and tickets", SSL},
 	{"SSLSessionTicketKeyFile", AP_SRV, ALWAYS, &set_str_row, TLS(session_ticket_key), ONE, "file of session ticket keys", SSL},
 	{"SSLSessionTickets", AP_SRV, SINCE(2, 4, 11), &set_flag_row, TLS(options[TL_OPT_SESSION_TICKETS]), ONE, "TLS session tickets", SSL},
-	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_file), ONE, "cache of OCSP responses for stapling", SSL},
+	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_cache), ONE, "cache of OCSP responses for stapling", SSL},
 	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
 	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},
-	{"SSLStaplingForceURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OCSP responder used for stapling", SSL},
+	{"SSLStaplingForceURL", AP_SRV, ALWAYS, &set_str_row, TLS(stapling_responder), ONE, "OCSP responder used for stapling", SSL},
 	{"SSLStaplingResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests for stapling", SSL},
 	{"SSLStaplingResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response stapled", SSL},
 	{"SSLStaplingResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in stapled responses", SSL},

@@ -657,13 +657,18 @@ static void
 implicit_engine(struct walk *w, struct tl_site *site, unsigned port)
 {
 	const struct listen *ls = listen_on(w, port);
+	/* Listen's protocol is https for port 443 and http for any other, unless given. */
+	const char *proto = ls == NULL    ? NULL
+			    : ls->proto   ? ls->proto
+			    : port == 443 ? "https"
+					  : "http";
 
-	if (ls == NULL || ls->proto == NULL || strcasecmp(ls->proto, "https") != 0)
+	if (proto == NULL || strcasecmp(proto, "https") != 0)
 		return;
 	if (site->tls.engine.v.origin == TL_ORIGIN_DEFAULT && site->tls.certs.n > 0) {
 		site->tls.engine.on = true;
 		site->tls.engine.v.loc = ls->d->loc;
-		site->tls.engine.v.note = "on for a Listen … https port with certificates";
+		site->tls.engine.v.note = "on by itself for an https Listen port with certificates";
 	}
 }
 

@@ -100,6 +100,18 @@ tl_lower_invalid(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 }
 
 struct tl_finding *
+tl_lower_deprecated(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	struct tl_finding *f;
+
+	va_start(ap, fmt);
+	f = lower_finding(l, TL_CK_DIRECTIVE_DEPRECATED, loc, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+struct tl_finding *
 tl_lower_invalid_value(struct tl_lower *l, const struct tl_directive *d)
 {
 	return tl_lower_invalid(l, d->args[0].loc, "invalid value '%s' in '%s' directive",

@@ -147,6 +147,10 @@ void tl_fill_defaults(void *settings, const void *defaults, const struct tl_fiel
 struct tl_finding *tl_lower_invalid(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* directive-deprecated at LOC: the server accepts it, but its documentation retires it. */
+struct tl_finding *tl_lower_deprecated(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* "invalid value 'X' in 'NAME' directive", at D's first argument. */
 struct tl_finding *tl_lower_invalid_value(struct tl_lower *l, const struct tl_directive *d);
 

@@ -94,6 +94,8 @@ static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
 	[TL_NGX_ADD_HEADER_INHERIT] = {1, 29, 3},
 	[TL_NGX_PROTOCOLS_PER_SNI] = {1, 29, 2},
 	[TL_NGX_LISTEN_PORT_RANGES] = {1, 15, 10},
+	/* CHANGES of 1.15.0: 'the "ssl" directive is deprecated' */
+	[TL_NGX_SSL_ON_DEPRECATED] = {1, 15, 0},
 };
 
 bool

@@ -41,6 +41,7 @@ enum tl_nginx_feature {
 	TL_NGX_ADD_HEADER_INHERIT, /* add_header_inherit (1.29.3) */
 	TL_NGX_PROTOCOLS_PER_SNI,  /* ssl_protocols honoured in non-default servers (1.29.2) */
 	TL_NGX_LISTEN_PORT_RANGES, /* listen 8000-8010 (1.15.10) */
+	TL_NGX_SSL_ON_DEPRECATED,  /* "ssl on" warns at start-up (1.15.0; removed in 1.25.1) */
 	TL_NGX_FEATURE_COUNT,
 };
 

@@ -214,6 +214,17 @@ static const struct tl_field scope_fields[] = {
 	{"http2", offsetof(struct scope, http2), sizeof(((struct scope *)0)->http2)},
 };
 
+/* nginx since 1.15.0 warns about "ssl on" at start-up and still applies it, until 1.25.1. */
+static void
+lower_ssl_on_deprecated(struct lower *l, const struct tl_directive *d)
+{
+	if (!tl_nginx_has(TL_NGX_SSL_ON_DEPRECATED, l->env->version))
+		return;
+	tl_lower_deprecated(&l->engine, d->loc,
+			    "the \"ssl\" directive is deprecated, use the \"listen ... ssl\" "
+			    "directive instead (nginx 1.25.1 removes it)");
+}
+
 static void
 lower_server(struct lower *l, const struct scope *main, const struct tl_directive *d,
 	     enum tl_site_mode mode)
@@ -241,8 +252,10 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 					tl_ngx_add_name(l, site, &c->args[k]);
 		} else if (strcmp(c->name, "ssl") == 0) {
 			if (tl_ngx_keyword_allowed(l, scope.ctx, c) &&
-			    strcasecmp(c->args[0].text, "on") == 0)
+			    strcasecmp(c->args[0].text, "on") == 0) {
 				site->legacy_ssl_on = tl_value_set(c);
+				lower_ssl_on_deprecated(l, c);
+			}
 		} else if (strcmp(c->name, "proxy_pass") == 0 && mode == TL_SITE_STREAM &&
 			   c->nargs == 1) {
 			stream_pass = c;

@@ -35,6 +35,7 @@ const struct tl_field tl_tls_fields[] = {
 	FIELD(stapling),
 	FIELD(stapling_verify),
 	FIELD(stapling_file),
+	FIELD(stapling_cache),
 	FIELD(trusted_certificate),
 	FIELD(client_certificate),
 	FIELD(verify_client),

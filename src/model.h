@@ -218,6 +218,8 @@ struct tl_tls {
 	struct tl_flag stapling;
 	struct tl_flag stapling_verify;
 	struct tl_str stapling_file;
+	struct tl_str
+		stapling_cache; /* where stapled responses are kept (httpd SSLStaplingCache) */
 	struct tl_str trusted_certificate;
 	struct tl_str client_certificate;
 	struct tl_client_auth_setting verify_client;
@@ -317,6 +319,8 @@ enum tl_fault {
 	TL_FAULT_NO_CERTIFICATE_NAMED,
 	/* A chain file that holds no certificate (httpd starts and sends no chain). */
 	TL_FAULT_CHAIN_EMPTY,
+	/* Stapling on without a stapling cache; NULL: the server needs none (nginx). */
+	TL_FAULT_STAPLING_NO_CACHE,
 	TL_FAULT_COUNT,
 };
 

@@ -155,7 +155,10 @@ test_merge(void)
 			"  SSLCipherSuite TLSv1.3 TLS_AES_128_GCM_SHA256\n"
 			"</VirtualHost>\n",
 		   stable);
-	CHECK_INT(fx.diag.findings.len, 0);
+	/* The chain file still works; it is only retired by httpd's documentation. */
+	CHECK_INT(fx.diag.findings.len, 1);
+	CHECK(fx.diag.findings.len == 1 &&
+	      ((struct tl_finding *)fx.diag.findings.items[0])->id == TL_CK_DIRECTIVE_DEPRECATED);
 	a = site(&fx, 0);
 	b = site(&fx, 1);
 	/* a: its certificate replaces the first, the main server's second is added, keys by rank.

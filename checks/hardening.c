@@ -1,0 +1,94 @@
+/*
+ * compression-enabled, renegotiation-insecure and ocsp-stapling-broken:
+ * TLS options whose effective value (after directives, OpenSSL commands
+ * and what the server forces, src/effective.c) leaves a site open to a
+ * known attack, and stapling that cannot work.
+ */
+#include <openssl/ssl.h>
+#include <stdbool.h>
+
+#include "checks.h"
+#include "site_certs.h"
+
+static struct tl_finding *
+site_finding(struct tl_check_ctx *ctx, enum tl_check_id id, const struct tl_site *site,
+	     struct tl_loc loc, const char *message)
+{
+	struct tl_finding *f = tl_diag_add_message(ctx->diag, id, loc, message);
+
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
+	return f;
+}
+
+/* Where an option got its value: the line that set it, or the site for a default. */
+static struct tl_loc
+option_loc(const struct tl_site *site, enum tl_tls_option opt)
+{
+	const struct tl_value *v = &site->eff.options[opt].v;
+
+	return v->loc.src != NULL ? v->loc : site->loc;
+}
+
+void
+tl_check_compression_enabled(struct tl_check_ctx *ctx)
+{
+	/* The OpenSSL here stands for the server's: without methods nothing is compressed. */
+	bool possible = sk_SSL_COMP_num(SSL_COMP_get_compression_methods()) > 0;
+
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
+
+		if (!tl_site_is_tls(site) || !site->eff.options[TL_OPT_COMPRESSION].on)
+			continue;
+		site_finding(
+			ctx, TL_CK_COMPRESSION_ENABLED, site, option_loc(site, TL_OPT_COMPRESSION),
+			possible ? "TLS compression is switched on: an attacker who can make "
+				   "the browser send requests learns secrets such as cookies "
+				   "from the compressed sizes (CRIME)"
+				 : "TLS compression is switched on: with an OpenSSL built with "
+				   "compression, clients that offer it get it and secrets such "
+				   "as cookies leak through the compressed sizes (CRIME); the "
+				   "OpenSSL here has no compression method, so it compresses "
+				   "nothing");
+	}
+}
+
+void
+tl_check_renegotiation_insecure(struct tl_check_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
+
+		if (!tl_site_is_tls(site) ||
+		    !site->eff.options[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION].on)
+			continue;
+		site_finding(ctx, TL_CK_RENEGOTIATION_INSECURE, site,
+			     option_loc(site, TL_OPT_UNSAFE_LEGACY_RENEGOTIATION),
+			     "insecure renegotiation allowed: the server may renegotiate with "
+			     "clients that do not support secure renegotiation (RFC 5746), which "
+			     "lets a man in the middle put its own request in front of the "
+			     "client's (CVE-2009-3555)");
+	}
+}
+
+void
+tl_check_ocsp_stapling_broken(struct tl_check_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
+		const char *what = tl_fault_consequence(site->facts, TL_FAULT_STAPLING_NO_CACHE);
+		struct tl_finding *f;
+
+		if (!tl_site_is_tls(site) || !site->tls.stapling.on || what == NULL ||
+		    site->tls.stapling_cache.v.origin != TL_ORIGIN_UNSET)
+			continue;
+		f = site_finding(ctx, TL_CK_OCSP_STAPLING_BROKEN, site, site->tls.stapling.v.loc,
+				 tl_diag_printf(ctx->arena,
+						"OCSP stapling is on but no stapling cache is "
+						"configured; the server %s",
+						what));
+		/* The server does not start: as serious as any error. */
+		f->severity = TL_SEV_ERROR;
+	}
+}
