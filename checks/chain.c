@@ -174,9 +174,10 @@ order(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert
 			"the server pairs the key with the first certificate ('%s'), %s",
 			info->path_certs[0].subject, info->leaf_index + 1, pair->cert.written,
 			info->served_subjects[0],
-			same_type ? tl_diag_printf(ctx->arena, "so it %s ('key values mismatch')",
-						   tl_fault_text(site->facts, TL_FAULT_KEY))
-				  : "which the key does not belong to, so handshakes fail");
+			same_type
+				? tl_diag_printf(ctx->arena, "so it %s",
+						 tl_fault_text(site->facts, TL_FAULT_KEY_MISMATCH))
+				: "which the key does not belong to, so handshakes fail");
 		relate_leaf(ctx, f, pair, info);
 		return;
 	}

@@ -233,9 +233,9 @@ mismatch(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_c
 	} else {
 		f = key_finding(ctx, TL_CK_KEY_MISMATCH, site, pair,
 				"private key '%s' does not belong to certificate '%s' (%s) or any "
-				"certificate the file serves; the server %s (key values mismatch)",
+				"certificate the file serves; the server %s",
 				key_written(pair), pair->cert.written, subject,
-				tl_fault_text(site->facts, TL_FAULT_KEY));
+				tl_fault_text(site->facts, TL_FAULT_KEY_MISMATCH));
 	}
 	tl_finding_relate(ctx->diag, f, NULL, pair->cert_dir, "the certificate is named here");
 }

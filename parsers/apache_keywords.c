@@ -804,6 +804,30 @@ static const struct tl_keyword keywords[] = {
 const struct tl_keyword_table tl_apache_keywords = {keywords,
 						    sizeof(keywords) / sizeof(keywords[0]), true};
 
+/* invoke_cmd in httpd's server/config.c: the refusal names what the directive's kind takes. */
+static const char *
+arity_message(struct tl_arena *arena, const struct tl_keyword *kw)
+{
+	static const struct {
+		unsigned min, max;
+		const char *takes;
+	} kinds[] = {
+		{0, 0, "takes no arguments"},
+		{1, 1, "takes one argument"},
+		{2, 2, "takes two arguments"},
+		{3, 3, "takes three arguments"},
+		{1, 2, "takes 1-2 arguments"},
+		{2, 3, "takes two or three arguments"},
+		{1, 3, "takes one, two or three arguments"},
+	};
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i].min == kw->min_args && kinds[i].max == kw->max_args)
+			return tl_arena_printf(arena, "%s %s", kw->name, kinds[i].takes);
+	return tl_arena_printf(arena, "%s requires at least %s", kw->name,
+			       kw->min_args <= 1 ? "one argument" : "two arguments");
+}
+
 const struct tl_server_words tl_apache_words = {
 	.server = "apache",
 	.unknown = "Invalid command",
@@ -811,7 +835,7 @@ const struct tl_server_words tl_apache_words = {
 	/* httpd keeps the last value of a setting (or appends, for lists). */
 	.refuses_duplicates = false,
 	.bad_level_fmt = "%s not allowed here",
-	.bad_arity_fmt = "%s takes a different number of arguments",
+	.arity_message = arity_message,
 	.no_module_fmt = "Invalid command '%s', perhaps misspelled or defined by a module not "
 			 "included in the server configuration",
 };

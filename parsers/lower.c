@@ -191,6 +191,10 @@ select_row(struct tl_lower *l, unsigned ctx, const struct tl_directive *d,
 		return NULL;
 	}
 	if (d->block || d->nargs < kw->min_args || d->nargs > kw->max_args) {
+		if (l->words->arity_message != NULL) {
+			tl_lower_invalid(l, d->loc, "%s", l->words->arity_message(l->arena, kw));
+			return NULL;
+		}
 		tl_lower_invalid(l, d->loc,
 				 l->words->bad_arity_fmt
 					 ? l->words->bad_arity_fmt

@@ -97,6 +97,8 @@ struct tl_server_words {
 	const char *bad_level_fmt;
 	const char *bad_arity_fmt;
 	const char *no_module_fmt;
+	/* The wrong-arity message for KW when the server words it by arity; NULL: bad_arity_fmt. */
+	const char *(*arity_message)(struct tl_arena *arena, const struct tl_keyword *kw);
 };
 
 /* One lowering: what the engine and the setters need, and the server's own state. */

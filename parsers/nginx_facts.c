@@ -126,6 +126,8 @@ const struct tl_server_facts tl_nginx_facts = {
 		{
 			[TL_FAULT_CERTIFICATE] = "refuses to start",
 			[TL_FAULT_KEY] = "refuses to start",
+			/* OpenSSL's X509_check_private_key reason, which nginx -t prints */
+			[TL_FAULT_KEY_MISMATCH] = "refuses to start (key values mismatch)",
 			[TL_FAULT_CIPHERS] = "refuses to start",
 			[TL_FAULT_GROUPS] = "refuses to start",
 			[TL_FAULT_DH_FILE] = "refuses to start",

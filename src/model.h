@@ -308,8 +308,10 @@ enum tl_select_rule {
 
 /* The ways a TLS setting can be wrong that a server reacts to when it starts. */
 enum tl_fault {
-	TL_FAULT_CERTIFICATE,    /* a certificate file missing or unloadable */
-	TL_FAULT_KEY,            /* a key missing, unloadable, locked or not the certificate's */
+	TL_FAULT_CERTIFICATE, /* a certificate file missing or unloadable */
+	TL_FAULT_KEY,         /* a key missing, unloadable, locked or not the certificate's */
+	/* The key is not the certificate's: TL_FAULT_KEY's consequence with the server's words. */
+	TL_FAULT_KEY_MISMATCH,
 	TL_FAULT_CIPHERS,        /* a cipher string or suite list that enables nothing */
 	TL_FAULT_GROUPS,         /* a group list naming a group the library does not know */
 	TL_FAULT_DH_FILE,        /* a DH parameters file missing or without parameters */
