@@ -2,7 +2,8 @@
 """Golden tests: run tlslint on each case and compare with the expected output.
 
 A case is a directory testdata/<server>/<case>/ holding:
-  nginx.conf (or the file named in 'entry'), the config to lint
+  nginx.conf, apache2.conf (testdata/apache/), or the file named in 'entry': the config
+               to lint
   args         optional: extra command-line arguments, one per line
   modes        optional: "MODE FILE" lines; FILE (in the case directory) gets
                MODE (octal) before each run, for key-permissions cases
@@ -39,6 +40,8 @@ REPO = os.path.dirname(HERE)
 TEST_NOW = "2026-06-01T00:00:00Z"
 CA_FILE = "testdata/pki/root.crt"
 SERVERS = ("nginx", "apache", "haproxy")
+# The entry file of a case without an 'entry' file, by the server directory it is under.
+DEFAULT_ENTRY = {"nginx": "nginx.conf", "apache": "apache2.conf", "haproxy": "haproxy.cfg"}
 
 
 def cases():
@@ -48,14 +51,14 @@ def cases():
             continue
         for name in sorted(os.listdir(base)):
             d = os.path.join(base, name)
-            inputs = ("nginx.conf", "entry", "stdin")
+            inputs = (DEFAULT_ENTRY[server], "entry", "stdin")
             if os.path.isdir(d) and any(os.path.exists(os.path.join(d, f)) for f in inputs):
                 yield os.path.relpath(d, REPO)
 
 
 def command(tlslint, case, fmt):
     path = os.path.join(REPO, case)
-    entry = "nginx.conf"
+    entry = DEFAULT_ENTRY[os.path.basename(os.path.dirname(path))]
     extra = []
     if os.path.exists(os.path.join(path, "entry")):
         entry = open(os.path.join(path, "entry")).read().strip()

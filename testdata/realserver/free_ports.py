@@ -8,7 +8,7 @@ The golden configs name loopback ports (listen 127.0.0.1:18443 ssl; listen [::1]
 listen 18480-18481) so that they read like real configs, but a test that binds them would fail
 whenever another checkout, or anything else, holds the same port.  So before a config is run,
 each distinct port in it (a number from 1024 up after "listen " or after a ':' in a listen or
-proxy_pass line) is replaced by a port the kernel has just handed out (bound to port 0 on every
+proxy_pass line; for httpd, a Listen, <VirtualHost …>, ProxyPass or ProxyPassReverse line) is replaced by a port the kernel has just handed out (bound to port 0 on every
 address, then released), ranges by as many consecutive free ports.  The same old port gets the
 same new one in every file, so servers that share a socket still share it.  Prints one line
 "OLD NEW" per port.
@@ -19,8 +19,8 @@ import socket
 import sys
 
 PORT = re.compile(r"(?P<pre>(?:^|[\s:])(?:listen\s+)?(?:[\w.*-]+:|\[[0-9a-fA-F:.]*\]:)?)"
-                  r"(?P<port>\d{4,5})(?:-(?P<last>\d{4,5}))?(?=[\s;/]|$)")
-LINE = re.compile(r"^\s*(listen|proxy_pass)\b")
+                  r"(?P<port>\d{4,5})(?:-(?P<last>\d{4,5}))?(?=[\s;/>]|$)")
+LINE = re.compile(r"^\s*(listen|proxy_pass|<VirtualHost|ProxyPass|ProxyPassReverse)\b", re.I)
 
 
 def bindable(port):

@@ -110,9 +110,14 @@ tl_mktemp() {
 # the test PKI and the ports to free ones.  Sets VAR (default NGX_DIR) to the copy.
 # CASE containing a '/' is taken as the case directory's path instead of its name.
 ngx_prepare() {
-	local var=${2:-NGX_DIR} src=$TL_TESTDATA/nginx/$1
-	[[ $1 == */* ]] && src=$1
-	[ -f "$src/nginx.conf" ] || { echo "$TL_NAME: no config $src/nginx.conf" >&2; exit 1; }
+	tl_prepare nginx nginx.conf "$1" "${2:-NGX_DIR}"
+}
+
+# tl_prepare SERVER ENTRY CASE VAR: what ngx_prepare does, for testdata/SERVER/CASE/ENTRY.
+tl_prepare() {
+	local var=$4 src=$TL_TESTDATA/$1/$3
+	[[ $3 == */* ]] && src=$3
+	[ -f "$src/$2" ] || { echo "$TL_NAME: no config $src/$2" >&2; exit 1; }
 	tl_mktemp
 	cp -R "$src/." "$TL_LAST_TMP/"
 	local f

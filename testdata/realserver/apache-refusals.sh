@@ -1,0 +1,42 @@
+#!/bin/bash
+# apache-refusals: every golden httpd config that passes `apache2 -t` is started for real.
+# mod_ssl loads certificates, keys and cipher strings only after the syntax test, so httpd can
+# pass -t and still refuse to start.  For each case: if httpd refuses, tlslint's expected
+# report says "refuses to start"; if httpd runs, tlslint's report never says so.  The four
+# refusals tlslint models for httpd are pinned to httpd's own message.
+# shellcheck source=lib.sh disable=SC2154
+source "$(dirname "$0")/lib.sh"
+# shellcheck source=apache_lib.sh
+source "$(dirname "$0")/apache_lib.sh"
+tl_require_apache
+
+# case -> what httpd writes to its ErrorLog when it refuses it.
+declare -A refusal=(
+	[key-mismatch]="AH02565: Certificate and private key"
+	[no-certificate]="AH02572: Failed to configure at least one certificate and key"
+	[stapling-no-cache]="AH01958: SSLStapling: no stapling cache available"
+	[cipher-invalid]="AH01898: Unable to configure permitted SSL ciphers"
+)
+# ... and the OpenSSL reason tlslint quotes.
+declare -A reason=(
+	[cipher-invalid]="no cipher match"
+	[key-mismatch]="do not match"
+)
+
+for dir in "$TL_TESTDATA"/apache/*/; do
+	case=$(basename "$dir")
+	[ "$(sed -n 1p "$dir/apache2-t")" = ok ] || continue
+	report=$(cat "$dir/expected.txt")
+	ap_prepare "$case" d
+	if ap_start "$d"; then
+		ap_stop "$d"
+		assert_not_contains "$case: httpd runs; tlslint" "$report" "refuses to start"
+		[ -z "${refusal[$case]:-}" ] || tl_fail "$case: httpd started; expected '${refusal[$case]}'"
+	else
+		assert_contains "$case: httpd refuses to start; tlslint" "$report" "refuses to start"
+		[ -z "${refusal[$case]:-}" ] || assert_contains "$case: httpd" "$AP_LOG" "${refusal[$case]}"
+		[ -z "${reason[$case]:-}" ] || assert_contains "$case: httpd" "$AP_LOG" "${reason[$case]}"
+	fi
+done
+
+tl_finish

@@ -1,0 +1,138 @@
+# apache_lib.sh - the real httpd (Debian's apache2) for the scenario tests; source lib.sh first.
+#
+#   source "$(dirname "$0")/lib.sh"; source "$(dirname "$0")/apache_lib.sh"
+#   tl_require_apache                      # exit 77 (meson: SKIP) without apache2
+#   ap_prepare key-mismatch d              # $d = temp copy of testdata/apache/key-mismatch
+#   ap_t "$d"                              # apache2 -t      -> AP_T_RC, AP_T_OUT
+#   ap_start "$d"                          # start; 1 (and AP_LOG) if httpd exits instead
+#   ap_stop "$d"
+#
+# Decisions:
+# - A golden case is a whole httpd config (apache2.conf with its LoadModule lines, the way
+#   Debian's apache2.conf reaches them through mods-enabled/), run with `-d DIR -f
+#   DIR/apache2.conf`, so ServerRoot is the copy and relative Includes resolve as tlslint
+#   resolves them from the entry file's directory.  What only a running test needs is given
+#   on the command line after the config (`-c`): PidFile, ErrorLog, the mutex directory, and
+#   User/Group when run as root (httpd refuses to run as root's uid).  The default runtime
+#   directory is DIR/logs.
+# - Start-up refusals of mod_ssl (a key that does not match, no certificate, no stapling
+#   cache) happen after `apache2 -t` has passed, at the post-config stage, and go to the
+#   ErrorLog, not to stderr: ap_start returns 1 and leaves the log in AP_LOG.
+# - httpd runs in the foreground (-DFOREGROUND) in the background of this shell, so cleanup
+#   stops it by PID; its children follow the parent.
+
+TL_APACHE=${APACHE:-/usr/sbin/apache2}
+
+tl_require_apache() {
+	if [ ! -x "$TL_APACHE" ]; then
+		echo "$TL_NAME: SKIP: apache2 not installed ($TL_APACHE); 'make check' installs it" >&2
+		exit 77
+	fi
+	command -v openssl >/dev/null || { echo "$TL_NAME: SKIP: no openssl CLI" >&2; exit 77; }
+	command -v timeout >/dev/null || { echo "$TL_NAME: SKIP: no timeout(1)" >&2; exit 77; }
+}
+
+# ap_prepare CASE [VAR]: copy testdata/apache/CASE (or the directory CASE) to a temp dir, /pki/
+# rewritten and ports made free; sets VAR (default AP_DIR).
+ap_prepare() {
+	local var=${2:-AP_DIR}
+	tl_prepare apache apache2.conf "$1" "$var"
+	mkdir -p "${!var}/logs"
+	chmod 755 "${!var}"
+}
+
+# The arguments that run DIR's config, with what only a test run needs appended.
+ap_args() {
+	local d=$1
+	AP_ARGS=(-d "$d" -f "$d/apache2.conf" -c "PidFile $d/logs/httpd.pid"
+		-c "ErrorLog $d/error.log" -c "Mutex file:$d/logs default")
+	if [ "$(id -u)" = 0 ]; then
+		AP_ARGS+=(-c "User www-data" -c "Group www-data")
+	fi
+}
+
+# ap_run DIR COMMAND...: COMMAND with DIR/envvars exported first, if the case has one, as
+# Debian's apache2ctl does before it starts httpd.
+ap_run() {
+	local d=$1
+	shift
+	if [ -f "$d/envvars" ]; then
+		(
+			set +u
+			export APACHE_CONFDIR=$d
+			# shellcheck disable=SC1091
+			. "$d/envvars"
+			exec "$@"
+		)
+	else
+		"$@"
+	fi
+}
+
+# ap_t DIR: `apache2 -t`; sets AP_T_RC and AP_T_OUT (stdout+stderr).
+ap_t() {
+	ap_args "$1"
+	AP_T_OUT=$(ap_run "$1" timeout 20 setsid -w "$TL_APACHE" "${AP_ARGS[@]}" -t 2>&1 </dev/null)
+	AP_T_RC=$?
+	tl_log "apache2 -t exit $AP_T_RC" "$AP_T_OUT"
+}
+
+# ap_S DIR: `apache2 -S` (the virtual host dump); sets AP_S_RC and AP_S_OUT.
+ap_S() {
+	ap_args "$1"
+	AP_S_OUT=$(ap_run "$1" timeout 20 setsid -w "$TL_APACHE" "${AP_ARGS[@]}" -S 2>&1 </dev/null)
+	AP_S_RC=$?
+	tl_log "apache2 -S exit $AP_S_RC" "$AP_S_OUT"
+}
+
+# ap_port DIR: the first 127.0.0.1 port DIR/apache2.conf listens on.
+ap_port() {
+	grep -io '^ *Listen  *127\.0\.0\.1:[0-9]*' "$1/apache2.conf" | head -n 1 | cut -d: -f2
+}
+
+# ap_start DIR: start httpd and wait (≤ 5 s) until it listens.  Returns 1 if it exits first
+# (AP_LOG holds its error log) or never listens.
+ap_start() {
+	local d=$1 port i pid
+	port=$(ap_port "$d")
+	[ -n "$port" ] || { echo "$TL_NAME: no 127.0.0.1 Listen in $d/apache2.conf" >&2; return 1; }
+	if tl_port_open "$port"; then
+		echo "$TL_NAME: port $port was taken since it was found free; run again" >&2
+		return 1
+	fi
+	ap_args "$d"
+	: >"$d/error.log"
+	[ "$(id -u)" = 0 ] && chown www-data "$d/logs" 2>/dev/null
+	ap_run "$d" setsid "$TL_APACHE" "${AP_ARGS[@]}" -DFOREGROUND >"$d/apache.out" 2>&1 </dev/null &
+	pid=$!
+	TL_PIDS+=("$pid")
+	printf '%s\n' "$pid" >"$d/ap_start.pid"
+	for ((i = 0; i < 50; i++)); do
+		if ! kill -0 "$pid" 2>/dev/null; then
+			wait "$pid" 2>/dev/null
+			AP_LOG=$(cat "$d/apache.out" "$d/error.log" 2>/dev/null)
+			tl_log "httpd exited" "$AP_LOG"
+			return 1
+		fi
+		tl_port_open "$port" && return 0
+		sleep 0.1
+	done
+	AP_LOG=$(cat "$d/error.log" 2>/dev/null)
+	echo "$TL_NAME: httpd did not listen on 127.0.0.1:$port within 5 s:" >&2
+	printf '%s\n' "$AP_LOG" >&2
+	ap_stop "$d"
+	return 1
+}
+
+# ap_stop DIR: stop the httpd that ap_start started for DIR.
+ap_stop() {
+	local d=$1 pid p keep=()
+	[ -f "$d/ap_start.pid" ] || return 0
+	pid=$(cat "$d/ap_start.pid")
+	tl_kill "$pid"
+	rm -f "$d/ap_start.pid"
+	for p in "${TL_PIDS[@]}"; do
+		[ "$p" = "$pid" ] || keep+=("$p")
+	done
+	TL_PIDS=("${keep[@]}")
+}
