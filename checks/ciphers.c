@@ -147,6 +147,14 @@ site_keys(struct tl_check_ctx *ctx, struct site_ciphers *sc)
 	}
 }
 
+/*
+ * Fedora's and RHEL's OpenSSL read "PROFILE=SYSTEM" at the start of a cipher
+ * string as the host's crypto policy (update-crypto-policies), which is on
+ * the deployed machine, not in the config: RHEL's ssl.conf ships it.
+ * Upstream OpenSSL, Debian's included, knows no such keyword.
+ */
+#define SYSTEM_PROFILE "PROFILE=SYSTEM"
+
 static void
 site_ciphers_get(struct tl_check_ctx *ctx, const struct tl_site *site, struct site_ciphers *sc)
 {
@@ -158,10 +166,16 @@ site_ciphers_get(struct tl_check_ctx *ctx, const struct tl_site *site, struct si
 	sc->setting = &site->eff.ciphers;
 	/* A server that sets no string uses OpenSSL's own default. */
 	sc->str = site->eff.ciphers.s ? site->eff.ciphers.s : "DEFAULT";
-	sc->rc = tl_cipher_cache_eval(cache, sc->str, 0, &sc->list, &sc->error);
-	sc->linked_rc = tl_cipher_cache_eval(cache, sc->str, TL_CIPHER_LINKED_ONLY, &sc->linked,
-					     &linked_error);
-	sc->level = sc->list->sec_level >= 0 ? sc->list->sec_level : TL_DEFAULT_SECLEVEL;
+	if (strncmp(sc->str, SYSTEM_PROFILE, strlen(SYSTEM_PROFILE)) == 0) {
+		/* The suites are the host's crypto policy: nothing to evaluate here. */
+		sc->rc = sc->linked_rc = -EOPNOTSUPP;
+		sc->level = TL_DEFAULT_SECLEVEL;
+	} else {
+		sc->rc = tl_cipher_cache_eval(cache, sc->str, 0, &sc->list, &sc->error);
+		sc->linked_rc = tl_cipher_cache_eval(cache, sc->str, TL_CIPHER_LINKED_ONLY,
+						     &sc->linked, &linked_error);
+		sc->level = sc->list->sec_level >= 0 ? sc->list->sec_level : TL_DEFAULT_SECLEVEL;
+	}
 	sc->protos = tl_site_protocols(site).mask;
 	/* Configured parameters, or the server's own built-in groups (not nginx's). */
 	sc->dh_params = site->tls.dhparam.v.origin != TL_ORIGIN_UNSET ||
@@ -341,7 +355,19 @@ invalid_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	const struct tl_str *cs = &site->eff.ciphersuites;
 
 	site_ciphers_get(ctx, site, &sc);
-	if (sc.rc == -ENOENT || (sc.rc == 0 && sc.linked_rc == -ENOENT)) {
+	if (sc.rc == -EOPNOTSUPP) {
+		f = cipher_finding(
+			ctx, TL_CK_CIPHER_INVALID, &sc,
+			tl_diag_printf(
+				ctx->arena,
+				"cipher string '%s' takes its suites from the host's crypto "
+				"policy (Fedora and RHEL OpenSSL), which is not in the config: "
+				"no cipher check ran for this site; other OpenSSL builds (Debian, "
+				"upstream) have no such keyword, and there the server %s with "
+				"'no cipher match'",
+				sc.str, tl_fault_text(site->facts, TL_FAULT_CIPHERS)));
+		f->severity = TL_SEV_INFO;
+	} else if (sc.rc == -ENOENT || (sc.rc == 0 && sc.linked_rc == -ENOENT)) {
 		f = cipher_finding(
 			ctx, TL_CK_CIPHER_INVALID, &sc,
 			sc.rc == 0 ? tl_diag_printf(ctx->arena,

@@ -525,8 +525,9 @@ site_label(struct ap_lower *l, const struct tl_site *site)
 	}
 	for (size_t i = 0; i < site->listeners.len && port == 0; i++)
 		port = ((const struct tl_listener *)site->listeners.items[i])->port;
+	/* No ServerName anywhere: httpd names the host after the machine (apache2 -S shows it). */
 	if (name == NULL)
-		name = "_";
+		name = "(host name)";
 	return port ? tl_arena_printf(l->env->arena, "%s:%u", name, port) : name;
 }
 

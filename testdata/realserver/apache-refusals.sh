@@ -16,6 +16,7 @@ declare -A refusal=(
 	[no-certificate]="AH02572: Failed to configure at least one certificate and key"
 	[stapling-no-cache]="AH01958: SSLStapling: no stapling cache available"
 	[cipher-invalid]="AH01898: Unable to configure permitted SSL ciphers"
+	[cipher-system-profile]="AH01898: Unable to configure permitted SSL ciphers"
 )
 # ... and the OpenSSL reason tlslint quotes.
 declare -A reason=(
