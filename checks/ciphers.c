@@ -744,18 +744,22 @@ http2_blocklist(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 	if (!good)
 		f = cipher_finding(
 			ctx, TL_CK_HTTP2_CIPHER_BLOCKLIST, sc,
-			tl_diag_printf(ctx->arena,
-				       "HTTP/2 enabled but every reachable TLS 1.2 "
-				       "suite is on the RFC 7540 blocklist (first '%s'); "
-				       "TLS 1.2 clients refuse HTTP/2 on it",
-				       first->name));
+			tl_diag_printf(
+				ctx->arena,
+				"HTTP/2 enabled but every reachable TLS 1.2 "
+				"suite is on the RFC 7540 blocklist (first '%s'); "
+				"HTTP/2 connections on TLS 1.2 are dropped after the "
+				"handshake (INADEQUATE_SECURITY), by browsers or by the server",
+				first->name));
 	else if (sc->site->eff.options[TL_OPT_SERVER_PREFERENCE].on && h2_blocklisted(first))
-		f = cipher_finding(ctx, TL_CK_HTTP2_CIPHER_BLOCKLIST, sc,
-				   tl_diag_printf(ctx->arena,
-						  "HTTP/2 enabled and the server prefers '%s', "
-						  "which RFC 7540 blocklists; TLS 1.2 clients that "
-						  "offer it refuse HTTP/2 on the connection",
-						  first->name));
+		f = cipher_finding(
+			ctx, TL_CK_HTTP2_CIPHER_BLOCKLIST, sc,
+			tl_diag_printf(ctx->arena,
+				       "HTTP/2 enabled and the server prefers '%s', "
+				       "which RFC 7540 blocklists; HTTP/2 connections "
+				       "that negotiate it are dropped after the handshake "
+				       "(INADEQUATE_SECURITY), by browsers or by the server",
+				       first->name));
 	else
 		return;
 	f->clients_see = http2_clients;
