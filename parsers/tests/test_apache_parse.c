@@ -304,6 +304,22 @@ test_debian_tree(void)
 	CHECK_INT(r->parse.tree.nfiles, 10);
 	CHECK(r->parse.tree.root.children[5]->included_by != NULL);
 
+	/* RHEL: the main file is in conf/, includes are relative to ServerRoot /etc/httpd. */
+	r = run_new();
+	CHECK_INT(tl_fs_init(&r->fs, arena, root), 0);
+	r->rc = tl_apache_parse_file(&r->env, &r->opts,
+				     tl_arena_printf(arena, "%s/etc/httpd/conf/httpd.conf", root),
+				     &r->parse);
+	CHECK_INT(r->rc, 0);
+	CHECK_STR(r->parse.tree.prefix, "/etc/httpd");
+	CHECK_STR(tree(r),
+		  "ServerRoot(/etc/httpd) Listen(80) "
+		  "LoadModule(mpm_event_module|modules/mod_mpm_event.so) "
+		  "LoadModule(ssl_module|modules/mod_ssl.so) Listen(443|https) "
+		  "VirtualHost(_default_:443){SSLEngine(on) SSLCipherSuite(PROFILE=SYSTEM)}");
+	CHECK_INT(r->diag.findings.len, 0);
+	CHECK_INT(r->parse.tree.nfiles, 4);
+
 	/* Include of a missing file, and a wildcard that matches nothing. */
 	r = parse("Include /nonexistent/x.conf\nInclude /nonexistent/*.conf\n"
 		  "IncludeOptional /nonexistent/*.conf\nIncludeOptional /nonexistent/y.conf\n"
