@@ -51,28 +51,20 @@ ap_args() {
 	fi
 }
 
-# ap_run DIR COMMAND...: COMMAND with DIR/envvars exported first, if the case has one, as
-# Debian's apache2ctl does before it starts httpd.
-ap_run() {
-	local d=$1
-	shift
-	if [ -f "$d/envvars" ]; then
-		(
-			set +u
-			export APACHE_CONFDIR=$d
-			# shellcheck disable=SC1091
-			. "$d/envvars"
-			exec "$@"
-		)
-	else
-		"$@"
-	fi
+# ap_env DIR: export DIR/envvars, if the case has one, as Debian's apache2ctl does before it
+# starts httpd.  Call it in the subshell that then execs httpd.
+ap_env() {
+	[ -f "$1/envvars" ] || return 0
+	set +u
+	export APACHE_CONFDIR=$1
+	# shellcheck disable=SC1091
+	. "$1/envvars"
 }
 
 # ap_t DIR: `apache2 -t`; sets AP_T_RC and AP_T_OUT (stdout+stderr).
 ap_t() {
 	ap_args "$1"
-	AP_T_OUT=$(ap_run "$1" timeout 20 setsid -w "$TL_APACHE" "${AP_ARGS[@]}" -t 2>&1 </dev/null)
+	AP_T_OUT=$(ap_env "$1" && exec timeout 20 setsid -w "$TL_APACHE" "${AP_ARGS[@]}" -t 2>&1 </dev/null)
 	AP_T_RC=$?
 	tl_log "apache2 -t exit $AP_T_RC" "$AP_T_OUT"
 }
@@ -80,7 +72,7 @@ ap_t() {
 # ap_S DIR: `apache2 -S` (the virtual host dump); sets AP_S_RC and AP_S_OUT.
 ap_S() {
 	ap_args "$1"
-	AP_S_OUT=$(ap_run "$1" timeout 20 setsid -w "$TL_APACHE" "${AP_ARGS[@]}" -S 2>&1 </dev/null)
+	AP_S_OUT=$(ap_env "$1" && exec timeout 20 setsid -w "$TL_APACHE" "${AP_ARGS[@]}" -S 2>&1 </dev/null)
 	AP_S_RC=$?
 	tl_log "apache2 -S exit $AP_S_RC" "$AP_S_OUT"
 }
@@ -103,7 +95,9 @@ ap_start() {
 	ap_args "$d"
 	: >"$d/error.log"
 	[ "$(id -u)" = 0 ] && chown www-data "$d/logs" 2>/dev/null
-	ap_run "$d" setsid "$TL_APACHE" "${AP_ARGS[@]}" -DFOREGROUND >"$d/apache.out" 2>&1 </dev/null &
+	# The subshell execs httpd, so $! is httpd's parent, which takes its children down on
+	# TERM; a shell in between would die alone and leave them running.
+	(ap_env "$d" && exec "$TL_APACHE" "${AP_ARGS[@]}" -DFOREGROUND) >"$d/apache.out" 2>&1 </dev/null &
 	pid=$!
 	TL_PIDS+=("$pid")
 	printf '%s\n' "$pid" >"$d/ap_start.pid"
@@ -130,6 +124,8 @@ ap_stop() {
 	[ -f "$d/ap_start.pid" ] || return 0
 	pid=$(cat "$d/ap_start.pid")
 	tl_kill "$pid"
+	# A parent that had to be killed leaves its children; they are this test's alone.
+	pkill -KILL -f -- "^$TL_APACHE -d $d " 2>/dev/null
 	rm -f "$d/ap_start.pid"
 	for p in "${TL_PIDS[@]}"; do
 		[ "$p" = "$pid" ] || keep+=("$p")
