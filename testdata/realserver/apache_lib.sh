@@ -1,4 +1,5 @@
 # apache_lib.sh - the real httpd (Debian's apache2) for the scenario tests; source lib.sh first.
+# shellcheck shell=bash
 #
 #   source "$(dirname "$0")/lib.sh"; source "$(dirname "$0")/apache_lib.sh"
 #   tl_require_apache                      # exit 77 (meson: SKIP) without apache2
@@ -120,15 +121,8 @@ ap_start() {
 
 # ap_stop DIR: stop the httpd that ap_start started for DIR.
 ap_stop() {
-	local d=$1 pid p keep=()
-	[ -f "$d/ap_start.pid" ] || return 0
-	pid=$(cat "$d/ap_start.pid")
-	tl_kill "$pid"
+	tl_stop_started "$1/ap_start.pid"
 	# A parent that had to be killed leaves its children; they are this test's alone.
-	pkill -KILL -f -- "^$TL_APACHE -d $d " 2>/dev/null
-	rm -f "$d/ap_start.pid"
-	for p in "${TL_PIDS[@]}"; do
-		[ "$p" = "$pid" ] || keep+=("$p")
-	done
-	TL_PIDS=("${keep[@]}")
+	[ -z "$STOPPED_PID" ] || pkill -KILL -f -- "^$TL_APACHE -d $1 " 2>/dev/null
+	return 0
 }

@@ -191,15 +191,24 @@ ngx_start() {
 
 # ngx_stop DIR: stop the nginx that ngx_start started for DIR.
 ngx_stop() {
-	local d=$1 pid p keep=()
-	[ -f "$d/ngx_start.pid" ] || return 0
-	pid=$(cat "$d/ngx_start.pid")
+	tl_stop_started "$1/ngx_start.pid"
+}
+
+# tl_stop_started PIDFILE: stop the server whose pid a *_start helper wrote to PIDFILE, and
+# forget it.  Sets STOPPED_PID (empty if there was none).
+tl_stop_started() {
+	local pid p keep=()
+	STOPPED_PID=
+	[ -f "$1" ] || return 0
+	pid=$(cat "$1")
 	tl_kill "$pid"
-	rm -f "$d/ngx_start.pid"
+	rm -f "$1"
 	for p in "${TL_PIDS[@]}"; do
 		[ "$p" = "$pid" ] || keep+=("$p")
 	done
 	TL_PIDS=("${keep[@]}")
+	# shellcheck disable=SC2034 # read by the callers (ap_stop)
+	STOPPED_PID=$pid
 }
 
 # probe PORT SNI [s_client args...]: handshake with 127.0.0.1:PORT, verifying against the test
