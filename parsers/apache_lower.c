@@ -651,13 +651,31 @@ vhost_names(struct walk *w, struct vhost *vh, bool wildcard_address)
 }
 
 /*
+ * The Listen a host on ADDR:PORT takes its protocol from: httpd compares
+ * the host's address with each Listen's bound one (ap_setup_listeners,
+ * apr_sockaddr_equal), so "<VirtualHost *:8443>" does not take the
+ * protocol of "Listen 127.0.0.1:8443 https" (testdata/apache/listen-https-address).
+ */
+static const struct listen *
+listen_at(const struct walk *w, const char *addr, unsigned port)
+{
+	for (size_t i = 0; i < w->listens.len; i++) {
+		const struct listen *ls = w->listens.items[i];
+
+		if (ls->port == port && strcmp(ls->addr, addr) == 0)
+			return ls;
+	}
+	return NULL;
+}
+
+/*
  * mod_ssl switches TLS on by itself for a host on a "Listen … https" port
  * that has certificates and no SSLEngine (ssl_init_Module).
  */
 static void
-implicit_engine(struct walk *w, struct tl_site *site, unsigned port)
+implicit_engine(struct walk *w, struct tl_site *site, const char *addr, unsigned port)
 {
-	const struct listen *ls = listen_on(w, port);
+	const struct listen *ls = listen_at(w, addr, port);
 	/* Listen's protocol is https for port 443 and http for any other, unless given. */
 	const char *proto = ls == NULL    ? NULL
 			    : ls->proto   ? ls->proto
@@ -695,7 +713,7 @@ place_vhost(struct walk *w, struct tl_strmap *index, struct vhost *vh)
 		if (strcmp(a.addr, "*") == 0)
 			wildcard = true;
 		if (a.port != 0) {
-			implicit_engine(w, vh->site, a.port);
+			implicit_engine(w, vh->site, a.addr, a.port);
 			attach(w, index, vh->site, a.addr, a.port, d->args[i].loc);
 			continue;
 		}
@@ -705,7 +723,7 @@ place_vhost(struct walk *w, struct tl_strmap *index, struct vhost *vh)
 
 			if (listen_on(w, ls->port) != ls)
 				continue;
-			implicit_engine(w, vh->site, ls->port);
+			implicit_engine(w, vh->site, a.addr, ls->port);
 			attach(w, index, vh->site, a.addr, ls->port, d->args[i].loc);
 		}
 	}
@@ -745,7 +763,7 @@ place_main(struct walk *w, struct tl_strmap *index)
 				tl_ptrvec_push(l->env->arena, &site->names,
 					       machine_name(l, site->loc));
 		}
-		implicit_engine(w, site, ls->port);
+		implicit_engine(w, site, ls->addr, ls->port);
 		attach(w, index, site, ls->addr, ls->port, ls->d->loc);
 	}
 	if (site != NULL) {

@@ -2,6 +2,7 @@
 # apache-listen: which httpd ports speak TLS.  Certificates alone do not make a port TLS: on a
 # Listen whose protocol is http (every port but 443, unless named), a vhost without
 # SSLEngine on answers in plain HTTP; on 'Listen … https' mod_ssl switches it on by itself;
+# but only for vhosts on the Listen's own address (not *:P under Listen 127.0.0.1:P https);
 # and the first vhost of an address decides for every vhost on it.
 # shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
@@ -24,5 +25,6 @@ check() {
 check listen-plain www.example.test "wrong version number"
 check listen-default-decides www.example.test "wrong version number"
 check listen-https www.example.test "Verify return code: 0 (ok)"
+check listen-https-address www.example.test "wrong version number"
 
 tl_finish
