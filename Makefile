@@ -44,6 +44,10 @@ demo: build
 	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --ca-file testdata/pki/root.crt testdata/demo/etc/nginx/nginx.conf; \
 	  status=$$?; [ $$status -le 1 ] || { echo "tlslint failed with status $$status"; exit 1; }
 	@echo
+	@echo "== tlslint on the Debian-style Apache httpd tree of testdata/demo =="
+	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --ca-file testdata/pki/root.crt testdata/demo/etc/apache2/apache2.conf; \
+	  status=$$?; [ $$status -le 1 ] || { echo "tlslint failed with status $$status"; exit 1; }
+	@echo
 	@echo "== the same as JSON, for a CI gate (first lines) =="
 	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --ca-file testdata/pki/root.crt --format json \
 	  testdata/demo/etc/nginx/nginx.conf | head -n 20; true
