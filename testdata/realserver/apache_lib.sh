@@ -83,8 +83,9 @@ ap_port() {
 	grep -io '^ *Listen  *127\.0\.0\.1:[0-9]*' "$1/apache2.conf" | head -n 1 | cut -d: -f2
 }
 
-# ap_start DIR: start httpd and wait (≤ 5 s) until it listens.  Returns 1 if it exits first
-# (AP_LOG holds its error log) or never listens.
+# ap_start DIR: start httpd and wait (≤ 10 s) until it runs: its port accepts and its error
+# log says AH00489 ("resuming normal operations").  Returns 1 if it exits first (AP_LOG holds
+# its error log) or never gets there.
 ap_start() {
 	local d=$1 port i pid
 	port=$(ap_port "$d")
@@ -102,18 +103,22 @@ ap_start() {
 	pid=$!
 	TL_PIDS+=("$pid")
 	printf '%s\n' "$pid" >"$d/ap_start.pid"
-	for ((i = 0; i < 50; i++)); do
+	for ((i = 0; i < 100; i++)); do
 		if ! kill -0 "$pid" 2>/dev/null; then
 			wait "$pid" 2>/dev/null
 			AP_LOG=$(cat "$d/apache.out" "$d/error.log" 2>/dev/null)
 			tl_log "httpd exited" "$AP_LOG"
 			return 1
 		fi
-		tl_port_open "$port" && return 0
+		# httpd binds its ports before mod_ssl checks certificates and keys, so an open
+		# port is not yet a server that started: wait for the MPM's AH00489 notice too.
+		if grep -q 'AH00489' "$d/error.log" 2>/dev/null && tl_port_open "$port"; then
+			return 0
+		fi
 		sleep 0.1
 	done
 	AP_LOG=$(cat "$d/error.log" 2>/dev/null)
-	echo "$TL_NAME: httpd did not listen on 127.0.0.1:$port within 5 s:" >&2
+	echo "$TL_NAME: httpd did not start on 127.0.0.1:$port within 10 s:" >&2
 	printf '%s\n' "$AP_LOG" >&2
 	ap_stop "$d"
 	return 1
