@@ -1,9 +1,10 @@
 /*
  * listen-ssl-missing: a site that clearly means TLS (it switches TLS on
  * itself, names a certificate of its own but is served over TLS nowhere,
- * or listens on port 443) on an address:port that speaks plain HTTP. TLS is decided per socket
- * (nginx: one "listen … ssl"; httpd: the first virtual host's SSLEngine), so what a site says for
- * itself can be overruled by its neighbours.
+ * or listens on port 443) on an address:port that speaks plain HTTP. TLS
+ * is decided per socket (nginx: one "listen … ssl"; httpd: the first
+ * virtual host's SSLEngine), so what a site says for itself can be
+ * overruled by its neighbours.
  */
 #include <stdbool.h>
 
@@ -39,8 +40,7 @@ check_socket(struct tl_check_ctx *ctx, const struct tl_socket *sock)
 
 		if (site->tls.engine.on) {
 			why = "it switches TLS on itself, but the address's first site does not, "
-			      "and "
-			      "the first site decides";
+			      "and the first site decides";
 			at = site->tls.engine.v.loc;
 		} else if (own_certificate(site) && !tl_site_is_tls(site)) {
 			/* With TLS on another of its sockets, a plain one is meant (port 80). */

@@ -214,7 +214,7 @@ static const struct tl_field scope_fields[] = {
 	{"http2", offsetof(struct scope, http2), sizeof(((struct scope *)0)->http2)},
 };
 
-/* nginx since 1.15.0 warns about "ssl on" at start-up and still applies it, until 1.25.1. */
+/* nginx since 1.15.0 warns about "ssl" at start-up and still applies it, until 1.25.1. */
 static void
 lower_ssl_on_deprecated(struct lower *l, const struct tl_directive *d)
 {
@@ -251,10 +251,11 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 				for (size_t k = 0; k < c->nargs; k++)
 					tl_ngx_add_name(l, site, &c->args[k]);
 		} else if (strcmp(c->name, "ssl") == 0) {
-			if (tl_ngx_keyword_allowed(l, scope.ctx, c) &&
-			    strcasecmp(c->args[0].text, "on") == 0) {
-				site->legacy_ssl_on = tl_value_set(c);
+			if (tl_ngx_keyword_allowed(l, scope.ctx, c)) {
+				/* nginx warns whatever the value, "ssl off;" included. */
 				lower_ssl_on_deprecated(l, c);
+				if (strcasecmp(c->args[0].text, "on") == 0)
+					site->legacy_ssl_on = tl_value_set(c);
 			}
 		} else if (strcmp(c->name, "proxy_pass") == 0 && mode == TL_SITE_STREAM &&
 			   c->nargs == 1) {
