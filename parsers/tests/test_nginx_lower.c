@@ -385,6 +385,11 @@ test_versions_and_levels(void)
 	      ((struct tl_finding *)fx.diag.findings.items[0])->id == TL_CK_DIRECTIVE_DEPRECATED);
 	CHECK(tl_site_is_tls(site(&fx, 0)));
 	tl_arena_free(fx.arena);
+	/* "ssl off;" is warned about too, and leaves the server in plain text. */
+	lower_text(&fx, "http { server { listen 1; ssl off; } }", (struct tl_version){1, 22, 0});
+	CHECK_INT(fx.diag.findings.len, 1);
+	CHECK(!tl_site_is_tls(site(&fx, 0)));
+	tl_arena_free(fx.arena);
 	/* Before 1.15.0 nginx said nothing about it. */
 	lower_text(&fx, "http { server { listen 1; ssl on; } }", (struct tl_version){1, 14, 2});
 	CHECK_INT(fx.diag.findings.len, 0);
