@@ -828,6 +828,25 @@ arity_message(struct tl_arena *arena, const struct tl_keyword *kw)
 			       kw->min_args <= 1 ? "one argument" : "two arguments");
 }
 
+/*
+ * Where httpd says a directive cannot be: ap_check_cmd_context for the
+ * main-server-only ones in a <VirtualHost>, invoke_cmd's override check
+ * for the others, naming the section they are in.
+ */
+static const char *
+level_message(struct tl_arena *arena, const struct tl_keyword *row, unsigned ctx,
+	      const struct tl_directive *d)
+{
+	const char *section = d->parent != NULL && d->parent->name[0] ? d->parent->name : "";
+
+	if (ctx == AP_VHOST && (row->ctx & AP_MAIN))
+		return tl_arena_printf(arena, "%s cannot occur within <VirtualHost> section",
+				       d->name);
+	if (section[0] != '\0')
+		return tl_arena_printf(arena, "%s not allowed in <%s> context", d->name, section);
+	return tl_arena_printf(arena, "%s not allowed here", d->name);
+}
+
 const struct tl_server_words tl_apache_words = {
 	.server = "apache",
 	.unknown = "Invalid command",
@@ -836,6 +855,7 @@ const struct tl_server_words tl_apache_words = {
 	.refuses_duplicates = false,
 	.bad_level_fmt = "%s not allowed here",
 	.arity_message = arity_message,
+	.level_message = level_message,
 	.no_module_fmt = "Invalid command '%s', perhaps misspelled or defined by a module not "
 			 "included in the server configuration",
 };

@@ -164,6 +164,10 @@ select_row(struct tl_lower *l, unsigned ctx, const struct tl_directive *d,
 		else
 			here = &rows[i];
 	}
+	if (kw == NULL && here == NULL && l->words->level_message != NULL) {
+		tl_lower_invalid(l, d->loc, "%s", l->words->level_message(l->arena, rows, ctx, d));
+		return NULL;
+	}
 	if (kw == NULL && here == NULL) {
 		tl_lower_invalid(l, d->loc,
 				 l->words->bad_level_fmt ? l->words->bad_level_fmt

@@ -99,6 +99,13 @@ struct tl_server_words {
 	const char *no_module_fmt;
 	/* The wrong-arity message for KW when the server words it by arity; NULL: bad_arity_fmt. */
 	const char *(*arity_message)(struct tl_arena *arena, const struct tl_keyword *kw);
+	/*
+	 * The message for D, whose rows start at ROW, at a level CTX none of
+	 * them allows, when the server words it by where D is; NULL:
+	 * bad_level_fmt.
+	 */
+	const char *(*level_message)(struct tl_arena *arena, const struct tl_keyword *row,
+				     unsigned ctx, const struct tl_directive *d);
 };
 
 /* One lowering: what the engine and the setters need, and the server's own state. */

@@ -262,13 +262,17 @@ test_refusals(void)
 	CHECK_STR(message(&fx, 1),
 		  "SSLSessionCache: 'shmcb' session cache not supported. Maybe you "
 		  "need to load the appropriate socache module (mod_socache_shmcb?).");
-	CHECK_STR(message(&fx, 2), "SSLSessionCache not allowed here");
+	CHECK_STR(message(&fx, 2), "SSLSessionCache cannot occur within <VirtualHost> section");
 	CHECK_STR(message(&fx, 3), "This version of OpenSSL does not have any compression methods "
 				   "available, cannot enable SSLCompression.");
 	CHECK_STR(message(&fx, 4), "'NoSuchCommand': invalid OpenSSL configuration command");
 	CHECK_STR(message(&fx, 5), "protocol 'TLSv1.2' not supported");
 	CHECK_STR(message(&fx, 6), "SSLHonorCipherOrder must be On or Off");
 	CHECK_STR(message(&fx, 7), "Listen cannot occur within <VirtualHost> section");
+	tl_arena_free(fx.arena);
+	/* A server-level directive in a <Directory>: httpd names the section (apache2 -t). */
+	lower_text(&fx, MODS "<Directory /tmp>\n  SSLCertificateFile /x\n</Directory>\n", stable);
+	CHECK_STR(message(&fx, 0), "SSLCertificateFile not allowed in <Directory> context");
 	tl_arena_free(fx.arena);
 }
 
