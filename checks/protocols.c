@@ -55,7 +55,7 @@ own_setting_ignored(const struct tl_site *site, const struct tl_site_protocols *
 		return false;
 	if (own->v.origin != TL_ORIGIN_SET && own->v.origin != TL_ORIGIN_INHERITED)
 		return false;
-	return own->mask != sp->taken_from->eff.protocols.mask;
+	return own->mask != sp->mask;
 }
 
 /*

@@ -20,6 +20,13 @@ tl_site_protocols(const struct tl_site *site)
 	out.from = &gov->eff.protocols.v;
 	out.loc = gov->eff.protocols.v.loc;
 	out.taken_from = gov != site ? gov : NULL;
+	/* The site's own "Protocol" options still apply where the server adds them after SNI. */
+	if (gov != site && site->facts != NULL && site->facts->from_default.options &&
+	    (out.mask & site->eff.protocols_off) != 0) {
+		out.mask &= ~site->eff.protocols_off;
+		out.from = &site->eff.protocols.v;
+		out.loc = site->eff.protocols_off_loc;
+	}
 	return out;
 }
 

@@ -209,9 +209,16 @@ site_effective(struct tl_site *site)
 		const struct tl_conf_command *c = &tls->conf_commands.items[i];
 		unsigned before = e->protocols.mask;
 
-		if (strcasecmp(c->name, "Protocol") == 0)
+		if (strcasecmp(c->name, "Protocol") == 0) {
+			unsigned off =
+				ALL_PROTOCOLS & ~apply_protocol_command(ALL_PROTOCOLS, c->value);
+
 			e->protocols.mask = apply_protocol_command(e->protocols.mask, c->value);
-		else if (strcasecmp(c->name, "MinProtocol") == 0)
+			if (off != 0) {
+				e->protocols_off |= off;
+				e->protocols_off_loc = c->loc;
+			}
+		} else if (strcasecmp(c->name, "MinProtocol") == 0)
 			e->protocols.mask &= at_least(tl_protocol_bit(c->value, strlen(c->value)));
 		else if (strcasecmp(c->name, "MaxProtocol") == 0)
 			e->protocols.mask &= at_most(tl_protocol_bit(c->value, strlen(c->value)));

@@ -474,6 +474,15 @@ struct tl_effective {
 	 */
 	const struct tl_site *suites_from;
 	struct tl_protocols protocols;
+	/*
+	 * The versions the site's own "Protocol" commands switch off. They are
+	 * options (SSL_OP_NO_TLSv1_3…), so a server that adds the selected
+	 * site's options after SNI (facts from_default.options: httpd) drops
+	 * them even where the versions come from the default site; where set
+	 * is the last such command.
+	 */
+	unsigned protocols_off;
+	struct tl_loc protocols_off_loc;
 	struct tl_str ciphers;      /* TLS <= 1.2 cipher string */
 	struct tl_str ciphersuites; /* TLS 1.3 suites */
 	struct tl_str groups;       /* key exchange groups */

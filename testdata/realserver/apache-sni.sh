@@ -3,7 +3,8 @@
 # SNI switches"), on testdata/apache/sni-settings: the default vhost www (Curves P-384,
 # SSLSessionTickets off) and other.example.test (SSLProtocol TLS 1.2 only, Curves X25519,
 # tickets on).  mod_ssl's SNI callback switches the SSL_CTX (certificate, ciphers), copies
-# min/max versions only where SSLProtocol is set, ORs options in, and never touches the groups.
+# min/max versions only where SSLProtocol is set, ORs options in (a vhost's own "Protocol"
+# command among them: testdata/apache/sni-protocol-option), and never touches the groups.
 # shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
 # shellcheck source=apache_lib.sh
@@ -45,4 +46,21 @@ else
 fi
 
 ap_stop "$d"
+
+# Without any SSLProtocol the versions are the default vhost's, but a vhost's own
+# "SSLOpenSSLConfCmd Protocol -TLSv1.3" is an option, added after SNI: it still applies.
+ap_prepare sni-protocol-option d
+if ap_start "$d"; then
+	port=$(ap_port "$d")
+	probe "$port" other.example.test -tls1_3
+	assert_contains "sni-protocol-option: SNI other, TLS 1.3 only" "$PROBE_OUT" "alert protocol version"
+	probe "$port" other.example.test -tls1_2
+	assert_contains "sni-protocol-option: SNI other, TLS 1.2" "$PROBE_OUT" "New, TLSv1.2, Cipher is"
+	probe "$port" www.example.test -tls1_3
+	assert_contains "sni-protocol-option: SNI www, TLS 1.3" "$PROBE_OUT" "New, TLSv1.3, Cipher is"
+	ap_stop "$d"
+else
+	tl_fail "sni-protocol-option: httpd did not start: $AP_LOG"
+fi
+
 tl_finish
