@@ -40,4 +40,5 @@ tl_check_directive_invalid(struct tl_check_ctx *ctx)
 		if (tl_site_is_tls(site))
 			dhparam_site(ctx, site);
 	}
+	tl_check_conf_commands(ctx);
 }

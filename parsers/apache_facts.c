@@ -95,6 +95,9 @@ const struct tl_server_facts tl_apache_facts = {
 		{
 			[TL_FAULT_CERTIFICATE] = "refuses to start",
 			[TL_FAULT_KEY] = "refuses to start",
+			/* AH02407: "SSLOpenSSLConfCmd … …" failed, at start-up (apache2 -t passes)
+			 */
+			[TL_FAULT_CONF_COMMAND] = "refuses to start",
 			[TL_FAULT_KEY_MISMATCH] = "refuses to start (AH02565: the certificate and "
 						  "private key do not match)",
 			[TL_FAULT_CIPHERS] = "refuses to start",

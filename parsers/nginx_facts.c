@@ -126,6 +126,8 @@ const struct tl_server_facts tl_nginx_facts = {
 		{
 			[TL_FAULT_CERTIFICATE] = "refuses to start",
 			[TL_FAULT_KEY] = "refuses to start",
+			/* ngx_ssl_conf_commands: SSL_CONF_cmd("…", "…") failed, at nginx -t */
+			[TL_FAULT_CONF_COMMAND] = "refuses to start",
 			/* OpenSSL's X509_check_private_key reason, which nginx -t prints */
 			[TL_FAULT_KEY_MISMATCH] = "refuses to start (key values mismatch)",
 			[TL_FAULT_CIPHERS] = "refuses to start",

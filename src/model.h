@@ -323,6 +323,8 @@ enum tl_fault {
 	TL_FAULT_CHAIN_EMPTY,
 	/* Stapling on without a stapling cache; NULL: the server needs none (nginx). */
 	TL_FAULT_STAPLING_NO_CACHE,
+	/* An OpenSSL configuration command OpenSSL refuses (name or value). */
+	TL_FAULT_CONF_COMMAND,
 	TL_FAULT_COUNT,
 };
 

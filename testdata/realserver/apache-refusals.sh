@@ -15,6 +15,7 @@ declare -A refusal=(
 	[key-mismatch]="AH02565: Certificate and private key"
 	[no-certificate]="AH02572: Failed to configure at least one certificate and key"
 	[stapling-no-cache]="AH01958: SSLStapling: no stapling cache available"
+	[confcmd-bad-value]="AH02407: \"SSLOpenSSLConfCmd Options NoSuchOption\" failed"
 	[cipher-invalid]="AH01898: Unable to configure permitted SSL ciphers"
 	[cipher-system-profile]="AH01898: Unable to configure permitted SSL ciphers"
 )
