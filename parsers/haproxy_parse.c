@@ -476,6 +476,8 @@ feature_built(const char *name)
 {
 	size_t len = strlen(name);
 
+	if (len == 0)
+		return false;
 	for (const char *f = strstr(build_features, name); f != NULL; f = strstr(f + 1, name))
 		if (f > build_features && f[-1] == '+' && (f[len] == ' ' || f[len] == '\0'))
 			return true;
@@ -901,7 +903,10 @@ parse_line_words(struct parser *p, const struct tl_source *src, size_t line_off,
 
 	split_line(p, line, lineno, &s);
 	if (s.error != SPLIT_OK) {
-		finding(p, TL_CK_PARSE_ERROR, line_loc(src, line_off, s.error_at, s.error_at + 1),
+		/* A '$' or '{' at the very end points just past the line: keep the place on it. */
+		size_t at = s.error_at < line_len ? s.error_at : line_len > 0 ? line_len - 1 : 0;
+
+		finding(p, TL_CK_PARSE_ERROR, line_loc(src, line_off, at, at + 1),
 			"%s at position %zu", split_messages[s.error], s.error_at + 1);
 		p->fatal++;
 		return;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../../src/fsroot.h"
 #include "../nginx.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -19,14 +20,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tl_diag diag;
 	struct tl_parse_env env = {0};
 	struct tl_tree tree;
+	struct tl_fs fs;
 
 	tl_sources_init(&sources, arena);
 	tl_diag_init(&diag, arena);
 	env.arena = arena;
 	env.sources = &sources;
 	env.diag = &diag;
-	/* Absolute includes must not wander over this machine's filesystem. */
-	env.root = "/nonexistent-tlslint-fuzz-root";
+	/* Includes must not wander over this machine's filesystem: a root that does not exist. */
+	tl_fs_init(&fs, arena, "/nonexistent-tlslint-fuzz-root");
+	env.fs = &fs;
 	env.limits = tl_default_parse_limits;
 	/* Small limits keep each run fast; the behaviour at the limits is what matters. */
 	env.limits.max_nesting = 32;

@@ -256,6 +256,16 @@ test_conditions(void)
 	CHECK_STR(show(r, 0), "1:1: parse-error: unparsable conditional expression "
 			      "'strstr(a,b) || 1' in '.if'");
 
+	/* Found by fuzzing: an empty feature name, and a '$' that ends the file inside quotes. */
+	r = parse(".if feature() || 0\nglobal\n.endif\n");
+	CHECK_STR(tree(r), "");
+	r = parse("global\n    a \"$");
+	CHECK_STR(show(r, 0), "2:8: parse-error: forbidden first char in environment variable "
+			      "name at position 9");
+	CHECK(((const struct tl_finding *)r->diag.findings.items[0])->loc.off +
+		      ((const struct tl_finding *)r->diag.findings.items[0])->loc.len <=
+	      strlen("global\n    a \"$"));
+
 	/* An unknown macro ends what HAProxy reads of the file. */
 	r = parse(".if 1\n.  if 1\n.endif\nglobal\n");
 	CHECK_STR(show(r, 0), "2:1: parse-error: unknown directive '.'");
