@@ -42,11 +42,18 @@ ap_prepare() {
 	chmod 755 "${!var}"
 }
 
-# The arguments that run DIR's config, with what only a test run needs appended.
+# The arguments that run DIR's config, with what only a test run needs appended; a case's
+# "--define NAME" lines in its args file become httpd's -D NAME, as tlslint reads them.
 ap_args() {
-	local d=$1
+	local d=$1 prev="" a
 	AP_ARGS=(-d "$d" -f "$d/apache2.conf" -c "PidFile $d/logs/httpd.pid"
 		-c "ErrorLog $d/error.log" -c "Mutex file:$d/logs default")
+	if [ -f "$d/args" ]; then
+		while IFS= read -r a; do
+			[ "$prev" = --define ] && AP_ARGS+=(-D "$a")
+			prev=$a
+		done <"$d/args"
+	fi
 	if [ "$(id -u)" = 0 ]; then
 		AP_ARGS+=(-c "User www-data" -c "Group www-data")
 	fi
