@@ -1,14 +1,16 @@
 /*
  * libFuzzer target for the HAProxy reader: arbitrary bytes as a config read
  * from standard input (words, quotes, escapes, "${VAR}", sections and
- * .if conditions), with an empty environment. Built only with -Dfuzz=true
- * (clang).
+ * .if conditions), with an empty environment, then as a crt-list file.
+ * Built only with -Dfuzz=true (clang).
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../../src/fsroot.h"
 #include "../haproxy.h"
+#include "../haproxy_crtlist.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,6 +36,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	env.limits.max_nesting = 32;
 	env.limits.max_files = 64;
 	(void)tl_haproxy_parse_text(&env, &opts, "fuzz.cfg", (const char *)data, size, &tree);
+	/* The same bytes as a crt-list file. */
+	{
+		char *text = tl_arena_alloc(arena, size + 1);
+		struct tl_source *src;
+		struct tl_crtlist list;
+
+		memcpy(text, data, size);
+		text[size] = '\0';
+		src = tl_sources_add(&sources, "fuzz.list", NULL, text, size);
+		(void)tl_haproxy_crtlist_parse(arena, &diag, src, &list);
+	}
 	for (size_t i = 0; i < diag.findings.len; i++) {
 		const struct tl_finding *f = diag.findings.items[i];
 		unsigned line, col;

@@ -89,4 +89,36 @@ check alert 'global\n.warning "w"\n.alert "stop here"\n'
 check unknown-macro '.if 1\n.  if 1\n.endif\n'
 check no-lf 'global\n    maxconn 10'
 
+# crt-list files: each line through a bind's crt-list, and through tlslint's crt-list reader.
+# haproxy -c says "'bind …' in section 'frontend' : 'crt-list' : parsing [FILE:N]: MESSAGE".
+check_crtlist() {
+	local name=$1 list=$dir/$1.list cfg=$dir/$1-crtlist.cfg hap mine rc
+	printf '%b' "$2" | sed "s#@PKI@#$TL_PKI#g" >"$list"
+	printf 'defaults\n  mode http\n  timeout client 1s\n  timeout server 1s\n  timeout connect 1s\nfrontend f\n  bind 127.0.0.1:18998 ssl crt-list %s\n  default_backend b\nbackend b\n  server s 127.0.0.1:1\n' "$list" >"$cfg"
+	hap=$(timeout 20 "$TL_HAPROXY" -c -f "$cfg" 2>&1)
+	rc=$?
+	hap=$(printf '%s\n' "$hap" | grep -E '\[(ALERT|WARNING)\]' |
+		sed -n "s#.*'crt-list' : parsing \[[^]:]*:\([0-9]*\)\]: \(.*\)\$#\1: \2#p")
+	mine=$("$findings" crt-list "$list")
+	tl_log "$name: haproxy -c exit $rc" "$hap"
+	if [ "$hap" = "$mine" ]; then
+		tl_pass "$name: haproxy -c and tlslint say '${mine:-nothing}'"
+	else
+		tl_fail "$name: haproxy -c said '$hap', tlslint '$mine'"
+	fi
+	# Nothing to say, or only a warning: the list loads.
+	if [ -z "$mine" ] || [[ $mine == *malformated* ]]; then
+		assert_rc "$name: haproxy -c" "$rc" ok
+	else
+		assert_rc "$name: haproxy -c" "$rc" fail
+	fi
+}
+
+check_crtlist crtlist-ok '# sites\n@PKI@/www.bundle.pem [alpn h2,http/1.1] www.example.test\n\n@PKI@/www.bundle.pem[ssl-min-ver TLSv1.2]*.example.test !old.example.test\n'
+check_crtlist crtlist-two-open '@PKI@/www.bundle.pem [alpn h2] [alpn h2]\n'
+check_crtlist crtlist-no-open '@PKI@/www.bundle.pem ] x\n'
+check_crtlist crtlist-two-close '@PKI@/www.bundle.pem [alpn h2] y]\n'
+check_crtlist crtlist-no-cert '[alpn h2] @PKI@/www.bundle.pem\n'
+check_crtlist crtlist-malformed '@PKI@/www.bundle.pem x.example.test [alpn h2] y.example.test\n'
+
 tl_finish
