@@ -30,46 +30,44 @@ option_loc(const struct tl_site *site, enum tl_tls_option opt)
 	return v->loc.src != NULL ? v->loc : site->loc;
 }
 
+/* A finding of check ID for every TLS site whose effective option OPT is on. */
+static void
+option_on(struct tl_check_ctx *ctx, enum tl_check_id id, enum tl_tls_option opt,
+	  const char *message)
+{
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
+
+		if (tl_site_is_tls(site) && site->eff.options[opt].on)
+			site_finding(ctx, id, site, option_loc(site, opt), message);
+	}
+}
+
 void
 tl_check_compression_enabled(struct tl_check_ctx *ctx)
 {
 	/* The OpenSSL here stands for the server's: without methods nothing is compressed. */
 	bool possible = sk_SSL_COMP_num(SSL_COMP_get_compression_methods()) > 0;
 
-	for (size_t i = 0; i < ctx->model->sites.len; i++) {
-		const struct tl_site *site = ctx->model->sites.items[i];
-
-		if (!tl_site_is_tls(site) || !site->eff.options[TL_OPT_COMPRESSION].on)
-			continue;
-		site_finding(
-			ctx, TL_CK_COMPRESSION_ENABLED, site, option_loc(site, TL_OPT_COMPRESSION),
-			possible ? "TLS compression is switched on: an attacker who can make "
-				   "the browser send requests learns secrets such as cookies "
-				   "from the compressed sizes (CRIME)"
-				 : "TLS compression is switched on: with an OpenSSL built with "
-				   "compression, clients that offer it get it and secrets such "
-				   "as cookies leak through the compressed sizes (CRIME); the "
-				   "OpenSSL here has no compression method, so it compresses "
-				   "nothing");
-	}
+	option_on(ctx, TL_CK_COMPRESSION_ENABLED, TL_OPT_COMPRESSION,
+		  possible ? "TLS compression is switched on: an attacker who can make "
+			     "the browser send requests learns secrets such as cookies "
+			     "from the compressed sizes (CRIME)"
+			   : "TLS compression is switched on: with an OpenSSL built with "
+			     "compression, clients that offer it get it and secrets such "
+			     "as cookies leak through the compressed sizes (CRIME); the "
+			     "OpenSSL here has no compression method, so it compresses "
+			     "nothing");
 }
 
 void
 tl_check_renegotiation_insecure(struct tl_check_ctx *ctx)
 {
-	for (size_t i = 0; i < ctx->model->sites.len; i++) {
-		const struct tl_site *site = ctx->model->sites.items[i];
-
-		if (!tl_site_is_tls(site) ||
-		    !site->eff.options[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION].on)
-			continue;
-		site_finding(ctx, TL_CK_RENEGOTIATION_INSECURE, site,
-			     option_loc(site, TL_OPT_UNSAFE_LEGACY_RENEGOTIATION),
-			     "insecure renegotiation allowed: the server may renegotiate with "
-			     "clients that do not support secure renegotiation (RFC 5746), which "
-			     "lets a man in the middle put its own request in front of the "
-			     "client's (CVE-2009-3555)");
-	}
+	option_on(ctx, TL_CK_RENEGOTIATION_INSECURE, TL_OPT_UNSAFE_LEGACY_RENEGOTIATION,
+		  "insecure renegotiation allowed: the server may renegotiate with "
+		  "clients that do not support secure renegotiation (RFC 5746), which "
+		  "lets a man in the middle put its own request in front of the "
+		  "client's (CVE-2009-3555)");
 }
 
 void

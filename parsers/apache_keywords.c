@@ -33,35 +33,7 @@ file_ref(struct tl_lower *engine, const struct tl_arg *arg)
 	return ref;
 }
 
-/* ---- flags: "%s must be On or Off" (ap_set_flag_slot) ---- */
-
-static void
-set_flag(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
-	 void *field)
-{
-	struct tl_flag *f = field;
-	const char *arg = d->args[0].text;
-
-	(void)kw;
-	if (strcasecmp(arg, "on") != 0 && strcasecmp(arg, "off") != 0) {
-		tl_lower_invalid(engine, d->args[0].loc, "%s must be On or Off", d->name);
-		return;
-	}
-	if (f == NULL)
-		return;
-	f->v = tl_value_set(d);
-	f->on = strcasecmp(arg, "on") == 0;
-}
-
-static void
-default_flag(struct tl_lower *engine, const struct tl_keyword *kw, const char *value, void *field)
-{
-	(void)engine;
-	(void)kw;
-	((struct tl_flag *)field)->on = strcasecmp(value, "on") == 0;
-}
-
-static const struct tl_setter set_flag_row = {set_flag, default_flag};
+/* ---- flags: the engine's tl_set_flag, in httpd's words (bad_flag_fmt, ap_set_flag_slot) ---- */
 
 /*
  * SSLCompression on: refused when the OpenSSL in use has no compression
@@ -72,7 +44,7 @@ static void
 set_compression(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
 		void *field)
 {
-	set_flag(engine, kw, d, field);
+	tl_set_flag.set(engine, kw, d, field);
 	if (((struct tl_flag *)field)->on && ((struct tl_flag *)field)->v.dir == d &&
 	    sk_SSL_COMP_num(SSL_COMP_get_compression_methods()) <= 0) {
 		tl_lower_invalid(engine, d->args[0].loc,
@@ -82,7 +54,7 @@ set_compression(struct tl_lower *engine, const struct tl_keyword *kw, const stru
 	}
 }
 
-static const struct tl_setter set_compression_row = {set_compression, default_flag};
+static const struct tl_setter set_compression_row = {set_compression, tl_default_flag};
 
 /* SSLEngine on | off (| optional, which 2.4.64 dropped: the port then speaks plain HTTP). */
 static void
@@ -106,7 +78,7 @@ set_engine(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl
 	f->on = strcasecmp(arg, "on") == 0;
 }
 
-static const struct tl_setter set_engine_row = {set_engine, default_flag};
+static const struct tl_setter set_engine_row = {set_engine, tl_default_flag};
 
 /* ---- SSLProtocol (ssl_cmd_protocol_parse, ssl_init_ctx_protocol) ---- */
 
@@ -740,19 +712,19 @@ static const struct tl_keyword keywords[] = {
 	{"SSLCompression", AP_SRV, SINCE(2, 4, 3), &set_compression_row, TLS(options[TL_OPT_COMPRESSION]), ONE, "TLS compression", SSL},
 	{"SSLCryptoDevice", AP_MAIN, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OpenSSL engine", SSL},
 	{"SSLEngine", AP_SRV, ALWAYS, &set_engine_row, TLS(engine), ONE, "TLS for the virtual host", SSL},
-	{"SSLFIPS", AP_MAIN, ALWAYS, &set_flag_row, NO_TARGET, ONE, "FIPS mode of OpenSSL", SSL},
-	{"SSLHonorCipherOrder", AP_SRV, ALWAYS, &set_flag_row, TLS(options[TL_OPT_SERVER_PREFERENCE]), ONE, "the server's cipher order over the client's", SSL},
-	{"SSLInsecureRenegotiation", AP_SRV, ALWAYS, &set_flag_row, TLS(options[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION]), ONE, "renegotiation with clients that lack RFC 5746", SSL},
+	{"SSLFIPS", AP_MAIN, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "FIPS mode of OpenSSL", SSL},
+	{"SSLHonorCipherOrder", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_SERVER_PREFERENCE]), ONE, "the server's cipher order over the client's", SSL},
+	{"SSLInsecureRenegotiation", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION]), ONE, "renegotiation with clients that lack RFC 5746", SSL},
 	{"SSLOCSPDefaultResponder", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OCSP responder for client certificates", SSL},
 	{"SSLOCSPEnable", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "OCSP checks of client certificates", SSL},
-	{"SSLOCSPNoverify", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "skip verifying OCSP responses", SSL},
-	{"SSLOCSPOverrideResponder", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "always use the default OCSP responder", SSL},
+	{"SSLOCSPNoverify", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "skip verifying OCSP responses", SSL},
+	{"SSLOCSPOverrideResponder", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "always use the default OCSP responder", SSL},
 	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
 	{"SSLOCSPResponderCertificateFile", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "trusted OCSP responder certificates", SSL},
 	{"SSLOCSPResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests", SSL},
 	{"SSLOCSPResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response accepted", SSL},
 	{"SSLOCSPResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in OCSP responses", SSL},
-	{"SSLOCSPUseRequestNonce", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "nonce in OCSP requests", SSL},
+	{"SSLOCSPUseRequestNonce", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "nonce in OCSP requests", SSL},
 	{"SSLOpenSSLConfCmd", AP_SRV, ALWAYS, &set_conf_command_row, TLS(conf_commands), TWO, "raw OpenSSL configuration command", SSL},
 	{"SSLOptions", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ANY, "per-request SSL options", SSL},
 	{"SSLPassPhraseDialog", AP_MAIN, ALWAYS, &set_passphrase_row, TLS(passphrase_program), ONE, "where passphrases of encrypted keys come from", SSL},
@@ -762,11 +734,11 @@ static const struct tl_keyword keywords[] = {
 	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ANY, "revocation checks of backend certificates", SSL},
 	{"SSLProxyCARevocationFile", AP_PXY, ALWAYS, &set_str_row, PROXY(crl), ONE, "revoked backend certificates", SSL},
 	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of revoked backend certificates", SSL},
-	{"SSLProxyCheckPeerCN", AP_PXY, ALWAYS, &set_flag_row, NO_TARGET, ONE, "compare the backend certificate's CN with the host", SSL},
-	{"SSLProxyCheckPeerExpire", AP_PXY, ALWAYS, &set_flag_row, NO_TARGET, ONE, "refuse expired backend certificates", SSL},
-	{"SSLProxyCheckPeerName", AP_PXY, ALWAYS, &set_flag_row, NO_TARGET, ONE, "check the backend certificate's names", SSL},
+	{"SSLProxyCheckPeerCN", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "compare the backend certificate's CN with the host", SSL},
+	{"SSLProxyCheckPeerExpire", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "refuse expired backend certificates", SSL},
+	{"SSLProxyCheckPeerName", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "check the backend certificate's names", SSL},
 	{"SSLProxyCipherSuite", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE_TWO, "cipher string towards backends", SSL},
-	{"SSLProxyEngine", AP_PXY, ALWAYS, &set_flag_row, PROXY(enabled), ONE, "TLS to backends (https:// in ProxyPass)", SSL},
+	{"SSLProxyEngine", AP_PXY, ALWAYS, &tl_set_flag, PROXY(enabled), ONE, "TLS to backends (https:// in ProxyPass)", SSL},
 	{"SSLProxyMachineCertificateChainFile", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "chain of the client certificate for backends", SSL},
 	{"SSLProxyMachineCertificateFile", AP_PXY, ALWAYS, &set_str_row, PROXY(certificate), ONE, "client certificates for backends", SSL},
 	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of client certificates for backends", SSL},
@@ -780,19 +752,19 @@ static const struct tl_keyword keywords[] = {
 	{"SSLSessionCache", AP_MAIN, ALWAYS, &set_session_cache_row, TLS(session_cache), ONE, "server-side TLS session cache", SSL},
 	{"SSLSessionCacheTimeout", AP_SRV, ALWAYS, &set_seconds_row, TLS(session_timeout), ONE, "lifetime of cached sessions and tickets", SSL},
 	{"SSLSessionTicketKeyFile", AP_SRV, ALWAYS, &set_str_row, TLS(session_ticket_key), ONE, "file of session ticket keys", SSL},
-	{"SSLSessionTickets", AP_SRV, SINCE(2, 4, 11), &set_flag_row, TLS(options[TL_OPT_SESSION_TICKETS]), ONE, "TLS session tickets", SSL},
+	{"SSLSessionTickets", AP_SRV, SINCE(2, 4, 11), &tl_set_flag, TLS(options[TL_OPT_SESSION_TICKETS]), ONE, "TLS session tickets", SSL},
 	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_cache), ONE, "cache of OCSP responses for stapling", SSL},
 	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
-	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},
+	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},
 	{"SSLStaplingForceURL", AP_SRV, ALWAYS, &set_str_row, TLS(stapling_responder), ONE, "OCSP responder used for stapling", SSL},
 	{"SSLStaplingResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests for stapling", SSL},
 	{"SSLStaplingResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response stapled", SSL},
 	{"SSLStaplingResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in stapled responses", SSL},
-	{"SSLStaplingReturnResponderErrors", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "staple OCSP error responses", SSL},
+	{"SSLStaplingReturnResponderErrors", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "staple OCSP error responses", SSL},
 	{"SSLStaplingStandardCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP responses are cached", SSL},
-	{"SSLStrictSNIVHostCheck", AP_SRV, ALWAYS, &set_flag_row, NO_TARGET, ONE, "refuse requests without SNI on name-based hosts", SSL},
+	{"SSLStrictSNIVHostCheck", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "refuse requests without SNI on name-based hosts", SSL},
 	{"SSLUserName", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ONE, "variable that names the user", SSL},
-	{"SSLUseStapling", AP_SRV, ALWAYS, &set_flag_row, TLS(stapling), ONE, "OCSP stapling", SSL},
+	{"SSLUseStapling", AP_SRV, ALWAYS, &tl_set_flag, TLS(stapling), ONE, "OCSP stapling", SSL},
 	{"SSLVerifyClient", AP_SRV, ALWAYS, &set_verify_row, TLS(verify_client), ONE, "client certificate verification", SSL},
 	{"SSLVerifyClient", AP_DIR | AP_PROXY, ALWAYS, &set_verify_row, NO_TARGET, ONE, "client certificates a request renegotiates for", SSL},
 	{"SSLVerifyDepth", AP_SRV, ALWAYS, &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification", SSL},
@@ -855,6 +827,7 @@ const struct tl_server_words tl_apache_words = {
 	.refuses_duplicates = false,
 	.bad_level_fmt = "%s not allowed here",
 	.arity_message = arity_message,
+	.bad_flag_fmt = "%s must be On or Off",
 	.level_message = level_message,
 	.no_module_fmt = "Invalid command '%s', perhaps misspelled or defined by a module not "
 			 "included in the server configuration",

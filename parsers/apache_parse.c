@@ -79,8 +79,7 @@ struct parser {
 	struct tl_strmap vars;    /* Define NAME VALUE */
 	struct tl_strmap envvars; /* the envvars file's exports */
 	struct tl_strmap macros;  /* lower-case name → struct macro */
-	struct tl_directive **kids;
-	size_t nkids, kids_cap;
+	struct tl_kid_stack kids;
 };
 
 /* One config file being read, with the macro expansions in progress on top. */
@@ -436,32 +435,6 @@ resolve_vars(struct parser *p, const struct line *l)
 /* ---- findings and the tree ---- */
 
 #define finding(p, ...) tl_conf_finding(&(p)->files, __VA_ARGS__)
-
-static void
-push_kid(struct parser *p, struct tl_directive *d)
-{
-	if (p->nkids == p->kids_cap) {
-		size_t cap = p->kids_cap ? 2 * p->kids_cap : 256;
-		struct tl_directive **n = tl_arena_calloc(p->arena, cap, sizeof(*n));
-
-		if (p->nkids)
-			memcpy(n, p->kids, p->nkids * sizeof(*n));
-		p->kids = n;
-		p->kids_cap = cap;
-	}
-	p->kids[p->nkids++] = d;
-}
-
-static void
-collect(struct parser *p, struct tl_directive *d, size_t base)
-{
-	d->nchildren = p->nkids - base;
-	if (d->nchildren) {
-		d->children = tl_arena_calloc(p->arena, d->nchildren, sizeof(*d->children));
-		memcpy(d->children, p->kids + base, d->nchildren * sizeof(*d->children));
-	}
-	p->nkids = base;
-}
 
 /* The words of L from *POS on, as the directive's arguments. */
 static void
@@ -1137,7 +1110,7 @@ directive_line(struct stream *s, struct line *l0, struct tl_directive *parent, c
 	}
 	if (strcmp(lname, "serverroot") == 0) {
 		server_root(p, d, parent);
-		push_kid(p, d);
+		tl_kids_push(p->arena, &p->kids, d);
 		return false;
 	}
 	if (strcmp(lname, "loadmodule") == 0)
@@ -1165,7 +1138,7 @@ directive_line(struct stream *s, struct line *l0, struct tl_directive *parent, c
 		}
 	}
 	if (d->block) {
-		size_t base = p->nkids;
+		size_t base = p->kids.n;
 
 		if (depth + 1 > p->env->limits.max_nesting) {
 			finding(p, TL_CK_PARSE_ERROR, d->loc,
@@ -1180,9 +1153,9 @@ directive_line(struct stream *s, struct line *l0, struct tl_directive *parent, c
 					d->name);
 		} else if (s->close_end > d->end && d->loc.src == s->src)
 			d->end = s->close_end;
-		collect(p, d, base);
+		tl_kids_collect(p->arena, &p->kids, d, base);
 	}
-	push_kid(p, d);
+	tl_kids_push(p->arena, &p->kids, d);
 	return false;
 }
 
@@ -1532,7 +1505,7 @@ parse_entry(struct parser *p, struct tl_source *src)
 
 	tree->root.loc = tl_loc_make(src, 0, 0);
 	parse_source(p, NULL, src, NULL, &tree->root, 0);
-	collect(p, &tree->root, 0);
+	tl_kids_collect(p->arena, &p->kids, &tree->root, 0);
 }
 
 int
@@ -1566,16 +1539,12 @@ tl_apache_parse_text(struct tl_parse_env *env, const struct tl_apache_options *o
 {
 	struct parser p;
 	struct tl_source *src;
-	char *copy;
+	int rc;
 
 	parser_init(&p, env, opts, out);
-	if (len > env->limits.max_file_size)
-		return -EFBIG;
-	copy = tl_arena_alloc(env->arena, len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	src = tl_sources_add(env->sources, name, NULL, copy, len);
-	tl_conf_files_entry_source(&p.files, src);
+	rc = tl_conf_files_entry_text(&p.files, name, text, len, &src);
+	if (rc < 0)
+		return rc;
 	p.server_root = env->fs->root != NULL ? "/etc/apache2" : ".";
 	out->tree.prefix = p.server_root;
 	parse_entry(&p, src);

@@ -103,6 +103,22 @@ tl_conf_files_entry_source(struct tl_conf_files *cf, struct tl_source *src)
 	cf->total = src->len;
 }
 
+int
+tl_conf_files_entry_text(struct tl_conf_files *cf, const char *name, const char *text, size_t len,
+			 struct tl_source **src)
+{
+	char *copy;
+
+	if (len > cf->env->limits.max_file_size)
+		return -EFBIG;
+	copy = tl_arena_alloc(cf->env->arena, len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	*src = tl_sources_add(cf->env->sources, name, NULL, copy, len);
+	tl_conf_files_entry_source(cf, *src);
+	return 0;
+}
+
 /* The checks every include passes before a file is read. */
 static bool
 allowed(struct tl_conf_files *cf, const struct tl_conf_frame *at, struct tl_loc inc,

@@ -53,6 +53,14 @@ int tl_conf_files_entry(struct tl_conf_files *cf, const char *path, struct tl_so
 void tl_conf_files_entry_source(struct tl_conf_files *cf, struct tl_source *src);
 
 /*
+ * The entry from text in memory (standard input) named NAME: copied,
+ * NUL-terminated, registered and counted. Returns 0, or -EFBIG when it is
+ * larger than a file may be.
+ */
+int tl_conf_files_entry_text(struct tl_conf_files *cf, const char *name, const char *text,
+			     size_t len, struct tl_source **src);
+
+/*
  * The file at server path PATH, to be parsed in place of the include at
  * INC while AT is being read: read (or found among the files already
  * read) and counted against the limits. NULL when it cannot be parsed;

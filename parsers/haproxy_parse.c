@@ -398,12 +398,12 @@ line_loc(const struct tl_source *src, size_t line_off, size_t from, size_t to)
 	return tl_loc_make(src, line_off + from, to > from ? to - from : 1);
 }
 
-static void
-fatal(struct parser *p, struct tl_loc loc, const char *msg)
-{
-	finding(p, TL_CK_PARSE_ERROR, loc, "%s", msg);
-	p->fatal++;
-}
+/* What HAProxy refuses (an ALERT that makes -c fail), counted as parse_cfg counts them. */
+#define fatal(p, loc, ...)                                                                         \
+	do {                                                                                       \
+		finding(p, TL_CK_PARSE_ERROR, loc, __VA_ARGS__);                                   \
+		(p)->fatal++;                                                                      \
+	} while (0)
 
 /* ---- .if conditions (src/cfgcond.c) ---- */
 
@@ -520,33 +520,52 @@ openssl_cmp_text(const char *text)
 	return version_cmp_text(text, mine);
 }
 
+enum predicate {
+	PRED_DEFINED,
+	PRED_FEATURE,
+	PRED_STREQ,
+	PRED_STRNEQ,
+	PRED_STRSTR,
+	PRED_VERSION_ATLEAST,
+	PRED_VERSION_BEFORE,
+	PRED_OPENSSL_ATLEAST,
+	PRED_OPENSSL_BEFORE,
+	PRED_SSLLIB_STARTSWITH,
+	PRED_AWSLC, /* AWS-LC's API version: never true with OpenSSL */
+	PRED_ENABLED,
+};
+
 /* The predicates of cond_predicates[] in src/cfgcond.c, and the version that added each. */
 static const struct {
 	const char *name;
+	enum predicate pred;
 	struct tl_version since;
 } predicates[] = {
-	{"defined", {2, 4, 0}},
-	{"feature", {2, 4, 0}},
-	{"streq", {2, 4, 0}},
-	{"strneq", {2, 4, 0}},
-	{"strstr", {2, 8, 0}},
-	{"version_atleast", {2, 4, 0}},
-	{"version_before", {2, 4, 0}},
-	{"openssl_version_atleast", {2, 5, 0}},
-	{"openssl_version_before", {2, 5, 0}},
-	{"ssllib_name_startswith", {2, 6, 0}},
-	{"awslc_api_atleast", {3, 3, 0}},
-	{"awslc_api_before", {3, 3, 0}},
-	{"enabled", {2, 8, 0}},
+	{"defined", PRED_DEFINED, {2, 4, 0}},
+	{"feature", PRED_FEATURE, {2, 4, 0}},
+	{"streq", PRED_STREQ, {2, 4, 0}},
+	{"strneq", PRED_STRNEQ, {2, 4, 0}},
+	{"strstr", PRED_STRSTR, {2, 8, 0}},
+	{"version_atleast", PRED_VERSION_ATLEAST, {2, 4, 0}},
+	{"version_before", PRED_VERSION_BEFORE, {2, 4, 0}},
+	{"openssl_version_atleast", PRED_OPENSSL_ATLEAST, {2, 5, 0}},
+	{"openssl_version_before", PRED_OPENSSL_BEFORE, {2, 5, 0}},
+	{"ssllib_name_startswith", PRED_SSLLIB_STARTSWITH, {2, 6, 0}},
+	{"awslc_api_atleast", PRED_AWSLC, {3, 3, 0}},
+	{"awslc_api_before", PRED_AWSLC, {3, 3, 0}},
+	{"enabled", PRED_ENABLED, {2, 8, 0}},
 };
 
+/* The runtime options a Linux build has on by default (cfg_eval_cond_enabled). */
 static bool
-predicate_known(struct tl_version v, const char *name, size_t len)
+enabled_by_default(const char *option)
 {
-	for (size_t i = 0; i < sizeof(predicates) / sizeof(predicates[0]); i++)
-		if (strlen(predicates[i].name) == len &&
-		    strncmp(predicates[i].name, name, len) == 0)
-			return tl_version_cmp(v, predicates[i].since) >= 0;
+	static const char *const on[] = {"POLL",        "EPOLL",     "SPLICE",
+					 "GETADDRINFO", "REUSEPORT", "FAST-FORWARD"};
+
+	for (size_t i = 0; i < sizeof(on) / sizeof(on[0]); i++)
+		if (strcmp(on[i], option) == 0)
+			return true;
 	return false;
 }
 
@@ -554,11 +573,15 @@ static int
 cond_predicate(struct cond *c, const char *name, size_t len)
 {
 	char *args[2] = {NULL, NULL};
-	size_t n;
-	const struct tl_haproxy_options *o = c->p->opts;
+	size_t n, i;
+	struct tl_version target = c->p->opts->version;
 
-#define IS(word) (len == strlen(word) && strncmp(name, word, len) == 0)
-	if (!predicate_known(o->version, name, len)) {
+	for (i = 0; i < sizeof(predicates) / sizeof(predicates[0]); i++)
+		if (strlen(predicates[i].name) == len &&
+		    strncmp(predicates[i].name, name, len) == 0)
+			break;
+	if (i == sizeof(predicates) / sizeof(predicates[0]) ||
+	    tl_version_cmp(target, predicates[i].since) < 0) {
 		c->error = tl_arena_printf(c->p->arena, "unparsable conditional expression '%s'",
 					   c->term);
 		return -1;
@@ -567,37 +590,35 @@ cond_predicate(struct cond *c, const char *name, size_t len)
 	n = cond_args(c, args, 2);
 	if (c->error != NULL)
 		return -1;
-	if (IS("defined"))
-		return n >= 1 && lookup_env(c->p, args[0], strlen(args[0])) != NULL;
-	if (IS("feature"))
-		return n >= 1 && feature_built(args[0]);
-	if (IS("streq"))
-		return n >= 2 && strcmp(args[0], args[1]) == 0;
-	if (IS("strneq"))
-		return n >= 2 && strcmp(args[0], args[1]) != 0;
-	if (IS("strstr"))
-		return n >= 2 && strstr(args[0], args[1]) != NULL;
-	if (IS("version_atleast"))
-		return n >= 1 && version_cmp_text(args[0], o->version) >= 0;
-	if (IS("version_before"))
-		return n >= 1 && version_cmp_text(args[0], o->version) < 0;
-	if (IS("openssl_version_atleast"))
-		return n >= 1 && openssl_cmp_text(args[0]) >= 0;
-	if (IS("openssl_version_before"))
-		return n >= 1 && openssl_cmp_text(args[0]) < 0;
-	if (IS("ssllib_name_startswith"))
-		return n >= 1 && strncmp("OpenSSL", args[0], strlen(args[0])) == 0;
-	if (IS("awslc_api_atleast") || IS("awslc_api_before"))
+	if (n < 1)
 		return 0;
-	/* The runtime options a Linux build has on by default (cfg_eval_cond_enabled). */
-	if (IS("enabled"))
-		return n >= 1 &&
-		       (strcmp(args[0], "POLL") == 0 || strcmp(args[0], "EPOLL") == 0 ||
-			strcmp(args[0], "SPLICE") == 0 || strcmp(args[0], "GETADDRINFO") == 0 ||
-			strcmp(args[0], "REUSEPORT") == 0 || strcmp(args[0], "FAST-FORWARD") == 0);
-#undef IS
-	c->error = tl_arena_printf(c->p->arena, "unparsable conditional expression '%s'", c->term);
-	return -1;
+	switch (predicates[i].pred) {
+	case PRED_DEFINED:
+		return lookup_env(c->p, args[0], strlen(args[0])) != NULL;
+	case PRED_FEATURE:
+		return feature_built(args[0]);
+	case PRED_STREQ:
+		return n >= 2 && strcmp(args[0], args[1]) == 0;
+	case PRED_STRNEQ:
+		return n >= 2 && strcmp(args[0], args[1]) != 0;
+	case PRED_STRSTR:
+		return n >= 2 && strstr(args[0], args[1]) != NULL;
+	case PRED_VERSION_ATLEAST:
+		return version_cmp_text(args[0], target) >= 0;
+	case PRED_VERSION_BEFORE:
+		return version_cmp_text(args[0], target) < 0;
+	case PRED_OPENSSL_ATLEAST:
+		return openssl_cmp_text(args[0]) >= 0;
+	case PRED_OPENSSL_BEFORE:
+		return openssl_cmp_text(args[0]) < 0;
+	case PRED_SSLLIB_STARTSWITH:
+		return strncmp("OpenSSL", args[0], strlen(args[0])) == 0;
+	case PRED_AWSLC:
+		return 0;
+	case PRED_ENABLED:
+		return enabled_by_default(args[0]);
+	}
+	return 0;
 }
 
 static int
@@ -746,8 +767,7 @@ config_macro(struct parser *p, const struct split *s, struct tl_loc at)
 		}
 		r = eval_condition(p, s, &error);
 		if (r < 0) {
-			finding(p, TL_CK_PARSE_ERROR, at, "%s in '.if'", error);
-			p->fatal++;
+			fatal(p, at, "%s in '.if'", error);
 			r = 0;
 		}
 		p->conds[p->nconds++] = r ? COND_TAKE : COND_DROP;
@@ -758,14 +778,12 @@ config_macro(struct parser *p, const struct split *s, struct tl_loc at)
 		enum cond_state *st;
 
 		if (p->nconds == 0) {
-			finding(p, TL_CK_PARSE_ERROR, at, "lone '%s' with no matching '.if'", w);
-			p->fatal++;
+			fatal(p, at, "lone '%s' with no matching '.if'", w);
 			return true;
 		}
 		st = &p->conds[p->nconds - 1];
 		if (*st == COND_ELSE_TAKE || *st == COND_ELSE_DROP) {
-			finding(p, TL_CK_PARSE_ERROR, at, "'%s' after '.else' is not permitted", w);
-			p->fatal++;
+			fatal(p, at, "'%s' after '.else' is not permitted", w);
 			return true;
 		}
 		if (*st == COND_TAKE || *st == COND_SKIP) {
@@ -779,8 +797,7 @@ config_macro(struct parser *p, const struct split *s, struct tl_loc at)
 		}
 		r = eval_condition(p, s, &error);
 		if (r < 0) {
-			finding(p, TL_CK_PARSE_ERROR, at, "%s in '.elif'", error);
-			p->fatal++;
+			fatal(p, at, "%s in '.elif'", error);
 			r = 0;
 		}
 		*st = r ? COND_TAKE : COND_DROP;
@@ -788,8 +805,7 @@ config_macro(struct parser *p, const struct split *s, struct tl_loc at)
 	}
 	if (strcmp(w, ".endif") == 0) {
 		if (p->nconds == 0) {
-			finding(p, TL_CK_PARSE_ERROR, at, "lone '.endif' with no matching '.if'");
-			p->fatal++;
+			fatal(p, at, "lone '.endif' with no matching '.if'");
 		} else {
 			p->nconds--;
 		}
@@ -798,15 +814,13 @@ config_macro(struct parser *p, const struct split *s, struct tl_loc at)
 	if (dropping(p))
 		return true;
 	if (strcmp(w, ".alert") == 0) {
-		finding(p, TL_CK_PARSE_ERROR, at, "'%s'", s->n > 1 ? s->words[1].text : "");
-		p->fatal++;
+		fatal(p, at, "'%s'", s->n > 1 ? s->words[1].text : "");
 		return true;
 	}
 	if (strcmp(w, ".warning") == 0 || strcmp(w, ".notice") == 0 || strcmp(w, ".diag") == 0)
 		return true;
 	/* HAProxy stops reading the file here (the "break" in parse_cfg). */
-	finding(p, TL_CK_PARSE_ERROR, at, "unknown directive '%s'", w);
-	p->fatal++;
+	fatal(p, at, "unknown directive '%s'", w);
 	p->stop = true;
 	return true;
 }
@@ -884,11 +898,9 @@ empty_words(struct parser *p, const struct split *s, const struct tl_source *src
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->words[i].len > 0)
 			continue;
-		finding(p, TL_CK_PARSE_ERROR,
-			line_loc(src, line_off, s->words[i].from, s->words[i].to),
-			"argument number %zu is empty and marks the end of the argument list%s", i,
-			s->words[i].from_var ? " (an environment variable that is not set)" : "");
-		p->fatal++;
+		fatal(p, line_loc(src, line_off, s->words[i].from, s->words[i].to),
+		      "argument number %zu is empty and marks the end of the argument list%s", i,
+		      s->words[i].from_var ? " (an environment variable that is not set)" : "");
 		return false;
 	}
 	return true;
@@ -906,18 +918,15 @@ parse_line_words(struct parser *p, const struct tl_source *src, size_t line_off,
 		/* A '$' or '{' at the very end points just past the line: keep the place on it. */
 		size_t at = s.error_at < line_len ? s.error_at : line_len > 0 ? line_len - 1 : 0;
 
-		finding(p, TL_CK_PARSE_ERROR, line_loc(src, line_off, at, at + 1),
-			"%s at position %zu", split_messages[s.error], s.error_at + 1);
-		p->fatal++;
+		fatal(p, line_loc(src, line_off, at, at + 1), "%s at position %zu",
+		      split_messages[s.error], s.error_at + 1);
 		return;
 	}
 	if (s.n == 0)
 		return;
 	if (s.n > MAX_LINE_ARGS) {
-		finding(p, TL_CK_PARSE_ERROR,
-			line_loc(src, line_off, s.words[MAX_LINE_ARGS].from, line_len),
-			"too many words, truncating after word %d", MAX_LINE_ARGS);
-		p->fatal++;
+		fatal(p, line_loc(src, line_off, s.words[MAX_LINE_ARGS].from, line_len),
+		      "too many words, truncating after word %d", MAX_LINE_ARGS);
 		return;
 	}
 	if (s.words[0].text[0] == '.' && !s.words[0].quoted) {
@@ -941,10 +950,8 @@ parse_line_words(struct parser *p, const struct tl_source *src, size_t line_off,
 		return;
 	}
 	if (p->section == NULL) {
-		finding(p, TL_CK_PARSE_ERROR,
-			line_loc(src, line_off, s.words[0].from, s.words[0].to),
-			"unknown keyword '%s' out of section", s.words[0].text);
-		p->fatal++;
+		fatal(p, line_loc(src, line_off, s.words[0].from, s.words[0].to),
+		      "unknown keyword '%s' out of section", s.words[0].text);
 		return;
 	}
 	d = make_directive(p, src, line_off, &s, 0, line_len);
@@ -1046,16 +1053,12 @@ tl_haproxy_parse_text(struct tl_parse_env *env, const struct tl_haproxy_options 
 {
 	struct parser p;
 	struct tl_source *src;
-	char *copy;
+	int rc;
 
 	parser_init(&p, env, opts, tree);
-	if (len > env->limits.max_file_size)
-		return -EFBIG;
-	copy = tl_arena_alloc(env->arena, len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	src = tl_sources_add(env->sources, name, NULL, copy, len);
-	tl_conf_files_entry_source(&p.files, src);
+	rc = tl_conf_files_entry_text(&p.files, name, text, len, &src);
+	if (rc < 0)
+		return rc;
 	tree->prefix = env->fs->root != NULL ? "/etc/haproxy" : ".";
 	parse_entry(&p, src);
 	return 0;

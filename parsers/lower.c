@@ -328,9 +328,13 @@ set_flag(struct tl_lower *l, const struct tl_keyword *kw, const struct tl_direct
 	if (f != NULL && tl_lower_duplicate(l, &f->v, d))
 		return;
 	if (strcasecmp(arg, "on") != 0 && strcasecmp(arg, "off") != 0) {
-		tl_lower_invalid(l, d->args[0].loc,
-				 "invalid value '%s' in '%s' directive, it must be 'on' or 'off'",
-				 arg, d->name);
+		if (l->words->bad_flag_fmt != NULL)
+			tl_lower_invalid(l, d->args[0].loc, l->words->bad_flag_fmt, d->name);
+		else
+			tl_lower_invalid(l, d->args[0].loc,
+					 "invalid value '%s' in '%s' directive, it must be 'on' or "
+					 "'off'",
+					 arg, d->name);
 		return;
 	}
 	if (f == NULL)
@@ -339,15 +343,15 @@ set_flag(struct tl_lower *l, const struct tl_keyword *kw, const struct tl_direct
 	f->on = strcasecmp(arg, "on") == 0;
 }
 
-static void
-default_flag(struct tl_lower *l, const struct tl_keyword *kw, const char *value, void *field)
+void
+tl_default_flag(struct tl_lower *l, const struct tl_keyword *kw, const char *value, void *field)
 {
 	(void)l;
 	(void)kw;
-	((struct tl_flag *)field)->on = strcmp(value, "on") == 0;
+	((struct tl_flag *)field)->on = strcasecmp(value, "on") == 0;
 }
 
-const struct tl_setter tl_set_flag = {set_flag, default_flag};
+const struct tl_setter tl_set_flag = {set_flag, tl_default_flag};
 
 static void
 set_enum(struct tl_lower *l, const struct tl_keyword *kw, const struct tl_directive *d, void *field)

@@ -53,6 +53,8 @@ struct tl_lower_env {
 extern const struct tl_setter tl_set_none; /* checked, not kept */
 extern const struct tl_setter tl_set_str;  /* struct tl_str: the arguments, space-separated */
 extern const struct tl_setter tl_set_flag; /* struct tl_flag: on | off (any case) */
+/* tl_set_flag's default, for a server's own flag setters. */
+tl_keyword_default_fn tl_default_flag;
 extern const struct tl_setter tl_set_enum; /* struct tl_str: one of kw->values */
 extern const struct tl_setter tl_set_path; /* struct tl_path: joined to the prefix */
 
@@ -97,6 +99,8 @@ struct tl_server_words {
 	const char *bad_level_fmt;
 	const char *bad_arity_fmt;
 	const char *no_module_fmt;
+	/* A flag that is neither on nor off, taking the directive's name; NULL: nginx's words. */
+	const char *bad_flag_fmt;
 	/* The wrong-arity message for KW when the server words it by arity; NULL: bad_arity_fmt. */
 	const char *(*arity_message)(struct tl_arena *arena, const struct tl_keyword *kw);
 	/*

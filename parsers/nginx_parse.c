@@ -59,9 +59,7 @@ struct parser {
 	struct tl_arg *args;
 	size_t nargs;
 	size_t args_cap;
-	struct tl_directive **kids;
-	size_t nkids;
-	size_t kids_cap;
+	struct tl_kid_stack kids;
 };
 
 /* One file being parsed; the chain of these is the include stack. */
@@ -92,21 +90,6 @@ show_char(struct parser *p, unsigned char c)
 }
 
 static void
-push_kid(struct parser *p, struct tl_directive *d)
-{
-	if (p->nkids == p->kids_cap) {
-		size_t cap = p->kids_cap ? 2 * p->kids_cap : 256;
-		struct tl_directive **n = tl_arena_calloc(p->arena, cap, sizeof(*n));
-
-		if (p->nkids)
-			memcpy(n, p->kids, p->nkids * sizeof(*n));
-		p->kids = n;
-		p->kids_cap = cap;
-	}
-	p->kids[p->nkids++] = d;
-}
-
-static void
 push_arg(struct parser *p, const struct tl_arg *a)
 {
 	if (p->nargs == p->args_cap) {
@@ -119,18 +102,6 @@ push_arg(struct parser *p, const struct tl_arg *a)
 		p->args_cap = cap;
 	}
 	p->args[p->nargs++] = *a;
-}
-
-/* Moves the children pushed since BASE into D. */
-static void
-collect(struct parser *p, struct tl_directive *d, size_t base)
-{
-	d->nchildren = p->nkids - base;
-	if (d->nchildren) {
-		d->children = tl_arena_calloc(p->arena, d->nchildren, sizeof(*d->children));
-		memcpy(d->children, p->kids + base, d->nchildren * sizeof(*d->children));
-	}
-	p->nkids = base;
 }
 
 /* Turns the scratch words into a directive; the first word is its name. */
@@ -281,7 +252,7 @@ finish_directive(struct file_ctx *fc, struct tl_directive *parent, unsigned dept
 	if (strcmp(d->name, "include") == 0)
 		do_include(fc, d, parent, depth);
 	else
-		push_kid(fc->p, d);
+		tl_kids_push(fc->p->arena, &fc->p->kids, d);
 }
 
 static void
@@ -434,14 +405,14 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 						lim->max_nesting);
 				skip_block(fc, tok.off);
 			} else {
-				size_t base = p->nkids;
+				size_t base = p->kids.n;
 
 				parse_items(fc, d, depth + 1, true, tok.off);
-				collect(p, d, base);
+				tl_kids_collect(p->arena, &p->kids, d, base);
 				d->end = fc->lx.pos;
 			}
 			if (!bad)
-				push_kid(p, d);
+				tl_kids_push(p->arena, &p->kids, d);
 			break;
 		case TL_NGX_RBRACE:
 			if (p->nargs > 0) {
@@ -499,7 +470,7 @@ parse_entry(struct parser *p, struct tl_source *src)
 
 	tree->root.loc = tl_loc_make(src, 0, 0);
 	parse_source(p, NULL, src, NULL, &tree->root, 0);
-	collect(p, &tree->root, 0);
+	tl_kids_collect(p->arena, &p->kids, &tree->root, 0);
 }
 
 /*
@@ -640,7 +611,7 @@ tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text
 {
 	struct parser p;
 	struct tl_source *src;
-	char *copy;
+	int rc;
 
 	tree_init(tree);
 	parser_init(&p, env, tree);
@@ -660,13 +631,9 @@ tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text
 		parse_entry(&p, s->src);
 		return 0;
 	}
-	if (len > env->limits.max_file_size)
-		return -EFBIG;
-	copy = tl_arena_alloc(env->arena, len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	src = tl_sources_add(env->sources, name, NULL, copy, len);
-	tl_conf_files_entry_source(&p.files, src);
+	rc = tl_conf_files_entry_text(&p.files, name, text, len, &src);
+	if (rc < 0)
+		return rc;
 	tree->prefix = env->fs->root != NULL ? NGINX_CONF_PREFIX : ".";
 	p.inc_prefix = tree->prefix;
 	parse_entry(&p, src);

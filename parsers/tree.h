@@ -59,6 +59,20 @@ struct tl_tree {
 	bool from_dump;
 };
 
+/*
+ * Children being read: a parser pushes each directive it finishes and,
+ * when a block closes, moves those pushed since the block opened into it.
+ */
+struct tl_kid_stack {
+	struct tl_directive **items;
+	size_t n, cap;
+};
+
+void tl_kids_push(struct tl_arena *arena, struct tl_kid_stack *k, struct tl_directive *d);
+/* Moves the children pushed since BASE (K->n then) into D. */
+void tl_kids_collect(struct tl_arena *arena, struct tl_kid_stack *k, struct tl_directive *d,
+		     size_t base);
+
 /* First child named NAME, or NULL. */
 const struct tl_directive *tl_directive_child(const struct tl_directive *d, const char *name);
 

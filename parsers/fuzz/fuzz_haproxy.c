@@ -8,54 +8,29 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../../src/fsroot.h"
 #include "../haproxy.h"
 #include "../haproxy_crtlist.h"
+#include "fuzz_env.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct tl_arena *arena = tl_arena_new();
-	struct tl_sources sources;
-	struct tl_diag diag;
-	struct tl_parse_env env = {0};
-	struct tl_fs fs;
+	struct fuzz_env f;
 	struct tl_tree tree;
 	struct tl_haproxy_options opts = {NULL, 0, true, {3, 4, 0}};
+	struct tl_crtlist list;
+	struct tl_source *src;
+	char *text;
 
-	tl_sources_init(&sources, arena);
-	tl_diag_init(&diag, arena);
-	tl_fs_init(&fs, arena, "/nonexistent-tlslint-fuzz-root");
-	env.arena = arena;
-	env.sources = &sources;
-	env.diag = &diag;
-	env.fs = &fs;
-	env.limits = tl_default_parse_limits;
-	env.limits.max_nesting = 32;
-	env.limits.max_files = 64;
-	(void)tl_haproxy_parse_text(&env, &opts, "fuzz.cfg", (const char *)data, size, &tree);
-	/* The same bytes as a crt-list file. */
-	{
-		char *text = tl_arena_alloc(arena, size + 1);
-		struct tl_source *src;
-		struct tl_crtlist list;
-
-		memcpy(text, data, size);
-		text[size] = '\0';
-		src = tl_sources_add(&sources, "fuzz.list", NULL, text, size);
-		(void)tl_haproxy_crtlist_parse(arena, &diag, src, &list);
-	}
-	for (size_t i = 0; i < diag.findings.len; i++) {
-		const struct tl_finding *f = diag.findings.items[i];
-		unsigned line, col;
-
-		/* Every location must lie inside its source. */
-		if (f->loc.src != NULL && (size_t)f->loc.off + f->loc.len > f->loc.src->len)
-			__builtin_trap();
-		tl_loc_linecol(&f->loc, &line, &col);
-	}
-	tl_arena_free(arena);
+	fuzz_env_init(&f);
+	(void)tl_haproxy_parse_text(&f.env, &opts, "fuzz.cfg", (const char *)data, size, &tree);
+	text = tl_arena_alloc(f.arena, size + 1);
+	memcpy(text, data, size);
+	text[size] = '\0';
+	src = tl_sources_add(&f.sources, "fuzz.list", NULL, text, size);
+	(void)tl_haproxy_crtlist_parse(f.arena, &f.diag, src, &list);
+	fuzz_env_finish(&f);
 	return 0;
 }

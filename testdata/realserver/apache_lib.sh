@@ -25,12 +25,7 @@
 TL_APACHE=${APACHE:-/usr/sbin/apache2}
 
 tl_require_apache() {
-	if [ ! -x "$TL_APACHE" ]; then
-		echo "$TL_NAME: SKIP: apache2 not installed ($TL_APACHE); 'make check' installs it" >&2
-		exit 77
-	fi
-	command -v openssl >/dev/null || { echo "$TL_NAME: SKIP: no openssl CLI" >&2; exit 77; }
-	command -v timeout >/dev/null || { echo "$TL_NAME: SKIP: no timeout(1)" >&2; exit 77; }
+	tl_require_server apache2 "$TL_APACHE"
 }
 
 # ap_prepare CASE [VAR]: copy testdata/apache/CASE (or the directory CASE) to a temp dir, /pki/

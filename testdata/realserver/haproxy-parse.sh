@@ -10,10 +10,7 @@ source "$(dirname "$0")/lib.sh"
 [ $# -eq 1 ] || { echo "usage: $0 HAPROXY_FINDINGS" >&2; exit 2; }
 findings=$(realpath "$1")
 TL_HAPROXY=${HAPROXY:-/usr/sbin/haproxy}
-if [ ! -x "$TL_HAPROXY" ]; then
-	echo "$TL_NAME: SKIP: haproxy not installed ($TL_HAPROXY); 'make check' installs it" >&2
-	exit 77
-fi
+tl_require_server haproxy "$TL_HAPROXY"
 version=$("$TL_HAPROXY" -v | sed -n 's/^HAProxy version \([0-9.]*\).*/\1/p')
 tl_mktemp
 dir=$TL_LAST_TMP

@@ -90,13 +90,18 @@ tl_kill() {
 	return 0
 }
 
-tl_require_nginx() {
-	if [ ! -x "$TL_NGINX" ]; then
-		echo "$TL_NAME: SKIP: nginx not installed ($TL_NGINX); 'make check' installs it" >&2
+# tl_require_server NAME BINARY: exit 77 (meson: SKIP) without the server or the tools.
+tl_require_server() {
+	if [ ! -x "$2" ]; then
+		echo "$TL_NAME: SKIP: $1 not installed ($2); 'make check' installs it" >&2
 		exit 77
 	fi
 	command -v openssl >/dev/null || { echo "$TL_NAME: SKIP: no openssl CLI" >&2; exit 77; }
 	command -v timeout >/dev/null || { echo "$TL_NAME: SKIP: no timeout(1)" >&2; exit 77; }
+}
+
+tl_require_nginx() {
+	tl_require_server nginx "$TL_NGINX"
 }
 
 # tl_mktemp: make a temp dir (in TL_LAST_TMP) that cleanup removes.  Call it in the main shell
