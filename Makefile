@@ -39,13 +39,17 @@ build: deps $(BUILD)/build.ninja
 # git records no file modes but the executable bit, so the demo keys are checked out 0644;
 # restore the 0600 they have on a real host, or every key would also get key-permissions.
 demo: build
-	@chmod 600 testdata/demo/etc/ssl/private/*.key
+	@chmod 600 testdata/demo/etc/ssl/private/*.key testdata/demo/etc/haproxy/certs/*.pem
 	@echo "== tlslint on testdata/demo (certificates evaluated at $(TEST_NOW)) =="
 	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --ca-file testdata/pki/root.crt testdata/demo/etc/nginx/nginx.conf; \
 	  status=$$?; [ $$status -le 1 ] || { echo "tlslint failed with status $$status"; exit 1; }
 	@echo
 	@echo "== tlslint on the Debian-style Apache httpd tree of testdata/demo =="
 	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --ca-file testdata/pki/root.crt testdata/demo/etc/apache2/apache2.conf; \
+	  status=$$?; [ $$status -le 1 ] || { echo "tlslint failed with status $$status"; exit 1; }
+	@echo
+	@echo "== tlslint on the HAProxy config of testdata/demo (a crt directory of combined PEMs) =="
+	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --ca-file testdata/pki/root.crt testdata/demo/etc/haproxy/haproxy.cfg; \
 	  status=$$?; [ $$status -le 1 ] || { echo "tlslint failed with status $$status"; exit 1; }
 	@echo
 	@echo "== the same as JSON, for a CI gate (first lines) =="

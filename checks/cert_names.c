@@ -367,7 +367,12 @@ tl_check_cert_hostname_mismatch(struct tl_check_ctx *ctx)
 			continue;
 		if (!collect(ctx, site, &sc))
 			continue;
-		for (size_t k = 0; k < site->names.len; k++)
-			check_name(ctx, site, &sc, site->names.items[k]);
+		for (size_t k = 0; k < site->names.len; k++) {
+			const struct tl_name *name = site->names.items[k];
+
+			/* A name read from the certificate itself, or one the site refuses. */
+			if (!name->from_certificate && !name->negated)
+				check_name(ctx, site, &sc, name);
+		}
 	}
 }

@@ -100,6 +100,12 @@ missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 				    "no private key is named for certificate '%s'; the key inside "
 				    "the file is not read by this server, which %s",
 				    pair->cert.written, tl_fault_text(site->facts, TL_FAULT_KEY));
+		else if (pair->key_sidecar.written != NULL)
+			key_finding(ctx, TL_CK_KEY_MISSING, site, pair,
+				    "no private key for certificate '%s': the file holds none and "
+				    "there is no '%s' beside it; the server %s",
+				    pair->cert.written, pair->key_sidecar.written,
+				    tl_fault_text(site->facts, TL_FAULT_KEY));
 		else
 			key_finding(ctx, TL_CK_KEY_MISSING, site, pair,
 				    "no private key for certificate '%s': none is configured and "

@@ -209,6 +209,12 @@ select_row(struct tl_lower *l, unsigned ctx, const struct tl_directive *d,
 	return kw;
 }
 
+const struct tl_keyword *
+tl_keyword_rows(const struct tl_keyword_table *t, const char *name, size_t *n)
+{
+	return find_rows(t, name, n);
+}
+
 bool
 tl_keyword_allowed(struct tl_lower *l, const struct tl_keyword_table *t, unsigned ctx,
 		   const struct tl_directive *d)

@@ -167,6 +167,10 @@ struct tl_finding *tl_lower_deprecated(struct tl_lower *l, struct tl_loc loc, co
 /* "invalid value 'X' in 'NAME' directive", at D's first argument. */
 struct tl_finding *tl_lower_invalid_value(struct tl_lower *l, const struct tl_directive *d);
 
+/* The rows named NAME (*N of them, together from the one returned), or NULL. */
+const struct tl_keyword *tl_keyword_rows(const struct tl_keyword_table *t, const char *name,
+					 size_t *n);
+
 /* The value of a setting set by D at this level. */
 struct tl_value tl_value_set(const struct tl_directive *d);
 

@@ -166,6 +166,11 @@ struct tl_cert_pair {
 	 * file (Apache, HAProxy); nginx never does and refuses to start.
 	 */
 	bool key_from_cert_file;
+	/*
+	 * Read instead when the certificate file holds no key (HAProxy: the
+	 * file name with ".key" appended); written NULL: none.
+	 */
+	struct tl_file_ref key_sidecar;
 };
 
 struct tl_cert_list {
@@ -286,6 +291,12 @@ struct tl_name {
 	struct tl_loc loc;
 	/* pcre2_code * for TL_NAME_REGEX and TL_NAME_GLOB (tl_name_compile_glob); arena-freed. */
 	void *regex;
+	/*
+	 * Taken from the site's own certificate (HAProxy indexes every
+	 * certificate by its names): it selects the site, but holding the
+	 * certificate to it would prove nothing.
+	 */
+	bool from_certificate;
 };
 
 /* How a socket chooses the site of a handshake from the SNI name. */
@@ -414,6 +425,13 @@ struct tl_socket {
 	struct tl_site *default_site;
 	struct tl_ptrvec sites;     /* struct tl_site *, in config order */
 	struct tl_ptrvec listeners; /* struct tl_listener * */
+	/*
+	 * Host names the configuration routes on (HAProxy use_backend ACLs on
+	 * the SNI or Host): clients send them, so each is added to the site
+	 * the socket selects for it once certificate names are known
+	 * (tl_resolve_certificate_names).
+	 */
+	struct tl_ptrvec routed_names; /* struct tl_name * */
 };
 
 /* A response header as configured at a level, for HSTS. */
@@ -509,7 +527,12 @@ struct tl_site {
 	struct tl_flag
 		http2; /* HTTP/2 for the site (nginx "http2 on;"); listeners may add it too */
 	struct tl_value legacy_ssl_on; /* nginx "ssl on;" (SET when present) */
-	struct tl_effective eff;       /* what clients get (tl_effective_tls) */
+	/*
+	 * The site answers the names of its certificate (HAProxy without a
+	 * crt-list filter): added to names from the certificate when it is read.
+	 */
+	bool names_from_certificate;
+	struct tl_effective eff; /* what clients get (tl_effective_tls) */
 };
 
 struct tl_model {

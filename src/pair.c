@@ -6,6 +6,7 @@
  */
 #include "pair.h"
 
+#include <errno.h>
 #include <openssl/err.h>
 #include <openssl/x509_vfy.h>
 #include <stdint.h>
@@ -221,6 +222,16 @@ analyse(struct tl_analysis *an, const struct tl_cert_pair *pair)
 		info->key_configured = true;
 		info->key_file = info->cert_file;
 		info->key = info->cert_file->key;
+	} else if (pair->key.written == NULL && pair->key_sidecar.path != NULL) {
+		/* HAProxy: a bundle without a key, and a FILE.key beside it (absent: no key). */
+		const struct tl_cert_file *side =
+			tl_certstore_get(an->certs, pair->key_sidecar.path);
+
+		if (side->read_error != ENOENT) {
+			info->key_configured = true;
+			info->key_file = side;
+			info->key = side->key;
+		}
 	}
 	info->key_match = tl_key_match_index(info->served, info->key);
 	info->leaf_index = info->key_match >= 0 ? info->key_match : 0;
@@ -262,12 +273,14 @@ tl_pair_info_get(struct tl_analysis *an, const struct tl_cert_pair *pair)
 	if (info != NULL)
 		return info;
 	/* A lookup must not allocate: the key goes on the stack when it fits. */
-	if ((size_t)snprintf(small, sizeof(small), "%s\n%s\n%s", pair->cert.path,
-			     file_key(&pair->key), file_key(&pair->chain)) < sizeof(small))
+	if ((size_t)snprintf(small, sizeof(small), "%s\n%s\n%s\n%s", pair->cert.path,
+			     file_key(&pair->key), file_key(&pair->chain),
+			     file_key(&pair->key_sidecar)) < sizeof(small))
 		key = small;
 	else
-		key = tl_arena_printf(an->arena, "%s\n%s\n%s", pair->cert.path,
-				      file_key(&pair->key), file_key(&pair->chain));
+		key = tl_arena_printf(an->arena, "%s\n%s\n%s\n%s", pair->cert.path,
+				      file_key(&pair->key), file_key(&pair->chain),
+				      file_key(&pair->key_sidecar));
 	info = tl_strmap_get(&an->pairs->map, key);
 	if (info == NULL) {
 		info = analyse(an, pair);

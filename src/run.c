@@ -17,6 +17,7 @@
 #include "effective.h"
 #include "fsutil.h"
 #include "policy_file.h"
+#include "sni_names.h"
 #include "truststore.h"
 
 /* Standard input is read like a config file, with the same cap. */
@@ -182,6 +183,8 @@ run_checks(struct tl_run *run)
 	ctx.an.now = run->now;
 	ctx.an.fs = &run->fs;
 	tl_strmap_init(&ctx.memo, run->arena);
+	/* Names only the certificates tell (HAProxy) are part of the model checks see. */
+	tl_sni_names_resolve(&run->model, &ctx.an);
 	for (int id = 0; id < TL_CHECK_COUNT; id++) {
 		tl_check_fn *fn = tl_check_runner((enum tl_check_id)id);
 

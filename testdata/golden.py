@@ -76,14 +76,14 @@ def command(tlslint, case, fmt):
 
 def fix_modes(case):
     """Private keys 0600, then the modes the case asks for (git does not keep them)."""
-    pki = os.path.join(HERE, "pki")
-    for name in os.listdir(pki):
-        if not name.endswith((".key", ".pem")):
-            continue
-        path = os.path.join(pki, name)
-        with open(path, "rb") as f:
-            if b"PRIVATE KEY-----" in f.read():
-                os.chmod(path, 0o600)
+    for d, _, names in os.walk(os.path.join(HERE, "pki")):
+        for name in names:
+            if not name.endswith((".key", ".pem")):
+                continue
+            path = os.path.join(d, name)
+            with open(path, "rb") as f:
+                if b"PRIVATE KEY-----" in f.read():
+                    os.chmod(path, 0o600)
     modes = os.path.join(REPO, case, "modes")
     if os.path.exists(modes):
         for line in open(modes).read().splitlines():

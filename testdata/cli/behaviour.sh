@@ -160,20 +160,25 @@ printf '<VirtualHost *:443>\n    SSLEngine on\n</VirtualHost>\n' >"$tmp/site.con
 run "$tmp/site.conf"
 expect_status 1 "apache config by content"
 expect_match "apache detected: linted as httpd" "$out" "no certificate for TLS on \*:443; the server refuses to start \[ssl-no-certificate\]"
-printf 'frontend web\n    bind :443\n' >"$tmp/site.cfg"
+printf 'frontend web\n    mode http\n    bind :443\n' >"$tmp/site.cfg"
 run "$tmp/site.cfg"
-expect_status 2 "haproxy config by content"
-expect_match "haproxy detected" "$err" "site\.cfg: detected as haproxy"
+expect_status 1 "haproxy config by content"
+expect_match "haproxy detected: linted as HAProxy" "$out" "site 'frontend web' on \*:443 is served in plain HTTP"
 run --server nginx "$tmp/site.conf"
 expect_status 1 "--server forces nginx"
 expect_match "--server nginx parses it as nginx" "$out" "\[parse-error\]"
 
 # The demo of the README (make demo) finds what it is there to show, from its own tree only.
-chmod 600 testdata/demo/etc/ssl/private/*.key
+chmod 600 testdata/demo/etc/ssl/private/*.key testdata/demo/etc/haproxy/certs/*.pem
 run --root testdata/demo --now $NOW --ca-file testdata/pki/root.crt testdata/demo/etc/nginx/nginx.conf
 expect_status 1 "demo"
 expect_match "demo: expired certificate" "$out" "certificate expired on 2026-01-01.*\[cert-expired\]"
 expect_match "demo: summary" "$out" "in 6 files, 6 sites, 3 certificates$"
+run --root testdata/demo --now $NOW --ca-file testdata/pki/root.crt testdata/demo/etc/haproxy/haproxy.cfg
+expect_status 1 "demo haproxy"
+expect_match "demo haproxy: the routed name gets the directory's first certificate" "$out" \
+	"'api.example.test' is not covered by the certificate '/etc/haproxy/certs/expiring.example.test.pem'"
+expect_match "demo haproxy: summary" "$out" "in 1 file, 3 sites, 2 certificates$"
 
 # The catalogue and the version.
 run --list-checks --format json
@@ -181,6 +186,7 @@ expect_status 0 "--list-checks json"
 expect_match "catalogue has ssl-no-certificate" "$out" '"id": "ssl-no-certificate"'
 run --version
 expect_match "--version names the default nginx target" "$out" "nginx 1\.30"
+expect_match "--version names the default HAProxy target" "$out" "HAProxy 3\.4\.0"
 
 echo "$fails failed"
 [ "$fails" -eq 0 ]

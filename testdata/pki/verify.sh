@@ -279,6 +279,13 @@ same "www.fullchain.crt followed by intermediate.crt" www.duplicate.crt www.full
 same "www.crt, root.crt, intermediate.crt" www.misordered.crt www.crt root.crt intermediate.crt
 expect "www.der" "$(openssl x509 -inform DER -in "$pki/www.der" 2>/dev/null)" "$(cat "$pki/www.crt")"
 
+# The HAProxy files are what mk-haproxy.sh makes from the rest, byte for byte.
+hap=$(mktemp -d)
+cp -R "$pki/." "$hap/"
+bash "$pki/mk-haproxy.sh" "$hap" >/dev/null
+diff -r "$pki/haproxy" "$hap/haproxy" >/dev/null || fail "haproxy/ differs from what mk-haproxy.sh makes"
+rm -rf "$hap"
+
 if [ "$fails" -ne 0 ]; then
 	echo "test PKI: $fails mismatch(es) in $pki" >&2
 	exit 1

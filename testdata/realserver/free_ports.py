@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """free_ports.py - give a copied test config ports that are free on this machine right now.
 
-    free_ports.py DIR       rewrite every *.conf under DIR in place
+    free_ports.py DIR       rewrite every *.conf and *.cfg under DIR in place
     free_ports.py -n N      print the first of N consecutive free ports
 
 The golden configs name loopback ports (listen 127.0.0.1:18443 ssl; listen [::1]:18474;
 listen 18480-18481) so that they read like real configs, but a test that binds them would fail
 whenever another checkout, or anything else, holds the same port.  So before a config is run,
 each distinct port in it (a number from 1024 up after "listen " or after a ':' in a listen or
-proxy_pass line; for httpd, a Listen, <VirtualHost …>, ProxyPass or ProxyPassReverse line) is replaced by a port the kernel has just handed out (bound to port 0 on every
+proxy_pass line; for httpd, a Listen, <VirtualHost …>, ProxyPass or ProxyPassReverse line; for
+HAProxy, a bind or server line) is replaced by a port the kernel has just handed out (bound to port 0 on every
 address, then released), ranges by as many consecutive free ports.  The same old port gets the
 same new one in every file, so servers that share a socket still share it.  Prints one line
 "OLD NEW" per port.
@@ -21,6 +22,7 @@ import sys
 PORT = re.compile(r"(?P<pre>(?:^|[\s:])(?:listen\s+)?(?:[\w.*-]+:|\[[0-9a-fA-F:.]*\]:)?)"
                   r"(?P<port>\d{4,5})(?:-(?P<last>\d{4,5}))?(?=[\s;/>]|$)")
 LINE = re.compile(r"^\s*(listen|proxy_pass|<VirtualHost|ProxyPass|ProxyPassReverse)\b", re.I)
+LINE_CFG = re.compile(r"^\s*(bind|server)\b")  # HAProxy (*.cfg)
 
 
 def bindable(port):
@@ -51,12 +53,15 @@ def free_block(n):
 def rewrite(top):
     files = []
     for d, _, names in os.walk(top):
-        files += [os.path.join(d, f) for f in names if f.endswith(".conf")]
+        files += [os.path.join(d, f) for f in names if f.endswith((".conf", ".cfg"))]
     texts = {f: open(f).read() for f in files}
     mapping = {}
-    for text in texts.values():
+    def port_line(f, line):
+        return (LINE_CFG if f.endswith(".cfg") else LINE).match(line)
+
+    for f, text in texts.items():
         for line in text.splitlines():
-            if not LINE.match(line):
+            if not port_line(f, line):
                 continue
             for m in PORT.finditer(line):
                 first = int(m.group("port"))
@@ -77,7 +82,7 @@ def rewrite(top):
         return out
 
     for f, text in texts.items():
-        lines = [PORT.sub(sub, line) if LINE.match(line) else line
+        lines = [PORT.sub(sub, line) if port_line(f, line) else line
                  for line in text.split("\n")]
         with open(f, "w") as out:
             out.write("\n".join(lines))

@@ -5,6 +5,7 @@
 #
 #   golden-t.sh testdata/nginx/CASE      nginx -t,     declared in CASE/nginx-t
 #   golden-t.sh testdata/apache/CASE     apache2 -t,   declared in CASE/apache2-t
+#   golden-t.sh testdata/haproxy/CASE    haproxy -c,   declared in CASE/haproxy-c
 #
 # The declaration: first line `ok` (the test must pass) or `fail` (must fail); an optional
 # second line is a substring the server's output must contain (e.g. the [emerg] message).
@@ -17,6 +18,8 @@
 source "$(dirname "$0")/lib.sh"
 # shellcheck source=apache_lib.sh
 source "$(dirname "$0")/apache_lib.sh"
+# shellcheck source=haproxy_lib.sh
+source "$(dirname "$0")/haproxy_lib.sh"
 
 [ $# -eq 1 ] || { echo "usage: $0 CASE_DIR" >&2; exit 2; }
 case_dir=${1%/}
@@ -25,14 +28,19 @@ server=$(basename "$(dirname "$case_dir")")
 case $server in
 nginx) tool="nginx -t" decl=$case_dir/nginx-t ;;
 apache) tool="apache2 -t" decl=$case_dir/apache2-t ;;
+haproxy) tool="haproxy -c" decl=$case_dir/haproxy-c ;;
 *)
-	echo "$0: $case_dir is not under testdata/nginx or testdata/apache" >&2
+	echo "$0: $case_dir is not under testdata/nginx, testdata/apache or testdata/haproxy" >&2
 	exit 2
 	;;
 esac
 TL_NAME="${decl##*/}-$(basename "$case_dir")"
 
-if [ "$server" = nginx ]; then tl_require_nginx; else tl_require_apache; fi
+case $server in
+nginx) tl_require_nginx ;;
+apache) tl_require_apache ;;
+haproxy) tl_require_haproxy ;;
+esac
 
 if [ ! -f "$decl" ]; then
 	tl_fail "no $decl: declare what $tool says ('ok' or 'fail', optional message line)"
@@ -48,15 +56,23 @@ ok | fail) ;;
 	;;
 esac
 
-if [ "$server" = nginx ]; then
+case $server in
+nginx)
 	ngx_prepare "$case_dir" d
 	ngx_t "$d"
 	rc=$NGX_T_RC out=$NGX_T_OUT
-else
+	;;
+apache)
 	ap_prepare "$case_dir" d
 	ap_t "$d"
 	rc=$AP_T_RC out=$AP_T_OUT
-fi
+	;;
+haproxy)
+	hp_prepare "$case_dir" d
+	hp_c "$d"
+	rc=$HP_C_RC out=$HP_C_OUT
+	;;
+esac
 if { [ "$want" = ok ] && [ "$rc" -eq 0 ]; } || { [ "$want" = fail ] && [ "$rc" -ne 0 ]; }; then
 	tl_pass "$tool exit status $rc ($want)"
 else

@@ -130,7 +130,7 @@ tl_prepare() {
 		perl -pi -e '
 			s{(^|[\s"'\''])/pki/}{$1$ENV{TL_PKI}/}g;
 		' "$f"
-	done < <(find "$TL_LAST_TMP" -type f -name '*.conf' -print0)
+	done < <(find "$TL_LAST_TMP" -type f \( -name '*.conf' -o -name '*.cfg' -o -name '*.list' \) -print0)
 	python3 "$TL_REALSERVER/free_ports.py" "$TL_LAST_TMP" >"$TL_LAST_TMP/ports" ||
 		{ echo "$TL_NAME: no free ports" >&2; exit 1; }
 	printf -v "$var" '%s' "$TL_LAST_TMP"

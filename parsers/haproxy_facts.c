@@ -1,0 +1,63 @@
+/*
+ * HAProxy version facts. Sources: HAProxy's own tree at the release tags
+ * v2.6.0 to v3.4.0 (src/ssl_sock.c ssl_sock_prepare_ctx and
+ * ssl_sock_initial_ctx, src/cfgparse-ssl.c, src/ssl_ckch.c,
+ * src/ssl_crtlist.c), and Debian's haproxy 2.6.12 measured with
+ * `haproxy -c` and on 127.0.0.1 (docs/design.md, "HAProxy").
+ */
+#include "haproxy_facts.h"
+
+const char tl_haproxy_stable_note[] =
+	"HAProxy 3.4.0, the current stable branch (tag v3.4.0 of 2026-06-03 in "
+	"github.com/haproxy/haproxy)";
+
+static const struct tl_version feature_since[TL_HP_FEATURE_COUNT] = {
+	[TL_HP_CRTLIST_KEYWORDS] = {2, 8, 0},
+	[TL_HP_DEFAULT_CRT] = {3, 0, 0},
+};
+
+bool
+tl_haproxy_has(enum tl_haproxy_feature feature, struct tl_version version)
+{
+	return tl_version_cmp(version, feature_since[feature]) >= 0;
+}
+
+/*
+ * Every bind line's SSL context is built at start-up, and any error in it
+ * (a certificate or key that does not load or match, a cipher or curve
+ * list OpenSSL refuses, DH parameters that do not load, a TLS bind with
+ * no certificate) is an alert that stops HAProxy: `haproxy -c` already
+ * reports them, since it loads every certificate. The server context
+ * always has SSL_OP_NO_COMPRESSION and SSL_OP_NO_RENEGOTIATION, and
+ * SSL_OP_CIPHER_SERVER_PREFERENCE unless prefer-client-ciphers. With no
+ * DH parameters (no ssl-dh-param-file, none in the PEM, no
+ * tune.ssl.default-dh-param) no DHE suite can be negotiated: SSL_DEFAULT_DH_PARAM
+ * is 0 and HAProxy does not ask OpenSSL for automatic parameters. DH
+ * parameters OpenSSL's security level refuses are a warning: HAProxy
+ * starts without DHE.
+ */
+const struct tl_server_facts tl_haproxy_facts = {
+	.name = "haproxy",
+	.on_fault =
+		{
+			[TL_FAULT_CERTIFICATE] = "refuses to start",
+			[TL_FAULT_KEY] = "refuses to start",
+			[TL_FAULT_KEY_MISMATCH] = "refuses to start (inconsistencies between "
+						  "private key and certificate loaded)",
+			[TL_FAULT_CIPHERS] = "refuses to start",
+			[TL_FAULT_GROUPS] = "refuses to start",
+			[TL_FAULT_DH_FILE] = "refuses to start",
+			[TL_FAULT_NO_CERTIFICATE] = "refuses to start",
+			[TL_FAULT_NO_CERTIFICATE_NAMED] = "refuses to start",
+		},
+	.dh_builtin = false,
+	.groups_auto = NULL,
+	.password_file_max = 0,
+	.options =
+		{
+			[TL_OPT_SERVER_PREFERENCE] = {.on = true},
+			[TL_OPT_SESSION_TICKETS] = {.on = true},
+			[TL_OPT_COMPRESSION] = {.on = false, .forced = true},
+			[TL_OPT_CLIENT_RENEGOTIATION] = {.on = false, .forced = true},
+		},
+};

@@ -1,0 +1,34 @@
+/*
+ * Facts about HAProxy that depend on its version: when keywords and
+ * behaviours appeared, and what HAProxy does, as model facts.
+ */
+#ifndef TL_HAPROXY_FACTS_H
+#define TL_HAPROXY_FACTS_H
+
+#ifdef TL_CHECKS_BUILD
+#error "a parser header reached from checks/: checks must see only the model"
+#endif
+
+#include "../src/model.h"
+#include "../src/options.h"
+
+/* The default --target for HAProxy: the current stable branch. */
+#define TL_HAPROXY_STABLE                                                                          \
+	{                                                                                          \
+		3, 4, 0                                                                            \
+	}
+extern const char tl_haproxy_stable_note[];
+
+/* What HAProxy does, for the model (site->facts). */
+extern const struct tl_server_facts tl_haproxy_facts;
+
+/* Versions where behaviour tlslint models changed. */
+enum tl_haproxy_feature {
+	TL_HP_CRTLIST_KEYWORDS, /* crt-list options have their own table (2.8): no-alpn, … */
+	TL_HP_DEFAULT_CRT,      /* bind "default-crt" (3.0) */
+	TL_HP_FEATURE_COUNT,
+};
+
+bool tl_haproxy_has(enum tl_haproxy_feature feature, struct tl_version version);
+
+#endif

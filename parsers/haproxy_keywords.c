@@ -1,0 +1,592 @@
+/*
+ * The HAProxy keyword table on the shared lowering engine. Three kinds of
+ * rows: global and proxy-section lines (cfgparse-ssl.c cfg_kws, the
+ * "mode" of cfgparse-listen.c); the words of a bind line (bind_kws of
+ * src/listener.c, src/cfgparse-ssl.c, src/cfgparse-quic.c, … and, for a
+ * crt-list entry's [options], ssl_bind_kws / ssl_crtlist_kws); the words
+ * of a server or default-server line (srv_kws). Every keyword HAProxy has
+ * is a row, so that an unknown one is refused as HAProxy refuses it; the
+ * first version of each is the first release tag (v2.6.0 … v3.4.0) whose
+ * keyword lists have it. Rows that tlslint does not model use tl_set_none.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/fsutil.h"
+#include "haproxy_lower_int.h"
+
+static struct hp_lower *
+hp(struct tl_lower *engine)
+{
+	return engine->server;
+}
+
+const char *
+tl_hp_join(struct hp_lower *l, const char *base, const char *written)
+{
+	if (written[0] == '/' || base == NULL)
+		return tl_path_join(l->env->arena, l->engine.prefix, written);
+	return tl_path_join(l->env->arena, tl_path_join(l->env->arena, l->engine.prefix, base),
+			    written);
+}
+
+/* ---- flags written as one word ("ssl", "no-tls-tickets") ---- */
+
+static void
+set_on(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+       void *field)
+{
+	struct tl_flag *f = field;
+
+	(void)engine;
+	(void)kw;
+	f->v = tl_value_set(d);
+	f->on = true;
+}
+
+static void
+set_off(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	void *field)
+{
+	struct tl_flag *f = field;
+
+	(void)engine;
+	(void)kw;
+	f->v = tl_value_set(d);
+	f->on = false;
+}
+
+static const struct tl_setter set_on_row = {set_on, NULL};
+static const struct tl_setter set_off_row = {set_off, NULL};
+
+/* ---- protocol versions (parse_tls_method_options, parse_tls_method_minmax) ---- */
+
+/* The version a keyword ends in ("no-tlsv11" → TLSv1.1), or 0. */
+static unsigned
+suffix_version(const char *name)
+{
+	static const struct {
+		const char *suffix;
+		unsigned bit;
+	} versions[] = {
+		{"-sslv3", TL_PROTO_SSLv3},    {"-tlsv10", TL_PROTO_TLSv1},
+		{"-tlsv11", TL_PROTO_TLSv1_1}, {"-tlsv12", TL_PROTO_TLSv1_2},
+		{"-tlsv13", TL_PROTO_TLSv1_3},
+	};
+	const char *dash = strchr(name, '-');
+
+	for (size_t i = 0; dash != NULL && i < sizeof(versions) / sizeof(versions[0]); i++)
+		if (strcmp(dash, versions[i].suffix) == 0)
+			return versions[i].bit;
+	return 0;
+}
+
+static void
+set_no(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+       void *field)
+{
+	struct hp_versions *v = field;
+
+	(void)engine;
+	v->no.v = tl_value_set(d);
+	v->no.mask |= suffix_version(kw->name);
+}
+
+/* force-tlsv12: exactly that version (min = max). */
+static void
+set_force(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	  void *field)
+{
+	struct hp_versions *v = field;
+	unsigned bit = suffix_version(kw->name);
+
+	(void)engine;
+	v->min.v = v->max.v = tl_value_set(d);
+	v->min.mask = v->max.mask = bit;
+}
+
+/* ssl-min-ver / ssl-max-ver SSLv3 | TLSv1.0 | TLSv1.1 | TLSv1.2 | TLSv1.3 (case matters). */
+static void
+set_version(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	    void *field)
+{
+	static const char *const names[] = {"SSLv3", "TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3"};
+	static const unsigned bits[] = {TL_PROTO_SSLv3, TL_PROTO_TLSv1, TL_PROTO_TLSv1_1,
+					TL_PROTO_TLSv1_2, TL_PROTO_TLSv1_3};
+	struct tl_protocols *p = field;
+
+	(void)kw;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(d->args[0].text, names[i]) == 0) {
+			p->v = tl_value_set(d);
+			p->mask = bits[i];
+			return;
+		}
+	tl_lower_invalid(engine, d->args[0].loc, "'%s' : unknown ssl/tls version", d->args[0].text);
+}
+
+static const struct tl_setter set_no_row = {set_no, NULL};
+static const struct tl_setter set_force_row = {set_force, NULL};
+static const struct tl_setter set_version_row = {set_version, NULL};
+
+/* ---- files ---- */
+
+/* ca-file, crl-file: relative to ca-base. */
+static void
+set_ca(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+       void *field)
+{
+	struct tl_str *s = field;
+
+	(void)kw;
+	s->v = tl_value_set(d);
+	s->s = tl_hp_join(hp(engine), hp(engine)->global.ca_base.s, d->args[0].text);
+}
+
+/* A server's client certificate: relative to crt-base. */
+static void
+set_client_crt(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	       void *field)
+{
+	struct tl_str *s = field;
+
+	(void)kw;
+	s->v = tl_value_set(d);
+	s->s = tl_hp_join(hp(engine), hp(engine)->global.crt_base.s, d->args[0].text);
+}
+
+static void
+push_crt(struct tl_lower *engine, const struct tl_directive *d, struct hp_ssl *ssl,
+	 enum hp_crt_kind kind)
+{
+	struct hp_crt *c = tl_arena_alloc(engine->arena, sizeof(*c));
+
+	c->kind = kind;
+	c->arg = &d->args[0];
+	c->keyword = d->loc;
+	tl_ptrvec_push(engine->arena, &ssl->crts, c);
+}
+
+static void
+set_crt(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	void *field)
+{
+	(void)kw;
+	push_crt(engine, d, field, HP_CRT);
+}
+
+static void
+set_crt_list(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	     void *field)
+{
+	(void)kw;
+	push_crt(engine, d, field, HP_CRT_LIST);
+}
+
+static void
+set_default_crt(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	(void)kw;
+	push_crt(engine, d, field, HP_CRT_DEFAULT);
+}
+
+static void
+set_base(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	 void *field)
+{
+	struct tl_str *s = field;
+
+	(void)engine;
+	(void)kw;
+	s->v = tl_value_set(d);
+	s->s = d->args[0].text;
+}
+
+static const struct tl_setter set_ca_row = {set_ca, NULL};
+static const struct tl_setter set_client_crt_row = {set_client_crt, NULL};
+static const struct tl_setter set_crt_row = {set_crt, NULL};
+static const struct tl_setter set_crt_list_row = {set_crt_list, NULL};
+static const struct tl_setter set_default_crt_row = {set_default_crt, NULL};
+static const struct tl_setter set_base_row = {set_base, NULL};
+
+/* ---- the rest ---- */
+
+/* bind "verify none | optional | required" (bind_parse_verify). */
+static void
+set_verify(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	   void *field)
+{
+	struct tl_client_auth_setting *c = field;
+	const char *w = d->args[0].text;
+
+	(void)kw;
+	if (strcmp(w, "none") == 0)
+		c->mode = TL_CLIENT_AUTH_OFF;
+	else if (strcmp(w, "optional") == 0)
+		c->mode = TL_CLIENT_AUTH_OPTIONAL;
+	else if (strcmp(w, "required") == 0)
+		c->mode = TL_CLIENT_AUTH_REQUIRE;
+	else {
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "'verify' : unknown verify method '%s', only 'none', 'optional', "
+				 "and 'required' are supported",
+				 w);
+		return;
+	}
+	c->v = tl_value_set(d);
+}
+
+/* server "sni EXPR": SNI is sent, from a sample expression. */
+static void
+set_sni(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	void *field)
+{
+	struct tl_str *name = field;
+	struct tl_upstream_tls *up =
+		(struct tl_upstream_tls *)((char *)field - offsetof(struct tl_upstream_tls, name));
+
+	(void)engine;
+	(void)kw;
+	name->v = tl_value_set(d);
+	name->s = d->args[0].text;
+	up->server_name.v = tl_value_set(d);
+	up->server_name.on = true;
+}
+
+/* tune.ssl.default-dh-param BITS (ssl_parse_global_default_dh: at least 1024). */
+static void
+set_dh_bits(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	    void *field)
+{
+	struct tl_count *c = field;
+	char *end;
+	long n = strtol(d->args[0].text, &end, 10);
+
+	(void)kw;
+	if (*end != '\0' || n < 1024) {
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "'%s' requires at least 1024 bits, got '%s'", d->name,
+				 d->args[0].text);
+		return;
+	}
+	c->v = tl_value_set(d);
+	c->n = n;
+}
+
+static const struct tl_setter set_verify_row = {set_verify, NULL};
+static const struct tl_setter set_sni_row = {set_sni, NULL};
+static const struct tl_setter set_dh_bits_row = {set_dh_bits, NULL};
+
+/*
+ * ssl-default-bind-options / ssl-default-server-options: option words as
+ * on a bind (server) line, only those the global statement knows.
+ */
+static const char *const bind_options[] = {
+	"no-tls-tickets", "tls-tickets", "prefer-client-ciphers", "strict-sni",
+	"no-strict-sni",  "ssl-min-ver", "ssl-max-ver",           NULL};
+static const char *const server_options[] = {"no-tls-tickets", "ssl-min-ver",    "ssl-max-ver",
+					     "renegotiate",    "no-renegotiate", NULL};
+
+static bool
+global_option(const char *const *known, const char *w)
+{
+	for (const char *const *k = known; *k != NULL; k++)
+		if (strcmp(*k, w) == 0)
+			return true;
+	return (strncmp(w, "no-", 3) == 0 || strncmp(w, "force-", 6) == 0) &&
+	       suffix_version(w) != 0;
+}
+
+static void
+set_global_options(struct tl_lower *engine, const struct tl_directive *d, const char *const *known,
+		   unsigned ctx)
+{
+	struct hp_lower *l = hp(engine);
+	void *targets[HP_NTARGETS] = {NULL};
+
+	targets[HP_TARGET_TLS] = &l->global.bind.tls;
+	targets[HP_TARGET_SSL] = &l->global.bind;
+	targets[HP_TARGET_UP] = &l->global.server.up;
+	targets[HP_TARGET_SERVER] = &l->global.server;
+	for (size_t i = 0; i < d->nargs; i++) {
+		const char *w = d->args[i].text;
+
+		if (!global_option(known, w)) {
+			tl_lower_invalid(engine, d->args[i].loc,
+					 "unknown option '%s' on global statement '%s'.", w,
+					 d->name);
+			return;
+		}
+		if (strcmp(w, "ssl-min-ver") == 0 || strcmp(w, "ssl-max-ver") == 0)
+			i++; /* its version */
+	}
+	tl_hp_apply_words(l, ctx, targets, d->args, d->nargs, d->name);
+}
+
+static void
+set_bind_options(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		 void *field)
+{
+	(void)kw;
+	(void)field;
+	set_global_options(engine, d, bind_options, HP_BIND);
+}
+
+static void
+set_server_options(struct tl_lower *engine, const struct tl_keyword *kw,
+		   const struct tl_directive *d, void *field)
+{
+	(void)kw;
+	(void)field;
+	set_global_options(engine, d, server_options, HP_SERVER);
+}
+
+static const struct tl_setter set_bind_options_row = {set_bind_options, NULL};
+static const struct tl_setter set_server_options_row = {set_server_options, NULL};
+
+static const char *const verify_values[] = {"none", "required", NULL};
+
+/* clang-format off */
+static const struct tl_keyword rows[] = {
+	{"accept-netscaler-cip", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"accept-proxy", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"addr", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"agent-addr", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"agent-check", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"agent-inter", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"agent-port", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"agent-send", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"allow-0rtt", HP_BIND | HP_CRTLIST, {0}, {0}, &set_on_row, HP_TARGET_TLS, offsetof(struct tl_tls, early_data), 0, 0, NULL, "accepts TLS 1.3 early data"},
+	{"allow-0rtt", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"alpn", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, alpn), 1, 1, NULL, "the ALPN protocols offered"},
+	{"alpn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"backlog", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"backup", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"ca-base", HP_GLOBAL, {0}, {0}, &set_base_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, ca_base), 1, 1, NULL, "the directory relative CA and CRL files are in"},
+	{"ca-file", HP_BIND | HP_CRTLIST, {0}, {0}, &set_ca_row, HP_TARGET_TLS, offsetof(struct tl_tls, client_certificate), 1, 1, NULL, "CAs client certificates are verified against"},
+	{"ca-file", HP_SERVER, {0}, {0}, &set_ca_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, trusted_certificate), 1, 1, NULL, "CAs the server's certificate is verified against"},
+	{"ca-ignore-err", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ca-sign-file", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ca-sign-pass", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ca-verify-file", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ca-verify-file", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"cc", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"cc", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"check", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"check-alpn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"check-pool-conn-name", HP_SERVER, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"check-proto", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"check-reuse-pool", HP_SERVER, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"check-send-proxy", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"check-sni", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"check-sni-auto", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"check-ssl", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"check-via-socks4", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"ciphers", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, ciphers), 1, 1, NULL, "the TLS <= 1.2 cipher string"},
+	{"ciphers", HP_SERVER, {0}, {0}, &tl_set_str, HP_TARGET_UP, offsetof(struct tl_upstream_tls, ciphers), 1, 1, NULL, "the TLS <= 1.2 cipher string to servers"},
+	{"ciphersuites", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, ciphersuites), 1, 1, NULL, "the TLS 1.3 suites"},
+	{"ciphersuites", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"client-sigalgs", HP_BIND, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"client-sigalgs", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"client-sigalgs", HP_SERVER, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"cookie", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"crl-file", HP_BIND | HP_CRTLIST, {0}, {0}, &set_ca_row, HP_TARGET_TLS, offsetof(struct tl_tls, crl), 1, 1, NULL, "revoked client certificates"},
+	{"crl-file", HP_SERVER, {0}, {0}, &set_ca_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, crl), 1, 1, NULL, "revoked server certificates"},
+	{"crt", HP_BIND, {0}, {0}, &set_crt_row, HP_TARGET_SSL, 0, 1, 1, NULL, "a certificate file, or a directory of them"},
+	{"crt", HP_SERVER, {0}, {0}, &set_client_crt_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, certificate), 1, 1, NULL, "the client certificate sent to servers"},
+	{"crt-base", HP_GLOBAL, {0}, {0}, &set_base_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, crt_base), 1, 1, NULL, "the directory relative certificate files are in"},
+	{"crt-ignore-err", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"crt-list", HP_BIND, {0}, {0}, &set_crt_list_row, HP_TARGET_SSL, 0, 1, 1, NULL, "a file of certificates with per-name options"},
+	{"curves", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, groups), 1, 1, NULL, "the key exchange groups"},
+	{"curves", HP_SERVER, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"default-crt", HP_BIND, {3, 0, 0}, {0}, &set_default_crt_row, HP_TARGET_SSL, 0, 1, 1, NULL, "a certificate that is also the default"},
+	{"defer-accept", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"disabled", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"downinter", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ecdhe", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ecdhe", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ech", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"enabled", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"error-limit", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"expose-fd", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"fall", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"fastinter", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"force-sslv3", HP_BIND, {0}, {0}, &set_force_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "only SSLv3"},
+	{"force-sslv3", HP_SERVER, {0}, {0}, &set_force_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "only SSLv3"},
+	{"force-tlsv10", HP_BIND, {0}, {0}, &set_force_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "only TLSv1.0"},
+	{"force-tlsv10", HP_SERVER, {0}, {0}, &set_force_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "only TLSv1.0"},
+	{"force-tlsv11", HP_BIND, {0}, {0}, &set_force_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "only TLSv1.1"},
+	{"force-tlsv11", HP_SERVER, {0}, {0}, &set_force_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "only TLSv1.1"},
+	{"force-tlsv12", HP_BIND, {0}, {0}, &set_force_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "only TLSv1.2"},
+	{"force-tlsv12", HP_SERVER, {0}, {0}, &set_force_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "only TLSv1.2"},
+	{"force-tlsv13", HP_BIND, {0}, {0}, &set_force_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "only TLSv1.3"},
+	{"force-tlsv13", HP_SERVER, {0}, {0}, &set_force_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "only TLSv1.3"},
+	{"generate-certificates", HP_BIND, {0}, {0}, &set_on_row, HP_TARGET_SSL, offsetof(struct hp_ssl, generate_certificates), 0, 0, NULL, "certificates made on the fly"},
+	{"gid", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"group", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"guid", HP_SERVER, {3, 0, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"guid-prefix", HP_BIND, {3, 0, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"hash-key", HP_SERVER, {3, 0, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"healthcheck", HP_SERVER, {3, 4, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"id", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"id", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"idle-ping", HP_BIND, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"idle-ping", HP_SERVER, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"init-addr", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"init-state", HP_SERVER, {3, 1, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"inter", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"interface", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ktls", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ktls", HP_CRTLIST, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ktls", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"label", HP_BIND, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"level", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"log-bufsize", HP_SERVER, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"log-proto", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"max-reuse", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"maxconn", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"maxconn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"maxqueue", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"minconn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"mode", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"mode", HP_PROXY, {0}, {0}, &tl_set_str, HP_TARGET_PROXY, offsetof(struct hp_proxy, mode), 1, 1, NULL, "tcp or http"},
+	{"mss", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"name", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"namespace", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"namespace", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"nbconn", HP_BIND, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"nice", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"no-agent-check", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-alpn", HP_BIND, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-alpn", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-backup", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-ca-names", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-ca-names", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-check", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-check-reuse-pool", HP_SERVER, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-check-send-proxy", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-check-sni-auto", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-check-ssl", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-renegotiate", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-send-proxy", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-send-proxy-v2", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-send-proxy-v2-ssl", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-send-proxy-v2-ssl-cn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-sni-auto", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-ssl", HP_SERVER, {0}, {0}, &set_off_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, enabled), 0, 0, NULL, "no TLS to this server"},
+	{"no-ssl-reuse", HP_SERVER, {0}, {0}, &set_off_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, session_reuse), 0, 0, NULL, "no session reuse"},
+	{"no-sslv3", HP_BIND, {0}, {0}, &set_no_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "switches SSLv3 off"},
+	{"no-sslv3", HP_SERVER, {0}, {0}, &set_no_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "switches SSLv3 off"},
+	{"no-strict-sni", HP_BIND, {3, 2, 0}, {0}, &set_off_row, HP_TARGET_SSL, offsetof(struct hp_ssl, strict_sni), 0, 0, NULL, "an unknown name gets the default certificate"},
+	{"no-tfo", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-tls-tickets", HP_BIND, {0}, {0}, &set_off_row, HP_TARGET_TLS, offsetof(struct tl_tls, options[TL_OPT_SESSION_TICKETS]), 0, 0, NULL, "no session tickets"},
+	{"no-tls-tickets", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-tlsv10", HP_BIND, {0}, {0}, &set_no_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "switches TLSv1.0 off"},
+	{"no-tlsv10", HP_SERVER, {0}, {0}, &set_no_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "switches TLSv1.0 off"},
+	{"no-tlsv11", HP_BIND, {0}, {0}, &set_no_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "switches TLSv1.1 off"},
+	{"no-tlsv11", HP_SERVER, {0}, {0}, &set_no_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "switches TLSv1.1 off"},
+	{"no-tlsv12", HP_BIND, {0}, {0}, &set_no_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "switches TLSv1.2 off"},
+	{"no-tlsv12", HP_SERVER, {0}, {0}, &set_no_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "switches TLSv1.2 off"},
+	{"no-tlsv13", HP_BIND, {0}, {0}, &set_no_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "switches TLSv1.3 off"},
+	{"no-tlsv13", HP_SERVER, {0}, {0}, &set_no_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "switches TLSv1.3 off"},
+	{"non-stick", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"npn", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"npn", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"npn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"observe", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"on-error", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"on-marked-down", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"on-marked-up", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"pool-conn-name", HP_SERVER, {3, 0, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"pool-low-conn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"pool-max-conn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"pool-purge-delay", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"port", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"prefer-client-ciphers", HP_BIND, {0}, {0}, &set_off_row, HP_TARGET_TLS, offsetof(struct tl_tls, options[TL_OPT_SERVER_PREFERENCE]), 0, 0, NULL, "the client's cipher order wins"},
+	{"process", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"proto", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"proto", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"proxy-v2-options", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"quic-cc-algo", HP_BIND, {2, 7, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"quic-cc-algo", HP_SERVER, {3, 4, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"quic-force-retry", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"quic-socket", HP_BIND, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"redir", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"renegotiate", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"resolve-net", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"resolve-opts", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"resolve-prefer", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"resolvers", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"rise", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"send-proxy", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"send-proxy-v2", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"send-proxy-v2-ssl", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"send-proxy-v2-ssl-cn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"set-proxy-v2-tlv-fmt", HP_SERVER, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "a PROXY v2 TLV: (ID) and a format"},
+	{"severity-output", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"shard", HP_SERVER, {2, 7, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"shards", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"sigalgs", HP_BIND, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"sigalgs", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"sigalgs", HP_SERVER, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"slowstart", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"sni", HP_SERVER, {0}, {0}, &set_sni_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, name), 1, 1, NULL, "the SNI sent to the server (an expression)"},
+	{"sni-auto", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"socks4", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"source", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ssl", HP_BIND, {0}, {0}, &set_on_row, HP_TARGET_SSL, offsetof(struct hp_ssl, ssl), 0, 0, NULL, "TLS on this bind line"},
+	{"ssl", HP_SERVER, {0}, {0}, &set_on_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, enabled), 0, 0, NULL, "TLS to this server"},
+	{"ssl-default-bind-ciphers", HP_GLOBAL, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, ciphers), 1, 1, NULL, "the bind lines' TLS <= 1.2 cipher string"},
+	{"ssl-default-bind-ciphersuites", HP_GLOBAL, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, ciphersuites), 1, 1, NULL, "the bind lines' TLS 1.3 suites"},
+	{"ssl-default-bind-curves", HP_GLOBAL, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, groups), 1, 1, NULL, "the bind lines' key exchange groups"},
+	{"ssl-default-bind-options", HP_GLOBAL, {0}, {0}, &set_bind_options_row, HP_TARGET_SSL, 0, 1, TL_MANY_ARGS, NULL, "the bind lines' versions and options"},
+	{"ssl-default-server-ciphers", HP_GLOBAL, {0}, {0}, &tl_set_str, HP_TARGET_UP, offsetof(struct tl_upstream_tls, ciphers), 1, 1, NULL, "the server lines' TLS <= 1.2 cipher string"},
+	{"ssl-default-server-options", HP_GLOBAL, {0}, {0}, &set_server_options_row, HP_TARGET_SERVER, 0, 1, TL_MANY_ARGS, NULL, "the server lines' versions and options"},
+	{"ssl-dh-param-file", HP_GLOBAL, {0}, {0}, &tl_set_path, HP_TARGET_GLOBAL, offsetof(struct hp_global, dhparam), 1, 1, NULL, "DH parameters for DHE"},
+	{"ssl-max-ver", HP_BIND | HP_CRTLIST, {0}, {0}, &set_version_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions.max), 1, 1, NULL, "the highest protocol version"},
+	{"ssl-max-ver", HP_SERVER, {0}, {0}, &set_version_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions.max), 1, 1, NULL, "the highest protocol version"},
+	{"ssl-min-ver", HP_BIND | HP_CRTLIST, {0}, {0}, &set_version_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions.min), 1, 1, NULL, "the lowest protocol version"},
+	{"ssl-min-ver", HP_SERVER, {0}, {0}, &set_version_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions.min), 1, 1, NULL, "the lowest protocol version"},
+	{"ssl-reuse", HP_SERVER, {0}, {0}, &set_on_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, session_reuse), 0, 0, NULL, "session reuse"},
+	{"ssl-server-verify", HP_GLOBAL, {0}, {0}, &tl_set_enum, HP_TARGET_GLOBAL, offsetof(struct hp_global, server_verify), 1, 1, verify_values, "whether server certificates are verified by default"},
+	{"stick", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"strict-maxconn", HP_SERVER, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"strict-sni", HP_BIND, {0}, {0}, &set_on_row, HP_TARGET_SSL, offsetof(struct hp_ssl, strict_sni), 0, 0, NULL, "an unknown name gets no certificate"},
+	{"tcp-md5sig", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"tcp-md5sig", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"tcp-ss", HP_BIND, {3, 4, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"tcp-ut", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"tcp-ut", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"tfo", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"tfo", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"thread", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"tls-ticket-keys", HP_BIND, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, session_ticket_key), 1, 1, NULL, "session ticket keys"},
+	{"tls-tickets", HP_BIND, {3, 2, 0}, {0}, &set_on_row, HP_TARGET_TLS, offsetof(struct tl_tls, options[TL_OPT_SESSION_TICKETS]), 0, 0, NULL, "session tickets"},
+	{"tls-tickets", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"track", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"transparent", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"tune.ssl.default-dh-param", HP_GLOBAL, {0}, {0}, &set_dh_bits_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, default_dh), 1, 1, NULL, "the size of HAProxy's own DH group"},
+	{"uid", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"user", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"usesrc", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"v4v6", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"v6only", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"verify", HP_BIND | HP_CRTLIST, {0}, {0}, &set_verify_row, HP_TARGET_TLS, offsetof(struct tl_tls, verify_client), 1, 1, NULL, "client certificates: none, optional, required"},
+	{"verify", HP_SERVER, {0}, {0}, &tl_set_enum, HP_TARGET_SERVER, offsetof(struct hp_server, verify), 1, 1, verify_values, "verification of the server certificate: none, required"},
+	{"verifyhost", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"weight", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ws", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+};
+/* clang-format on */
+
+const struct tl_keyword_table tl_haproxy_keywords = {rows, sizeof(rows) / sizeof(rows[0]), false};
+
+const struct tl_server_words tl_haproxy_words = {
+	.server = "haproxy",
+	.unknown = "unknown keyword",
+	.not_allowed = "unknown keyword",
+	.bad_level_fmt = "unknown keyword '%s' out of section",
+	.bad_arity_fmt = "'%s' expects an argument",
+};

@@ -1,0 +1,1118 @@
+/*
+ * Lowering an HAProxy configuration into the common model.
+ *
+ * A bind line is a listener on each of its addresses; with "ssl", every
+ * certificate it loads (a crt file, each file of a crt directory, each
+ * line of a crt-list) is a site on those sockets, the first one the
+ * default. A site's names are its crt-list SNI filters, or else the names
+ * in its certificate, known once the certificate is read (the site is
+ * marked names_from_certificate). Host names the frontend routes on
+ * (use_backend with an SNI or Host ACL) are kept on the sockets as
+ * routed_names. A bind line without "ssl" is one plain site. The servers
+ * of the backends a frontend uses are its upstreams.
+ */
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "../src/fsutil.h"
+#include "../src/strmap.h"
+#include "haproxy_crtlist.h"
+#include "haproxy_facts.h"
+#include "haproxy_lower.h"
+#include "haproxy_lower_int.h"
+
+/* ---- the keyword table, applied to section lines and to the words of bind/server lines ---- */
+
+bool
+tl_hp_apply_line(struct hp_lower *l, unsigned ctx, void *const *targets,
+		 const struct tl_directive *d)
+{
+	size_t n;
+	const struct tl_keyword *rows = tl_keyword_rows(&tl_haproxy_keywords, d->name, &n);
+	bool here = false;
+
+	/* Many names are bind or server words too (maxconn, user): only this section's rows. */
+	for (size_t i = 0; i < n; i++)
+		here = here || (rows[i].ctx & ctx) != 0;
+	return here && tl_keyword_apply(&l->engine, &tl_haproxy_keywords, ctx, targets, d);
+}
+
+/* A keyword as HAProxy looks it up: "set-proxy-v2-tlv-fmt(0xE1)" by what precedes '('. */
+static const char *
+keyword_name(struct tl_arena *arena, const char *word)
+{
+	const char *paren = strchr(word, '(');
+
+	return paren != NULL ? tl_arena_strndup(arena, word, (size_t)(paren - word)) : word;
+}
+
+void
+tl_hp_apply_words(struct hp_lower *l, unsigned ctx, void *const *targets,
+		  const struct tl_arg *words, size_t n, const char *what)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t nrows;
+		const char *name = keyword_name(l->env->arena, words[i].text);
+		const struct tl_keyword *rows = tl_keyword_rows(&tl_haproxy_keywords, name, &nrows);
+		const struct tl_keyword *row = NULL;
+		struct tl_directive *d;
+		size_t nargs;
+
+		for (size_t k = 0; k < nrows && row == NULL; k++)
+			if (rows[k].ctx & ctx)
+				row = &rows[k];
+		if (row == NULL) {
+			tl_lower_invalid(&l->engine, words[i].loc, "%s: unknown keyword '%s'.",
+					 what, words[i].text);
+			continue;
+		}
+		/* One word and the arguments it takes, as a directive of its own. */
+		d = tl_arena_alloc(l->env->arena, sizeof(*d));
+		d->name = name;
+		d->loc = words[i].loc;
+		d->args = (struct tl_arg *)&words[i + 1];
+		d->nargs = nargs = row->max_args;
+		if (i + nargs >= n) {
+			/*
+			 * HAProxy hands the keyword an empty word: those tlslint models
+			 * refuse it, what the others do with it is theirs to say.
+			 */
+			if (row->setter != &tl_set_none)
+				tl_lower_invalid(&l->engine, words[i].loc,
+						 "%s: '%s' : missing argument.", what,
+						 words[i].text);
+			return;
+		}
+		/* srv_parse_source: "source ADDR [usesrc ADDR] [interface NAME]". */
+		if (strcmp(name, "source") == 0 && (ctx & HP_SERVER))
+			while (i + nargs + 2 < n + 1 && i + nargs + 1 < n &&
+			       (strcmp(words[i + nargs + 1].text, "usesrc") == 0 ||
+				strcmp(words[i + nargs + 1].text, "interface") == 0))
+				nargs += 2;
+		tl_keyword_apply(&l->engine, &tl_haproxy_keywords, ctx, targets, d);
+		i += nargs;
+	}
+}
+
+/* ---- protocol versions (ssl_sock_initial_ctx) ---- */
+
+static const unsigned version_order[] = {TL_PROTO_SSLv3, TL_PROTO_TLSv1, TL_PROTO_TLSv1_1,
+					 TL_PROTO_TLSv1_2, TL_PROTO_TLSv1_3};
+#define NVERSIONS (sizeof(version_order) / sizeof(version_order[0]))
+
+static int
+version_index(unsigned bit)
+{
+	for (size_t i = 0; i < NVERSIONS; i++)
+		if (version_order[i] == bit)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * The versions a bind line's context gets: from ssl-min-ver (TLSv1.2 when
+ * not given, unless ssl-max-ver is lower) to ssl-max-ver, the no-*
+ * switches ignored once either is given, and OpenSSL given only the
+ * lowest and highest version left, so a hole stays enabled. WHAT names
+ * the line in HAProxy's words.
+ */
+static void
+bind_protocols(struct hp_lower *l, struct hp_ssl *ssl, struct tl_loc at, const char *what)
+{
+	struct hp_versions *v = &ssl->versions;
+	bool given = v->min.v.origin != TL_ORIGIN_UNSET || v->max.v.origin != TL_ORIGIN_UNSET;
+	unsigned off = v->no.v.origin != TL_ORIGIN_UNSET ? v->no.mask : 0;
+	int lo = 0, hi = (int)NVERSIONS - 1, first = -1, last = -1;
+	struct tl_protocols *p = &ssl->tls.protocols;
+
+	if (off != 0 && given) {
+		tl_lower_deprecated(&l->engine, v->no.v.loc,
+				    "no-sslv3/no-tlsv1x are ignored for %s. Use only 'ssl-min-ver' "
+				    "and 'ssl-max-ver' to fix.",
+				    what);
+		off = 0;
+	}
+	if (v->max.v.origin != TL_ORIGIN_UNSET)
+		hi = version_index(v->max.mask);
+	if (v->min.v.origin != TL_ORIGIN_UNSET)
+		lo = version_index(v->min.mask);
+	else
+		lo = hi >= version_index(TL_PROTO_TLSv1_2) ? version_index(TL_PROTO_TLSv1_2) : hi;
+	for (int i = lo; i <= hi; i++)
+		if (!(off & version_order[i])) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	p->mask = 0;
+	for (int i = first; first >= 0 && i <= last; i++)
+		p->mask |= version_order[i];
+	if (v->min.v.origin == TL_ORIGIN_SET || v->max.v.origin == TL_ORIGIN_SET ||
+	    v->no.v.origin == TL_ORIGIN_SET) {
+		const struct tl_value *src = v->max.v.origin == TL_ORIGIN_SET   ? &v->max.v
+					     : v->min.v.origin == TL_ORIGIN_SET ? &v->min.v
+										: &v->no.v;
+		p->v = *src;
+	} else if (v->min.v.origin != TL_ORIGIN_UNSET || v->max.v.origin != TL_ORIGIN_UNSET ||
+		   v->no.v.origin != TL_ORIGIN_UNSET) {
+		p->v = v->min.v.origin != TL_ORIGIN_UNSET   ? v->min.v
+		       : v->max.v.origin != TL_ORIGIN_UNSET ? v->max.v
+							    : v->no.v;
+	} else {
+		p->v.origin = TL_ORIGIN_DEFAULT;
+		p->v.loc = at;
+		p->v.note =
+			tl_arena_printf(l->env->arena, "%s (ssl-min-ver TLSv1.2)", l->default_note);
+	}
+	if (p->mask == 0)
+		tl_lower_invalid(&l->engine, at, "all SSL/TLS versions are disabled for %s.", what);
+}
+
+/* Values of the global section become inherited ones in a bind line (bind_parse_ssl). */
+static void
+inherit_global(struct hp_lower *l, struct hp_ssl *ssl, struct tl_loc bind_loc)
+{
+	const struct hp_ssl *g = &l->global.bind;
+
+	tl_tls_inherit(&ssl->tls, &g->tls);
+	tl_inherit_fields(
+		&ssl->versions, &g->versions,
+		(const struct tl_field[]){
+			{"min", offsetof(struct hp_versions, min), sizeof(ssl->versions.min)},
+			{"max", offsetof(struct hp_versions, max), sizeof(ssl->versions.max)},
+		},
+		2);
+	/* The no-* switches add up. */
+	if (g->versions.no.v.origin != TL_ORIGIN_UNSET) {
+		if (ssl->versions.no.v.origin == TL_ORIGIN_UNSET) {
+			ssl->versions.no.v = g->versions.no.v;
+			ssl->versions.no.v.origin = TL_ORIGIN_INHERITED;
+		}
+		ssl->versions.no.mask |= g->versions.no.mask;
+	}
+	if (ssl->strict_sni.v.origin == TL_ORIGIN_UNSET &&
+	    g->strict_sni.v.origin != TL_ORIGIN_UNSET) {
+		ssl->strict_sni = g->strict_sni;
+		ssl->strict_sni.v.origin = TL_ORIGIN_INHERITED;
+	}
+	/* What HAProxy does with no setting: OpenSSL's own cipher list (it sets none). */
+	if (ssl->tls.ciphers.v.origin == TL_ORIGIN_UNSET) {
+		ssl->tls.ciphers.v.origin = TL_ORIGIN_DEFAULT;
+		ssl->tls.ciphers.v.loc = bind_loc;
+		ssl->tls.ciphers.v.note = "OpenSSL's default list (HAProxy sets none)";
+		ssl->tls.ciphers.s = "DEFAULT";
+	}
+	if (ssl->tls.dhparam.v.origin == TL_ORIGIN_UNSET &&
+	    l->global.dhparam.v.origin != TL_ORIGIN_UNSET) {
+		ssl->tls.dhparam = l->global.dhparam;
+		ssl->tls.dhparam.v.origin = TL_ORIGIN_INHERITED;
+	}
+}
+
+/* ---- addresses ---- */
+
+struct hp_addr {
+	const char *addr; /* "*", "127.0.0.1", "[::1]", "unix:/path" */
+	unsigned port, last_port;
+	bool ipv6, quic, unix_socket;
+};
+
+/*
+ * One address of a bind line (str2sa_range): [PREFIX@]HOST:PORT[-LAST],
+ * HOST empty or "*" for any IPv4 address, IPv6 written bare (the last ':'
+ * starts the port) or in brackets; a path or unix@/abns@ is a local socket.
+ */
+static bool
+parse_addr(struct tl_arena *arena, const char *text, struct hp_addr *a)
+{
+	const char *at = strchr(text, '@');
+	const char *host = text, *colon;
+	char *end;
+	long port, last;
+
+	memset(a, 0, sizeof(*a));
+	/* The prefix: one or more of ipv4, ipv6, quic4, quic6, unix, fd, … joined by '+'. */
+	for (const char *p = text; at != NULL && p < at;) {
+		size_t n = strcspn(p, "+@");
+
+		if (n >= 4 && strncmp(p, "quic", 4) == 0)
+			a->quic = true;
+		else if (n > 0 && p[n - 1] == '6')
+			a->ipv6 = true;
+		else if (!(n >= 3 && (strncmp(p, "ipv", 3) == 0 || strncmp(p, "tcp", 3) == 0 ||
+				      strncmp(p, "udp", 3) == 0)))
+			a->unix_socket = true; /* unix, abns, abnsz, fd, sockpair, uxst, rhttp */
+		p += n + (p[n] == '+');
+		if (p[-1] == '@' || p[0] == '@')
+			break;
+	}
+	if (at != NULL)
+		host = at + 1;
+	if (a->unix_socket) {
+		a->addr = tl_arena_printf(arena, "unix:%s", host);
+		return true;
+	}
+	if (host[0] == '/') {
+		a->unix_socket = true;
+		a->addr = tl_arena_printf(arena, "unix:%s", host);
+		return true;
+	}
+	colon = strrchr(host, ':');
+	if (colon == NULL)
+		return false;
+	port = strtol(colon + 1, &end, 10);
+	last = port;
+	if (*end == '-')
+		last = strtol(end + 1, &end, 10);
+	if (*end != '\0' || port <= 0 || port > 65535 || last < port || last > 65535)
+		return false;
+	a->port = (unsigned)port;
+	a->last_port = (unsigned)last;
+	if (colon == host || (colon == host + 1 && host[0] == '*'))
+		a->addr = a->ipv6 ? "[::]" : "*";
+	else if (host[0] == '[')
+		a->addr = tl_arena_strndup(arena, host, (size_t)(colon - host));
+	else if (memchr(host, ':', (size_t)(colon - host)) != NULL) {
+		a->addr = tl_arena_printf(arena, "[%.*s]", (int)(colon - host), host);
+		if (strcmp(a->addr, "[::]") == 0 || strcmp(a->addr, "[]") == 0)
+			a->addr = "[::]";
+	} else
+		a->addr = tl_arena_strndup(arena, host, (size_t)(colon - host));
+	if (strcmp(a->addr, "0.0.0.0") == 0)
+		a->addr = "*";
+	a->ipv6 = a->ipv6 || a->addr[0] == '[';
+	return true;
+}
+
+/* ---- proxies ---- */
+
+struct hp_defaults {
+	const struct tl_directive *d;
+	struct hp_proxy proxy;
+	struct tl_ptrvec default_servers; /* const struct tl_directive * */
+};
+
+/* A frontend's (or listen's) state while its lines are read. */
+struct frontend {
+	const struct tl_directive *d;
+	const char *name;
+	enum tl_site_mode mode;
+	struct tl_header hsts;
+	struct tl_strmap acls;     /* acl name → struct tl_ptrvec * of struct tl_name * */
+	struct tl_ptrvec routed;   /* struct tl_name * */
+	struct tl_ptrvec backends; /* const char *: default_backend, use_backend */
+	struct tl_ptrvec sites;    /* struct tl_site * */
+	struct tl_ptrvec sockets;  /* struct tl_socket * with TLS */
+};
+
+struct walk {
+	struct hp_lower *l;
+	struct tl_strmap sockets;  /* "port addr" → struct tl_socket * */
+	struct tl_strmap defaults; /* name → struct hp_defaults * */
+	struct tl_strmap backends; /* name → struct tl_ptrvec * of struct tl_upstream * */
+	struct tl_strmap used;     /* backend name → the frontend site that took its servers */
+};
+
+static const char *
+section_name(const struct tl_directive *d)
+{
+	return d->nargs > 0 ? d->args[0].text : "";
+}
+
+/* The defaults section a proxy takes its settings from: "from NAME", else the last one. */
+static const struct hp_defaults *
+defaults_of(struct walk *w, const struct tl_directive *d, const struct hp_defaults *last)
+{
+	for (size_t i = 0; i + 1 < d->nargs; i++)
+		if (strcmp(d->args[i].text, "from") == 0)
+			return tl_strmap_get(&w->defaults, d->args[i + 1].text);
+	return last;
+}
+
+static enum tl_site_mode
+mode_of(const struct tl_str *mode)
+{
+	return mode->v.origin != TL_ORIGIN_UNSET && strcmp(mode->s, "http") == 0 ? TL_SITE_HTTP
+										 : TL_SITE_STREAM;
+}
+
+static struct tl_socket *
+socket_for(struct walk *w, const struct hp_addr *a, enum tl_site_mode mode)
+{
+	struct hp_lower *l = w->l;
+	const char *key =
+		tl_arena_printf(l->env->arena, "%u %s%s", a->port, a->quic ? "quic " : "", a->addr);
+	struct tl_socket *sock = tl_strmap_get(&w->sockets, key);
+
+	if (sock != NULL)
+		return sock;
+	sock = tl_arena_alloc(l->env->arena, sizeof(*sock));
+	sock->server = TL_SERVER_HAPROXY;
+	sock->mode = mode;
+	sock->addr = a->addr;
+	sock->port = a->port;
+	sock->quic = a->quic;
+	sock->select = TL_SELECT_CERT_NAMES;
+	tl_ptrvec_push(l->env->arena, &l->model->sockets, sock);
+	tl_strmap_put(&w->sockets, key, sock);
+	return sock;
+}
+
+static struct tl_site *
+new_site(struct hp_lower *l, struct frontend *fe, struct tl_loc loc)
+{
+	struct tl_site *site = tl_arena_alloc(l->env->arena, sizeof(*site));
+
+	site->server = TL_SERVER_HAPROXY;
+	site->facts = &tl_haproxy_facts;
+	site->mode = fe->mode;
+	site->loc = loc;
+	site->hsts = fe->hsts;
+	return site;
+}
+
+/* A crt-list SNI filter as a site name ("*.x": one label; "!x": excluded). */
+static struct tl_name *
+filter_name(struct tl_arena *arena, const struct tl_arg *f)
+{
+	struct tl_name *n = tl_arena_alloc(arena, sizeof(*n));
+	const char *text = f->text;
+	char *low;
+
+	n->loc = f->loc;
+	if (text[0] == '!') {
+		n->negated = true;
+		text++;
+	}
+	low = tl_arena_strdup(arena, text);
+	for (char *p = low; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	n->name = low;
+	n->kind = strncmp(low, "*.", 2) == 0 ? TL_NAME_WILDCARD_ONE : TL_NAME_EXACT;
+	return n;
+}
+
+/* The certificate PATH (as written) with its key: in the file, or in FILE.key beside it. */
+static struct tl_cert_pair
+cert_pair(struct hp_lower *l, const char *written, const char *path, struct tl_loc arg,
+	  struct tl_loc keyword)
+{
+	struct tl_cert_pair pair;
+
+	memset(&pair, 0, sizeof(pair));
+	pair.cert.written = written;
+	pair.cert.path = path;
+	pair.cert.loc = arg;
+	pair.cert_dir = keyword;
+	pair.key_dir = keyword;
+	pair.key_from_cert_file = true;
+	pair.key_sidecar.written = tl_arena_printf(l->env->arena, "%s.key", written);
+	pair.key_sidecar.path = tl_arena_printf(l->env->arena, "%s.key", path);
+	pair.key_sidecar.loc = arg;
+	return pair;
+}
+
+/* One certificate of a bind line: the site that serves it. */
+struct cert_entry {
+	const char *written, *path;
+	struct tl_loc arg, keyword;
+	const struct tl_crtlist_entry *list_entry; /* its crt-list line, or NULL */
+};
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * The files a crt directory contributes (crtlist_load_cert_dir): in name
+ * order, regular files only, without hidden files and the .issuer, .ocsp,
+ * .sctl and .key sidecars.
+ */
+static void
+dir_entries(struct hp_lower *l, const struct cert_entry *dir, struct tl_ptrvec *out)
+{
+	struct tl_ptrvec names = {0};
+	long n = tl_fs_list_dir(l->fs, dir->path, 100000, &names);
+
+	if (n < 0) {
+		tl_lower_invalid(&l->engine, dir->arg, "unable to scan directory '%s' : %s.",
+				 dir->written, strerror((int)-n));
+		return;
+	}
+	qsort(names.items, names.len, sizeof(names.items[0]), compare_names);
+	for (size_t i = 0; i < names.len; i++) {
+		const char *name = names.items[i];
+		const char *dot = strrchr(name, '.');
+		struct cert_entry *e;
+		struct stat st;
+
+		if (dot != NULL &&
+		    (name[0] == '.' || strcmp(dot, ".issuer") == 0 || strcmp(dot, ".ocsp") == 0 ||
+		     strcmp(dot, ".sctl") == 0 || strcmp(dot, ".key") == 0))
+			continue;
+		e = tl_arena_alloc(l->env->arena, sizeof(*e));
+		*e = *dir;
+		e->written = tl_path_join(l->env->arena, dir->written, name);
+		e->path = tl_path_join(l->env->arena, dir->path, name);
+		if (tl_fs_stat(l->fs, e->path, &st) == 0 && !S_ISREG(st.st_mode))
+			continue;
+		tl_ptrvec_push(l->env->arena, out, e);
+	}
+}
+
+/* A crt argument: one file, or every certificate of a directory. */
+static void
+crt_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *out)
+{
+	struct cert_entry *e = tl_arena_alloc(l->env->arena, sizeof(*e));
+	struct stat st;
+
+	e->written = c->arg->text;
+	e->path = tl_hp_join(l, l->global.crt_base.s, c->arg->text);
+	e->arg = c->arg->loc;
+	e->keyword = c->keyword;
+	if (tl_fs_stat(l->fs, e->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dir_entries(l, e, out);
+		return;
+	}
+	tl_ptrvec_push(l->env->arena, out, e);
+}
+
+/* The lines of a crt-list file, each a certificate (relative paths: crt-base). */
+static void
+crtlist_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *out)
+{
+	const char *path = tl_hp_join(l, l->global.crt_base.s, c->arg->text);
+	char *text;
+	size_t len;
+	const char *host;
+	struct tl_source *src;
+	struct tl_crtlist list;
+	int rc = tl_fs_read(l->fs, path, 16u << 20, &text, &len, &host, NULL);
+
+	if (rc != 0) {
+		tl_lower_invalid(&l->engine, c->arg->loc,
+				 "cannot open the crt-list file '%s' : %s.", c->arg->text,
+				 strerror(-rc));
+		return;
+	}
+	src = tl_sources_add(l->sources, host, host, text, len);
+	l->model->nfiles++;
+	if (!tl_haproxy_crtlist_parse(l->env->arena, l->env->diag, src, &list))
+		return;
+	for (size_t i = 0; i < list.n; i++) {
+		struct cert_entry *e = tl_arena_alloc(l->env->arena, sizeof(*e));
+
+		e->written = list.entries[i].cert.text;
+		e->path = tl_hp_join(l, l->global.crt_base.s, e->written);
+		e->arg = list.entries[i].cert.loc;
+		e->keyword = list.entries[i].cert.loc;
+		e->list_entry = &list.entries[i];
+		tl_ptrvec_push(l->env->arena, out, e);
+	}
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
+/* The site of one certificate: the bind line's settings with the crt-list line's on top. */
+static struct tl_site *
+cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
+	  const struct cert_entry *e, const char *what, struct tl_loc bind_loc)
+{
+	struct tl_site *site = new_site(l, fe, bind_loc);
+	struct hp_ssl ssl = *bind;
+	struct tl_cert_pair pair = cert_pair(l, e->written, e->path, e->arg, e->keyword);
+
+	if (e->list_entry != NULL && e->list_entry->noptions > 0) {
+		void *targets[HP_NTARGETS] = {NULL};
+
+		memset(&ssl.versions, 0, sizeof(ssl.versions));
+		targets[HP_TARGET_TLS] = &ssl.tls;
+		targets[HP_TARGET_SSL] = &ssl;
+		tl_hp_apply_words(l, HP_CRTLIST, targets, e->list_entry->options,
+				  e->list_entry->noptions, "crt-list");
+		/* An entry's own versions replace the bind line's (ssl_sock_switchctx_set). */
+		if (ssl.versions.min.v.origin != TL_ORIGIN_UNSET ||
+		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET) {
+			if (ssl.versions.min.v.origin == TL_ORIGIN_UNSET)
+				ssl.versions.min = bind->versions.min;
+			if (ssl.versions.max.v.origin == TL_ORIGIN_UNSET)
+				ssl.versions.max = bind->versions.max;
+			bind_protocols(l, &ssl, bind_loc, what);
+		}
+	}
+	site->tls = ssl.tls;
+	memset(&site->tls.certs, 0, sizeof(site->tls.certs));
+	site->tls.certs.v = tl_value_set(&(struct tl_directive){.loc = e->keyword});
+	site->tls.certs.pairs = tl_arena_alloc(l->env->arena, sizeof(pair));
+	site->tls.certs.pairs[0] = pair;
+	site->tls.certs.n = site->tls.certs.cap = 1;
+	site->tls.certs.ncert = site->tls.certs.nkey = 1;
+	if (e->list_entry != NULL && e->list_entry->nfilters > 0) {
+		for (size_t i = 0; i < e->list_entry->nfilters; i++)
+			tl_ptrvec_push(l->env->arena, &site->names,
+				       filter_name(l->env->arena, &e->list_entry->filters[i]));
+	} else {
+		site->names_from_certificate = true;
+	}
+	site->label = tl_arena_printf(l->env->arena, "%s (%s)", fe->name, base_name(e->written));
+	return site;
+}
+
+/* The word list after the addresses, lowered into SSL (a bind line) and its listeners. */
+static void
+lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
+{
+	struct hp_lower *l = w->l;
+	struct hp_ssl ssl;
+	void *targets[HP_NTARGETS] = {NULL};
+	const char *what;
+	struct tl_ptrvec addrs = {0}, entries = {0}, sites = {0};
+
+	if (d->nargs == 0) {
+		tl_lower_invalid(&l->engine, d->loc,
+				 "'bind' expects {<path>|[addr1]:port1[-end1]}"
+				 "{,[addr]:port[-end]}... as arguments.");
+		return;
+	}
+	what = tl_arena_printf(l->env->arena, "'bind %s' in section '%s'", d->args[0].text,
+			       fe->d->name);
+	/* The addresses: a comma-separated list. */
+	for (const char *p = d->args[0].text; *p;) {
+		size_t n = strcspn(p, ",");
+		struct hp_addr *a = tl_arena_alloc(l->env->arena, sizeof(*a));
+
+		const char *one = tl_arena_strndup(l->env->arena, p, n);
+
+		if (!parse_addr(l->env->arena, one, a))
+			tl_lower_invalid(&l->engine, d->args[0].loc,
+					 "'bind' : invalid address '%s'", one);
+		else
+			tl_ptrvec_push(l->env->arena, &addrs, a);
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	memset(&ssl, 0, sizeof(ssl));
+	targets[HP_TARGET_TLS] = &ssl.tls;
+	targets[HP_TARGET_SSL] = &ssl;
+	tl_hp_apply_words(l, HP_BIND, targets, d->args + 1, d->nargs - 1,
+			  tl_arena_printf(l->env->arena, "'bind %s' in section '%s'",
+					  d->args[0].text, fe->d->name));
+	/* default-crt certificates come first: one of them is the default. */
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < ssl.crts.len; i++) {
+			const struct hp_crt *c = ssl.crts.items[i];
+
+			if ((c->kind == HP_CRT_DEFAULT) != (round == 0))
+				continue;
+			if (c->kind == HP_CRT_LIST)
+				crtlist_entries(l, c, &entries);
+			else
+				crt_entries(l, c, &entries);
+		}
+	if (ssl.ssl.on) {
+		inherit_global(l, &ssl, d->loc);
+		bind_protocols(l, &ssl, d->loc, what);
+		for (size_t i = 0; i < entries.len; i++)
+			tl_ptrvec_push(l->env->arena, &sites,
+				       cert_site(l, fe, &ssl, entries.items[i], what, d->loc));
+	}
+	if (sites.len == 0) {
+		/* No TLS, or TLS without a certificate (ssl-no-certificate). */
+		struct tl_site *site = new_site(l, fe, d->loc);
+
+		site->tls = ssl.tls;
+		if (!ssl.ssl.on && entries.len > 0) {
+			/* crt without ssl: loaded, never served. */
+			const struct cert_entry *e = entries.items[0];
+			struct tl_cert_pair pair =
+				cert_pair(l, e->written, e->path, e->arg, e->keyword);
+
+			site->tls.certs.v = tl_value_set(&(struct tl_directive){.loc = e->keyword});
+			site->tls.certs.pairs = tl_arena_alloc(l->env->arena, sizeof(pair));
+			site->tls.certs.pairs[0] = pair;
+			site->tls.certs.n = site->tls.certs.cap = 1;
+		}
+		site->label = tl_arena_printf(l->env->arena, "%s", fe->name);
+		tl_ptrvec_push(l->env->arena, &sites, site);
+	}
+	for (size_t i = 0; i < addrs.len; i++) {
+		const struct hp_addr *a = addrs.items[i];
+		struct tl_socket *sock;
+
+		if (a->unix_socket)
+			continue;
+		sock = socket_for(w, a, fe->mode);
+		sock->tls = sock->tls || ssl.ssl.on;
+		sock->strict_names = ssl.strict_sni.on;
+		if (ssl.ssl.on)
+			tl_ptrvec_push(l->env->arena, &fe->sockets, sock);
+		for (size_t k = 0; k < sites.len; k++) {
+			struct tl_site *site = sites.items[k];
+			struct tl_listener *ls = tl_arena_alloc(l->env->arena, sizeof(*ls));
+
+			ls->loc = d->loc;
+			ls->addr = a->addr;
+			ls->port = a->port;
+			ls->last_port = a->last_port;
+			ls->ssl = ssl.ssl.on;
+			ls->quic = a->quic;
+			ls->ipv6 = a->ipv6;
+			ls->default_server = k == 0;
+			ls->site = site;
+			ls->socket = sock;
+			tl_ptrvec_push(l->env->arena, &site->listeners, ls);
+			tl_ptrvec_push(l->env->arena, &sock->listeners, ls);
+			if (sock->sites.len == 0)
+				sock->default_site = site;
+			tl_ptrvec_push(l->env->arena, &sock->sites, site);
+		}
+	}
+	for (size_t k = 0; k < sites.len; k++) {
+		tl_ptrvec_push(l->env->arena, &fe->sites, sites.items[k]);
+		tl_ptrvec_push(l->env->arena, &l->model->sites, sites.items[k]);
+	}
+}
+
+/* ---- host names the frontend routes on ---- */
+
+static void
+free_regex(void *code)
+{
+	pcre2_code_free(code);
+}
+
+/* Sample fetches whose value is the name a client asks for. */
+static bool
+host_fetch(const char *fetch, bool *regex)
+{
+	static const char *const exact[] = {"req.ssl_sni", "req_ssl_sni",   "ssl_fc_sni",
+					    "hdr(host)",   "req.hdr(host)", NULL};
+	static const char *const reg[] = {"ssl_fc_sni_reg", "hdr_reg(host)", "req.ssl_sni_reg",
+					  NULL};
+	size_t n = strcspn(fetch, ","); /* converters after the fetch do not change the name */
+
+	for (const char *const *f = exact; *f; f++)
+		if (strlen(*f) == n && strncasecmp(fetch, *f, n) == 0) {
+			*regex = false;
+			return true;
+		}
+	for (const char *const *f = reg; *f; f++)
+		if (strlen(*f) == n && strncasecmp(fetch, *f, n) == 0) {
+			*regex = true;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * The names of an ACL written as WORDS (FETCH [-flags] PATTERN…): exact
+ * names ("-m str", the default) and regular expressions ("-m reg");
+ * other match methods and pattern files name no host.
+ */
+static struct tl_ptrvec *
+acl_names(struct hp_lower *l, const struct tl_arg *words, size_t n)
+{
+	struct tl_ptrvec *names = tl_arena_alloc(l->env->arena, sizeof(*names));
+	bool regex, ignore_case = false;
+	size_t i = 1;
+
+	if (n == 0 || !host_fetch(words[0].text, &regex))
+		return names;
+	for (; i < n && words[i].text[0] == '-'; i++) {
+		const char *f = words[i].text;
+
+		if (strcmp(f, "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(f, "-i") == 0)
+			ignore_case = true;
+		else if (strcmp(f, "-m") == 0 && i + 1 < n) {
+			i++;
+			if (strcmp(words[i].text, "reg") == 0)
+				regex = true;
+			else if (strcmp(words[i].text, "str") != 0)
+				return names;
+		} else if (strcmp(f, "-f") == 0 || strcmp(f, "-M") == 0)
+			return names;
+		else if (strcmp(f, "-u") == 0 && i + 1 < n)
+			i++;
+	}
+	for (; i < n; i++) {
+		struct tl_name *name = tl_arena_alloc(l->env->arena, sizeof(*name));
+
+		name->loc = words[i].loc;
+		if (regex) {
+			int err;
+			PCRE2_SIZE off;
+			pcre2_code *code =
+				pcre2_compile((PCRE2_SPTR)words[i].text, PCRE2_ZERO_TERMINATED,
+					      ignore_case ? PCRE2_CASELESS : 0, &err, &off, NULL);
+
+			if (code == NULL)
+				continue;
+			tl_arena_defer(l->env->arena, free_regex, code);
+			name->kind = TL_NAME_REGEX;
+			name->name = words[i].text;
+			name->regex = code;
+		} else {
+			char *low = tl_arena_strdup(l->env->arena, words[i].text);
+
+			for (char *p = low; *p; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					*p = (char)(*p - 'A' + 'a');
+			/* A Host header may carry a port; the name is before it. */
+			low[strcspn(low, ":")] = '\0';
+			name->kind = TL_NAME_EXACT;
+			name->name = low;
+		}
+		tl_ptrvec_push(l->env->arena, names, name);
+	}
+	return names;
+}
+
+static void
+add_names(struct hp_lower *l, struct frontend *fe, const struct tl_ptrvec *names)
+{
+	for (size_t i = 0; names != NULL && i < names->len; i++)
+		tl_ptrvec_push(l->env->arena, &fe->routed, names->items[i]);
+}
+
+/* use_backend NAME if|unless COND: the names of the ACLs COND requires (not negated). */
+static void
+route_names(struct hp_lower *l, struct frontend *fe, const struct tl_directive *d)
+{
+	size_t i = 1;
+
+	if (d->nargs > 0)
+		tl_ptrvec_push(l->env->arena, &fe->backends, (void *)d->args[0].text);
+	while (i < d->nargs && strcmp(d->args[i].text, "if") != 0)
+		i++;
+	for (i++; i < d->nargs; i++) {
+		const char *w = d->args[i].text;
+
+		if (strcmp(w, "{") == 0) {
+			size_t end = i + 1;
+
+			while (end < d->nargs && strcmp(d->args[end].text, "}") != 0)
+				end++;
+			add_names(l, fe, acl_names(l, d->args + i + 1, end - i - 1));
+			i = end;
+		} else if (w[0] != '!') {
+			add_names(l, fe, tl_strmap_get(&fe->acls, w));
+		}
+	}
+}
+
+/* ---- frontends and backends ---- */
+
+static void
+read_hsts(struct frontend *fe, const struct tl_directive *d)
+{
+	if (d->nargs < 3 ||
+	    (strcmp(d->args[0].text, "set-header") != 0 &&
+	     strcmp(d->args[0].text, "add-header") != 0) ||
+	    strcasecmp(d->args[1].text, "Strict-Transport-Security") != 0)
+		return;
+	fe->hsts.v = tl_value_set(d);
+	fe->hsts.value = d->args[2].text;
+	fe->hsts.always = true;
+}
+
+static void
+lower_frontend(struct walk *w, const struct tl_directive *sec, const struct hp_defaults *defs)
+{
+	struct hp_lower *l = w->l;
+	struct frontend *fe = tl_arena_alloc(l->env->arena, sizeof(*fe));
+	struct hp_proxy proxy;
+	void *targets[HP_NTARGETS] = {NULL};
+
+	memset(&proxy, 0, sizeof(proxy));
+	fe->d = sec;
+	fe->name = tl_arena_printf(l->env->arena, "%s %s", sec->name, section_name(sec));
+	tl_strmap_init(&fe->acls, l->env->arena);
+	targets[HP_TARGET_PROXY] = &proxy;
+	/* First the lines that shape the whole proxy, then its bind lines. */
+	for (size_t i = 0; i < sec->nchildren; i++) {
+		const struct tl_directive *d = sec->children[i];
+
+		if (strcmp(d->name, "mode") == 0)
+			tl_hp_apply_line(l, HP_FRONTEND, targets, d);
+		else if (strcmp(d->name, "http-response") == 0)
+			read_hsts(fe, d);
+		else if (strcmp(d->name, "acl") == 0 && d->nargs > 1) {
+			struct tl_ptrvec *names = acl_names(l, d->args + 1, d->nargs - 1);
+			struct tl_ptrvec *known = tl_strmap_get(&fe->acls, d->args[0].text);
+
+			/* Lines of one ACL name add up. */
+			if (known != NULL)
+				for (size_t k = 0; k < names->len; k++)
+					tl_ptrvec_push(l->env->arena, known, names->items[k]);
+			else
+				tl_strmap_put(&fe->acls, d->args[0].text, names);
+		}
+	}
+	if (proxy.mode.v.origin == TL_ORIGIN_UNSET && defs != NULL)
+		proxy.mode = defs->proxy.mode;
+	fe->mode = mode_of(&proxy.mode);
+	if (fe->mode != TL_SITE_HTTP)
+		memset(&fe->hsts, 0, sizeof(fe->hsts));
+	for (size_t i = 0; i < sec->nchildren; i++) {
+		const struct tl_directive *d = sec->children[i];
+
+		if (strcmp(d->name, "use_backend") == 0)
+			route_names(l, fe, d);
+		else if (strcmp(d->name, "default_backend") == 0 && d->nargs > 0)
+			tl_ptrvec_push(l->env->arena, &fe->backends, (void *)d->args[0].text);
+		else if (strcmp(d->name, "bind") == 0)
+			lower_bind(w, fe, d);
+	}
+	if (strcmp(sec->name, "listen") == 0)
+		tl_ptrvec_push(l->env->arena, &fe->backends, (void *)section_name(sec));
+	/* The routed names reach every TLS socket of the frontend. */
+	for (size_t i = 0; i < fe->sockets.len; i++) {
+		struct tl_socket *sock = fe->sockets.items[i];
+
+		for (size_t k = 0; k < fe->routed.len; k++)
+			tl_ptrvec_push(l->env->arena, &sock->routed_names, fe->routed.items[k]);
+	}
+	/* A backend's servers are upstreams of the first site that uses it (one finding each). */
+	for (size_t i = 0; i < fe->backends.len && fe->sites.len > 0; i++) {
+		const char *name = fe->backends.items[i];
+		struct tl_ptrvec *ups = tl_strmap_get(&w->backends, name);
+		struct tl_site *site = fe->sites.items[0];
+
+		if (ups == NULL || tl_strmap_get(&w->used, name) != NULL)
+			continue;
+		tl_strmap_put(&w->used, name, site);
+		for (size_t k = 0; k < ups->len; k++)
+			tl_ptrvec_push(l->env->arena, &site->upstreams, ups->items[k]);
+	}
+}
+
+/* The host of a server address: "[v6]:port", "host:port", "host". */
+static const char *
+server_host(struct tl_arena *arena, const char *addr)
+{
+	const char *at = strchr(addr, '@');
+
+	if (at != NULL)
+		addr = at + 1;
+	if (addr[0] == '[')
+		return tl_arena_strndup(arena, addr, strcspn(addr, "]") + 1);
+	return tl_arena_strndup(arena, addr, strcspn(addr, ":"));
+}
+
+/* One server line (after its default-server lines) as an upstream, when it speaks TLS. */
+static struct tl_upstream *
+lower_server(struct walk *w, const struct tl_directive *sec, const struct tl_ptrvec *defaults,
+	     const struct tl_directive *d)
+{
+	struct hp_lower *l = w->l;
+	struct hp_server srv = l->global.server;
+	void *targets[HP_NTARGETS] = {NULL};
+	const char *what;
+	struct tl_upstream *up;
+	const char *verify;
+
+	if (d->nargs < 2)
+		return NULL;
+	what = tl_arena_printf(l->env->arena, "'server %s/%s'", section_name(sec), d->args[0].text);
+	targets[HP_TARGET_UP] = &srv.up;
+	targets[HP_TARGET_SERVER] = &srv;
+	for (size_t i = 0; i < defaults->len; i++) {
+		const struct tl_directive *ds = defaults->items[i];
+
+		tl_hp_apply_words(l, HP_SERVER, targets, ds->args, ds->nargs, "'default-server'");
+	}
+	tl_hp_apply_words(l, HP_SERVER, targets, d->args + 2, d->nargs - 2, what);
+	if (!srv.up.enabled.on)
+		return NULL;
+	up = tl_arena_alloc(l->env->arena, sizeof(*up));
+	up->loc = d->loc;
+	up->url = tl_arena_printf(l->env->arena, "%s %s", d->args[0].text, d->args[1].text);
+	up->host = server_host(l->env->arena, d->args[1].text);
+	/* verify: the line's, else ssl-server-verify (required by default). */
+	verify = srv.verify.v.origin != TL_ORIGIN_UNSET                ? srv.verify.s
+		 : l->global.server_verify.v.origin != TL_ORIGIN_UNSET ? l->global.server_verify.s
+								       : "required";
+	srv.up.verify.on = strcmp(verify, "required") == 0;
+	srv.up.verify.v =
+		srv.verify.v.origin != TL_ORIGIN_UNSET ? srv.verify.v : l->global.server_verify.v;
+	if (srv.up.verify.v.origin == TL_ORIGIN_UNSET) {
+		srv.up.verify.v.origin = TL_ORIGIN_DEFAULT;
+		srv.up.verify.v.loc = d->loc;
+		srv.up.verify.v.note = "ssl-server-verify required, HAProxy's default";
+	} else if (srv.up.verify.v.dir != NULL && srv.verify.v.origin == TL_ORIGIN_UNSET) {
+		srv.up.verify.v.origin = TL_ORIGIN_INHERITED;
+	}
+	if (srv.up.verify.on && srv.up.trusted_certificate.v.origin == TL_ORIGIN_UNSET) {
+		if (l->global.server_verify.v.origin != TL_ORIGIN_UNSET &&
+		    strcmp(l->global.server_verify.s, "none") == 0)
+			tl_lower_invalid(&l->engine, d->loc,
+					 "%s : verify is enabled but no CA file specified.", what);
+		else
+			tl_lower_invalid(
+				&l->engine, d->loc,
+				"%s : verify is enabled by default but no CA file specified. If "
+				"you're running on a LAN where you're certain to trust the "
+				"server's "
+				"certificate, please set an explicit 'verify none' statement on "
+				"the "
+				"'server' line, or use 'ssl-server-verify none' in the global "
+				"section to disable server-side verifications by default.",
+				what);
+	}
+	if (srv.up.server_name.v.origin == TL_ORIGIN_UNSET) {
+		/* HAProxy sends no SNI to a server unless "sni" says which. */
+		srv.up.server_name.v.origin = TL_ORIGIN_DEFAULT;
+		srv.up.server_name.v.loc = d->loc;
+		srv.up.server_name.on = false;
+	}
+	up->tls = srv.up;
+	return up;
+}
+
+static void
+lower_backend(struct walk *w, const struct tl_directive *sec, const struct hp_defaults *defs)
+{
+	struct hp_lower *l = w->l;
+	struct tl_ptrvec *ups = tl_arena_alloc(l->env->arena, sizeof(*ups));
+	struct tl_ptrvec defaults = {0};
+
+	if (defs != NULL)
+		for (size_t i = 0; i < defs->default_servers.len; i++)
+			tl_ptrvec_push(l->env->arena, &defaults, defs->default_servers.items[i]);
+	for (size_t i = 0; i < sec->nchildren; i++) {
+		const struct tl_directive *d = sec->children[i];
+		struct tl_upstream *up;
+
+		if (strcmp(d->name, "default-server") == 0)
+			tl_ptrvec_push(l->env->arena, &defaults, (void *)d);
+		else if (strcmp(d->name, "server") == 0 &&
+			 (up = lower_server(w, sec, &defaults, d)) != NULL)
+			tl_ptrvec_push(l->env->arena, ups, up);
+	}
+	tl_strmap_put(&w->backends, section_name(sec), ups);
+}
+
+static void
+lower_defaults(struct walk *w, const struct tl_directive *sec, struct hp_defaults *defs,
+	       const struct hp_defaults *parent)
+{
+	struct hp_lower *l = w->l;
+	void *targets[HP_NTARGETS] = {NULL};
+
+	defs->d = sec;
+	if (parent != NULL && parent != defs) {
+		defs->proxy = parent->proxy;
+		for (size_t i = 0; i < parent->default_servers.len; i++)
+			tl_ptrvec_push(l->env->arena, &defs->default_servers,
+				       parent->default_servers.items[i]);
+	}
+	targets[HP_TARGET_PROXY] = &defs->proxy;
+	for (size_t i = 0; i < sec->nchildren; i++) {
+		const struct tl_directive *d = sec->children[i];
+
+		if (strcmp(d->name, "mode") == 0)
+			tl_hp_apply_line(l, HP_DEFAULTS, targets, d);
+		else if (strcmp(d->name, "default-server") == 0)
+			tl_ptrvec_push(l->env->arena, &defs->default_servers, (void *)d);
+	}
+}
+
+void
+tl_haproxy_lower(struct tl_lower_env *env, struct tl_fs *fs, struct tl_sources *sources,
+		 const struct tl_tree *tree, struct tl_model *model)
+{
+	struct hp_lower l;
+	struct walk w;
+	const struct tl_directive *root = &tree->root;
+	const struct hp_defaults *last = NULL;
+	const struct hp_defaults **last_at;
+	void *targets[HP_NTARGETS] = {NULL};
+
+	memset(&l, 0, sizeof(l));
+	memset(&w, 0, sizeof(w));
+	l.env = env;
+	l.fs = fs;
+	l.sources = sources;
+	l.tree = tree;
+	l.model = model;
+	l.default_note = tl_arena_printf(env->arena, "the HAProxy %u.%u default",
+					 env->version.major, env->version.minor);
+	l.engine.arena = env->arena;
+	l.engine.diag = env->diag;
+	l.engine.version = env->version;
+	l.engine.words = &tl_haproxy_words;
+	/* Relative paths are relative to HAProxy's working directory: "/" as a service. */
+	l.engine.prefix = "/";
+	l.engine.server = &l;
+	w.l = &l;
+	tl_strmap_init(&w.sockets, env->arena);
+	tl_strmap_init(&w.defaults, env->arena);
+	tl_strmap_init(&w.backends, env->arena);
+	tl_strmap_init(&w.used, env->arena);
+	model->nfiles += tree->nfiles;
+
+	/* The global sections first: bind and server lines start from them wherever they are. */
+	targets[HP_TARGET_TLS] = &l.global.bind.tls;
+	targets[HP_TARGET_SSL] = &l.global.bind;
+	targets[HP_TARGET_UP] = &l.global.server.up;
+	targets[HP_TARGET_SERVER] = &l.global.server;
+	targets[HP_TARGET_GLOBAL] = &l.global;
+	for (size_t i = 0; i < root->nchildren; i++) {
+		const struct tl_directive *sec = root->children[i];
+
+		if (strcmp(sec->name, "global") != 0)
+			continue;
+		for (size_t k = 0; k < sec->nchildren; k++)
+			tl_hp_apply_line(&l, HP_GLOBAL, targets, sec->children[k]);
+	}
+	/*
+	 * Backends before frontends, which may name them before or after;
+	 * each proxy with the defaults section in force where it is.
+	 */
+	last_at = tl_arena_alloc(env->arena, (root->nchildren + 1) * sizeof(*last_at));
+	for (size_t i = 0; i < root->nchildren; i++) {
+		const struct tl_directive *sec = root->children[i];
+
+		last_at[i] = last;
+		if (strcmp(sec->name, "defaults") == 0) {
+			struct hp_defaults *defs = tl_arena_alloc(env->arena, sizeof(*defs));
+
+			lower_defaults(&w, sec, defs, defaults_of(&w, sec, NULL));
+			if (sec->nargs > 0 && strcmp(sec->args[0].text, "from") != 0)
+				tl_strmap_put(&w.defaults, sec->args[0].text, defs);
+			last = defs;
+		} else if (strcmp(sec->name, "backend") == 0 || strcmp(sec->name, "listen") == 0) {
+			lower_backend(&w, sec, defaults_of(&w, sec, last));
+		}
+	}
+	for (size_t i = 0; i < root->nchildren; i++) {
+		const struct tl_directive *sec = root->children[i];
+
+		if (strcmp(sec->name, "frontend") == 0 || strcmp(sec->name, "listen") == 0)
+			lower_frontend(&w, sec, defaults_of(&w, sec, last_at[i]));
+	}
+}
+
+int
+tl_haproxy_keywords_unsorted(void)
+{
+	return tl_keyword_table_unsorted(&tl_haproxy_keywords);
+}

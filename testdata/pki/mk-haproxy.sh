@@ -1,0 +1,33 @@
+#!/bin/bash
+# mk-haproxy.sh - the certificate files HAProxy reads, made from the test PKI of mk.sh by
+# concatenation only (so they share its fixed dates and keys): a PEM holds the leaf, its
+# chain and its key; a PEM without its key has it in a ".key" file beside it; a crt directory
+# mixes certificates with files HAProxy skips as certificates (an unparsable .ocsp is only a
+# warning to it).
+#
+#   bash testdata/pki/mk-haproxy.sh [PKI_DIR]     writes PKI_DIR/haproxy/
+set -eu
+pki=${1:-$(cd "$(dirname "$0")" && pwd)}
+out=$pki/haproxy
+rm -rf "$out"
+mkdir -p "$out/dir"
+bundle() { cat "$pki/$2.fullchain.crt" "$pki/$3.key" >"$out/$1"; }
+
+bundle www.pem www www
+bundle other.pem other other
+bundle wildcard.pem wildcard wildcard
+bundle ecdsa.pem ecdsa ecdsa
+bundle expired.pem expired expired
+bundle mismatch.pem www other
+cat "$pki/www.crt" "$pki/www.key" >"$out/www-leaf-only.pem" # no intermediate
+cp "$pki/www.fullchain.crt" "$out/nokey.pem"                # no key, none beside it
+cp "$pki/www.fullchain.crt" "$out/side.pem"                 # the key beside it:
+cp "$pki/www.key" "$out/side.pem.key"
+# A directory: certificates in name order; sidecars, hidden files and subdirectories skipped.
+bundle dir/a-www.pem www www
+bundle dir/b-other.pem other other
+printf 'not a certificate\n' >"$out/dir/b-other.pem.ocsp"
+printf 'not a certificate\n' >"$out/dir/.hidden.pem"
+mkdir -p "$out/dir/old"
+printf 'not a certificate\n' >"$out/dir/old/c.pem"
+chmod 600 "$out"/*.pem "$out"/*.key "$out"/dir/*.pem

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""haproxy-refusals.py - every line tlslint says HAProxy refuses is a line the real HAProxy
+refuses, and the other way round, for the golden HAProxy cases.
+
+    haproxy-refusals.py TLSLINT testdata/haproxy/CASE...
+
+`haproxy -c` reads the whole configuration and then builds every SSL context, reporting every
+error it meets as an [ALERT] that names the file and line (`parsing [FILE:LINE]`, `at
+[FILE:LINE]`, `[FILE:LINE] : 'server …'`), so one run gives them all, unlike nginx.  The case
+is copied as haproxy_lib.sh copies it (/pki/ and /haproxy/CASE/ pointed at the files, ports
+made free) and run with its --env values.  The set of FILE:LINE of the alerts must equal the
+set of lines where tlslint, run as the golden test runs it with --target set to the installed
+HAProxy, reports parse-error, directive-invalid or directive-unsupported, or says the server
+refuses to start.  Exit 0 when they agree, 1 otherwise, 77 (skip) without haproxy.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
+import free_ports  # noqa: E402
+import golden  # noqa: E402
+
+HAPROXY = os.environ.get("HAPROXY", "/usr/sbin/haproxy")
+CHECKS = ("parse-error", "directive-invalid", "directive-unsupported")
+ALERT = re.compile(r"\[ALERT\].*?\[([^\]\s]+):(\d+)\]\s*[.:]?\s*(.*)$", re.M)
+
+
+def haproxy_version():
+    p = subprocess.run([HAPROXY, "-v"], capture_output=True, text=True)
+    return re.search(r"HAProxy version ([0-9]+\.[0-9]+)", p.stdout).group(1)
+
+
+def case_env(case):
+    """The case's --env NAME=VALUE values, /pki/ pointed at the test PKI."""
+    env = dict(os.environ)
+    args = os.path.join(case, "args")
+    if os.path.exists(args):
+        words = open(args).read().split("\n")
+        for prev, word in zip(words, words[1:]):
+            if prev == "--env" and "=" in word:
+                name, value = word.split("=", 1)
+                env[name] = value.replace("/pki/", os.path.join(REPO, "testdata", "pki") + "/")
+    return env
+
+
+def prepare(case):
+    tmp = tempfile.mkdtemp(prefix="tlslint-haproxy-refusals-")
+    shutil.copytree(case, tmp, dirs_exist_ok=True)
+    pki = os.path.join(REPO, "testdata", "pki")
+    own = "/haproxy/%s/" % os.path.basename(case)
+    for d, _, files in os.walk(tmp):
+        for f in files:
+            if f.endswith((".cfg", ".list")):
+                p = os.path.join(d, f)
+                text = open(p).read().replace(own, tmp + "/")
+                open(p, "w").write(re.sub(r"(^|[\s\"'])/pki/", r"\1" + pki + "/", text,
+                                          flags=re.M))
+    with open(os.devnull, "w") as null:
+        old = sys.stdout
+        sys.stdout = null
+        try:
+            free_ports.rewrite(tmp)
+        finally:
+            sys.stdout = old
+    return tmp
+
+
+def haproxy_refusals(case):
+    d = prepare(case)
+    try:
+        p = subprocess.run([HAPROXY, "-c", "-f", os.path.join(d, "haproxy.cfg")], cwd=d,
+                           env=case_env(case), capture_output=True, text=True, timeout=30,
+                           stdin=subprocess.DEVNULL)
+    finally:
+        shutil.rmtree(d)
+    refused = {}
+    for m in ALERT.finditer(p.stdout + p.stderr):
+        refused.setdefault((os.path.basename(m.group(1)), int(m.group(2))), m.group(3))
+    return refused, p.returncode
+
+
+def tlslint_refusals(tlslint, case):
+    """file:line of tlslint's refusal findings, run exactly as the golden test runs the case."""
+    argv, stdin = golden.command(tlslint, case, "json")
+    argv[1:1] = ["--target", "haproxy=" + haproxy_version()]
+    p = subprocess.run(argv, input=stdin, cwd=REPO, capture_output=True, timeout=60)
+    found = {}
+    for f in json.loads(p.stdout)["findings"]:
+        if f.get("file") and (f["check"] in CHECKS and f["severity"] == "error" or
+                              "refuses to start" in f["message"]):
+            found[(os.path.basename(f["file"]), f["line"])] = "%s [%s]" % (f["message"],
+                                                                         f["check"])
+    return found
+
+
+def check(tlslint, case):
+    refused, rc = haproxy_refusals(os.path.join(REPO, case))
+    found = tlslint_refusals(tlslint, case)
+    ok = True
+    if (rc != 0) != bool(refused):
+        ok = False
+        print("FAIL: %s: haproxy -c exit %d with %d alerts naming a line" % (case, rc,
+                                                                             len(refused)))
+    for key in sorted(set(refused) | set(found)):
+        where = "%s/%s:%d" % (case, key[0], key[1])
+        if key in refused and key in found:
+            print("ok: %s: haproxy: %s; tlslint: %s" % (where, refused[key], found[key]))
+        elif key in refused:
+            ok = False
+            print("FAIL: %s: haproxy refuses it (%s), tlslint says nothing" % (where,
+                                                                               refused[key]))
+        else:
+            ok = False
+            print("FAIL: %s: tlslint says %s, haproxy accepts the line" % (where, found[key]))
+    return ok, len(refused), len(found)
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write(__doc__)
+        return 2
+    if not os.access(HAPROXY, os.X_OK):
+        print("SKIP: no haproxy at %s ('make check' installs it)" % HAPROXY)
+        return 77
+    tlslint = os.path.abspath(argv[1])
+    failed = refused = found = 0
+    for case in argv[2:]:
+        ok, r, f = check(tlslint, case.rstrip("/"))
+        failed += not ok
+        refused += r
+        found += f
+    print("%d cases, %d lines refused by haproxy, %d reported by tlslint, %d cases disagree" % (
+        len(argv) - 2, refused, found, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
