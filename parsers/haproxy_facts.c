@@ -61,3 +61,23 @@ const struct tl_server_facts tl_haproxy_facts = {
 			[TL_OPT_CLIENT_RENEGOTIATION] = {.on = false, .forced = true},
 		},
 };
+
+/*
+ * ssl_get_tmp_dh: ffdhe2048 (or ffdhe4096 for 4096-bit keys) for keys of at
+ * least 2048 bits, capped at BITS; HAProxy's own 1024-bit group below.
+ * Measured: "tune.ssl.default-dh-param 2048" with an RSA-2048 key gives
+ * "Server Temp Key: DH, 2048 bits", 1024 a warning and no DHE.
+ */
+const struct tl_server_facts *
+tl_haproxy_facts_dh(long long bits)
+{
+	static struct tl_server_facts own_dh;
+
+	if (bits < 2048)
+		return &tl_haproxy_facts;
+	if (own_dh.name == NULL) {
+		own_dh = tl_haproxy_facts;
+		own_dh.dh_builtin = true;
+	}
+	return &own_dh;
+}

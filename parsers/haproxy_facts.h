@@ -22,6 +22,13 @@ extern const char tl_haproxy_stable_note[];
 /* What HAProxy does, for the model (site->facts). */
 extern const struct tl_server_facts tl_haproxy_facts;
 
+/*
+ * The same with HAProxy's own DH group for DHE suites, as
+ * "tune.ssl.default-dh-param BITS" gives one (BITS 0: not set). 1024 is
+ * a group OpenSSL's security level 2 refuses, so only 2048 and more count.
+ */
+const struct tl_server_facts *tl_haproxy_facts_dh(long long bits);
+
 /* Versions where behaviour tlslint models changed. */
 enum tl_haproxy_feature {
 	TL_HP_CRTLIST_KEYWORDS, /* crt-list options have their own table (2.8): no-alpn, … */

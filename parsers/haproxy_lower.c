@@ -171,6 +171,39 @@ bind_protocols(struct hp_lower *l, struct hp_ssl *ssl, struct tl_loc at, const c
 		tl_lower_invalid(&l->engine, at, "all SSL/TLS versions are disabled for %s.", what);
 }
 
+/*
+ * A crt-list line's ssl-min-ver/ssl-max-ver (ssl_sock_prepare_ctx with an
+ * ssl_conf): the one it does not give is the bind line's real lowest or
+ * highest version; the range between them, no-* switches left aside.
+ */
+static void
+entry_protocols(struct hp_lower *l, struct hp_ssl *ssl, const struct hp_ssl *bind,
+		struct tl_loc bind_loc, const char *what)
+{
+	const struct hp_versions *v = &ssl->versions;
+	unsigned bind_mask = bind->tls.protocols.mask;
+	int lo = -1, hi = -1;
+	struct tl_protocols *p = &ssl->tls.protocols;
+
+	for (size_t i = 0; i < NVERSIONS; i++)
+		if (bind_mask & version_order[i]) {
+			if (lo < 0)
+				lo = (int)i;
+			hi = (int)i;
+		}
+	if (v->min.v.origin != TL_ORIGIN_UNSET)
+		lo = version_index(v->min.mask);
+	if (v->max.v.origin != TL_ORIGIN_UNSET)
+		hi = version_index(v->max.mask);
+	p->v = v->max.v.origin != TL_ORIGIN_UNSET ? v->max.v : v->min.v;
+	p->mask = 0;
+	for (int i = lo; lo >= 0 && i <= hi; i++)
+		p->mask |= version_order[i];
+	if (p->mask == 0)
+		tl_lower_invalid(&l->engine, bind_loc, "all SSL/TLS versions are disabled for %s.",
+				 what);
+}
+
 /* Values of the global section become inherited ones in a bind line (bind_parse_ssl). */
 static void
 inherit_global(struct hp_lower *l, struct hp_ssl *ssl, struct tl_loc bind_loc)
@@ -367,7 +400,7 @@ new_site(struct hp_lower *l, struct frontend *fe, struct tl_loc loc)
 	struct tl_site *site = tl_arena_alloc(l->env->arena, sizeof(*site));
 
 	site->server = TL_SERVER_HAPROXY;
-	site->facts = &tl_haproxy_facts;
+	site->facts = tl_haproxy_facts_dh(l->global.default_dh.n);
 	site->mode = fe->mode;
 	site->loc = loc;
 	site->hsts = fe->hsts;
@@ -543,15 +576,9 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 		targets[HP_TARGET_SSL] = &ssl;
 		tl_hp_apply_words(l, HP_CRTLIST, targets, e->list_entry->options,
 				  e->list_entry->noptions, "crt-list");
-		/* An entry's own versions replace the bind line's (ssl_sock_switchctx_set). */
 		if (ssl.versions.min.v.origin != TL_ORIGIN_UNSET ||
-		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET) {
-			if (ssl.versions.min.v.origin == TL_ORIGIN_UNSET)
-				ssl.versions.min = bind->versions.min;
-			if (ssl.versions.max.v.origin == TL_ORIGIN_UNSET)
-				ssl.versions.max = bind->versions.max;
-			bind_protocols(l, &ssl, bind_loc, what);
-		}
+		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET)
+			entry_protocols(l, &ssl, bind, bind_loc, what);
 	}
 	site->tls = ssl.tls;
 	memset(&site->tls.certs, 0, sizeof(site->tls.certs));

@@ -6,7 +6,10 @@
  * The behaviours asserted were measured on Debian's haproxy 2.6.12
  * (docs/design.md, "HAProxy").
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../src/tests/unit.h"
 #include "../haproxy.h"
@@ -197,6 +200,40 @@ test_certificates(void)
 	tl_arena_free(fx.arena);
 }
 
+/* A crt-list line's versions: the one it does not give is the bind line's real bound. */
+static void
+test_crtlist_versions(void)
+{
+	char path[] = "/tmp/tlslint-test-crtlist-XXXXXX";
+	int fd = mkstemp(path);
+	const char list[] = "/a.pem [ssl-min-ver TLSv1.0] a.example.test\n"
+			    "/b.pem [ssl-max-ver TLSv1.2] b.example.test !c.example.test\n"
+			    "/c.pem\n";
+	struct tl_arena *scratch = tl_arena_new();
+	struct fixture fx;
+	const struct tl_name *n;
+
+	CHECK(fd >= 0 && write(fd, list, sizeof(list) - 1) == (ssize_t)(sizeof(list) - 1));
+	close(fd);
+	lower_text(&fx,
+		   tl_arena_printf(scratch, FE "    bind :443 ssl crt-list %s no-tlsv13\n", path));
+	CHECK_INT(fx.diag.findings.len, 0);
+	CHECK_INT(fx.model.sites.len, 3);
+	CHECK_INT(site(&fx, 0)->tls.protocols.mask,
+		  TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2);
+	CHECK_INT(site(&fx, 1)->tls.protocols.mask, TL_PROTO_TLSv1_2);
+	CHECK_INT(site(&fx, 2)->tls.protocols.mask, TL_PROTO_TLSv1_2);
+	CHECK_INT(site(&fx, 1)->names.len, 2);
+	n = site(&fx, 1)->names.items[1];
+	CHECK_STR(n->name, "c.example.test");
+	CHECK(n->negated);
+	CHECK(!site(&fx, 1)->names_from_certificate);
+	CHECK(site(&fx, 2)->names_from_certificate);
+	tl_arena_free(fx.arena);
+	tl_arena_free(scratch);
+	unlink(path);
+}
+
 static const char *
 name_at(const struct tl_socket *s, size_t i)
 {
@@ -301,6 +338,7 @@ main(void)
 	test_addresses();
 	test_defaults();
 	test_certificates();
+	test_crtlist_versions();
 	test_routed_names();
 	test_servers();
 	test_refusals();

@@ -17,6 +17,7 @@ bundle www.pem www www
 bundle other.pem other other
 bundle wildcard.pem wildcard wildcard
 bundle ecdsa.pem ecdsa ecdsa
+bundle ecdsa90.pem ecdsa90 ecdsa90 # 90 days: what the modern profile allows
 bundle expired.pem expired expired
 bundle mismatch.pem www other
 cat "$pki/www.crt" "$pki/www.key" >"$out/www-leaf-only.pem" # no intermediate

@@ -8,9 +8,10 @@
 #             from the wildcard; the line's own options (TLS 1.0, its ciphers) apply to its
 #             names only.
 #   key-sidecar  the key read from "side.pem.key" serves.
-#   cipher-default, dh-weak  the facts: server cipher order by default, tickets on, no DHE
-#             without DH parameters, DHE refused with 1024-bit ones (HAProxy starts anyway),
-#             client renegotiation refused.
+#   cipher-default, dh-weak, dh-default-param, dhe-without-params  the facts: server cipher
+#             order by default, tickets on, client renegotiation refused, no DHE without DH
+#             parameters, DHE refused with 1024-bit ones (HAProxy starts anyway), HAProxy's own
+#             2048-bit group with tune.ssl.default-dh-param 2048.
 # shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
 # shellcheck source=haproxy_lib.sh
@@ -93,5 +94,18 @@ assert_contains "dh-weak: DHE handshakes fail" "$PROBE_OUT" "alert handshake fai
 probe "$PORT" www.example.test -tls1_2 -cipher 'ECDHE-RSA-AES128-GCM-SHA256'
 assert_contains "dh-weak: ECDHE works" "$PROBE_OUT" "Cipher is ECDHE-RSA-AES128-GCM-SHA256"
 hp_stop "$w"
+
+start dh-default-param p
+probe "$PORT" www.example.test -tls1_2 -cipher 'DHE-RSA-AES128-GCM-SHA256'
+assert_contains "dh-default-param: DHE with HAProxy's own group" "$PROBE_OUT" \
+	"Cipher is DHE-RSA-AES128-GCM-SHA256"
+assert_contains "dh-default-param: 2048 bits" "$PROBE_OUT" "Server Temp Key: DH, 2048 bits"
+hp_stop "$p"
+
+start dhe-without-params n
+probe "$PORT" www.example.test -tls1_2
+assert_contains "dhe-without-params: no suite works (cipher-none-for-protocol)" "$PROBE_OUT" \
+	"alert handshake failure"
+hp_stop "$n"
 
 tl_finish
