@@ -467,7 +467,7 @@ compare_names(const void *a, const void *b)
  * order, regular files only, without hidden files and the .issuer, .ocsp,
  * .sctl and .key sidecars.
  */
-static void
+static bool
 dir_entries(struct hp_lower *l, const struct cert_entry *dir, struct tl_ptrvec *out)
 {
 	struct tl_ptrvec names = {0};
@@ -476,7 +476,7 @@ dir_entries(struct hp_lower *l, const struct cert_entry *dir, struct tl_ptrvec *
 	if (n < 0) {
 		tl_lower_invalid(&l->engine, dir->arg, "unable to scan directory '%s' : %s.",
 				 dir->written, strerror((int)-n));
-		return;
+		return false;
 	}
 	qsort(names.items, names.len, sizeof(names.items[0]), compare_names);
 	for (size_t i = 0; i < names.len; i++) {
@@ -497,10 +497,11 @@ dir_entries(struct hp_lower *l, const struct cert_entry *dir, struct tl_ptrvec *
 			continue;
 		tl_ptrvec_push(l->env->arena, out, e);
 	}
+	return true;
 }
 
-/* A crt argument: one file, or every certificate of a directory. */
-static void
+/* A crt argument: one file, or every certificate of a directory (false: unreadable). */
+static bool
 crt_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *out)
 {
 	struct cert_entry *e = tl_arena_alloc(l->env->arena, sizeof(*e));
@@ -510,15 +511,14 @@ crt_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *out)
 	e->path = tl_hp_join(l, l->global.crt_base.s, c->arg->text);
 	e->arg = c->arg->loc;
 	e->keyword = c->keyword;
-	if (tl_fs_stat(l->fs, e->path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		dir_entries(l, e, out);
-		return;
-	}
+	if (tl_fs_stat(l->fs, e->path, &st) == 0 && S_ISDIR(st.st_mode))
+		return dir_entries(l, e, out);
 	tl_ptrvec_push(l->env->arena, out, e);
+	return true;
 }
 
-/* The lines of a crt-list file, each a certificate (relative paths: crt-base). */
-static void
+/* The lines of a crt-list file, each a certificate (relative paths: crt-base; false: unread). */
+static bool
 crtlist_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *out)
 {
 	const char *path = tl_hp_join(l, l->global.crt_base.s, c->arg->text);
@@ -533,12 +533,12 @@ crtlist_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *ou
 		tl_lower_invalid(&l->engine, c->arg->loc,
 				 "cannot open the crt-list file '%s' : %s.", c->arg->text,
 				 strerror(-rc));
-		return;
+		return false;
 	}
 	src = tl_sources_add(l->sources, host, host, text, len);
 	l->model->nfiles++;
 	if (!tl_haproxy_crtlist_parse(l->env->arena, l->env->diag, src, &list))
-		return;
+		return false;
 	for (size_t i = 0; i < list.n; i++) {
 		struct cert_entry *e = tl_arena_alloc(l->env->arena, sizeof(*e));
 
@@ -549,6 +549,7 @@ crtlist_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *ou
 		e->list_entry = &list.entries[i];
 		tl_ptrvec_push(l->env->arena, out, e);
 	}
+	return true;
 }
 
 static const char *
@@ -607,6 +608,7 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 	void *targets[HP_NTARGETS] = {NULL};
 	const char *what;
 	struct tl_ptrvec addrs = {0}, entries = {0}, sites = {0};
+	bool unread = false; /* a crt directory or crt-list HAProxy cannot read (reported) */
 
 	if (d->nargs == 0) {
 		tl_lower_invalid(&l->engine, d->loc,
@@ -645,10 +647,9 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 
 			if ((c->kind == HP_CRT_DEFAULT) != (round == 0))
 				continue;
-			if (c->kind == HP_CRT_LIST)
-				crtlist_entries(l, c, &entries);
-			else
-				crt_entries(l, c, &entries);
+			if (!(c->kind == HP_CRT_LIST ? crtlist_entries(l, c, &entries)
+						     : crt_entries(l, c, &entries)))
+				unread = true;
 		}
 	if (ssl.ssl.on) {
 		inherit_global(l, &ssl, d->loc);
@@ -657,6 +658,8 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 			tl_ptrvec_push(l->env->arena, &sites,
 				       cert_site(l, fe, &ssl, entries.items[i], what, d->loc));
 	}
+	if (sites.len == 0 && ssl.ssl.on && unread)
+		return; /* what stops HAProxy is said; "no certificate" would be its consequence */
 	if (sites.len == 0) {
 		/* No TLS, or TLS without a certificate (ssl-no-certificate). */
 		struct tl_site *site = new_site(l, fe, d->loc);
@@ -1109,6 +1112,20 @@ tl_haproxy_lower(struct tl_lower_env *env, struct tl_fs *fs, struct tl_sources *
 			continue;
 		for (size_t k = 0; k < sec->nchildren; k++)
 			tl_hp_apply_line(&l, HP_GLOBAL, targets, sec->children[k]);
+	}
+	/* HAProxy loads it as it reads the line, TLS binds or not (ssl_parse_global_dh_param_file).
+	 */
+	if (l.global.dhparam.v.origin != TL_ORIGIN_UNSET) {
+		struct stat st;
+
+		if (tl_fs_stat(fs, l.global.dhparam.path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			tl_lower_invalid(
+				&l.engine, l.global.dhparam.v.dir->loc,
+				"'ssl-dh-param-file': unable to load DH parameters from file "
+				"<%s>.",
+				l.global.dhparam.s);
+			memset(&l.global.dhparam, 0, sizeof(l.global.dhparam));
+		}
 	}
 	/*
 	 * Backends before frontends, which may name them before or after;
