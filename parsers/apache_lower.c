@@ -617,7 +617,8 @@ lower_vhost(struct walk *w, struct vhost *vh, const struct tl_directive *d)
 	scope_init(&vh->scope, AP_VHOST);
 	vh->site = new_site(l, d->loc);
 	lower_body(w, vh, &vh->scope, d, "VirtualHost");
-	finish_scope(l, &vh->scope, &w->main.scope, d->loc);
+	/* A default belongs to the main server: one finding however many hosts take it. */
+	finish_scope(l, &vh->scope, &w->main.scope, l->main_loc);
 	for (size_t i = 0; i < vh->sections.len; i++)
 		lower_section(w, vh, vh->sections.items[i]);
 	vh->site->tls = vh->scope.tls;
@@ -799,6 +800,9 @@ tl_apache_lower(struct tl_lower_env *env, const struct tl_apache_parse *parse,
 	l.parse = parse;
 	l.model = model;
 	l.server_root = parse->tree.prefix ? parse->tree.prefix : ".";
+	/* Where the main server is shown: its first directive (a default's place). */
+	l.main_loc = parse->tree.root.nchildren > 0 ? parse->tree.root.children[0]->loc
+						    : parse->tree.root.loc;
 	l.default_note =
 		tl_arena_printf(env->arena, "the httpd %u.%u.%u default", env->version.major,
 				env->version.minor, env->version.patch);
@@ -825,7 +829,7 @@ tl_apache_lower(struct tl_lower_env *env, const struct tl_apache_parse *parse,
 		lower_vhost(&w, vh, w.vhosts.items[i]);
 		w.vhosts.items[i] = vh;
 	}
-	finish_scope(&l, &w.main.scope, NULL, parse->tree.root.loc);
+	finish_scope(&l, &w.main.scope, NULL, l.main_loc);
 	for (size_t i = 0; i < w.main.sections.len; i++)
 		lower_section(&w, &w.main, w.main.sections.items[i]);
 	for (size_t i = 0; i < w.vhosts.len; i++)

@@ -65,6 +65,7 @@ struct ap_lower {
 	struct tl_model *model;
 	const char *server_root;
 	const char *default_note;
+	struct tl_loc main_loc; /* the main server, where a default is reported */
 	struct tl_lower engine; /* engine.server points back here */
 	struct tl_tls tls_defaults;
 	struct tl_upstream_tls proxy_defaults;

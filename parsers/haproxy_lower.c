@@ -163,7 +163,7 @@ bind_protocols(struct hp_lower *l, struct hp_ssl *ssl, struct tl_loc at, const c
 							    : v->no.v;
 	} else {
 		p->v.origin = TL_ORIGIN_DEFAULT;
-		p->v.loc = at;
+		p->v.loc = l->defaults_loc;
 		p->v.note =
 			tl_arena_printf(l->env->arena, "%s (ssl-min-ver TLSv1.2)", l->default_note);
 	}
@@ -206,7 +206,7 @@ entry_protocols(struct hp_lower *l, struct hp_ssl *ssl, const struct hp_ssl *bin
 
 /* Values of the global section become inherited ones in a bind line (bind_parse_ssl). */
 static void
-inherit_global(struct hp_lower *l, struct hp_ssl *ssl, struct tl_loc bind_loc)
+inherit_global(struct hp_lower *l, struct hp_ssl *ssl)
 {
 	const struct hp_ssl *g = &l->global.bind;
 
@@ -234,7 +234,7 @@ inherit_global(struct hp_lower *l, struct hp_ssl *ssl, struct tl_loc bind_loc)
 	/* What HAProxy does with no setting: OpenSSL's own cipher list (it sets none). */
 	if (ssl->tls.ciphers.v.origin == TL_ORIGIN_UNSET) {
 		ssl->tls.ciphers.v.origin = TL_ORIGIN_DEFAULT;
-		ssl->tls.ciphers.v.loc = bind_loc;
+		ssl->tls.ciphers.v.loc = l->defaults_loc;
 		ssl->tls.ciphers.v.note = "OpenSSL's default list (HAProxy sets none)";
 		ssl->tls.ciphers.s = "DEFAULT";
 	}
@@ -652,7 +652,7 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 				unread = true;
 		}
 	if (ssl.ssl.on) {
-		inherit_global(l, &ssl, d->loc);
+		inherit_global(l, &ssl);
 		bind_protocols(l, &ssl, d->loc, what);
 		for (size_t i = 0; i < entries.len; i++)
 			tl_ptrvec_push(l->env->arena, &sites,
@@ -1105,6 +1105,11 @@ tl_haproxy_lower(struct tl_lower_env *env, struct tl_fs *fs, struct tl_sources *
 	targets[HP_TARGET_UP] = &l.global.server.up;
 	targets[HP_TARGET_SERVER] = &l.global.server;
 	targets[HP_TARGET_GLOBAL] = &l.global;
+	/* A default belongs to the global section (where ssl-default-bind-* go), or the first. */
+	l.defaults_loc = root->nchildren > 0 ? root->children[0]->loc : root->loc;
+	for (size_t i = root->nchildren; i-- > 0;)
+		if (strcmp(root->children[i]->name, "global") == 0)
+			l.defaults_loc = root->children[i]->loc;
 	for (size_t i = 0; i < root->nchildren; i++) {
 		const struct tl_directive *sec = root->children[i];
 

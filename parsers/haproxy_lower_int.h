@@ -108,6 +108,7 @@ struct hp_lower {
 	struct tl_lower engine; /* engine.server points back here */
 	struct hp_global global;
 	const char *default_note;
+	struct tl_loc defaults_loc; /* where a default is reported: the global section */
 };
 
 extern const struct tl_keyword_table tl_haproxy_keywords;

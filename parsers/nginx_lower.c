@@ -225,9 +225,13 @@ lower_ssl_on_deprecated(struct lower *l, const struct tl_directive *d)
 			    "directive instead (nginx 1.25.1 removes it)");
 }
 
+/*
+ * A server {} of the http or stream BLOCK: its defaults point at BLOCK, where the directive
+ * that changes them belongs (so one default shared by many servers is one finding).
+ */
 static void
-lower_server(struct lower *l, const struct scope *main, const struct tl_directive *d,
-	     enum tl_site_mode mode)
+lower_server(struct lower *l, const struct scope *main, const struct tl_directive *block,
+	     const struct tl_directive *d, enum tl_site_mode mode)
 {
 	struct tl_site *site = tl_arena_alloc(l->env->arena, sizeof(*site));
 	const struct tl_directive *stream_pass = NULL;
@@ -264,7 +268,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 			apply_common(l, &scope, c);
 		}
 	}
-	finish_tls(l, &scope.tls, &main->tls, site->loc);
+	finish_tls(l, &scope.tls, &main->tls, block->loc);
 	merge_headers(&scope.headers, &main->headers);
 	tl_inherit_fields(&scope.proxy, &main->proxy, tl_upstream_tls_fields,
 			  tl_upstream_tls_nfields);
@@ -413,7 +417,7 @@ lower_block(struct lower *l, const struct tl_directive *d, enum tl_site_mode mod
 		const struct tl_directive *c = d->children[i];
 
 		if (c->block && strcmp(c->name, "server") == 0)
-			lower_server(l, &main, c, mode);
+			lower_server(l, &main, d, c, mode);
 	}
 	build_sockets(l, first_site);
 }

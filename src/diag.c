@@ -347,12 +347,30 @@ tl_diag_finish(struct tl_diag *diag)
 
 		if (keep != NULL && compare_place(keep, items[i]) == 0) {
 			/* The same finding for another site: one finding, the site as related. */
-			if (items[i]->site != NULL && strcmp_null(keep->site, items[i]->site) != 0)
-				tl_finding_relate(diag, keep, NULL, (struct tl_loc){0},
-						  "also used by site %s", items[i]->site);
+			if (items[i]->site != NULL &&
+			    strcmp_null(keep->site, items[i]->site) != 0) {
+				keep->nsites = keep->nsites ? keep->nsites + 1 : 2;
+				if (keep->nsites <= TL_RELATED_SITES_MAX + 1)
+					tl_finding_relate(diag, keep, NULL, (struct tl_loc){0},
+							  "also used by site %s", items[i]->site);
+			}
 			continue;
 		}
 		items[out++] = items[i];
 	}
 	diag->findings.len = out;
+	/*
+	 * One cause, one finding: the message says how many sites it reaches;
+	 * the first of them are named, the rest counted.
+	 */
+	for (size_t i = 0; i < out; i++) {
+		if (items[i]->nsites <= 1)
+			continue;
+		items[i]->message = tl_arena_printf(diag->arena, "%s (%zu sites)",
+						    items[i]->message, items[i]->nsites);
+		if (items[i]->nsites > TL_RELATED_SITES_MAX + 1)
+			tl_finding_relate(diag, items[i], NULL, (struct tl_loc){0},
+					  "and %zu more sites",
+					  items[i]->nsites - TL_RELATED_SITES_MAX - 1);
+	}
 }

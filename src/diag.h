@@ -47,6 +47,7 @@ struct tl_finding {
 	const char *site;                          /* "www.example.com:443" or NULL */
 	const struct tl_client_error *clients_see; /* NULL-terminated table or NULL */
 	struct tl_ptrvec related;                  /* struct tl_related * */
+	size_t nsites; /* sites the same finding was made for, once merged (0: one) */
 };
 
 struct tl_diag {
@@ -90,10 +91,14 @@ void tl_finding_relate(struct tl_diag *diag, struct tl_finding *f, const char *f
 void tl_finding_relate_message(struct tl_diag *diag, struct tl_finding *f, const char *file,
 			       struct tl_loc loc, const char *message);
 
+/* The other sites a merged finding names as related; the rest are counted. */
+#define TL_RELATED_SITES_MAX 10
+
 /*
  * Sorts by file (order of first reading... see diag.c), line, column, check
  * and message, and merges findings that say the same thing at the same
- * place: the sites of the duplicates are kept as related entries.
+ * place: the sites of the duplicates are kept as related entries (at most
+ * TL_RELATED_SITES_MAX, then a count), and the message ends in "(N sites)".
  */
 void tl_diag_finish(struct tl_diag *diag);
 

@@ -66,10 +66,28 @@ test_sort_dedupe(struct tl_arena *arena)
 	f = (struct tl_finding **)diag.findings.items;
 	CHECK_STR(f[0]->message, "no place");
 	CHECK_STR(f[1]->message, "three");
-	CHECK_STR(f[2]->message, "two");
+	/* One cause, one finding: the sites counted in the message, the others related. */
+	CHECK_STR(f[2]->message, "two (2 sites)");
 	CHECK_STR(f[2]->site, "x:443");
 	CHECK_INT(f[2]->related.len, 1);
 	CHECK_STR(f[3]->message, "one");
+	/* Thousands of sites with one cause: ten named, the rest counted. */
+	{
+		struct tl_arena *big = tl_arena_new();
+
+		tl_sources_init(&sources, big);
+		tl_diag_init(&diag, big);
+		a = tl_sources_add(&sources, "a.conf", "a.conf", "xxxxxxxxxx", 10);
+		for (int i = 0; i < 2000; i++)
+			tl_diag_add(&diag, TL_CK_CIPHER_WEAK, tl_loc_make(a, 1, 1), "weak")->site =
+				tl_arena_printf(big, "s%04d:443", i);
+		tl_diag_finish(&diag);
+		CHECK_INT(diag.findings.len, 1);
+		f = (struct tl_finding **)diag.findings.items;
+		CHECK_STR(f[0]->message, "weak (2000 sites)");
+		CHECK_INT(f[0]->related.len, TL_RELATED_SITES_MAX + 1);
+		tl_arena_free(big);
+	}
 }
 
 static void

@@ -48,7 +48,7 @@ static const char standard_json[] =
 	"    {\n"
 	"      \"check\": \"cert-expired\",\n"
 	"      \"severity\": \"error\",\n"
-	"      \"message\": \"certificate expired on 2026-12-31, 60 days ago\",\n"
+	"      \"message\": \"certificate expired on 2026-12-31, 60 days ago (2 sites)\",\n"
 	"      \"file\": \"conf.d/site.conf\",\n"
 	"      \"line\": 6,\n"
 	"      \"column\": 5,\n"

@@ -19,7 +19,7 @@ static const char standard_text[] =
 	"      |                         ^~~~~\n"
 	"  site: www.example.com:443\n"
 	"\n"
-	"conf.d/site.conf:6:5: error: certificate expired on 2026-12-31, 60 days ago "
+	"conf.d/site.conf:6:5: error: certificate expired on 2026-12-31, 60 days ago (2 sites) "
 	"[cert-expired]\n"
 	"    6 |     ssl_certificate     /etc/ssl/site.pem;\n"
 	"      |     ^~~~~~~~~~~~~~~\n"
@@ -60,7 +60,7 @@ test_standard(void)
 		     "[proto-tls13-missing]\n"
 		     "conf.d/site.conf:4:16: warning: TLS 1.0 is enabled [proto-legacy]\n"
 		     "conf.d/site.conf:6:5: error: certificate expired on 2026-12-31, 60 days "
-		     "ago [cert-expired]\n");
+		     "ago (2 sites) [cert-expired]\n");
 	free(s);
 	/* Colour is for text on a terminal; quickfix parsers must never see it. */
 	fx.info.color = true;
