@@ -753,6 +753,9 @@ static const struct tl_keyword keywords[] = {
 	{"SSLSessionCacheTimeout", AP_SRV, ALWAYS, &set_seconds_row, TLS(session_timeout), ONE, "lifetime of cached sessions and tickets", SSL},
 	{"SSLSessionTicketKeyFile", AP_SRV, ALWAYS, &set_str_row, TLS(session_ticket_key), ONE, "file of session ticket keys", SSL},
 	{"SSLSessionTickets", AP_SRV, SINCE(2, 4, 11), &tl_set_flag, TLS(options[TL_OPT_SESSION_TICKETS]), ONE, "TLS session tickets", SSL},
+	/* Built where OpenSSL has SRP (HAVE_SRP), as Debian's and most OpenSSL 3 are. */
+	{"SSLSRPUnknownUserSeed", AP_SRV, SINCE(2, 4, 4), &tl_set_none, NO_TARGET, ONE, "SRP seed for unknown users", SSL},
+	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &tl_set_none, NO_TARGET, ONE, "SRP verifier file", SSL},
 	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_cache), ONE, "cache of OCSP responses for stapling", SSL},
 	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
 	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},
@@ -831,6 +834,10 @@ const struct tl_server_words tl_apache_words = {
 	.level_message = level_message,
 	.no_module_fmt = "Invalid command '%s', perhaps misspelled or defined by a module not "
 			 "included in the server configuration",
+	/* mod_ssl's directives (and mod_proxy's SSLProxy*), whatever their case. */
+	.tls_prefixes = (const char *const[]){"SSL", NULL},
+	.unknown_fmt = "Invalid command '%s', perhaps misspelled or defined by a module not "
+		       "included in the server configuration",
 };
 
 bool

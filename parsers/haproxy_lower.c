@@ -65,8 +65,18 @@ tl_hp_apply_words(struct hp_lower *l, unsigned ctx, void *const *targets,
 			if (rows[k].ctx & ctx)
 				row = &rows[k];
 		if (row == NULL) {
-			tl_lower_invalid(&l->engine, words[i].loc, "%s: unknown keyword '%s'.",
-					 what, words[i].text);
+			const char *near = tl_keyword_nearest(&tl_haproxy_keywords, name, ctx);
+
+			/* HAProxy's own words, its "did you mean" included (listener.c, server.c).
+			 */
+			if (near != NULL)
+				tl_lower_invalid(
+					&l->engine, words[i].loc,
+					"%s: unknown keyword '%s'; did you mean '%s' maybe ?", what,
+					words[i].text, near);
+			else
+				tl_lower_invalid(&l->engine, words[i].loc,
+						 "%s: unknown keyword '%s'.", what, words[i].text);
 			continue;
 		}
 		/* One word and the arguments it takes, as a directive of its own. */

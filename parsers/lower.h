@@ -110,6 +110,15 @@ struct tl_server_words {
 	 */
 	const char *(*level_message)(struct tl_arena *arena, const struct tl_keyword *row,
 				     unsigned ctx, const struct tl_directive *d);
+	/*
+	 * Name prefixes of the server's TLS directives (nginx "ssl_", httpd
+	 * "SSL"), NULL-ended: a directive that starts with one and is not in
+	 * the table is a typo the server refuses, reported with unknown_fmt
+	 * (taking the name) and the nearest name of the table. Other unknown
+	 * directives belong to modules tlslint does not judge.
+	 */
+	const char *const *tls_prefixes;
+	const char *unknown_fmt;
 };
 
 /* One lowering: what the engine and the setters need, and the server's own state. */
@@ -166,6 +175,12 @@ struct tl_finding *tl_lower_deprecated(struct tl_lower *l, struct tl_loc loc, co
 
 /* "invalid value 'X' in 'NAME' directive", at D's first argument. */
 struct tl_finding *tl_lower_invalid_value(struct tl_lower *l, const struct tl_directive *d);
+
+/*
+ * The name of T nearest to NAME (at most two edits away) among the rows
+ * allowed at a level of CTX (0: any), for a "did you mean", or NULL.
+ */
+const char *tl_keyword_nearest(const struct tl_keyword_table *t, const char *name, unsigned ctx);
 
 /* The rows named NAME (*N of them, together from the one returned), or NULL. */
 const struct tl_keyword *tl_keyword_rows(const struct tl_keyword_table *t, const char *name,

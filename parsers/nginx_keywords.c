@@ -657,6 +657,8 @@ static const struct tl_keyword keywords[] = {
 	{"ssl_password_file", CTX_STREAM, ALWAYS, &tl_set_path, TLS(password_file), ONE, "passphrases of encrypted keys, one a line"},
 	{"ssl_prefer_server_ciphers", CTX_SSL_HTTP, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_SERVER_PREFERENCE]), ONE, "the server's cipher order over the client's"},
 	{"ssl_prefer_server_ciphers", CTX_STREAM, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_SERVER_PREFERENCE]), ONE, "the server's cipher order over the client's"},
+	/* ngx_stream_ssl_preread_module: reads the ClientHello, terminates nothing. */
+	{"ssl_preread", CTX_STREAM, SINCE(1, 11, 5), &tl_set_none, NO_TARGET, ONE, "read SNI and ALPN from the ClientHello"},
 	{"ssl_protocols", CTX_SSL_HTTP, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled"},
 	{"ssl_protocols", CTX_STREAM, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled"},
 	{"ssl_reject_handshake", CTX_SSL_HTTP, SINCE(1, 19, 4), &tl_set_flag, TLS(reject_handshake), ONE, "refuse TLS handshakes to this server"},
@@ -713,6 +715,10 @@ const struct tl_server_words tl_nginx_words = {
 	.not_allowed = "directive is not allowed here",
 	/* Most slots refuse a second value ("is duplicate"); bitmask and array slots do not. */
 	.refuses_duplicates = true,
+	/* The TLS directives of the http, stream, proxy, grpc and uwsgi modules. */
+	.tls_prefixes =
+		(const char *const[]){"ssl_", "proxy_ssl_", "grpc_ssl_", "uwsgi_ssl_", NULL},
+	.unknown_fmt = "unknown directive \"%s\"",
 };
 
 bool

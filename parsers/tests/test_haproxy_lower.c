@@ -321,7 +321,8 @@ test_refusals(void)
 	/* Backends are lowered first: frontends name them before or after. */
 	CHECK(strstr(message(&fx, 1), "'server b/s1' : verify is enabled by default but no CA "
 				      "file specified.") == message(&fx, 1));
-	CHECK_STR(message(&fx, 2), "'server b/s2': unknown keyword 'chek'.");
+	CHECK_STR(message(&fx, 2),
+		  "'server b/s2': unknown keyword 'chek'; did you mean 'check' maybe ?");
 	CHECK_STR(message(&fx, 3), "'bind :443' in section 'frontend': unknown keyword 'tfo-on'.");
 	CHECK_STR(message(&fx, 4), "'verify' : unknown verify method 'maybe', only 'none', "
 				   "'optional', and 'required' are supported");
