@@ -416,7 +416,16 @@ narrow_class(uint32_t *have, uint32_t add, uint32_t class_mask)
 	if (!(add & class_mask))
 		return true;
 	if (!(*have & class_mask)) {
-		*have |= add & class_mask;
+		/*
+		 * libssl assigns the first strength class instead of adding it
+		 * (ssl_cipher_process_rulestr), which drops a "not default" bit
+		 * set before: "COMPLEMENTOFDEFAULT+FIPS" is just FIPS, while
+		 * "FIPS+COMPLEMENTOFDEFAULT" is both.
+		 */
+		if (class_mask == TL_S_STRONG_MASK)
+			*have = add & class_mask;
+		else
+			*have |= add & class_mask;
 		return true;
 	}
 	*have &= (add & class_mask) | ~class_mask;
@@ -525,6 +534,31 @@ process_rules(struct engine *e, const char *l)
 	return rc;
 }
 
+/*
+ * Suite B (RFC 6460): a string that begins with one of these names is
+ * replaced as a whole by the suites of that mode, whatever follows
+ * (check_suiteb_cipher_list in libssl's ssl_ciph.c, before any rule is
+ * read). The longer names are tested first, as libssl does.
+ */
+static const char *
+suite_b(const char *str)
+{
+	static const struct {
+		const char *prefix;
+		const char *suites;
+	} modes[] = {
+		{"SUITEB128ONLY", "ECDHE-ECDSA-AES128-GCM-SHA256"},
+		{"SUITEB128C2", "ECDHE-ECDSA-AES256-GCM-SHA384"},
+		{"SUITEB128", "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384"},
+		{"SUITEB192", "ECDHE-ECDSA-AES256-GCM-SHA384"},
+	};
+
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (strncmp(str, modes[i].prefix, strlen(modes[i].prefix)) == 0)
+			return modes[i].suites;
+	return str;
+}
+
 int
 tl_cipher_string_eval(struct tl_arena *arena, const char *str, unsigned flags,
 		      struct tl_cipher_list *out, const char **error)
@@ -566,6 +600,8 @@ tl_cipher_string_eval(struct tl_arena *arena, const char *str, unsigned flags,
 	}
 	initial_order(&e);
 
+	str = suite_b(str);
+	rest = str;
 	/* "DEFAULT" counts only at the very start, as in libssl. */
 	if (strncmp(str, "DEFAULT", 7) == 0) {
 		rc = process_rules(&e, default_rules);

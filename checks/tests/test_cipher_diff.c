@@ -122,6 +122,10 @@ static const char *const words[] = {
 	"HIGH2",
 	"all",
 	"tlsv1.2",
+	"SUITEB128",
+	"SUITEB128ONLY",
+	"SUITEB128C2",
+	"SUITEB192",
 };
 
 /* Things OpenSSL refuses or treats specially. */
@@ -193,6 +197,16 @@ run_libssl(const char *str, struct side *out)
 {
 	STACK_OF(SSL_CIPHER) * sk;
 
+	/*
+	 * A fresh context per string: once a string has switched one into Suite
+	 * B mode, libssl keeps replacing every later string of that context by
+	 * the Suite B suites (check_suiteb_cipher_list reads the mode back from
+	 * the certificate flags). A server sets one string per context.
+	 */
+	SSL_CTX_free(ctx);
+	ctx = SSL_CTX_new(TLS_method());
+	if (ctx == NULL)
+		exit(1);
 	out->len = 0;
 	out->ok = SSL_CTX_set_cipher_list(ctx, str) == 1;
 	ERR_clear_error();
@@ -303,6 +317,21 @@ main(int argc, char **argv)
 		"TLS_RSA_WITH_AES_128_CBC_SHA",
 		"DEFAULTHIGH",
 		"@STRENGTH:ALL",
+		/* Suite B replaces the whole string, when it comes first. */
+		"SUITEB128",
+		"SUITEB128ONLY",
+		"SUITEB128C2",
+		"SUITEB192",
+		"SUITEB128:RC4",
+		"SUITEB192FOO",
+		"SUITEB128ONLY:HIGH",
+		"HIGH:SUITEB128",
+		"DEFAULT:SUITEB192",
+		"suiteb128",
+		/* The first strength alias replaces a "not default" bit set before it. */
+		"ALL:!COMPLEMENTOFDEFAULT+FIPS",
+		"ALL:!FIPS+COMPLEMENTOFDEFAULT",
+		"ALL:-COMPLEMENTOFDEFAULT+HIGH+AES",
 	};
 	int count = argc > 1 ? atoi(argv[1]) : 5000;
 	int failed_full = 0, failed_linked = 0, rejected = 0, empty = 0, known_divergence = 0;
