@@ -32,6 +32,8 @@ void tl_check_cipher_no_pfs(struct tl_check_ctx *ctx);
 void tl_check_cipher_none_for_protocol(struct tl_check_ctx *ctx);
 void tl_check_cipher_weak(struct tl_check_ctx *ctx);
 void tl_check_compression_enabled(struct tl_check_ctx *ctx);
+void tl_check_hsts_missing(struct tl_check_ctx *ctx);
+void tl_check_hsts_short(struct tl_check_ctx *ctx);
 /* The OpenSSL commands of directive-invalid (conf_commands.c), run by its runner. */
 void tl_check_conf_commands(struct tl_check_ctx *ctx);
 void tl_check_curve_weak(struct tl_check_ctx *ctx);

@@ -37,6 +37,8 @@ static tl_check_fn *const runs[TL_CHECK_COUNT] = {
 	[TL_CK_CIPHER_NONE_FOR_PROTOCOL] = tl_check_cipher_none_for_protocol,
 	[TL_CK_CIPHER_WEAK] = tl_check_cipher_weak,
 	[TL_CK_COMPRESSION_ENABLED] = tl_check_compression_enabled,
+	[TL_CK_HSTS_MISSING] = tl_check_hsts_missing,
+	[TL_CK_HSTS_SHORT] = tl_check_hsts_short,
 	[TL_CK_CURVE_WEAK] = tl_check_curve_weak,
 	[TL_CK_DH_WEAK] = tl_check_dh_weak,
 	/* Most directive-invalid findings come from lowering; this reads the files directives name.

@@ -105,6 +105,7 @@ apply_header(struct tl_header *h, const struct tl_directive *d)
 		memset(h, 0, sizeof(*h));
 		h->v = tl_value_set(d);
 		h->v.origin = TL_ORIGIN_UNSET;
+		h->v.note = "'Header unset' drops it here";
 		return;
 	}
 	if (d->nargs < i + 3 ||
@@ -623,6 +624,9 @@ lower_vhost(struct walk *w, struct vhost *vh, const struct tl_directive *d)
 		lower_section(w, vh, vh->sections.items[i]);
 	vh->site->tls = vh->scope.tls;
 	vh->site->hsts = vh->scope.hsts;
+	/* None anywhere: it belongs in the main server (one finding for every host). */
+	if (vh->site->hsts.v.origin == TL_ORIGIN_UNSET && vh->site->hsts.v.loc.src == NULL)
+		vh->site->hsts.v.loc = l->main_loc;
 	vh->site->http2 = vh->scope.http2;
 	add_upstreams(w, vh);
 }

@@ -414,6 +414,9 @@ new_site(struct hp_lower *l, struct frontend *fe, struct tl_loc loc)
 	site->mode = fe->mode;
 	site->loc = loc;
 	site->hsts = fe->hsts;
+	/* None: it belongs in the frontend (http-response set-header). */
+	if (site->hsts.v.origin == TL_ORIGIN_UNSET)
+		site->hsts.v.loc = fe->d->loc;
 	return site;
 }
 

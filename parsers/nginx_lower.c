@@ -28,6 +28,8 @@ static bool
 apply_headers(struct lower *l, struct scope *scope, const struct tl_directive *d)
 {
 	if (strcmp(d->name, "add_header") == 0) {
+		if (!scope->headers.has_own)
+			scope->headers.own_at = d->loc;
 		scope->headers.has_own = true;
 		if (d->nargs >= 2 && is_hsts(d->args[0].text)) {
 			struct tl_header *h = &scope->headers.own_hsts;
@@ -63,13 +65,25 @@ merge_headers(struct headers *child, const struct headers *parent)
 				   : parent           ? parent->effective_inherit
 						      : INHERIT_ON;
 	child->effective = child->own_hsts;
-	if (above == NULL || child->effective_inherit == INHERIT_OFF)
+	if (above == NULL)
 		return;
-	if (!child->has_own || (child->effective_inherit == INHERIT_MERGE &&
-				child->own_hsts.v.origin == TL_ORIGIN_UNSET)) {
+	if (child->effective_inherit != INHERIT_OFF &&
+	    (!child->has_own || (child->effective_inherit == INHERIT_MERGE &&
+				 child->own_hsts.v.origin == TL_ORIGIN_UNSET))) {
 		child->effective = *above;
 		if (child->effective.v.origin == TL_ORIGIN_SET)
 			child->effective.v.origin = TL_ORIGIN_INHERITED;
+		return;
+	}
+	/* An inherited header this level drops: say where and how. */
+	if (child->effective.v.origin == TL_ORIGIN_UNSET && above->v.origin != TL_ORIGIN_UNSET) {
+		child->effective.v.loc = child->has_own ? child->own_at : above->v.loc;
+		child->effective.v.note =
+			child->effective_inherit == INHERIT_OFF
+				? "add_header_inherit off drops the one set above"
+				: "an add_header here replaces every add_header inherited from "
+				  "above "
+				  "(nginx inherits them only into levels that have none)";
 	}
 }
 
@@ -274,6 +288,9 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 			  tl_upstream_tls_nfields);
 	site->tls = scope.tls;
 	site->hsts = scope.headers.effective;
+	/* None anywhere: it belongs in the http {} block (one finding for every server). */
+	if (site->hsts.v.origin == TL_ORIGIN_UNSET && site->hsts.v.loc.src == NULL)
+		site->hsts.v.loc = block->loc;
 	tl_inherit_fields(&scope, main, scope_fields,
 			  sizeof(scope_fields) / sizeof(scope_fields[0]));
 	site->resolver = scope.resolver;

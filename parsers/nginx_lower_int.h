@@ -48,7 +48,8 @@ enum header_inherit {
 
 /* The add_header state of one level (http, server, location, if). */
 struct headers {
-	bool has_own; /* any add_header at this level */
+	bool has_own;         /* any add_header at this level */
+	struct tl_loc own_at; /* the first of them */
 	struct tl_header own_hsts;
 	bool inherit_set;
 	enum header_inherit inherit;

@@ -434,11 +434,16 @@ struct tl_socket {
 	struct tl_ptrvec routed_names; /* struct tl_name * */
 };
 
-/* A response header as configured at a level, for HSTS. */
+/*
+ * A response header as configured at a level, for HSTS. When none
+ * applies, v is UNSET and its loc is where one belongs (the block whose
+ * directive would add it), or the line that dropped one inherited from
+ * above, with v.note saying how.
+ */
 struct tl_header {
-	struct tl_value v; /* UNSET when no header of that name applies */
+	struct tl_value v;
 	const char *value;
-	bool always;
+	bool always; /* on every response, errors included (nginx/httpd "always") */
 };
 
 /* A location (nginx), <Location> (Apache) — what differs per request path. */
