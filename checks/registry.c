@@ -59,6 +59,9 @@ static tl_check_fn *const runs[TL_CHECK_COUNT] = {
 	[TL_CK_RENEGOTIATION_INSECURE] = tl_check_renegotiation_insecure,
 	[TL_CK_SSL_NO_CERTIFICATE] = tl_check_ssl_no_certificate,
 	[TL_CK_UPSTREAM_NO_VERIFY] = tl_check_upstream_no_verify,
+	[TL_CK_UPSTREAM_NO_SNI] = tl_check_upstream_no_sni,
+	[TL_CK_SESSION_TICKETS] = tl_check_session_tickets,
+	[TL_CK_EARLY_DATA] = tl_check_early_data,
 };
 
 tl_check_fn *

@@ -96,6 +96,7 @@ static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
 	[TL_NGX_LISTEN_PORT_RANGES] = {1, 15, 10},
 	/* CHANGES of 1.15.0: 'the "ssl" directive is deprecated' */
 	[TL_NGX_SSL_ON_DEPRECATED] = {1, 15, 0},
+	[TL_NGX_TICKET_KEY_ROTATION] = {1, 23, 2},
 };
 
 bool

@@ -42,6 +42,8 @@ enum tl_nginx_feature {
 	TL_NGX_PROTOCOLS_PER_SNI,  /* ssl_protocols honoured in non-default servers (1.29.2) */
 	TL_NGX_LISTEN_PORT_RANGES, /* listen 8000-8010 (1.15.10) */
 	TL_NGX_SSL_ON_DEPRECATED,  /* "ssl on" warns at start-up (1.15.0; removed in 1.25.1) */
+	/* Ticket keys rotated by nginx itself with a shared session cache (1.23.2, CHANGES). */
+	TL_NGX_TICKET_KEY_ROTATION,
 	TL_NGX_FEATURE_COUNT,
 };
 

@@ -295,6 +295,14 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 			  sizeof(scope_fields) / sizeof(scope_fields[0]));
 	site->resolver = scope.resolver;
 	site->http2 = scope.http2;
+	/*
+	 * nginx 1.23.2 and later keep the ticket keys in the shared session
+	 * cache and replace them as they age; a key file is never rotated.
+	 */
+	site->ticket_keys_rotated = tl_nginx_has(TL_NGX_TICKET_KEY_ROTATION, l->env->version) &&
+				    site->tls.session_cache.mode == TL_CACHE_ON &&
+				    site->tls.session_cache.shared_name != NULL &&
+				    site->tls.session_ticket_key.v.origin == TL_ORIGIN_UNSET;
 	/* stream: "proxy_ssl on" makes the connection to the backend TLS. */
 	if (stream_pass != NULL && scope.proxy.enabled.on)
 		add_upstream(l, site, &scope, stream_pass);

@@ -537,6 +537,8 @@ struct tl_site {
 	 * crt-list filter): added to names from the certificate when it is read.
 	 */
 	bool names_from_certificate;
+	/* The server replaces the session ticket keys as they age (nginx 1.23.2+ shared cache). */
+	bool ticket_keys_rotated;
 	struct tl_effective eff; /* what clients get (tl_effective_tls) */
 };
 

@@ -21,7 +21,8 @@ import sys
 
 PORT = re.compile(r"(?P<pre>(?:^|[\s:])(?:listen\s+)?(?:[\w.*-]+:|\[[0-9a-fA-F:.]*\]:)?)"
                   r"(?P<port>\d{4,5})(?:-(?P<last>\d{4,5}))?(?=[\s;/>]|$)")
-LINE = re.compile(r"^\s*(listen|proxy_pass|<VirtualHost|ProxyPass|ProxyPassReverse)\b", re.I)
+LINE = re.compile(r"^\s*(listen|proxy_pass|server|<VirtualHost|ProxyPass|ProxyPassReverse)\b",
+                  re.I)  # nginx "server ADDR:PORT" in upstream {} too
 LINE_CFG = re.compile(r"^\s*(bind|server)\b")  # HAProxy (*.cfg)
 
 
