@@ -55,6 +55,8 @@ void tl_check_renegotiation_insecure(struct tl_check_ctx *ctx);
 void tl_check_ssl_no_certificate(struct tl_check_ctx *ctx);
 void tl_check_upstream_no_verify(struct tl_check_ctx *ctx);
 void tl_check_upstream_no_sni(struct tl_check_ctx *ctx);
+void tl_check_sni_duplicate_name(struct tl_check_ctx *ctx);
+void tl_check_sni_ignored_setting(struct tl_check_ctx *ctx);
 void tl_check_session_tickets(struct tl_check_ctx *ctx);
 void tl_check_early_data(struct tl_check_ctx *ctx);
 

@@ -60,6 +60,8 @@ static tl_check_fn *const runs[TL_CHECK_COUNT] = {
 	[TL_CK_SSL_NO_CERTIFICATE] = tl_check_ssl_no_certificate,
 	[TL_CK_UPSTREAM_NO_VERIFY] = tl_check_upstream_no_verify,
 	[TL_CK_UPSTREAM_NO_SNI] = tl_check_upstream_no_sni,
+	[TL_CK_SNI_DUPLICATE_NAME] = tl_check_sni_duplicate_name,
+	[TL_CK_SNI_IGNORED_SETTING] = tl_check_sni_ignored_setting,
 	[TL_CK_SESSION_TICKETS] = tl_check_session_tickets,
 	[TL_CK_EARLY_DATA] = tl_check_early_data,
 };

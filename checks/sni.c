@@ -1,0 +1,165 @@
+/*
+ * sni-duplicate-name and sni-ignored-setting: what sharing an address:port
+ * does to the sites on it. A name two sites give reaches only one of them
+ * (nginx: the first, with a start-up warning "conflicting server name";
+ * httpd: the first in configuration order). A TLS setting a non-default
+ * site sets for itself is not used where the server takes it from the
+ * socket's default site (site->eff.governing and suites_from, computed per
+ * server by src/effective.c; httpd's groups, facts.from_default.groups).
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "checks.h"
+#include "site_certs.h"
+
+/* Names that select a site by what a client sends (not regexes, catch-alls or cert names). */
+static bool
+plain_name(const struct tl_name *n)
+{
+	return !n->negated && !n->from_certificate &&
+	       (n->kind == TL_NAME_EXACT || n->kind == TL_NAME_WILDCARD_LEFT ||
+		n->kind == TL_NAME_WILDCARD_RIGHT || n->kind == TL_NAME_DOT ||
+		n->kind == TL_NAME_WILDCARD_ONE);
+}
+
+static void
+duplicates_on(struct tl_check_ctx *ctx, const struct tl_socket *sock)
+{
+	struct tl_strmap first;
+
+	/* HAProxy picks among certificates for one name by key type: that is no duplicate. */
+	if (!sock->tls || sock->server == TL_SERVER_HAPROXY)
+		return;
+	tl_strmap_init(&first, ctx->arena);
+	for (size_t i = 0; i < sock->sites.len; i++) {
+		const struct tl_site *site = sock->sites.items[i];
+
+		for (size_t k = 0; k < site->names.len; k++) {
+			const struct tl_name *n = site->names.items[k];
+			const char *key;
+			const struct tl_name *seen;
+			const struct tl_site *owner;
+			struct tl_finding *f;
+
+			if (!plain_name(n))
+				continue;
+			key = tl_arena_printf(ctx->arena, "%d %s", (int)n->kind, n->name);
+			seen = tl_strmap_get(&first, key);
+			if (seen == NULL) {
+				tl_strmap_put(&first, key, (void *)n);
+				tl_strmap_put(&first, tl_arena_printf(ctx->arena, "site %s", key),
+					      (void *)site);
+				continue;
+			}
+			owner = tl_strmap_get(&first, tl_arena_printf(ctx->arena, "site %s", key));
+			if (owner == site)
+				continue; /* the same site naming it twice chooses nothing */
+			f = tl_diag_add(
+				ctx->diag, TL_CK_SNI_DUPLICATE_NAME, n->loc,
+				"'%s' is also a name of site '%s' on %s:%u, which clients "
+				"asking for it always get: it never reaches this site%s",
+				n->name, owner->label, sock->addr, sock->port,
+				site->server == TL_SERVER_NGINX
+					? " (nginx warns 'conflicting server name … ignored')"
+					: "");
+			f->server = tl_server_name(site->server);
+			f->site = site->label;
+			tl_finding_relate(ctx->diag, f, NULL, seen->loc,
+					  "the name where it is used");
+		}
+	}
+}
+
+void
+tl_check_sni_duplicate_name(struct tl_check_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->model->sockets.len; i++)
+		duplicates_on(ctx, ctx->model->sockets.items[i]);
+}
+
+/* The first TLS socket of SITE, or NULL. */
+static const struct tl_socket *
+tls_socket(const struct tl_site *site)
+{
+	for (size_t i = 0; i < site->listeners.len; i++) {
+		const struct tl_listener *ls = site->listeners.items[i];
+
+		if (ls->socket != NULL && ls->socket->tls)
+			return ls->socket;
+	}
+	return NULL;
+}
+
+/* The last Groups/Curves command of the site, else its group directive; s NULL: none. */
+static struct tl_str
+own_groups(const struct tl_site *site)
+{
+	struct tl_str own = {{0}, NULL};
+
+	if (site->tls.groups.v.origin == TL_ORIGIN_SET)
+		own = site->tls.groups;
+	for (size_t i = 0; i < site->tls.conf_commands.n; i++) {
+		const struct tl_conf_command *c = &site->tls.conf_commands.items[i];
+
+		if (strcasecmp(c->name, "Groups") == 0 || strcasecmp(c->name, "Curves") == 0) {
+			own.v = site->tls.conf_commands.v;
+			own.v.loc = c->loc;
+			own.s = c->value;
+		}
+	}
+	return own;
+}
+
+static bool
+same_place(const struct tl_value *a, const struct tl_value *b)
+{
+	return a->loc.src == b->loc.src && a->loc.off == b->loc.off;
+}
+
+static void
+ignored(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_site *from,
+	const struct tl_value *own, const struct tl_value *used, const char *what)
+{
+	struct tl_finding *f = tl_diag_add(
+		ctx->diag, TL_CK_SNI_IGNORED_SETTING, own->loc,
+		"the %s set here are not used: handshakes that SNI brings to site '%s' take "
+		"them from '%s', the default site of its address",
+		what, site->label, from->label);
+
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
+	if (used->loc.src != NULL)
+		tl_finding_relate(ctx->diag, f, NULL, used->loc, "what they get instead");
+}
+
+void
+tl_check_sni_ignored_setting(struct tl_check_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->model->sites.len; i++) {
+		const struct tl_site *site = ctx->model->sites.items[i];
+		const struct tl_socket *sock = tls_socket(site);
+		const struct tl_site *def = sock ? sock->default_site : NULL;
+		const struct tl_effective *e = &site->eff;
+		struct tl_str own;
+
+		if (sock == NULL || def == NULL || def == site)
+			continue;
+		if (e->governing != site && site->tls.protocols.v.origin == TL_ORIGIN_SET &&
+		    e->protocols.mask != e->governing->eff.protocols.mask)
+			ignored(ctx, site, e->governing, &site->tls.protocols.v,
+				&e->governing->eff.protocols.v, "protocol versions");
+		if (e->suites_from != site && e->ciphersuites.v.origin == TL_ORIGIN_SET &&
+		    e->suites_from->eff.ciphersuites.s != NULL && e->ciphersuites.s != NULL &&
+		    strcmp(e->ciphersuites.s, e->suites_from->eff.ciphersuites.s) != 0)
+			ignored(ctx, site, e->suites_from, &e->ciphersuites.v,
+				&e->suites_from->eff.ciphersuites.v, "TLS 1.3 suites");
+		/* The groups the site itself names (effective.c already put the default's in eff).
+		 */
+		own = own_groups(site);
+		if (site->facts != NULL && site->facts->from_default.groups && own.s != NULL &&
+		    !same_place(&own.v, &def->eff.groups.v) &&
+		    (def->eff.groups.s == NULL || strcmp(own.s, def->eff.groups.s) != 0))
+			ignored(ctx, site, def, &own.v, &def->eff.groups.v, "key exchange groups");
+	}
+}
