@@ -5,6 +5,7 @@
  * known attack, and stapling that cannot work.
  */
 #include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 #include <stdbool.h>
 
 #include "checks.h"
@@ -70,9 +71,70 @@ tl_check_renegotiation_insecure(struct tl_check_ctx *ctx)
 		  "client's (CVE-2009-3555)");
 }
 
+/* True when one of the served certificates other than the leaf issued it. */
+static bool
+issuer_served(const struct tl_pair_info *info)
+{
+	for (int i = 0; i < sk_X509_num(info->served); i++) {
+		X509 *c = sk_X509_value(info->served, i);
+
+		if (c != info->leaf && X509_check_issued(c, info->leaf) == X509_V_OK)
+			return true;
+	}
+	return false;
+}
+
+/* Stapling for one certificate of a site that staples (servers whose facts say what fails). */
+static void
+stapling_cert(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
+	      const struct tl_pair_info *info)
+{
+	const struct tl_tls *tls = &site->tls;
+	const char *what = site->facts ? site->facts->stapling_unusable : NULL;
+	STACK_OF(OPENSSL_STRING) * urls;
+	struct tl_finding *f;
+
+	if (what == NULL || !tl_site_is_tls(site) || !tls->stapling.on || info->leaf == NULL ||
+	    tls->stapling_file.v.origin != TL_ORIGIN_UNSET)
+		return;
+	urls = X509_get1_ocsp(info->leaf);
+	if (sk_OPENSSL_STRING_num(urls) <= 0 &&
+	    tls->stapling_responder.v.origin == TL_ORIGIN_UNSET) {
+		f = tl_cert_finding(
+			ctx, TL_CK_OCSP_STAPLING_BROKEN, site, pair,
+			"OCSP stapling is on, but certificate '%s' names no OCSP responder "
+			"(no authorityInfoAccess OCSP URL) and none is configured: the "
+			"server %s, and clients get no stapled response",
+			pair->cert.written, what);
+		tl_finding_relate(ctx->diag, f, NULL, tls->stapling.v.loc,
+				  "stapling is switched on here");
+	} else if (!issuer_served(info) && tls->trusted_certificate.v.origin == TL_ORIGIN_UNSET) {
+		f = tl_cert_finding(
+			ctx, TL_CK_OCSP_STAPLING_BROKEN, site, pair,
+			"OCSP stapling is on, but the issuer of certificate '%s' is neither "
+			"served after it nor in a trusted certificate file, so no OCSP "
+			"request can be made: the server %s",
+			pair->cert.written, what);
+		tl_finding_relate(ctx->diag, f, NULL, tls->stapling.v.loc,
+				  "stapling is switched on here");
+	} else if (site->facts->stapling_resolver && site->resolver.v.origin == TL_ORIGIN_UNSET &&
+		   tls->stapling_responder.v.origin == TL_ORIGIN_UNSET) {
+		f = tl_cert_finding(
+			ctx, TL_CK_OCSP_STAPLING_BROKEN, site, pair,
+			"OCSP stapling is on with no resolver: the server looks up the "
+			"responder '%s' once, at start-up, and never again (a host it "
+			"cannot resolve then, or a responder that moves, leaves it without "
+			"stapled responses); configure a resolver",
+			sk_OPENSSL_STRING_value(urls, 0));
+		f->severity = TL_SEV_INFO;
+	}
+	X509_email_free(urls);
+}
+
 void
 tl_check_ocsp_stapling_broken(struct tl_check_ctx *ctx)
 {
+	tl_each_site_cert(ctx, stapling_cert);
 	for (size_t i = 0; i < ctx->model->sites.len; i++) {
 		const struct tl_site *site = ctx->model->sites.items[i];
 		const char *what = tl_fault_consequence(site->facts, TL_FAULT_STAPLING_NO_CACHE);

@@ -350,6 +350,17 @@ struct tl_server_facts {
 	const char *on_fault[TL_FAULT_COUNT];
 	/* DHE is offered without configured DH parameters (built-in groups). */
 	bool dh_builtin;
+	/*
+	 * What the server does with stapling on for a certificate it cannot
+	 * staple for (no OCSP responder URL in it and none configured, or its
+	 * issuer not found); NULL: not modelled for this server.
+	 */
+	const char *stapling_unusable;
+	/*
+	 * The server resolves the OCSP responder's host once at start-up unless
+	 * a resolver is configured (nginx "resolver").
+	 */
+	bool stapling_resolver;
 	/* The group-list value that means "the library's own list" ("auto"), or NULL. */
 	const char *groups_auto;
 	/* Password files: the size the server refuses (0: no limit); one passphrase a line. */
