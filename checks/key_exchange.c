@@ -5,7 +5,10 @@
  * list, from raw OpenSSL Groups/Curves commands (the last wins, as in
  * SSL_CONF, whose file command names ignore case) or the site's groups setting.
  */
+#include <openssl/crypto.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/ssl.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
@@ -178,6 +181,27 @@ group_index(const char *name, size_t len)
 	return -1;
 }
 
+/*
+ * Whether the linked libssl has group I, which stands for the server's
+ * OpenSSL: the hybrid post-quantum groups came with OpenSSL 3.5, and a
+ * server built with an older one (Debian 12's 3.0) refuses a list naming
+ * them. Asked once per group, on a scratch context.
+ */
+static bool
+linked_has(size_t i)
+{
+	static signed char known[NGROUPS]; /* 0: not asked, 1: has it, -1: lacks it */
+	SSL_CTX *ctx;
+
+	if (known[i] != 0)
+		return known[i] > 0;
+	ctx = SSL_CTX_new(TLS_method());
+	known[i] = ctx != NULL && SSL_CTX_set1_groups_list(ctx, groups[i].name) == 1 ? 1 : -1;
+	SSL_CTX_free(ctx);
+	ERR_clear_error();
+	return known[i] > 0;
+}
+
 /* How many names of a list a message spells out. */
 #define NAMES_SHOWN 4
 
@@ -194,7 +218,7 @@ static void
 curve_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
 	struct group_list g = site_groups(site);
-	const char *unknown = NULL, *first_unknown = NULL, *weak = NULL;
+	const char *unknown = NULL, *first_unknown = NULL, *weak = NULL, *missing = NULL;
 	size_t nunknown = 0, nweak = 0;
 	bool any_strong = false;
 	struct tl_finding *f;
@@ -208,9 +232,14 @@ curve_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 		const char *name = tl_arena_strndup(ctx->arena, p, len);
 
 		/* Named in full only the first few: a hostile list may hold a million. */
-		if (len > 0 && i < 0 && first_unknown == NULL)
+		if (i >= 0 && groups[i].kind == GROUP_HYBRID && !linked_has((size_t)i)) {
+			if (missing == NULL)
+				missing = name;
+			i = -2; /* neither strong nor weak: not there */
+		}
+		if (len > 0 && i == -1 && first_unknown == NULL)
 			first_unknown = name;
-		if (len > 0 && i < 0 && nunknown++ < NAMES_SHOWN)
+		if (len > 0 && i == -1 && nunknown++ < NAMES_SHOWN)
 			unknown = unknown ? tl_diag_printf(ctx->arena, "%s, '%s'", unknown, name)
 					  : tl_diag_printf(ctx->arena, "'%s'", name);
 		else if (i >= 0 && strong_enough(ctx, (size_t)i))
@@ -227,6 +256,17 @@ curve_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 					 nunknown - NAMES_SHOWN);
 	if (nweak > NAMES_SHOWN)
 		weak = tl_diag_printf(ctx->arena, "%s and %zu more", weak, nweak - NAMES_SHOWN);
+	if (missing != NULL) {
+		f = tl_diag_add(ctx->diag, TL_CK_CURVE_WEAK, g.loc,
+				"group list '%s' names '%s', which this OpenSSL (%s) does not have "
+				"(OpenSSL 3.5 added the ML-KEM hybrids): a server built with an "
+				"OpenSSL like it %s ('group '%s' cannot be set'); leave it out for "
+				"such servers",
+				g.value, missing, OpenSSL_version(OPENSSL_VERSION_STRING),
+				tl_fault_text(site->facts, TL_FAULT_GROUPS), missing);
+		f->severity = TL_SEV_ERROR;
+		set_site(f, site);
+	}
 	if (unknown != NULL) {
 		f = tl_diag_add(ctx->diag, TL_CK_CURVE_WEAK, g.loc,
 				"group list '%s' names %s, which OpenSSL does not know; the "

@@ -37,6 +37,9 @@ tl_hp_apply_line(struct hp_lower *l, unsigned ctx, void *const *targets,
 	/* Many names are bind or server words too (maxconn, user): only this section's rows. */
 	for (size_t i = 0; i < n; i++)
 		here = here || (rows[i].ctx & ctx) != 0;
+	/* A global keyword no version has: the engine judges the TLS ones (typos). */
+	if (n == 0 && ctx == HP_GLOBAL)
+		return tl_keyword_apply(&l->engine, &tl_haproxy_keywords, ctx, targets, d);
 	return here && tl_keyword_apply(&l->engine, &tl_haproxy_keywords, ctx, targets, d);
 }
 
