@@ -136,6 +136,9 @@ def names_same_cause(nginx_msg, tlslint_msg):
     for path in re.findall(r'"([^"]+)"', nginx_msg):
         if "/" in path and os.path.basename(path) in tlslint_msg:
             return True
+        # A value nginx could not set (a curve list, a cipher string), quoted by both.
+        if "/" not in path and len(path) >= 3 and "'%s'" % path in tlslint_msg:
+            return True
     return any(r in tlslint_msg for r in re.findall(r"::([a-z][a-z ]+[a-z])", nginx_msg))
 
 
