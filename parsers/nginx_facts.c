@@ -97,6 +97,7 @@ static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
 	/* CHANGES of 1.15.0: 'the "ssl" directive is deprecated' */
 	[TL_NGX_SSL_ON_DEPRECATED] = {1, 15, 0},
 	[TL_NGX_TICKET_KEY_ROTATION] = {1, 23, 2},
+	[TL_NGX_HTTP2_DIRECTIVE] = {1, 25, 1},
 };
 
 bool

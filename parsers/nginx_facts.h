@@ -44,6 +44,8 @@ enum tl_nginx_feature {
 	TL_NGX_SSL_ON_DEPRECATED,  /* "ssl on" warns at start-up (1.15.0; removed in 1.25.1) */
 	/* Ticket keys rotated by nginx itself with a shared session cache (1.23.2, CHANGES). */
 	TL_NGX_TICKET_KEY_ROTATION,
+	/* The "http2" directive; "listen … http2" warns as deprecated (1.25.1, CHANGES). */
+	TL_NGX_HTTP2_DIRECTIVE,
 	TL_NGX_FEATURE_COUNT,
 };
 

@@ -158,9 +158,15 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 			ls->ssl = true;
 		else if (strcmp(p, "default_server") == 0 || strcmp(p, "default") == 0)
 			ls->default_server = true;
-		else if (strcmp(p, "http2") == 0)
+		else if (strcmp(p, "http2") == 0) {
 			ls->http2 = true;
-		else if (strcmp(p, "quic") == 0)
+			/* ngx_http_core_listen since 1.25.1 (CHANGES: "http2" directive). */
+			if (tl_nginx_has(TL_NGX_HTTP2_DIRECTIVE, l->env->version))
+				tl_lower_deprecated(
+					&l->engine, d->args[i].loc,
+					"the \"listen ... http2\" directive is deprecated, "
+					"use the \"http2\" directive instead");
+		} else if (strcmp(p, "quic") == 0)
 			ls->quic = true;
 	}
 	tl_ptrvec_push(l->env->arena, &site->listeners, ls);
