@@ -56,13 +56,13 @@ tl_check_hsts_missing(struct tl_check_ctx *ctx)
 					  "can be intercepted and downgraded (SSL stripping)");
 			continue;
 		}
-		/* httpd: without "always" mod_headers adds it to 2xx responses only. */
-		if (site->server == TL_SERVER_APACHE && !h->always)
+		/* What the header misses without "always", where the server says (httpd). */
+		if (!h->always && site->facts != NULL && site->facts->header_without_always)
 			finding(ctx, TL_CK_HSTS_MISSING, site, h->v.loc,
-				"Strict-Transport-Security is set without 'always', so redirects "
-				"and "
-				"error responses go without it (mod_headers' onsuccess table); "
-				"write 'Header always set Strict-Transport-Security …'");
+				tl_arena_printf(
+					ctx->arena,
+					"Strict-Transport-Security is set without 'always', so %s",
+					site->facts->header_without_always));
 		for (size_t k = 0; k < site->locations.len; k++) {
 			const struct tl_location *loc = site->locations.items[k];
 

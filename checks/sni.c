@@ -28,8 +28,11 @@ duplicates_on(struct tl_check_ctx *ctx, const struct tl_socket *sock)
 {
 	struct tl_strmap first;
 
-	/* HAProxy picks among certificates for one name by key type: that is no duplicate. */
-	if (!sock->tls || sock->server == TL_SERVER_HAPROXY)
+	const struct tl_site *def = sock->default_site;
+
+	/* A server that picks among certificates for one name by key type has no duplicates. */
+	if (!sock->tls || def == NULL ||
+	    (def->facts != NULL && def->facts->names_shared_by_key_type))
 		return;
 	tl_strmap_init(&first, ctx->arena);
 	for (size_t i = 0; i < sock->sites.len; i++) {
@@ -41,6 +44,7 @@ duplicates_on(struct tl_check_ctx *ctx, const struct tl_socket *sock)
 			const struct tl_name *seen;
 			const struct tl_site *owner;
 			struct tl_finding *f;
+			const char *warn = site->facts ? site->facts->duplicate_name_warning : NULL;
 
 			if (!plain_name(n))
 				continue;
@@ -55,14 +59,12 @@ duplicates_on(struct tl_check_ctx *ctx, const struct tl_socket *sock)
 			owner = tl_strmap_get(&first, tl_arena_printf(ctx->arena, "site %s", key));
 			if (owner == site)
 				continue; /* the same site naming it twice chooses nothing */
-			f = tl_diag_add(
-				ctx->diag, TL_CK_SNI_DUPLICATE_NAME, n->loc,
-				"'%s' is also a name of site '%s' on %s:%u, which clients "
-				"asking for it always get: it never reaches this site%s",
-				n->name, owner->label, sock->addr, sock->port,
-				site->server == TL_SERVER_NGINX
-					? " (nginx warns 'conflicting server name … ignored')"
-					: "");
+			f = tl_diag_add(ctx->diag, TL_CK_SNI_DUPLICATE_NAME, n->loc,
+					"'%s' is also a name of site '%s' on %s:%u, which clients "
+					"asking for it always get: it never reaches this site%s",
+					n->name, owner->label, sock->addr, sock->port,
+					warn != NULL ? tl_arena_printf(ctx->arena, " (%s)", warn)
+						     : "");
 			f->server = tl_server_name(site->server);
 			f->site = site->label;
 			tl_finding_relate(ctx->diag, f, NULL, seen->loc,

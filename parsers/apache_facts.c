@@ -110,6 +110,10 @@ const struct tl_server_facts tl_apache_facts = {
 			[TL_FAULT_STAPLING_NO_CACHE] = "refuses to start",
 		},
 	.dh_builtin = true,
+	/* mod_headers: without "always" the header goes to the onsuccess table (hsts.sh). */
+	.header_without_always = "redirects and error responses go without it (mod_headers' "
+				 "onsuccess table); write 'Header always set "
+				 "Strict-Transport-Security …'",
 	.groups_auto = NULL,
 	.password_file_max = 0,
 	.options =

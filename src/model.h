@@ -361,6 +361,16 @@ struct tl_server_facts {
 	 * a resolver is configured (nginx "resolver").
 	 */
 	bool stapling_resolver;
+	/* What the server says when two sites on one address give one name, or NULL. */
+	const char *duplicate_name_warning;
+	/* Several certificates for one name are chosen among by key type (HAProxy): no duplicate.
+	 */
+	bool names_shared_by_key_type;
+	/*
+	 * What a Strict-Transport-Security header without "always" misses, for
+	 * a message (httpd: redirects and errors); NULL: nothing worth saying.
+	 */
+	const char *header_without_always;
 	/* The group-list value that means "the library's own list" ("auto"), or NULL. */
 	const char *groups_auto;
 	/* Password files: the size the server refuses (0: no limit); one passphrase a line. */
