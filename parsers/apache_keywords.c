@@ -90,7 +90,7 @@ static const struct tl_setter set_engine_row = {set_engine, tl_default_flag};
  */
 static bool
 parse_protocols(struct tl_lower *engine, const struct tl_directive *d, unsigned *out,
-		const struct tl_arg **bad, const char **why)
+		const struct tl_arg **bad, const char **why, const struct tl_arg **overrides)
 {
 	unsigned all = TL_PROTO_TLSv1 | TL_PROTO_TLSv1_1 | TL_PROTO_TLSv1_2;
 	unsigned mask = 0;
@@ -135,8 +135,12 @@ parse_protocols(struct tl_lower *engine, const struct tl_directive *d, unsigned 
 			mask &= ~bit;
 		else if (action == '+')
 			mask |= bit;
-		else
-			mask = bit; /* a bare keyword replaces (AH02532 when something was set) */
+		else {
+			/* A bare keyword replaces: httpd warns AH02532 when something was set. */
+			if (mask != 0 && *overrides == NULL)
+				*overrides = &d->args[i];
+			mask = bit;
+		}
 	}
 	*out = mask;
 	return true;
@@ -166,15 +170,21 @@ set_protocols(struct tl_lower *engine, const struct tl_keyword *kw, const struct
 	      void *field)
 {
 	struct tl_protocols *p = field;
-	const struct tl_arg *bad = NULL;
+	const struct tl_arg *bad = NULL, *overrides = NULL;
 	const char *why = NULL;
 	unsigned mask;
 
 	(void)kw;
-	if (!parse_protocols(engine, d, &mask, &bad, &why)) {
+	if (!parse_protocols(engine, d, &mask, &bad, &why, &overrides)) {
 		tl_lower_invalid(engine, bad->loc, "%s", why);
 		return;
 	}
+	if (overrides != NULL)
+		tl_lower_overridden(engine, overrides->loc,
+				    "%s: Protocol '%s' overrides already set parameter(s) (httpd "
+				    "warns AH02532): a word without + or - replaces the versions "
+				    "before it; write '+%s'",
+				    d->name, overrides->text, overrides->text);
 	p->v = tl_value_set(d);
 	p->mask = without_holes(mask);
 }

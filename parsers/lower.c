@@ -101,6 +101,18 @@ tl_lower_invalid(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 }
 
 struct tl_finding *
+tl_lower_overridden(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	struct tl_finding *f;
+
+	va_start(ap, fmt);
+	f = lower_finding(l, TL_CK_DIRECTIVE_OVERRIDDEN, loc, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+struct tl_finding *
 tl_lower_deprecated(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 {
 	va_list ap;

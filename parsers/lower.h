@@ -169,6 +169,10 @@ void tl_fill_defaults(void *settings, const void *defaults, const struct tl_fiel
 struct tl_finding *tl_lower_invalid(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* directive-overridden at LOC: a later word or directive silently cancels an earlier one. */
+struct tl_finding *tl_lower_overridden(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* directive-deprecated at LOC: the server accepts it, but its documentation retires it. */
 struct tl_finding *tl_lower_deprecated(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

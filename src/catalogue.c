@@ -69,6 +69,8 @@ static const struct tl_check_info catalogue[] = {
 	 "a directive the server accepts but has deprecated"},
 	{TL_CK_DIRECTIVE_INVALID, "directive-invalid", TL_SEV_ERROR, "input",
 	 "a TLS directive or parameter the server rejects"},
+	{TL_CK_DIRECTIVE_OVERRIDDEN, "directive-overridden", TL_SEV_WARNING, "input",
+	 "a later directive or keyword silently cancels an earlier one"},
 	{TL_CK_DIRECTIVE_UNSUPPORTED, "directive-unsupported", TL_SEV_ERROR, "input",
 	 "a directive not available in the targeted server version (--target)"},
 	{TL_CK_EARLY_DATA, "early-data", TL_SEV_WARNING, "hardening",

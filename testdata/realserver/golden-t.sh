@@ -65,7 +65,9 @@ nginx)
 apache)
 	ap_prepare "$case_dir" d
 	ap_t "$d"
-	rc=$AP_T_RC out=$AP_T_OUT
+	# Warnings such as AH02532 go to the ErrorLog, not to the terminal.
+	rc=$AP_T_RC out="$AP_T_OUT
+$(cat "$d/error.log" 2>/dev/null)"
 	;;
 haproxy)
 	hp_prepare "$case_dir" d
