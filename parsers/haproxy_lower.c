@@ -898,8 +898,9 @@ lower_frontend(struct walk *w, const struct tl_directive *sec, const struct hp_d
 
 		if (strcmp(d->name, "mode") == 0)
 			tl_hp_apply_line(l, HP_FRONTEND, targets, d);
-		else if (strcmp(d->name, "http-response") == 0)
-			read_hsts(fe, d);
+		else if (strcmp(d->name, "http-response") == 0 ||
+			 strcmp(d->name, "http-after-response") == 0)
+			read_hsts(fe, d); /* after-response: HAProxy's own responses too (2.2+) */
 		else if (strcmp(d->name, "acl") == 0 && d->nargs > 1) {
 			struct tl_ptrvec *names = acl_names(l, d->args + 1, d->nargs - 1);
 			struct tl_ptrvec *known = tl_strmap_get(&fe->acls, d->args[0].text);

@@ -5,7 +5,8 @@
 #     own; the third server sends its own, short, one.
 #   httpd (testdata/apache/hsts-not-always): "Header set" without "always" sends it on a 200,
 #     not on a 404.
-#   HAProxy (testdata/haproxy/hsts-short): http-response set-header sends the configured value.
+#   HAProxy (testdata/haproxy/hsts-short): http-response set-header sends the configured value;
+#     (testdata/haproxy/hsts-after-response) http-after-response reaches HAProxy's own 503.
 # shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
 # shellcheck source=apache_lib.sh
@@ -71,6 +72,19 @@ if hp_start "$h"; then
 	hp_stop "$h"
 else
 	tl_fail "hsts-short: haproxy did not start: $HP_LOG"
+fi
+
+# http-after-response reaches HAProxy's own answers: its 503 when no server is up.
+hp_prepare hsts-after-response h
+if hp_start "$h"; then
+	port=$(grep -o '^[[:space:]]*bind[[:space:]]*127\.0\.0\.1:[0-9]*' "$h/haproxy.cfg" | head -n 1 | sed 's/.*://')
+	head_of www.example.test "$port" /
+	assert_contains "haproxy: its own 503" "$HEAD_OUT" "HTTP/1.1 503"
+	assert_contains "haproxy: the 503 carries it (http-after-response)" "$HEAD_OUT" \
+		"strict-transport-security: max-age=63072000"
+	hp_stop "$h"
+else
+	tl_fail "hsts-after-response: haproxy did not start: $HP_LOG"
 fi
 
 tl_finish
