@@ -11,17 +11,6 @@
 #include "checks.h"
 #include "site_certs.h"
 
-static struct tl_finding *
-site_finding(struct tl_check_ctx *ctx, enum tl_check_id id, const struct tl_site *site,
-	     struct tl_loc loc, const char *message)
-{
-	struct tl_finding *f = tl_diag_add_message(ctx->diag, id, loc, message);
-
-	f->server = tl_server_name(site->server);
-	f->site = site->label;
-	return f;
-}
-
 /* Where an option got its value: the line that set it, or the site for a default. */
 static struct tl_loc
 option_loc(const struct tl_site *site, enum tl_tls_option opt)
@@ -40,7 +29,7 @@ option_on(struct tl_check_ctx *ctx, enum tl_check_id id, enum tl_tls_option opt,
 		const struct tl_site *site = ctx->model->sites.items[i];
 
 		if (tl_site_is_tls(site) && site->eff.options[opt].on)
-			site_finding(ctx, id, site, option_loc(site, opt), message);
+			tl_site_finding(ctx, id, site, option_loc(site, opt), "%s", message);
 	}
 }
 
@@ -143,11 +132,12 @@ tl_check_ocsp_stapling_broken(struct tl_check_ctx *ctx)
 		if (!tl_site_is_tls(site) || !site->tls.stapling.on || what == NULL ||
 		    site->tls.stapling_cache.v.origin != TL_ORIGIN_UNSET)
 			continue;
-		f = site_finding(ctx, TL_CK_OCSP_STAPLING_BROKEN, site, site->tls.stapling.v.loc,
-				 tl_diag_printf(ctx->arena,
-						"OCSP stapling is on but no stapling cache is "
-						"configured; the server %s",
-						what));
+		f = tl_site_finding(ctx, TL_CK_OCSP_STAPLING_BROKEN, site, site->tls.stapling.v.loc,
+				    "%s",
+				    tl_diag_printf(ctx->arena,
+						   "OCSP stapling is on but no stapling cache is "
+						   "configured; the server %s",
+						   what));
 		/* The server does not start: as serious as any error. */
 		f->severity = TL_SEV_ERROR;
 	}

@@ -18,17 +18,6 @@ https_site(const struct tl_site *site)
 	return site->mode == TL_SITE_HTTP && tl_site_is_tls(site) && !site->tls.reject_handshake.on;
 }
 
-static struct tl_finding *
-finding(struct tl_check_ctx *ctx, enum tl_check_id id, const struct tl_site *site, struct tl_loc at,
-	const char *message)
-{
-	struct tl_finding *f = tl_diag_add_message(ctx->diag, id, at.src ? at : site->loc, message);
-
-	f->server = tl_server_name(site->server);
-	f->site = site->label;
-	return f;
-}
-
 static const char *
 why_none(struct tl_arena *arena, const struct tl_header *h)
 {
@@ -46,7 +35,8 @@ tl_check_hsts_missing(struct tl_check_ctx *ctx)
 		if (!https_site(site))
 			continue;
 		if (h->v.origin == TL_ORIGIN_UNSET) {
-			finding(ctx, TL_CK_HSTS_MISSING, site, h->v.loc,
+			tl_site_finding(
+				ctx, TL_CK_HSTS_MISSING, site, h->v.loc, "%s",
 				h->v.note != NULL
 					? tl_arena_printf(ctx->arena,
 							  "no Strict-Transport-Security header%s",
@@ -58,7 +48,8 @@ tl_check_hsts_missing(struct tl_check_ctx *ctx)
 		}
 		/* What the header misses without "always", where the server says (httpd). */
 		if (!h->always && site->facts != NULL && site->facts->header_without_always)
-			finding(ctx, TL_CK_HSTS_MISSING, site, h->v.loc,
+			tl_site_finding(
+				ctx, TL_CK_HSTS_MISSING, site, h->v.loc, "%s",
 				tl_arena_printf(
 					ctx->arena,
 					"Strict-Transport-Security is set without 'always', so %s",
@@ -68,12 +59,13 @@ tl_check_hsts_missing(struct tl_check_ctx *ctx)
 
 			if (loc->hsts.v.origin != TL_ORIGIN_UNSET)
 				continue;
-			f = finding(ctx, TL_CK_HSTS_MISSING, site,
-				    loc->hsts.v.loc.src ? loc->hsts.v.loc : loc->loc,
-				    tl_arena_printf(ctx->arena,
-						    "responses under location '%s' carry no "
-						    "Strict-Transport-Security header%s",
-						    loc->path, why_none(ctx->arena, &loc->hsts)));
+			f = tl_site_finding(
+				ctx, TL_CK_HSTS_MISSING, site,
+				loc->hsts.v.loc.src ? loc->hsts.v.loc : loc->loc, "%s",
+				tl_arena_printf(ctx->arena,
+						"responses under location '%s' carry no "
+						"Strict-Transport-Security header%s",
+						loc->path, why_none(ctx->arena, &loc->hsts)));
 			tl_finding_relate(ctx->diag, f, NULL, h->v.loc,
 					  "the header the rest of the site sends");
 		}
@@ -139,18 +131,21 @@ tl_check_hsts_short(struct tl_check_ctx *ctx)
 			continue;
 		age = max_age(h->value);
 		if (age < 0)
-			finding(ctx, TL_CK_HSTS_SHORT, site, h->v.loc,
+			tl_site_finding(
+				ctx, TL_CK_HSTS_SHORT, site, h->v.loc, "%s",
 				tl_arena_printf(
 					ctx->arena,
 					"Strict-Transport-Security '%s' has no valid max-age: "
 					"browsers ignore the header",
 					h->value));
 		else if (age == 0)
-			finding(ctx, TL_CK_HSTS_SHORT, site, h->v.loc,
+			tl_site_finding(
+				ctx, TL_CK_HSTS_SHORT, site, h->v.loc,
 				"Strict-Transport-Security max-age=0 tells browsers to forget the "
 				"site's HSTS: it is off");
 		else if (age < min)
-			finding(ctx, TL_CK_HSTS_SHORT, site, h->v.loc,
+			tl_site_finding(
+				ctx, TL_CK_HSTS_SHORT, site, h->v.loc, "%s",
 				tl_arena_printf(
 					ctx->arena,
 					"Strict-Transport-Security max-age=%lld (%s) is below "

@@ -10,17 +10,6 @@
 #include "site_certs.h"
 #include "tls_view.h"
 
-static struct tl_finding *
-finding(struct tl_check_ctx *ctx, enum tl_check_id id, const struct tl_site *site, struct tl_loc at,
-	const char *message)
-{
-	struct tl_finding *f = tl_diag_add_message(ctx->diag, id, at.src ? at : site->loc, message);
-
-	f->server = tl_server_name(site->server);
-	f->site = site->label;
-	return f;
-}
-
 void
 tl_check_session_tickets(struct tl_check_ctx *ctx)
 {
@@ -31,14 +20,16 @@ tl_check_session_tickets(struct tl_check_ctx *ctx)
 		if (!tl_site_is_tls(site) || !t->on || site->ticket_keys_rotated)
 			continue;
 		if (site->tls.session_ticket_key.v.origin != TL_ORIGIN_UNSET)
-			finding(ctx, TL_CK_SESSION_TICKETS, site,
+			tl_site_finding(
+				ctx, TL_CK_SESSION_TICKETS, site,
 				site->tls.session_ticket_key.v.loc,
 				"session tickets are sealed with the key file named here, which "
 				"the "
 				"server never replaces by itself: rotate the file (and reload) "
 				"regularly, or a stolen key decrypts every session it sealed");
 		else
-			finding(ctx, TL_CK_SESSION_TICKETS, site, t->v.loc,
+			tl_site_finding(
+				ctx, TL_CK_SESSION_TICKETS, site, t->v.loc, "%s",
 				tl_arena_printf(
 					ctx->arena,
 					"session tickets are on (%s) with a key the server "
@@ -61,7 +52,8 @@ tl_check_early_data(struct tl_check_ctx *ctx)
 		if (!tl_site_is_tls(site) || !e->on ||
 		    !(tl_site_protocols(site).mask & TL_PROTO_TLSv1_3))
 			continue;
-		finding(ctx, TL_CK_EARLY_DATA, site, e->v.loc,
+		tl_site_finding(
+			ctx, TL_CK_EARLY_DATA, site, e->v.loc,
 			"TLS 1.3 early data (0-RTT) is accepted: a recorded first request can be "
 			"replayed, and the server hands it on as it came; accept it only for "
 			"requests that are safe to repeat (the backend sees \"Early-Data: 1\" only "

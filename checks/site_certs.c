@@ -36,6 +36,19 @@ site_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_s
 }
 
 struct tl_finding *
+tl_site_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
+		struct tl_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	struct tl_finding *f;
+
+	va_start(ap, fmt);
+	f = site_finding(ctx, check, site, loc.src != NULL ? loc : site->loc, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+struct tl_finding *
 tl_cert_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
 		const struct tl_cert_pair *pair, const char *fmt, ...)
 {

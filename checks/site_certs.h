@@ -21,6 +21,11 @@ void tl_each_site_cert(struct tl_check_ctx *ctx,
 				  const struct tl_cert_pair *pair,
 				  const struct tl_pair_info *info));
 
+/* A finding of SITE at LOC (the site itself when LOC is none), server and site filled in. */
+struct tl_finding *tl_site_finding(struct tl_check_ctx *ctx, enum tl_check_id check,
+				   const struct tl_site *site, struct tl_loc loc, const char *fmt,
+				   ...) __attribute__((format(printf, 5, 6)));
+
 /* A finding at the directive that names PAIR's certificate, for SITE. */
 struct tl_finding *tl_cert_finding(struct tl_check_ctx *ctx, enum tl_check_id check,
 				   const struct tl_site *site, const struct tl_cert_pair *pair,

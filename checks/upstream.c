@@ -9,6 +9,27 @@
 #include "hostname.h"
 #include "site_certs.h"
 
+/*
+ * A finding at UP for a setting that is off (V: its value), saying why it
+ * is off (the server's default, or a directive), with OFF_HERE at the
+ * directive that switched it off.
+ */
+static void
+upstream_off(struct tl_check_ctx *ctx, enum tl_check_id id, const struct tl_site *site,
+	     const struct tl_upstream *up, const struct tl_value *v, const char *what,
+	     const char *consequence, const char *off_here)
+{
+	const char *why = v->origin != TL_ORIGIN_DEFAULT ? "switched off"
+			  : v->note != NULL              ? v->note
+							 : "the default";
+	struct tl_finding *f =
+		tl_site_finding(ctx, id, site, up->loc, "TLS to backend '%s' %s (%s)%s", up->url,
+				what, why, consequence);
+
+	if (v->origin == TL_ORIGIN_SET || v->origin == TL_ORIGIN_INHERITED)
+		tl_finding_relate(ctx->diag, f, NULL, v->loc, "%s", off_here);
+}
+
 void
 tl_check_upstream_no_verify(struct tl_check_ctx *ctx)
 {
@@ -17,25 +38,13 @@ tl_check_upstream_no_verify(struct tl_check_ctx *ctx)
 
 		for (size_t k = 0; k < site->upstreams.len; k++) {
 			const struct tl_upstream *up = site->upstreams.items[k];
-			struct tl_finding *f;
 
-			if (!up->tls.enabled.on || up->tls.verify.on)
-				continue;
-			f = tl_diag_add(ctx->diag, TL_CK_UPSTREAM_NO_VERIFY, up->loc,
-					"TLS to backend '%s' does not verify its certificate (%s); "
-					"anyone between the server and the backend can answer in "
-					"its name and read the traffic",
-					up->url,
-					up->tls.verify.v.origin == TL_ORIGIN_DEFAULT
-						? up->tls.verify.v.note ? up->tls.verify.v.note
-									: "the default"
-						: "switched off");
-			f->server = tl_server_name(site->server);
-			f->site = site->label;
-			if (up->tls.verify.v.origin == TL_ORIGIN_SET ||
-			    up->tls.verify.v.origin == TL_ORIGIN_INHERITED)
-				tl_finding_relate(ctx->diag, f, NULL, up->tls.verify.v.loc,
-						  "verification is switched off here");
+			if (up->tls.enabled.on && !up->tls.verify.on)
+				upstream_off(ctx, TL_CK_UPSTREAM_NO_VERIFY, site, up,
+					     &up->tls.verify.v, "does not verify its certificate",
+					     "; anyone between the server and the backend can "
+					     "answer in its name and read the traffic",
+					     "verification is switched off here");
 		}
 	}
 }
@@ -53,29 +62,18 @@ tl_check_upstream_no_sni(struct tl_check_ctx *ctx)
 		for (size_t k = 0; k < site->upstreams.len; k++) {
 			const struct tl_upstream *up = site->upstreams.items[k];
 			unsigned char addr[16];
-			struct tl_finding *f;
 
 			if (!up->tls.enabled.on || up->tls.server_name.on || up->host == NULL ||
 			    strchr(up->host, '.') == NULL || strchr(up->host, '$') != NULL ||
 			    tl_hostname_ip(up->host, addr) != 0)
 				continue;
-			f = tl_diag_add(
-				ctx->diag, TL_CK_UPSTREAM_NO_SNI, up->loc,
-				"TLS to backend '%s' sends no SNI (%s): a backend that serves "
-				"several names (a CDN, a load balancer, an ingress) answers "
-				"with its default certificate, which fails verification, or "
-				"refuses the handshake",
-				up->url,
-				up->tls.server_name.v.origin == TL_ORIGIN_DEFAULT
-					? up->tls.server_name.v.note ? up->tls.server_name.v.note
-								     : "the default"
-					: "switched off");
-			f->server = tl_server_name(site->server);
-			f->site = site->label;
-			if (up->tls.server_name.v.origin == TL_ORIGIN_SET ||
-			    up->tls.server_name.v.origin == TL_ORIGIN_INHERITED)
-				tl_finding_relate(ctx->diag, f, NULL, up->tls.server_name.v.loc,
-						  "SNI is switched off here");
+			upstream_off(
+				ctx, TL_CK_UPSTREAM_NO_SNI, site, up, &up->tls.server_name.v,
+				"sends no SNI",
+				": a backend that serves several names (a CDN, a load balancer, "
+				"an ingress) answers with its default certificate, which fails "
+				"verification, or refuses the handshake",
+				"SNI is switched off here");
 		}
 	}
 }
