@@ -2,7 +2,8 @@
  * sni-duplicate-name and sni-ignored-setting: what sharing an address:port
  * does to the sites on it. A name two sites give reaches only one of them
  * (nginx: the first, with a start-up warning "conflicting server name";
- * httpd: the first in configuration order). A TLS setting a non-default
+ * httpd: the first in configuration order); an address bound twice
+ * (HAProxy) gives each connection to either socket at random. A TLS setting a non-default
  * site sets for itself is not used where the server takes it from the
  * socket's default site (site->eff.governing and suites_from, computed per
  * server by src/effective.c; httpd's groups, facts.from_default.groups).
@@ -73,11 +74,57 @@ duplicates_on(struct tl_check_ctx *ctx, const struct tl_socket *sock)
 	}
 }
 
+/*
+ * Two sockets bound to one address (HAProxy bind lines, SO_REUSEPORT):
+ * the kernel gives each connection to one of them at random, so every
+ * name either serves gets the other's certificate (or plain text) on part
+ * of the handshakes. Reported once per later socket, at its listener.
+ */
+static void
+shared_address(struct tl_check_ctx *ctx, struct tl_strmap *first, const struct tl_socket *sock)
+{
+	const char *key;
+	const struct tl_socket *owner;
+	const struct tl_site *site = sock->default_site, *other;
+	struct tl_finding *f;
+
+	if (sock->same_address.len == 0 || sock->listeners.len == 0 || site == NULL)
+		return;
+	key = tl_arena_printf(ctx->arena, "%d %d %u %s", (int)sock->server, (int)sock->quic,
+			      sock->port, sock->addr);
+	owner = tl_strmap_get(first, key);
+	if (owner == NULL) {
+		tl_strmap_put(first, key, (void *)sock);
+		return;
+	}
+	other = owner->default_site;
+	if ((!sock->tls && !owner->tls) || other == NULL || owner->listeners.len == 0)
+		return;
+	f = tl_diag_add(ctx->diag, TL_CK_SNI_DUPLICATE_NAME,
+			((const struct tl_listener *)sock->listeners.items[0])->loc,
+			"%s:%u is bound twice, here for '%s' and before for '%s': the kernel hands "
+			"each connection to one of the two at random (SO_REUSEPORT), so clients of "
+			"either get the other's %s on some connections",
+			sock->addr, sock->port, site->label, other->label,
+			sock->tls && owner->tls ? "certificate and settings"
+						: "plain text where they expect TLS");
+	f->server = tl_server_name(site->server);
+	f->site = site->label;
+	tl_finding_relate(ctx->diag, f, NULL,
+			  ((const struct tl_listener *)owner->listeners.items[0])->loc,
+			  "the other socket on that address");
+}
+
 void
 tl_check_sni_duplicate_name(struct tl_check_ctx *ctx)
 {
-	for (size_t i = 0; i < ctx->model->sockets.len; i++)
+	struct tl_strmap first;
+
+	tl_strmap_init(&first, ctx->arena);
+	for (size_t i = 0; i < ctx->model->sockets.len; i++) {
 		duplicates_on(ctx, ctx->model->sockets.items[i]);
+		shared_address(ctx, &first, ctx->model->sockets.items[i]);
+	}
 }
 
 /* The first TLS socket of SITE, or NULL. */

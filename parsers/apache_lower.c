@@ -21,6 +21,7 @@
 #include "../src/fsutil.h"
 #include "../src/select.h"
 #include "../src/strmap.h"
+#include "../src/topology.h"
 #include "apache_facts.h"
 #include "apache_lower_int.h"
 
@@ -447,6 +448,13 @@ parse_address(struct tl_arena *arena, const char *text, struct address *a)
 	if (strcmp(a->addr, "_default_") == 0 || strcmp(a->addr, "*") == 0 ||
 	    strcmp(a->addr, "0.0.0.0") == 0 || strcmp(a->addr, "[::]") == 0)
 		a->addr = "*";
+	else {
+		enum tl_addr_family family;
+		bool wildcard;
+
+		/* One address, one key: "[::1]" and "[0:0::1]" are the same vhost address. */
+		a->addr = tl_addr_canonical(arena, a->addr, &family, &wildcard);
+	}
 	a->port = 0;
 	if (port == NULL || strcmp(port, "*") == 0)
 		return true;
@@ -471,6 +479,13 @@ socket_for(struct walk *w, struct tl_strmap *index, const char *addr, unsigned p
 	sock->mode = TL_SITE_HTTP;
 	sock->addr = tl_arena_strdup(l->env->arena, addr);
 	sock->port = port;
+	/* httpd's "*" matches connections of both families (testdata/apache/topology). */
+	if (strcmp(addr, "*") == 0) {
+		sock->family = TL_FAMILY_ANY;
+		sock->wildcard = true;
+	} else {
+		tl_addr_canonical(l->env->arena, addr, &sock->family, &sock->wildcard);
+	}
 	sock->select = TL_SELECT_FIRST_MATCH;
 	tl_ptrvec_push(l->env->arena, &l->model->sockets, sock);
 	tl_strmap_put(index, key, sock);

@@ -19,6 +19,7 @@
 
 #include "../src/fsutil.h"
 #include "../src/strmap.h"
+#include "../src/topology.h"
 #include "haproxy_crtlist.h"
 #include "haproxy_facts.h"
 #include "haproxy_lower.h"
@@ -327,8 +328,12 @@ parse_addr(struct tl_arena *arena, const char *text, struct hp_addr *a)
 			a->addr = "[::]";
 	} else
 		a->addr = tl_arena_strndup(arena, host, (size_t)(colon - host));
-	if (strcmp(a->addr, "0.0.0.0") == 0)
-		a->addr = "*";
+	{
+		enum tl_addr_family family;
+		bool wildcard;
+
+		a->addr = tl_addr_canonical(arena, a->addr, &family, &wildcard);
+	}
 	a->ipv6 = a->ipv6 || a->addr[0] == '[';
 	return true;
 }
@@ -385,12 +390,29 @@ mode_of(const struct tl_str *mode)
 										 : TL_SITE_STREAM;
 }
 
+/* True when one of D's arguments (after the address) is WORD. */
+static bool
+has_arg(const struct tl_directive *d, const char *word)
+{
+	for (size_t i = 1; i < d->nargs; i++)
+		if (strcmp(d->args[i].text, word) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Every bind line has sockets of its own: two bind lines on one address,
+ * in one frontend or two, are two listening sockets that the kernel
+ * shares connections between at random (SO_REUSEPORT; tl_topology_link
+ * puts them in each other's same_address, testdata/haproxy/topology).
+ */
 static struct tl_socket *
-socket_for(struct walk *w, const struct hp_addr *a, enum tl_site_mode mode)
+socket_for(struct walk *w, const struct tl_directive *bind, const struct hp_addr *a,
+	   enum tl_site_mode mode)
 {
 	struct hp_lower *l = w->l;
-	const char *key =
-		tl_arena_printf(l->env->arena, "%u %s%s", a->port, a->quic ? "quic " : "", a->addr);
+	const char *key = tl_arena_printf(l->env->arena, "%u %s%s %p", a->port,
+					  a->quic ? "quic " : "", a->addr, (const void *)bind);
 	struct tl_socket *sock = tl_strmap_get(&w->sockets, key);
 
 	if (sock != NULL)
@@ -401,6 +423,10 @@ socket_for(struct walk *w, const struct hp_addr *a, enum tl_site_mode mode)
 	sock->addr = a->addr;
 	sock->port = a->port;
 	sock->quic = a->quic;
+	tl_addr_canonical(l->env->arena, a->addr, &sock->family, &sock->wildcard);
+	/* Linux's net.ipv6.bindv6only is 0: "[::]" takes IPv4 too unless "v6only". */
+	if (sock->family == TL_FAMILY_IPV6 && sock->wildcard && !has_arg(bind, "v6only"))
+		sock->family = TL_FAMILY_ANY;
 	sock->select = TL_SELECT_CERT_NAMES;
 	tl_ptrvec_push(l->env->arena, &l->model->sockets, sock);
 	tl_strmap_put(&w->sockets, key, sock);
@@ -701,7 +727,7 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 
 		if (a->unix_socket)
 			continue;
-		sock = socket_for(w, a, fe->mode);
+		sock = socket_for(w, d, a, fe->mode);
 		sock->tls = sock->tls || ssl.ssl.on;
 		sock->strict_names = ssl.strict_sni.on;
 		if (ssl.ssl.on)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/topology.h"
 #include "nginx_facts.h"
 #include "nginx_lower_int.h"
 
@@ -146,6 +147,17 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 	}
 	if (strcmp(ls->addr, "*") != 0 && ls->addr[0] != '[' && strncmp(ls->addr, "unix:", 5) != 0)
 		ls->addr = tl_arena_strdup(l->env->arena, ls->addr);
+	/*
+	 * One address, one socket: "443", "*:443" and "0.0.0.0:443" are the
+	 * same (ngx_parse_url gives INADDR_ANY for each), and so are two
+	 * spellings of one IPv6 address (testdata/nginx/topology).
+	 */
+	{
+		enum tl_addr_family family;
+		bool wildcard;
+
+		ls->addr = tl_addr_canonical(l->env->arena, ls->addr, &family, &wildcard);
+	}
 	for (size_t i = 1; i < d->nargs; i++) {
 		const char *p = d->args[i].text;
 
@@ -168,6 +180,9 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 					"use the \"http2\" directive instead");
 		} else if (strcmp(p, "quic") == 0)
 			ls->quic = true;
+		/* nginx sets IPV6_V6ONLY on by default (1.3.4+): "[::]" is IPv6 only. */
+		else if (strcmp(p, "ipv6only=off") == 0)
+			ls->dual_stack = true;
 	}
 	tl_ptrvec_push(l->env->arena, &site->listeners, ls);
 }

@@ -15,6 +15,7 @@
 
 #include "../src/fsutil.h"
 #include "../src/strmap.h"
+#include "../src/topology.h"
 #include "nginx_facts.h"
 
 static bool
@@ -355,6 +356,9 @@ socket_for(struct lower *l, struct tl_strmap *index, const struct tl_site *site,
 	sock->addr = ls->addr;
 	sock->port = port;
 	sock->quic = ls->quic;
+	tl_addr_canonical(l->env->arena, ls->addr, &sock->family, &sock->wildcard);
+	if (sock->family == TL_FAMILY_IPV6 && sock->wildcard && ls->dual_stack)
+		sock->family = TL_FAMILY_ANY;
 	sock->protocols_from_default = !tl_nginx_has(TL_NGX_PROTOCOLS_PER_SNI, l->env->version);
 	sock->select = TL_SELECT_BEST_MATCH;
 	tl_ptrvec_push(l->env->arena, &l->model->sockets, sock);

@@ -418,19 +418,56 @@ struct tl_listener {
 	bool http2;
 	bool quic;
 	bool ipv6;
+	/* An IPv6 wildcard that takes IPv4 connections too (nginx ipv6only=off). */
+	bool dual_stack;
 	bool implicit; /* no listen directive: the server default */
 	struct tl_site *site;
 	struct tl_socket *socket;
 };
 
-/* One address:port (and transport) with the sites listening on it. */
+/*
+ * Which connections an address takes (src/topology.c): one family, or
+ * both (a dual-stack IPv6 wildcard, httpd's "*"); a host name the server
+ * resolves at start-up; a Unix socket.
+ */
+enum tl_addr_family {
+	TL_FAMILY_IPV4,
+	TL_FAMILY_IPV6,
+	TL_FAMILY_ANY,
+	TL_FAMILY_NAME,
+	TL_FAMILY_UNIX,
+};
+
+/*
+ * One address:port (and transport) with the sites listening on it: what a
+ * connection reaches. A socket on a specific address takes every
+ * connection to that address away from the wildcard socket of the same
+ * port (the kernel, and nginx's and httpd's own dispatch by local
+ * address, prefer the exact address), with its own default site.
+ */
 struct tl_socket {
 	enum tl_server_kind server;
 	enum tl_site_mode mode;
-	const char *addr;
+	const char *addr; /* canonical: "*" for the wildcard, "[…]" for IPv6 */
 	unsigned port;
-	bool quic; /* UDP with QUIC (TLS 1.3 inside), not TCP */
-	bool tls;  /* TLS is a property of the socket in nginx */
+	enum tl_addr_family family;
+	bool wildcard; /* the any-address of its family */
+	/*
+	 * Set by tl_topology_link: for a specific address, the wildcard socket
+	 * of the same port and transport whose connections to this address it
+	 * takes (NULL: none); for a wildcard, the specific sockets that take
+	 * their addresses from it.
+	 */
+	struct tl_socket *wildcard_socket;
+	struct tl_ptrvec carved_out; /* struct tl_socket * */
+	/*
+	 * Other sockets bound to the very same address and port (HAProxy:
+	 * two bind lines, SO_REUSEPORT): the kernel hands each connection to
+	 * one of the group at random.
+	 */
+	struct tl_ptrvec same_address; /* struct tl_socket * */
+	bool quic;                     /* UDP with QUIC (TLS 1.3 inside), not TCP */
+	bool tls;                      /* TLS is a property of the socket in nginx */
 	/*
 	 * The protocol versions come from the default site, whatever site SNI
 	 * selects (nginx before 1.29.2: OpenSSL picks the version before the

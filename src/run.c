@@ -18,6 +18,7 @@
 #include "fsutil.h"
 #include "policy_file.h"
 #include "sni_names.h"
+#include "topology.h"
 #include "truststore.h"
 
 /* Standard input is read like a config file, with the same cap. */
@@ -235,6 +236,7 @@ tl_run_lint(struct tl_run *run, const char **failed_path)
 			return -ENOENT;
 		}
 	}
+	tl_topology_link(&run->model);
 	tl_effective_tls(&run->model);
 	run_checks(run);
 	return 0;

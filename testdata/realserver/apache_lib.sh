@@ -80,9 +80,12 @@ ap_S() {
 	tl_log "apache2 -S exit $AP_S_RC" "$AP_S_OUT"
 }
 
-# ap_port DIR: the first 127.0.0.1 port DIR/apache2.conf listens on.
+# ap_port DIR: the first 127.0.0.1 port DIR/apache2.conf listens on, else the first wildcard one.
 ap_port() {
-	grep -io '^ *Listen  *127\.0\.0\.1:[0-9]*' "$1/apache2.conf" | head -n 1 | cut -d: -f2
+	{
+		grep -io '^ *Listen  *127\.0\.0\.1:[0-9]*' "$1/apache2.conf" | cut -d: -f2
+		grep -ioE '^ *Listen +[0-9]+' "$1/apache2.conf" | grep -oE '[0-9]+$'
+	} | head -n 1
 }
 
 # ap_start DIR: start httpd and wait (≤ 10 s) until it runs: its port accepts and its error

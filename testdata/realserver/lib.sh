@@ -137,9 +137,12 @@ tl_prepare() {
 }
 export TL_PKI
 
-# ngx_port DIR: the first 127.0.0.1 port DIR/nginx.conf listens on.
+# ngx_port DIR: the first 127.0.0.1 port DIR/nginx.conf listens on, else the first wildcard one.
 ngx_port() {
-	grep -o '127\.0\.0\.1:[0-9]*' "$1/nginx.conf" | head -n 1 | cut -d: -f2
+	{
+		grep -o '127\.0\.0\.1:[0-9]*' "$1/nginx.conf" | cut -d: -f2
+		grep -oE '^\s*listen\s+[0-9]+' "$1/nginx.conf" | grep -oE '[0-9]+$'
+	} | head -n 1
 }
 
 # ngx_t DIR: `nginx -t -q` on DIR/nginx.conf; sets NGX_T_RC and NGX_T_OUT (stdout+stderr).
