@@ -175,6 +175,10 @@ encrypted(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_
 			    key_written(pair), tl_fault_text(site->facts, TL_FAULT_KEY));
 		return;
 	}
+	/* A server that reads the file with its directive says so there (directive-invalid). */
+	if (ki->password_errno != 0 &&
+	    tl_fault_consequence(site->facts, TL_FAULT_PASSWORD_FILE) != NULL)
+		return;
 	if (ki->password_errno != 0)
 		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 				"private key '%s' is encrypted and its password file '%s' cannot "
@@ -350,7 +354,7 @@ tl_check_key_permissions(struct tl_check_ctx *ctx)
 	for (size_t i = 0; i < ctx->model->sites.len; i++) {
 		const struct tl_site *site = ctx->model->sites.items[i];
 
-		for (size_t k = 0; k < site->tls.certs.n; k++) {
+		for (size_t k = 0; k < site->tls.certs.n && !site->tls_unread; k++) {
 			const struct tl_cert_pair *pair = &site->tls.certs.pairs[k];
 
 			if (pair->cert.written == NULL || pair->cert.dynamic)

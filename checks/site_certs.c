@@ -14,6 +14,8 @@ tl_each_site_cert(struct tl_check_ctx *ctx,
 		const struct tl_site *site = ctx->model->sites.items[i];
 		const struct tl_cert_list *certs = &site->tls.certs;
 
+		if (site->tls_unread)
+			continue;
 		for (size_t k = 0; k < certs->n; k++) {
 			const struct tl_cert_pair *pair = &certs->pairs[k];
 

@@ -115,7 +115,7 @@ const struct tl_server_facts tl_apache_facts = {
 				 "onsuccess table); write 'Header always set "
 				 "Strict-Transport-Security …'",
 	.groups_auto = NULL,
-	.password_file_max = 0,
+	.password_line_max = 0,
 	.options =
 		{
 			[TL_OPT_SESSION_TICKETS] = {.on = true},

@@ -54,7 +54,7 @@ const struct tl_server_facts tl_haproxy_facts = {
 	/* ssl_sock_chose_sni_ctx: ECDSA, then RSA, then DSA certificates for one name. */
 	.names_shared_by_key_type = true,
 	.groups_auto = NULL,
-	.password_file_max = 0,
+	.password_line_max = 0,
 	.options =
 		{
 			[TL_OPT_SERVER_PREFERENCE] = {.on = true},

@@ -98,6 +98,10 @@ static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
 	[TL_NGX_SSL_ON_DEPRECATED] = {1, 15, 0},
 	[TL_NGX_TICKET_KEY_ROTATION] = {1, 23, 2},
 	[TL_NGX_HTTP2_DIRECTIVE] = {1, 25, 1},
+	/* The message and the test changed between release-1.27.1 and release-1.27.2. */
+	[TL_NGX_VERIFY_WITH_TRUSTED] = {1, 27, 2},
+	/* "if (!conf->listen) return NGX_CONF_OK" is in release-1.25.4, gone in 1.25.5. */
+	[TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL] = {1, 25, 5},
 };
 
 bool
@@ -113,8 +117,10 @@ tl_nginx_has(enum tl_nginx_feature feature, struct tl_version version)
  * server check of ngx_http_ssl_merge_srv_conf), each shown by a golden
  * case's nginx-t file. DH: without ssl_dhparam nginx sets no parameters
  * and OpenSSL then offers no DHE suite (ngx_ssl_dhparam returns at once).
- * "auto" leaves OpenSSL's own group list (NGX_DEFAULT_ECDH_CURVE). Password
- * files of NGX_SSL_PASSWORD_BUFFER_SIZE (4096) bytes or more are refused.
+ * "auto" leaves OpenSSL's own group list (NGX_DEFAULT_ECDH_CURVE). The
+ * password file is read with the directive (ngx_ssl_read_password_file):
+ * one it cannot open, or a line of NGX_SSL_PASSWORD_BUFFER_SIZE (4096)
+ * bytes or more, stops nginx whether or not a key is encrypted.
  * Options: ngx_ssl_create sets SSL_OP_NO_COMPRESSION, and every
  * connection gets SSL_OP_NO_RENEGOTIATION (ngx_ssl_create_connection, and
  * again after the SNI switch in ngx_http_ssl_servername), after
@@ -130,6 +136,7 @@ const struct tl_server_facts tl_nginx_facts = {
 			[TL_FAULT_KEY] = "refuses to start",
 			/* ngx_ssl_conf_commands: SSL_CONF_cmd("…", "…") failed, at nginx -t */
 			[TL_FAULT_CONF_COMMAND] = "refuses to start",
+			[TL_FAULT_PASSWORD_FILE] = "refuses to start",
 			/* OpenSSL's X509_check_private_key reason, which nginx -t prints */
 			[TL_FAULT_KEY_MISMATCH] = "refuses to start (key values mismatch)",
 			[TL_FAULT_CIPHERS] = "refuses to start",
@@ -150,7 +157,7 @@ const struct tl_server_facts tl_nginx_facts = {
 	/* ngx_http_add_server_names, measured with nginx -t 1.22 (sni-duplicate-name). */
 	.duplicate_name_warning = "nginx warns 'conflicting server name … ignored'",
 	.groups_auto = "auto",
-	.password_file_max = 4096,
+	.password_line_max = 4096,
 	.options =
 		{
 			[TL_OPT_SESSION_TICKETS] = {.on = true},

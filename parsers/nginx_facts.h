@@ -46,6 +46,14 @@ enum tl_nginx_feature {
 	TL_NGX_TICKET_KEY_ROTATION,
 	/* The "http2" directive; "listen … http2" warns as deprecated (1.25.1, CHANGES). */
 	TL_NGX_HTTP2_DIRECTIVE,
+	/* ssl_trusted_certificate alone serves ssl_verify_client (1.27.2, merge_srv_conf). */
+	TL_NGX_VERIFY_WITH_TRUSTED,
+	/*
+	 * stream builds a TLS context for a server with certificates even
+	 * without "listen … ssl" (1.25.5; before, ngx_stream_ssl_merge_conf
+	 * returned at once for such a server).
+	 */
+	TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL,
 	TL_NGX_FEATURE_COUNT,
 };
 

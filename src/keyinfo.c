@@ -7,6 +7,7 @@
  */
 #include "keyinfo.h"
 
+#include <errno.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <stdio.h>
@@ -56,22 +57,41 @@ open_with(const char *pem, const char *pass)
 	return key;
 }
 
+size_t
+tl_longest_line(const char *text, size_t len)
+{
+	size_t longest = 0;
+
+	for (size_t start = 0; start < len;) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - text) : len;
+
+		if (end - start > longest)
+			longest = end - start;
+		start = end + 1;
+	}
+	return longest;
+}
+
 /* Tries every line of the password file on the encrypted key. */
 static void
 try_passwords(struct tl_analysis *an, struct tl_key_info *ki, const struct tl_path *pw,
 	      const struct tl_server_facts *facts)
 {
-	/* A file of the server's limit or more is refused by the server (nginx: 4096 bytes). */
-	size_t max = facts != NULL && facts->password_file_max > 0 ? facts->password_file_max
-								   : MAX_PASSWORD_FILE;
+	/* A line of the server's limit or more stops the server (nginx: 4096 bytes). */
+	size_t line_max = facts != NULL ? facts->password_line_max : 0;
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
 	ki->password_file = pw;
-	rc = tl_fs_read(an->fs, pw->path, max - 1, &text, &len, NULL, NULL);
+	rc = tl_fs_read(an->fs, pw->path, MAX_PASSWORD_FILE, &text, &len, NULL, NULL);
 	if (rc < 0) {
 		ki->password_errno = -rc;
+		return;
+	}
+	if (line_max > 0 && tl_longest_line(text, len) >= line_max) {
+		ki->password_errno = EMSGSIZE;
 		return;
 	}
 	for (size_t start = 0; start < len;) {

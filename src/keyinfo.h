@@ -42,6 +42,9 @@ struct tl_key_info {
 
 /* The key of PAIR for SITE (whose password file applies), computed once per (key, password file).
  */
+/* The length of the longest line of TEXT, without its newline. */
+size_t tl_longest_line(const char *text, size_t len);
+
 const struct tl_key_info *tl_key_info_get(struct tl_analysis *an, const struct tl_site *site,
 					  const struct tl_cert_pair *pair,
 					  const struct tl_pair_info *info);

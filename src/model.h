@@ -336,6 +336,8 @@ enum tl_fault {
 	TL_FAULT_STAPLING_NO_CACHE,
 	/* An OpenSSL configuration command OpenSSL refuses (name or value). */
 	TL_FAULT_CONF_COMMAND,
+	/* A password file that cannot be read or has a line too long (nginx reads it at once). */
+	TL_FAULT_PASSWORD_FILE,
 	TL_FAULT_COUNT,
 };
 
@@ -373,8 +375,12 @@ struct tl_server_facts {
 	const char *header_without_always;
 	/* The group-list value that means "the library's own list" ("auto"), or NULL. */
 	const char *groups_auto;
-	/* Password files: the size the server refuses (0: no limit); one passphrase a line. */
-	size_t password_file_max;
+	/*
+	 * Password files, one passphrase a line: the line length the server
+	 * refuses (0: no limit); nginx reads the file when it reads the
+	 * directive, so TL_FAULT_PASSWORD_FILE says what a bad one does.
+	 */
+	size_t password_line_max;
 	/*
 	 * Each TLS option as the server leaves it when no directive sets it
 	 * (on), and whether the server sets it again on every connection,
@@ -575,6 +581,12 @@ struct tl_effective {
 };
 
 struct tl_site {
+	/*
+	 * The server builds no TLS context for this site, so it never reads
+	 * its certificates, keys or other TLS files (nginx stream before
+	 * 1.25.5 without "listen … ssl"): certificate checks skip it.
+	 */
+	bool tls_unread;
 	enum tl_server_kind server;
 	const struct tl_server_facts *facts; /* what its server does */
 	enum tl_site_mode mode;

@@ -367,9 +367,42 @@ test_versions_and_levels(void)
 	tl_arena_free(fx.arena);
 	lower_text(&fx,
 		   "stream { server { listen 1 ssl; ssl_stapling on; ssl_verify_client on;\n"
+		   "  ssl_client_certificate ca.pem;\n"
 		   "  ssl_ocsp on; ssl_ocsp_cache off; ssl_verify_depth 2; ssl_crl c.pem; } }",
 		   tl_nginx_stable);
 	CHECK_INT(fx.diag.findings.len, 0);
+	tl_arena_free(fx.arena);
+	/* Verification needs CAs; from 1.27.2 ssl_trusted_certificate serves too. */
+	lower_text(&fx,
+		   "http { server { listen 1 ssl; ssl_certificate a; ssl_certificate_key a;\n"
+		   "  ssl_verify_client optional; ssl_trusted_certificate ca.pem; } }",
+		   (struct tl_version){1, 22, 1});
+	CHECK_INT(fx.diag.findings.len, 1);
+	f = fx.diag.findings.len ? fx.diag.findings.items[0] : NULL;
+	CHECK_STR(f ? f->message : NULL, "no ssl_client_certificate for ssl_verify_client");
+	tl_arena_free(fx.arena);
+	lower_text(&fx,
+		   "http { server { listen 1 ssl; ssl_certificate a; ssl_certificate_key a;\n"
+		   "  ssl_verify_client optional; ssl_trusted_certificate ca.pem; } }",
+		   tl_nginx_stable);
+	CHECK_INT(fx.diag.findings.len, 0);
+	tl_arena_free(fx.arena);
+	/* optional_no_ca verifies nothing; a stream server without ssl builds no context (1.22). */
+	lower_text(&fx,
+		   "http { server { listen 1 ssl; ssl_certificate a; ssl_certificate_key a;\n"
+		   "  ssl_verify_client optional_no_ca; } }\n"
+		   "stream { server { listen 2; ssl_verify_client on; } }",
+		   (struct tl_version){1, 22, 1});
+	CHECK_INT(fx.diag.findings.len, 0);
+	tl_arena_free(fx.arena);
+	/* Two default servers on one address:port, spelled two ways. */
+	lower_text(&fx,
+		   "http { server { listen 443 default_server; }\n"
+		   "  server { listen 0.0.0.0:443 default_server; } }",
+		   tl_nginx_stable);
+	CHECK_INT(fx.diag.findings.len, 1);
+	f = fx.diag.findings.len ? fx.diag.findings.items[0] : NULL;
+	CHECK_STR(f ? f->message : NULL, "a duplicate default server for 0.0.0.0:443");
 	tl_arena_free(fx.arena);
 	/* "ssl on" went away in 1.25.1; before it, still accepted. */
 	lower_text(&fx, "http { server { listen 1; ssl on; } }", tl_nginx_stable);
