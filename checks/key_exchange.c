@@ -15,6 +15,7 @@
 
 #include "check_ctx.h"
 #include "checks.h"
+#include "tls_view.h"
 
 /*
  * What a client offering X25519, P-256 and P-384 saw from nginx 1.22.1 with
@@ -43,6 +44,15 @@ set_site(struct tl_finding *f, const struct tl_site *site)
 	f->site = site->label;
 }
 
+/* The smallest DH group OpenSSL accepts at a security level (SSL_CTX_set_security_level(3)). */
+static int
+dh_bits_at_level(int level)
+{
+	static const int bits[] = {0, 1024, 2048, 3072, 7680, 15360};
+
+	return level < 0 ? 0 : level > 5 ? bits[5] : bits[level];
+}
+
 static void
 dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
@@ -50,7 +60,8 @@ dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	const struct tl_cert_file *file;
 	int want = ctx->policy->dh_param_size > 0 ? ctx->policy->dh_param_size : 2048;
 	struct tl_finding *f;
-	int bits;
+	bool from_string;
+	int bits, level;
 
 	if (p->v.origin == TL_ORIGIN_UNSET || p->v.origin == TL_ORIGIN_DEFAULT || p->path == NULL)
 		return;
@@ -61,12 +72,23 @@ dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	bits = EVP_PKEY_get_bits(file->dh_params);
 	if (bits >= want)
 		return;
-	f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
-			"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
-			"requires; OpenSSL at security level 2 (Debian, Ubuntu) refuses to load "
-			"them ('dh key too small') and the server %s",
-			p->s, bits, want, ctx->policy->name,
-			tl_fault_text(site->facts, TL_FAULT_DH_TOO_SMALL));
+	level = tl_site_security_level(ctx, site, &from_string);
+	if (bits >= dh_bits_at_level(level))
+		f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
+				"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
+				"requires; OpenSSL loads them only because the cipher string "
+				"lowers its security level to %d, and DHE with them is breakable "
+				"(Logjam)",
+				p->s, bits, want, ctx->policy->name, level);
+	else
+		f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
+				"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
+				"requires; OpenSSL at security level %d (%s) refuses to load "
+				"them ('dh key too small') and the server %s",
+				p->s, bits, want, ctx->policy->name, level,
+				from_string ? "set by the cipher string"
+					    : "the Debian and Ubuntu default",
+				tl_fault_text(site->facts, TL_FAULT_DH_TOO_SMALL));
 	f->clients_see = dh_clients;
 	set_site(f, site);
 }

@@ -28,6 +28,16 @@ const struct tl_site *tl_site_governing(const struct tl_site *site);
 /* The protocols SITE negotiates (on the first TLS socket it listens on). */
 struct tl_site_protocols tl_site_protocols(const struct tl_site *site);
 
+struct tl_check_ctx;
+
+/*
+ * The OpenSSL security level SITE's cipher string leaves: its @SECLEVEL=N,
+ * else Debian's default (2); *FROM_STRING says which. nginx and httpd
+ * apply the cipher string before their DH parameters, so it governs those
+ * too (implemented with the cipher cache, in ciphers.c).
+ */
+int tl_site_security_level(struct tl_check_ctx *ctx, const struct tl_site *site, bool *from_string);
+
 /* "TLSv1, TLSv1.1" for MASK, in the arena. */
 const char *tl_protocols_string(struct tl_arena *arena, unsigned mask);
 
