@@ -131,11 +131,8 @@ tl_lower_invalid_value(struct tl_lower *l, const struct tl_directive *d)
 				d->args[0].text, d->name);
 }
 
-static struct tl_finding *unsupported(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static struct tl_finding *
-unsupported(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
+struct tl_finding *
+tl_lower_unsupported(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	struct tl_finding *f;
@@ -194,17 +191,19 @@ select_row(struct tl_lower *l, unsigned ctx, const struct tl_directive *d,
 		const char *v = show_version(l->arena, target);
 
 		if (tl_version_cmp(target, here->since) < 0)
-			unsupported(l, d->loc,
-				    "'%s' is not available here before %s %s (the target is %s): "
-				    "%s %s refuses to start with '%s'",
-				    d->name, l->words->server, show_version(l->arena, here->since),
-				    v, l->words->server, v, says);
+			tl_lower_unsupported(
+				l, d->loc,
+				"'%s' is not available here before %s %s (the target is %s): "
+				"%s %s refuses to start with '%s'",
+				d->name, l->words->server, show_version(l->arena, here->since), v,
+				l->words->server, v, says);
 		else
-			unsupported(l, d->loc,
-				    "'%s' was removed in %s %s (the target is %s): %s refuses "
-				    "to start with '%s'",
-				    d->name, l->words->server, show_version(l->arena, here->until),
-				    v, l->words->server, says);
+			tl_lower_unsupported(
+				l, d->loc,
+				"'%s' was removed in %s %s (the target is %s): %s refuses "
+				"to start with '%s'",
+				d->name, l->words->server, show_version(l->arena, here->until), v,
+				l->words->server, says);
 		return NULL;
 	}
 	if (d->block || d->nargs < kw->min_args || d->nargs > kw->max_args) {

@@ -168,6 +168,9 @@ void tl_fill_defaults(void *settings, const void *defaults, const struct tl_fiel
 /* directive-invalid at LOC, for the lowering's server. */
 struct tl_finding *tl_lower_invalid(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* directive-unsupported: what the targeted version lacks, in the server's words. */
+struct tl_finding *tl_lower_unsupported(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* directive-overridden at LOC: a later word or directive silently cancels an earlier one. */
 struct tl_finding *tl_lower_overridden(struct tl_lower *l, struct tl_loc loc, const char *fmt, ...)

@@ -91,6 +91,10 @@ tl_nginx_default(const char *directive, struct tl_version version, const char **
 
 static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
 	[TL_NGX_CERT_VARIABLES] = {1, 15, 9},
+	/* '"data:"' first appears in ngx_event_openssl.c at release-1.15.10. */
+	[TL_NGX_CERT_DATA] = {1, 15, 10},
+	/* src/http/v3 and the "quic" listen parameter first appear at release-1.25.0. */
+	[TL_NGX_QUIC] = {1, 25, 0},
 	[TL_NGX_ADD_HEADER_INHERIT] = {1, 29, 3},
 	[TL_NGX_PROTOCOLS_PER_SNI] = {1, 29, 2},
 	[TL_NGX_LISTEN_PORT_RANGES] = {1, 15, 10},

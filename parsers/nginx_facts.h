@@ -38,6 +38,8 @@ extern const struct tl_server_facts tl_nginx_facts;
  */
 enum tl_nginx_feature {
 	TL_NGX_CERT_VARIABLES,     /* ssl_certificate with variables (1.15.9) */
+	TL_NGX_CERT_DATA,          /* ssl_certificate "data:PEM" (1.15.10) */
+	TL_NGX_QUIC,               /* listen … quic, the http3 module (1.25.0) */
 	TL_NGX_ADD_HEADER_INHERIT, /* add_header_inherit (1.29.3) */
 	TL_NGX_PROTOCOLS_PER_SNI,  /* ssl_protocols honoured in non-default servers (1.29.2) */
 	TL_NGX_LISTEN_PORT_RANGES, /* listen 8000-8010 (1.15.10) */

@@ -48,6 +48,16 @@ file_ref(struct lower *l, const struct tl_arg *arg)
 		ref.dynamic = true;
 		return ref;
 	}
+	/*
+	 * "data:PEM" is the certificate or key itself (ngx_ssl_load_certificate,
+	 * 1.15.10+), not a file: never reported missing. It is not analysed
+	 * yet, like a path with variables (docs/design.md).
+	 */
+	if (strncmp(arg->text, "data:", 5) == 0 &&
+	    tl_nginx_has(TL_NGX_CERT_DATA, l->env->version)) {
+		ref.dynamic = true;
+		return ref;
+	}
 	/* Relative paths are relative to nginx's conf prefix (ngx_conf_full_name). */
 	ref.path = tl_path_join(l->env->arena, l->prefix, arg->text);
 	return ref;
@@ -582,6 +592,11 @@ static const struct tl_keyword keywords[] = {
 	{"grpc_ssl_verify", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, NO_TARGET, ONE, "verify gRPC backend certificates"},
 	{"grpc_ssl_verify_depth", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "depth of gRPC backend chain verification"},
 	{"http2", CTX_SSL_HTTP, SINCE(1, 25, 1), &tl_set_flag, SCOPE(http2), ONE, "HTTP/2 on the server's TLS listeners"},
+	/* HTTP/3 and QUIC: ngx_http_v3_module's commands, from release-1.25.0 (main and server). */
+	{"http3", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "HTTP/3 on the server's QUIC listeners"},
+	{"http3_hq", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "HTTP/0.9 over QUIC, for interop tests"},
+	{"http3_max_concurrent_streams", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_none, NO_TARGET, ONE, "HTTP/3 streams a connection may open"},
+	{"http3_stream_buffer_size", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_none, NO_TARGET, ONE, "buffer of an HTTP/3 stream"},
 	{"listen", CTX_HTTP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "an address and port the server listens on, and how"},
 	{"listen", CTX_STREAM_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "an address and port the server listens on, and how"},
 	{"proxy_ssl", CTX_STREAM, ALWAYS, &tl_set_flag, PROXY(enabled), ONE, "TLS to the stream backend"},
@@ -614,6 +629,10 @@ static const struct tl_keyword keywords[] = {
 	{"proxy_ssl_verify", CTX_STREAM, ALWAYS, &tl_set_flag, PROXY(verify), ONE, "verify the backend certificate"},
 	{"proxy_ssl_verify_depth", CTX_PROXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification"},
 	{"proxy_ssl_verify_depth", CTX_STREAM, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification"},
+	{"quic_active_connection_id_limit", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_none, NO_TARGET, ONE, "QUIC connection IDs a client may use"},
+	{"quic_gso", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "segmentation offload for QUIC"},
+	{"quic_host_key", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_none, NO_TARGET, ONE, "key of QUIC address validation tokens"},
+	{"quic_retry", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "QUIC address validation (Retry)"},
 	{"resolver", CTX_PROXY, ALWAYS, &tl_set_str, SCOPE(resolver), ANY, "DNS servers (for OCSP stapling and variable backends)"},
 	{"resolver", CTX_STREAM, SINCE(1, 11, 3), &tl_set_str, SCOPE(resolver), ANY, "DNS servers (for OCSP stapling and variable backends)"},
 	{"server_name", CTX_HTTP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "the names a server answers to"},

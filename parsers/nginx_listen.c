@@ -178,8 +178,20 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 					&l->engine, d->args[i].loc,
 					"the \"listen ... http2\" directive is deprecated, "
 					"use the \"http2\" directive instead");
-		} else if (strcmp(p, "quic") == 0)
+		} else if (strcmp(p, "quic") == 0) {
+			/* ngx_http_core_listen knows "quic" from 1.25.0 (the QUIC merge). */
+			if (!tl_nginx_has(TL_NGX_QUIC, l->env->version)) {
+				tl_lower_unsupported(
+					&l->engine, d->args[i].loc,
+					"'quic' is not a listen parameter before nginx "
+					"1.25 (the target is %u.%u): nginx %u.%u refuses "
+					"to start with 'invalid parameter \"quic\"'",
+					l->env->version.major, l->env->version.minor,
+					l->env->version.major, l->env->version.minor);
+				continue;
+			}
 			ls->quic = true;
+		}
 		/* nginx sets IPV6_V6ONLY on by default (1.3.4+): "[::]" is IPv6 only. */
 		else if (strcmp(p, "ipv6only=off") == 0)
 			ls->dual_stack = true;

@@ -346,7 +346,11 @@ parse_pem(struct tl_certstore *store, struct tl_cert_file *f, const char *text, 
 			}
 		} else if (is_key_block(name)) {
 			parse_key_block(arena, f, name, header, data, dlen);
-		} else if (strcmp(name, "DH PARAMETERS") == 0 && f->dh_params == NULL) {
+		} else if ((strcmp(name, "DH PARAMETERS") == 0 ||
+			    strcmp(name, "X9.42 DH PARAMETERS") == 0) &&
+			   f->dh_params == NULL) {
+			/* nginx reads both with PEM_read_bio_DHparams (X9.42: dhx, 1.22 -t passes).
+			 */
 			long plen = 0;
 			char *pem = pem_block(name, header, data, dlen, &plen);
 			BIO *b = pem ? BIO_new_mem_buf(pem, (int)plen) : NULL;
