@@ -439,7 +439,7 @@ new_site(struct hp_lower *l, struct frontend *fe, struct tl_loc loc)
 	struct tl_site *site = tl_arena_alloc(l->env->arena, sizeof(*site));
 
 	site->server = TL_SERVER_HAPROXY;
-	site->facts = tl_haproxy_facts_dh(l->global.default_dh.n);
+	site->facts = tl_haproxy_facts_for(l->global.default_dh.n, false);
 	site->mode = fe->mode;
 	site->loc = loc;
 	site->hsts = fe->hsts;
@@ -718,6 +718,9 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 			site->tls.certs.pairs[0] = pair;
 			site->tls.certs.n = site->tls.certs.cap = 1;
 		}
+		/* strict-sni: only a warning, every handshake fails (tl_haproxy_facts_for). */
+		if (ssl.ssl.on && ssl.strict_sni.on && !ssl.generate_certificates.on)
+			site->facts = tl_haproxy_facts_for(l->global.default_dh.n, true);
 		site->label = tl_arena_printf(l->env->arena, "%s", fe->name);
 		tl_ptrvec_push(l->env->arena, &sites, site);
 	}

@@ -274,6 +274,28 @@ test_crtlist_keywords(void)
 	unlink(path);
 }
 
+/* A TLS bind line without a certificate: HAProxy refuses it, unless strict-sni (a warning). */
+static void
+test_no_certificate(void)
+{
+	struct fixture fx;
+
+	lower_text(&fx, FE "    bind :443 ssl\n");
+	CHECK(tl_fault_consequence(site(&fx, 0)->facts, TL_FAULT_NO_CERTIFICATE) != NULL);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, FE "    bind :443 ssl strict-sni\n");
+	CHECK(tl_fault_consequence(site(&fx, 0)->facts, TL_FAULT_NO_CERTIFICATE) == NULL);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, "global\n    ssl-default-bind-options strict-sni\n"
+			"    tune.ssl.default-dh-param 2048\n" FE "    bind :443 ssl\n");
+	CHECK(tl_fault_consequence(site(&fx, 0)->facts, TL_FAULT_NO_CERTIFICATE) == NULL);
+	CHECK(site(&fx, 0)->facts->dh_builtin);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, FE "    bind :443 ssl strict-sni generate-certificates\n");
+	CHECK(tl_fault_consequence(site(&fx, 0)->facts, TL_FAULT_NO_CERTIFICATE) != NULL);
+	tl_arena_free(fx.arena);
+}
+
 static const char *
 name_at(const struct tl_socket *s, size_t i)
 {
@@ -381,6 +403,7 @@ main(void)
 	test_certificates();
 	test_crtlist_versions();
 	test_crtlist_keywords();
+	test_no_certificate();
 	test_routed_names();
 	test_servers();
 	test_refusals();
