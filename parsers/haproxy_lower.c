@@ -471,7 +471,25 @@ filter_name(struct tl_arena *arena, const struct tl_arg *f)
 	return n;
 }
 
-/* The certificate PATH (as written) with its key: in the file, or in FILE.key beside it. */
+/*
+ * FILE less a final ".crt" under ssl-load-extra-del-ext, which is all it
+ * strips (ssl_sock_load_files_into_ckch, v2.6.0 to v3.4.0).
+ */
+static const char *
+sidecar_base(struct hp_lower *l, const char *file)
+{
+	size_t n = strlen(file);
+
+	if (l->global.extra_del_ext.on && n > 4 && strcmp(file + n - 4, ".crt") == 0)
+		return tl_arena_strndup(l->env->arena, file, n - 4);
+	return file;
+}
+
+/*
+ * The certificate PATH (as written) with its key: in the file, or in
+ * FILE.key beside it unless ssl-load-extra-files leaves "key" out (then
+ * HAProxy refuses a certificate without its key: "No Private Key found").
+ */
 static struct tl_cert_pair
 cert_pair(struct hp_lower *l, const char *written, const char *path, struct tl_loc arg,
 	  struct tl_loc keyword)
@@ -485,8 +503,11 @@ cert_pair(struct hp_lower *l, const char *written, const char *path, struct tl_l
 	pair.cert_dir = keyword;
 	pair.key_dir = keyword;
 	pair.key_from_cert_file = true;
-	pair.key_sidecar.written = tl_arena_printf(l->env->arena, "%s.key", written);
-	pair.key_sidecar.path = tl_arena_printf(l->env->arena, "%s.key", path);
+	if (!(l->global.extra_files & HP_GF_KEY))
+		return pair;
+	pair.key_sidecar.written =
+		tl_arena_printf(l->env->arena, "%s.key", sidecar_base(l, written));
+	pair.key_sidecar.path = tl_arena_printf(l->env->arena, "%s.key", sidecar_base(l, path));
 	pair.key_sidecar.loc = arg;
 	return pair;
 }
@@ -542,6 +563,36 @@ dir_entries(struct hp_lower *l, const struct cert_entry *dir, struct tl_ptrvec *
 	return true;
 }
 
+/*
+ * A certificate file that does not exist may be a multi-certificate
+ * bundle (ssl_sock_load_cert, crtlist_load_cert_dir's crt-list twin, with
+ * "bundle" in ssl-load-extra-files): FILE.dsa, FILE.ecdsa and FILE.rsa,
+ * those that exist, each loaded as a certificate of its own. False when
+ * there is none (HAProxy: "unable to stat SSL certificate").
+ */
+static bool
+bundle_entries(struct hp_lower *l, const struct cert_entry *e, struct tl_ptrvec *out)
+{
+	static const char *const types[] = {"dsa", "ecdsa", "rsa"}; /* SSL_SOCK_KEYTYPE_NAMES */
+	struct stat st;
+	bool found = false;
+
+	if (!(l->global.extra_files & HP_GF_BUNDLE) || tl_fs_stat(l->fs, e->path, &st) == 0)
+		return false;
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		struct cert_entry *one = tl_arena_alloc(l->env->arena, sizeof(*one));
+
+		*one = *e;
+		one->path = tl_arena_printf(l->env->arena, "%s.%s", e->path, types[i]);
+		if (tl_fs_stat(l->fs, one->path, &st) != 0)
+			continue;
+		one->written = tl_arena_printf(l->env->arena, "%s.%s", e->written, types[i]);
+		tl_ptrvec_push(l->env->arena, out, one);
+		found = true;
+	}
+	return found;
+}
+
 /* A crt argument: one file, or every certificate of a directory (false: unreadable). */
 static bool
 crt_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *out)
@@ -555,7 +606,8 @@ crt_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *out)
 	e->keyword = c->keyword;
 	if (tl_fs_stat(l->fs, e->path, &st) == 0 && S_ISDIR(st.st_mode))
 		return dir_entries(l, e, out);
-	tl_ptrvec_push(l->env->arena, out, e);
+	if (!bundle_entries(l, e, out))
+		tl_ptrvec_push(l->env->arena, out, e);
 	return true;
 }
 
@@ -589,7 +641,8 @@ crtlist_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *ou
 		e->arg = list.entries[i].cert.loc;
 		e->keyword = list.entries[i].cert.loc;
 		e->list_entry = &list.entries[i];
-		tl_ptrvec_push(l->env->arena, out, e);
+		if (!bundle_entries(l, e, out))
+			tl_ptrvec_push(l->env->arena, out, e);
 	}
 	return true;
 }
@@ -1138,6 +1191,7 @@ tl_haproxy_lower(struct tl_lower_env *env, struct tl_fs *fs, struct tl_sources *
 	/* Relative paths are relative to HAProxy's working directory: "/" as a service. */
 	l.engine.prefix = "/";
 	l.engine.server = &l;
+	l.global.extra_files = HP_GF_ALL; /* global_ssl.extra_files: SSL_GF_ALL */
 	w.l = &l;
 	tl_strmap_init(&w.sockets, env->arena);
 	tl_strmap_init(&w.defaults, env->arena);
