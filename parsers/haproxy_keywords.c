@@ -426,7 +426,7 @@ static const struct tl_keyword rows[] = {
 	{"ca-ignore-err", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ca-sign-file", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ca-sign-pass", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ca-verify-file", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ca-verify-file", HP_BIND | HP_CRTLIST, {0}, {0}, &set_ca_row, HP_TARGET_SSL, offsetof(struct hp_ssl, ca_verify_file), 1, 1, NULL, "CAs client certificates are verified against, not sent"},
 	{"cc", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"cc", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"check", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},

@@ -655,10 +655,28 @@ base_name(const char *path)
 	return slash != NULL ? slash + 1 : path;
 }
 
-/* The site of one certificate: the bind line's settings with the crt-list line's on top. */
+/*
+ * Client certificates verified (verify optional or required) with no CA
+ * to verify them against: ssl_sock_prepare_ctx's alert "verify is enabled
+ * but no CA file specified", for the bind line's own context and for each
+ * crt-list line's (ca-verify-file counts as a CA file).
+ */
+static bool
+verify_without_ca(const struct hp_ssl *ssl)
+{
+	return ssl->tls.verify_client.v.origin != TL_ORIGIN_UNSET &&
+	       ssl->tls.verify_client.mode != TL_CLIENT_AUTH_OFF &&
+	       ssl->tls.client_certificate.v.origin == TL_ORIGIN_UNSET &&
+	       ssl->ca_verify_file.v.origin == TL_ORIGIN_UNSET;
+}
+
+/*
+ * The site of one certificate: the bind line's settings with the crt-list
+ * line's on top. *NO_CA is set when its context verifies without a CA.
+ */
 static struct tl_site *
 cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
-	  const struct cert_entry *e, const char *what, struct tl_loc bind_loc)
+	  const struct cert_entry *e, const char *what, struct tl_loc bind_loc, bool *no_ca)
 {
 	struct tl_site *site = new_site(l, fe, bind_loc);
 	struct hp_ssl ssl = *bind;
@@ -676,6 +694,7 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET)
 			entry_protocols(l, &ssl, bind, bind_loc, what);
 	}
+	*no_ca = *no_ca || verify_without_ca(&ssl);
 	site->tls = ssl.tls;
 	memset(&site->tls.certs, 0, sizeof(site->tls.certs));
 	site->tls.certs.v = tl_value_set(&(struct tl_directive){.loc = e->keyword});
@@ -747,11 +766,21 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 				unread = true;
 		}
 	if (ssl.ssl.on) {
+		bool no_ca = verify_without_ca(&ssl);
+
 		inherit_global(l, &ssl);
 		bind_protocols(l, &ssl, d->loc, what);
 		for (size_t i = 0; i < entries.len; i++)
-			tl_ptrvec_push(l->env->arena, &sites,
-				       cert_site(l, fe, &ssl, entries.items[i], what, d->loc));
+			tl_ptrvec_push(
+				l->env->arena, &sites,
+				cert_site(l, fe, &ssl, entries.items[i], what, d->loc, &no_ca));
+		/* Without a certificate HAProxy stops before it prepares any context. */
+		if (no_ca && sites.len > 0)
+			tl_lower_invalid(
+				&l->engine, d->loc,
+				"Proxy '%s': verify is enabled but no CA file specified for "
+				"bind '%s'.",
+				section_name(fe->d), d->args[0].text);
 	}
 	if (sites.len == 0 && ssl.ssl.on && unread)
 		return; /* what stops HAProxy is said; "no certificate" would be its consequence */

@@ -74,6 +74,7 @@ struct hp_ssl {
 	struct tl_flag strict_sni; /* no certificate for an unknown name: the handshake fails */
 	struct tl_ptrvec crts;     /* struct hp_crt * */
 	struct tl_flag generate_certificates; /* certificates made on the fly for unknown names */
+	struct tl_str ca_verify_file;         /* CAs to verify with, not named to clients */
 };
 
 /* A server or default-server line's TLS. */
