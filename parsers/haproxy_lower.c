@@ -11,6 +11,8 @@
  * routed_names. A bind line without "ssl" is one plain site. The servers
  * of the backends a frontend uses are its upstreams.
  */
+#include <openssl/err.h>
+#include <openssl/pem.h>
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +218,57 @@ entry_protocols(struct hp_lower *l, struct hp_ssl *ssl, const struct hp_ssl *bin
 	if (p->mask == 0)
 		tl_lower_invalid(&l->engine, bind_loc, "all SSL/TLS versions are disabled for %s.",
 				 what);
+}
+
+/*
+ * A ca-file, ca-verify-file or crl-file, which HAProxy loads as it reads
+ * the keyword (ssl_store_load_locations_file, v2.6.0): "@system-ca" and a
+ * directory are accepted, a file must hold a PEM certificate or CRL (a
+ * CRL file holding only a certificate passes), else the keyword's alert
+ * "'ca-file' : unable to load FILE", reported at AT (the bind or server
+ * line, where HAProxy names it; for a crt-list line, its bind line).
+ */
+static void
+check_ca_file(struct hp_lower *l, const struct tl_str *file, const char *keyword, struct tl_loc at)
+{
+	const char *written;
+	const char *why = "no certificate or crl found";
+	struct stat st;
+	char *text;
+	size_t len;
+	const char *host;
+	int rc;
+
+	if (file->v.origin != TL_ORIGIN_SET || file->v.dir == NULL || file->v.dir->nargs == 0)
+		return;
+	written = file->v.dir->args[0].text;
+	if (strcmp(written, "@system-ca") == 0)
+		return;
+	rc = tl_fs_stat(l->fs, file->s, &st);
+	if (rc == 0 && S_ISDIR(st.st_mode))
+		return;
+	if (rc == 0)
+		rc = tl_fs_read(l->fs, file->s, 64u << 20, &text, &len, &host, NULL);
+	if (rc == 0) {
+		BIO *bio = BIO_new_mem_buf(text, (int)len);
+		STACK_OF(X509_INFO) *infos =
+			bio != NULL ? PEM_X509_INFO_read_bio(bio, NULL, NULL, NULL) : NULL;
+		bool found = false;
+
+		for (int i = 0; infos != NULL && i < sk_X509_INFO_num(infos); i++) {
+			const X509_INFO *info = sk_X509_INFO_value(infos, i);
+
+			found = found || info->x509 != NULL || info->crl != NULL;
+		}
+		sk_X509_INFO_pop_free(infos, X509_INFO_free);
+		BIO_free(bio);
+		ERR_clear_error();
+		if (found)
+			return;
+	} else {
+		why = strerror(-rc);
+	}
+	tl_lower_invalid(&l->engine, at, "'%s' : unable to load %s (%s)", keyword, written, why);
 }
 
 /* Values of the global section become inherited ones in a bind line (bind_parse_ssl). */
@@ -694,6 +747,13 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET)
 			entry_protocols(l, &ssl, bind, bind_loc, what);
 	}
+	/* The line's own files, loaded as HAProxy reads it; it names the bind line. */
+	if (ssl.tls.client_certificate.v.dir != bind->tls.client_certificate.v.dir)
+		check_ca_file(l, &ssl.tls.client_certificate, "ca-file", bind_loc);
+	if (ssl.ca_verify_file.v.dir != bind->ca_verify_file.v.dir)
+		check_ca_file(l, &ssl.ca_verify_file, "ca-verify-file", bind_loc);
+	if (ssl.tls.crl.v.dir != bind->tls.crl.v.dir)
+		check_ca_file(l, &ssl.tls.crl, "crl-file", bind_loc);
 	*no_ca = *no_ca || verify_without_ca(&ssl);
 	site->tls = ssl.tls;
 	memset(&site->tls.certs, 0, sizeof(site->tls.certs));
@@ -754,6 +814,9 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 	tl_hp_apply_words(l, HP_BIND, targets, d->args + 1, d->nargs - 1,
 			  tl_arena_printf(l->env->arena, "'bind %s' in section '%s'",
 					  d->args[0].text, fe->d->name));
+	check_ca_file(l, &ssl.tls.client_certificate, "ca-file", d->loc);
+	check_ca_file(l, &ssl.ca_verify_file, "ca-verify-file", d->loc);
+	check_ca_file(l, &ssl.tls.crl, "crl-file", d->loc);
 	/* default-crt certificates come first: one of them is the default. */
 	for (int round = 0; round < 2; round++)
 		for (size_t i = 0; i < ssl.crts.len; i++) {
@@ -1098,6 +1161,9 @@ lower_server(struct walk *w, const struct tl_directive *sec, const struct tl_ptr
 		tl_hp_apply_words(l, HP_SERVER, targets, ds->args, ds->nargs, "'default-server'");
 	}
 	tl_hp_apply_words(l, HP_SERVER, targets, d->args + 2, d->nargs - 2, what);
+	/* Loaded as the line is read, TLS or not; a default-server's at its own line. */
+	check_ca_file(l, &srv.up.trusted_certificate, "ca-file", srv.up.trusted_certificate.v.loc);
+	check_ca_file(l, &srv.up.crl, "crl-file", srv.up.crl.v.loc);
 	if (!srv.up.enabled.on)
 		return NULL;
 	up = tl_arena_alloc(l->env->arena, sizeof(*up));

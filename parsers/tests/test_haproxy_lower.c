@@ -250,7 +250,7 @@ test_crtlist_keywords(void)
 	char path[] = "/tmp/tlslint-test-crtlist-XXXXXX";
 	int fd = mkstemp(path);
 	const char list[] = "/a.pem [ecdhe prime256v1 npn http/1.1 no-ca-names] a.example.test\n"
-			    "/b.pem [ca-verify-file /ca.pem ocsp-update on] b.example.test\n";
+			    "/b.pem [ca-verify-file @system-ca ocsp-update on] b.example.test\n";
 	struct tl_arena *scratch = tl_arena_new();
 	const char *cfg;
 	struct fixture fx;
@@ -340,7 +340,7 @@ test_servers(void)
 
 	lower_text(&fx, FE "    bind :443 ssl crt /x.pem\n    default_backend b\n"
 			   "backend b\n"
-			   "    default-server ssl ca-file /etc/ssl/ca.pem\n"
+			   "    default-server ssl ca-file @system-ca\n"
 			   "    server s1 10.0.0.1:443 sni str(api.internal)\n"
 			   "    server s2 10.0.0.2:443 verify none\n"
 			   "    server s3 10.0.0.3:80 no-ssl\n");
