@@ -69,17 +69,28 @@ const struct tl_server_facts tl_haproxy_facts = {
  * least 2048 bits, capped at BITS; HAProxy's own 1024-bit group below.
  * Measured: "tune.ssl.default-dh-param 2048" with an RSA-2048 key gives
  * "Server Temp Key: DH, 2048 bits", 1024 a warning and no DHE.
+ *
+ * ssl_sock_prepare_bind_conf (v2.6.0 to v3.4.0): a TLS bind line without
+ * a certificate is an alert, unless it has strict-sni and no
+ * generate-certificates: then only a warning ("no SSL certificate
+ * specified for bind … ssl connections will fail"), and HAProxy starts
+ * with every handshake on it failing (haproxy -c 2.6.12 passes,
+ * testdata/haproxy/strict-sni-no-certificate).
  */
 const struct tl_server_facts *
-tl_haproxy_facts_dh(long long bits)
+tl_haproxy_facts_for(long long dh_bits, bool no_certificate_starts)
 {
-	static struct tl_server_facts own_dh;
+	static struct tl_server_facts variants[2][2];
+	bool own_dh = dh_bits >= 2048;
+	struct tl_server_facts *f = &variants[own_dh][no_certificate_starts];
 
-	if (bits < 2048)
+	if (!own_dh && !no_certificate_starts)
 		return &tl_haproxy_facts;
-	if (own_dh.name == NULL) {
-		own_dh = tl_haproxy_facts;
-		own_dh.dh_builtin = true;
+	if (f->name == NULL) {
+		*f = tl_haproxy_facts;
+		f->dh_builtin = own_dh;
+		if (no_certificate_starts)
+			f->on_fault[TL_FAULT_NO_CERTIFICATE] = NULL;
 	}
-	return &own_dh;
+	return f;
 }

@@ -26,8 +26,10 @@ extern const struct tl_server_facts tl_haproxy_facts;
  * The same with HAProxy's own DH group for DHE suites, as
  * "tune.ssl.default-dh-param BITS" gives one (BITS 0: not set). 1024 is
  * a group OpenSSL's security level 2 refuses, so only 2048 and more count.
+ * NO_CERTIFICATE_STARTS: a bind line without a certificate is only a
+ * warning (strict-sni without generate-certificates).
  */
-const struct tl_server_facts *tl_haproxy_facts_dh(long long bits);
+const struct tl_server_facts *tl_haproxy_facts_for(long long dh_bits, bool no_certificate_starts);
 
 /* Versions where behaviour tlslint models changed. */
 enum tl_haproxy_feature {

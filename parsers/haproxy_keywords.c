@@ -275,6 +275,62 @@ set_dh_bits(struct tl_lower *engine, const struct tl_keyword *kw, const struct t
 	c->n = n;
 }
 
+/*
+ * ssl-load-extra-files none | all | WORD... (ssl_parse_global_extra_files):
+ * WORD one of bundle, sctl, ocsp, issuer, key; none and all only alone.
+ */
+static void
+set_extra_files(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	static const struct {
+		const char *word;
+		unsigned bit;
+	} words[] = {{"bundle", HP_GF_BUNDLE},
+		     {"sctl", HP_GF_SCTL},
+		     {"ocsp", HP_GF_OCSP},
+		     {"issuer", HP_GF_ISSUER},
+		     {"key", HP_GF_KEY}};
+	unsigned *gf = field, set = 0;
+
+	(void)kw;
+	for (size_t i = 0; i < d->nargs; i++) {
+		const char *w = d->args[i].text;
+		size_t k = 0;
+
+		if (strcmp(w, "none") == 0 || strcmp(w, "all") == 0) {
+			if (i > 0 || d->nargs > 1) {
+				tl_lower_invalid(engine, d->args[i].loc,
+						 "'%s' 'none' and 'all' can be only used alone",
+						 d->name);
+				return;
+			}
+			*gf = strcmp(w, "all") == 0 ? HP_GF_ALL : 0;
+			return;
+		}
+		while (k < sizeof(words) / sizeof(words[0]) && strcmp(w, words[k].word) != 0)
+			k++;
+		if (k == sizeof(words) / sizeof(words[0])) {
+			tl_lower_invalid(
+				engine, d->args[i].loc,
+				"'%s' expects one or multiple arguments (none, all, bundle, "
+				"sctl, ocsp, issuer).",
+				d->name);
+			return;
+		}
+		set |= words[k].bit;
+	}
+	if (d->nargs == 0) {
+		tl_lower_invalid(engine, d->loc,
+				 "'%s' expects one or multiple arguments (none, all, bundle, sctl, "
+				 "ocsp, issuer).",
+				 d->name);
+		return;
+	}
+	*gf = set;
+}
+
+static const struct tl_setter set_extra_files_row = {set_extra_files, NULL};
 static const struct tl_setter set_verify_row = {set_verify, NULL};
 static const struct tl_setter set_sni_row = {set_sni, NULL};
 static const struct tl_setter set_dh_bits_row = {set_dh_bits, NULL};
@@ -370,8 +426,7 @@ static const struct tl_keyword rows[] = {
 	{"ca-ignore-err", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ca-sign-file", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ca-sign-pass", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ca-verify-file", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ca-verify-file", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ca-verify-file", HP_BIND | HP_CRTLIST, {0}, {0}, &set_ca_row, HP_TARGET_SSL, offsetof(struct hp_ssl, ca_verify_file), 1, 1, NULL, "CAs client certificates are verified against, not sent"},
 	{"cc", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"cc", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"check", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
@@ -405,8 +460,7 @@ static const struct tl_keyword rows[] = {
 	{"defer-accept", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"disabled", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"downinter", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ecdhe", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ecdhe", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ecdhe", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ech", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"enabled", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"error-limit", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -463,8 +517,7 @@ static const struct tl_keyword rows[] = {
 	{"no-alpn", HP_BIND, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"no-alpn", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"no-backup", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
-	{"no-ca-names", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
-	{"no-ca-names", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-ca-names", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"no-check", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"no-check-reuse-pool", HP_SERVER, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"no-check-send-proxy", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
@@ -493,10 +546,10 @@ static const struct tl_keyword rows[] = {
 	{"no-tlsv13", HP_BIND, {0}, {0}, &set_no_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "switches TLSv1.3 off"},
 	{"no-tlsv13", HP_SERVER, {0}, {0}, &set_no_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "switches TLSv1.3 off"},
 	{"non-stick", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
-	{"npn", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"npn", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"npn", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"npn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"observe", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ocsp-update", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"on-error", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"on-marked-down", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"on-marked-up", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -553,8 +606,8 @@ static const struct tl_keyword rows[] = {
 	{"ssl-default-server-sigalgs", HP_GLOBAL, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-dh-param-file", HP_GLOBAL, {0}, {0}, &tl_set_path, HP_TARGET_GLOBAL, offsetof(struct hp_global, dhparam), 1, 1, NULL, "DH parameters for DHE"},
 	{"ssl-engine", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"ssl-load-extra-del-ext", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"ssl-load-extra-files", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"ssl-load-extra-del-ext", HP_GLOBAL, {0}, {0}, &set_on_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, extra_del_ext), 0, TL_MANY_ARGS, NULL, "a certificate x.crt has its key in x.key"},
+	{"ssl-load-extra-files", HP_GLOBAL, {0}, {0}, &set_extra_files_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, extra_files), 0, TL_MANY_ARGS, NULL, "the files read beside a certificate"},
 	{"ssl-max-ver", HP_BIND | HP_CRTLIST, {0}, {0}, &set_version_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions.max), 1, 1, NULL, "the highest protocol version"},
 	{"ssl-max-ver", HP_SERVER, {0}, {0}, &set_version_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions.max), 1, 1, NULL, "the highest protocol version"},
 	{"ssl-min-ver", HP_BIND | HP_CRTLIST, {0}, {0}, &set_version_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions.min), 1, 1, NULL, "the lowest protocol version"},

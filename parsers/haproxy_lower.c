@@ -11,6 +11,8 @@
  * routed_names. A bind line without "ssl" is one plain site. The servers
  * of the backends a frontend uses are its upstreams.
  */
+#include <openssl/err.h>
+#include <openssl/pem.h>
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +218,57 @@ entry_protocols(struct hp_lower *l, struct hp_ssl *ssl, const struct hp_ssl *bin
 	if (p->mask == 0)
 		tl_lower_invalid(&l->engine, bind_loc, "all SSL/TLS versions are disabled for %s.",
 				 what);
+}
+
+/*
+ * A ca-file, ca-verify-file or crl-file, which HAProxy loads as it reads
+ * the keyword (ssl_store_load_locations_file, v2.6.0): "@system-ca" and a
+ * directory are accepted, a file must hold a PEM certificate or CRL (a
+ * CRL file holding only a certificate passes), else the keyword's alert
+ * "'ca-file' : unable to load FILE", reported at AT (the bind or server
+ * line, where HAProxy names it; for a crt-list line, its bind line).
+ */
+static void
+check_ca_file(struct hp_lower *l, const struct tl_str *file, const char *keyword, struct tl_loc at)
+{
+	const char *written;
+	const char *why = "no certificate or crl found";
+	struct stat st;
+	char *text;
+	size_t len;
+	const char *host;
+	int rc;
+
+	if (file->v.origin != TL_ORIGIN_SET || file->v.dir == NULL || file->v.dir->nargs == 0)
+		return;
+	written = file->v.dir->args[0].text;
+	if (strcmp(written, "@system-ca") == 0)
+		return;
+	rc = tl_fs_stat(l->fs, file->s, &st);
+	if (rc == 0 && S_ISDIR(st.st_mode))
+		return;
+	if (rc == 0)
+		rc = tl_fs_read(l->fs, file->s, 64u << 20, &text, &len, &host, NULL);
+	if (rc == 0) {
+		BIO *bio = BIO_new_mem_buf(text, (int)len);
+		STACK_OF(X509_INFO) *infos =
+			bio != NULL ? PEM_X509_INFO_read_bio(bio, NULL, NULL, NULL) : NULL;
+		bool found = false;
+
+		for (int i = 0; infos != NULL && i < sk_X509_INFO_num(infos); i++) {
+			const X509_INFO *info = sk_X509_INFO_value(infos, i);
+
+			found = found || info->x509 != NULL || info->crl != NULL;
+		}
+		sk_X509_INFO_pop_free(infos, X509_INFO_free);
+		BIO_free(bio);
+		ERR_clear_error();
+		if (found)
+			return;
+	} else {
+		why = strerror(-rc);
+	}
+	tl_lower_invalid(&l->engine, at, "'%s' : unable to load %s (%s)", keyword, written, why);
 }
 
 /* Values of the global section become inherited ones in a bind line (bind_parse_ssl). */
@@ -439,7 +492,7 @@ new_site(struct hp_lower *l, struct frontend *fe, struct tl_loc loc)
 	struct tl_site *site = tl_arena_alloc(l->env->arena, sizeof(*site));
 
 	site->server = TL_SERVER_HAPROXY;
-	site->facts = tl_haproxy_facts_dh(l->global.default_dh.n);
+	site->facts = tl_haproxy_facts_for(l->global.default_dh.n, false);
 	site->mode = fe->mode;
 	site->loc = loc;
 	site->hsts = fe->hsts;
@@ -471,7 +524,25 @@ filter_name(struct tl_arena *arena, const struct tl_arg *f)
 	return n;
 }
 
-/* The certificate PATH (as written) with its key: in the file, or in FILE.key beside it. */
+/*
+ * FILE less a final ".crt" under ssl-load-extra-del-ext, which is all it
+ * strips (ssl_sock_load_files_into_ckch, v2.6.0 to v3.4.0).
+ */
+static const char *
+sidecar_base(struct hp_lower *l, const char *file)
+{
+	size_t n = strlen(file);
+
+	if (l->global.extra_del_ext.on && n > 4 && strcmp(file + n - 4, ".crt") == 0)
+		return tl_arena_strndup(l->env->arena, file, n - 4);
+	return file;
+}
+
+/*
+ * The certificate PATH (as written) with its key: in the file, or in
+ * FILE.key beside it unless ssl-load-extra-files leaves "key" out (then
+ * HAProxy refuses a certificate without its key: "No Private Key found").
+ */
 static struct tl_cert_pair
 cert_pair(struct hp_lower *l, const char *written, const char *path, struct tl_loc arg,
 	  struct tl_loc keyword)
@@ -485,8 +556,11 @@ cert_pair(struct hp_lower *l, const char *written, const char *path, struct tl_l
 	pair.cert_dir = keyword;
 	pair.key_dir = keyword;
 	pair.key_from_cert_file = true;
-	pair.key_sidecar.written = tl_arena_printf(l->env->arena, "%s.key", written);
-	pair.key_sidecar.path = tl_arena_printf(l->env->arena, "%s.key", path);
+	if (!(l->global.extra_files & HP_GF_KEY))
+		return pair;
+	pair.key_sidecar.written =
+		tl_arena_printf(l->env->arena, "%s.key", sidecar_base(l, written));
+	pair.key_sidecar.path = tl_arena_printf(l->env->arena, "%s.key", sidecar_base(l, path));
 	pair.key_sidecar.loc = arg;
 	return pair;
 }
@@ -542,6 +616,36 @@ dir_entries(struct hp_lower *l, const struct cert_entry *dir, struct tl_ptrvec *
 	return true;
 }
 
+/*
+ * A certificate file that does not exist may be a multi-certificate
+ * bundle (ssl_sock_load_cert, crtlist_load_cert_dir's crt-list twin, with
+ * "bundle" in ssl-load-extra-files): FILE.dsa, FILE.ecdsa and FILE.rsa,
+ * those that exist, each loaded as a certificate of its own. False when
+ * there is none (HAProxy: "unable to stat SSL certificate").
+ */
+static bool
+bundle_entries(struct hp_lower *l, const struct cert_entry *e, struct tl_ptrvec *out)
+{
+	static const char *const types[] = {"dsa", "ecdsa", "rsa"}; /* SSL_SOCK_KEYTYPE_NAMES */
+	struct stat st;
+	bool found = false;
+
+	if (!(l->global.extra_files & HP_GF_BUNDLE) || tl_fs_stat(l->fs, e->path, &st) == 0)
+		return false;
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		struct cert_entry *one = tl_arena_alloc(l->env->arena, sizeof(*one));
+
+		*one = *e;
+		one->path = tl_arena_printf(l->env->arena, "%s.%s", e->path, types[i]);
+		if (tl_fs_stat(l->fs, one->path, &st) != 0)
+			continue;
+		one->written = tl_arena_printf(l->env->arena, "%s.%s", e->written, types[i]);
+		tl_ptrvec_push(l->env->arena, out, one);
+		found = true;
+	}
+	return found;
+}
+
 /* A crt argument: one file, or every certificate of a directory (false: unreadable). */
 static bool
 crt_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *out)
@@ -555,7 +659,8 @@ crt_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *out)
 	e->keyword = c->keyword;
 	if (tl_fs_stat(l->fs, e->path, &st) == 0 && S_ISDIR(st.st_mode))
 		return dir_entries(l, e, out);
-	tl_ptrvec_push(l->env->arena, out, e);
+	if (!bundle_entries(l, e, out))
+		tl_ptrvec_push(l->env->arena, out, e);
 	return true;
 }
 
@@ -589,7 +694,8 @@ crtlist_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *ou
 		e->arg = list.entries[i].cert.loc;
 		e->keyword = list.entries[i].cert.loc;
 		e->list_entry = &list.entries[i];
-		tl_ptrvec_push(l->env->arena, out, e);
+		if (!bundle_entries(l, e, out))
+			tl_ptrvec_push(l->env->arena, out, e);
 	}
 	return true;
 }
@@ -602,10 +708,28 @@ base_name(const char *path)
 	return slash != NULL ? slash + 1 : path;
 }
 
-/* The site of one certificate: the bind line's settings with the crt-list line's on top. */
+/*
+ * Client certificates verified (verify optional or required) with no CA
+ * to verify them against: ssl_sock_prepare_ctx's alert "verify is enabled
+ * but no CA file specified", for the bind line's own context and for each
+ * crt-list line's (ca-verify-file counts as a CA file).
+ */
+static bool
+verify_without_ca(const struct hp_ssl *ssl)
+{
+	return ssl->tls.verify_client.v.origin != TL_ORIGIN_UNSET &&
+	       ssl->tls.verify_client.mode != TL_CLIENT_AUTH_OFF &&
+	       ssl->tls.client_certificate.v.origin == TL_ORIGIN_UNSET &&
+	       ssl->ca_verify_file.v.origin == TL_ORIGIN_UNSET;
+}
+
+/*
+ * The site of one certificate: the bind line's settings with the crt-list
+ * line's on top. *NO_CA is set when its context verifies without a CA.
+ */
 static struct tl_site *
 cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
-	  const struct cert_entry *e, const char *what, struct tl_loc bind_loc)
+	  const struct cert_entry *e, const char *what, struct tl_loc bind_loc, bool *no_ca)
 {
 	struct tl_site *site = new_site(l, fe, bind_loc);
 	struct hp_ssl ssl = *bind;
@@ -623,6 +747,14 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET)
 			entry_protocols(l, &ssl, bind, bind_loc, what);
 	}
+	/* The line's own files, loaded as HAProxy reads it; it names the bind line. */
+	if (ssl.tls.client_certificate.v.dir != bind->tls.client_certificate.v.dir)
+		check_ca_file(l, &ssl.tls.client_certificate, "ca-file", bind_loc);
+	if (ssl.ca_verify_file.v.dir != bind->ca_verify_file.v.dir)
+		check_ca_file(l, &ssl.ca_verify_file, "ca-verify-file", bind_loc);
+	if (ssl.tls.crl.v.dir != bind->tls.crl.v.dir)
+		check_ca_file(l, &ssl.tls.crl, "crl-file", bind_loc);
+	*no_ca = *no_ca || verify_without_ca(&ssl);
 	site->tls = ssl.tls;
 	memset(&site->tls.certs, 0, sizeof(site->tls.certs));
 	site->tls.certs.v = tl_value_set(&(struct tl_directive){.loc = e->keyword});
@@ -682,6 +814,9 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 	tl_hp_apply_words(l, HP_BIND, targets, d->args + 1, d->nargs - 1,
 			  tl_arena_printf(l->env->arena, "'bind %s' in section '%s'",
 					  d->args[0].text, fe->d->name));
+	check_ca_file(l, &ssl.tls.client_certificate, "ca-file", d->loc);
+	check_ca_file(l, &ssl.ca_verify_file, "ca-verify-file", d->loc);
+	check_ca_file(l, &ssl.tls.crl, "crl-file", d->loc);
 	/* default-crt certificates come first: one of them is the default. */
 	for (int round = 0; round < 2; round++)
 		for (size_t i = 0; i < ssl.crts.len; i++) {
@@ -694,11 +829,21 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 				unread = true;
 		}
 	if (ssl.ssl.on) {
+		bool no_ca = verify_without_ca(&ssl);
+
 		inherit_global(l, &ssl);
 		bind_protocols(l, &ssl, d->loc, what);
 		for (size_t i = 0; i < entries.len; i++)
-			tl_ptrvec_push(l->env->arena, &sites,
-				       cert_site(l, fe, &ssl, entries.items[i], what, d->loc));
+			tl_ptrvec_push(
+				l->env->arena, &sites,
+				cert_site(l, fe, &ssl, entries.items[i], what, d->loc, &no_ca));
+		/* Without a certificate HAProxy stops before it prepares any context. */
+		if (no_ca && sites.len > 0)
+			tl_lower_invalid(
+				&l->engine, d->loc,
+				"Proxy '%s': verify is enabled but no CA file specified for "
+				"bind '%s'.",
+				section_name(fe->d), d->args[0].text);
 	}
 	if (sites.len == 0 && ssl.ssl.on && unread)
 		return; /* what stops HAProxy is said; "no certificate" would be its consequence */
@@ -718,6 +863,9 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 			site->tls.certs.pairs[0] = pair;
 			site->tls.certs.n = site->tls.certs.cap = 1;
 		}
+		/* strict-sni: only a warning, every handshake fails (tl_haproxy_facts_for). */
+		if (ssl.ssl.on && ssl.strict_sni.on && !ssl.generate_certificates.on)
+			site->facts = tl_haproxy_facts_for(l->global.default_dh.n, true);
 		site->label = tl_arena_printf(l->env->arena, "%s", fe->name);
 		tl_ptrvec_push(l->env->arena, &sites, site);
 	}
@@ -1013,6 +1161,9 @@ lower_server(struct walk *w, const struct tl_directive *sec, const struct tl_ptr
 		tl_hp_apply_words(l, HP_SERVER, targets, ds->args, ds->nargs, "'default-server'");
 	}
 	tl_hp_apply_words(l, HP_SERVER, targets, d->args + 2, d->nargs - 2, what);
+	/* Loaded as the line is read, TLS or not; a default-server's at its own line. */
+	check_ca_file(l, &srv.up.trusted_certificate, "ca-file", srv.up.trusted_certificate.v.loc);
+	check_ca_file(l, &srv.up.crl, "crl-file", srv.up.crl.v.loc);
 	if (!srv.up.enabled.on)
 		return NULL;
 	up = tl_arena_alloc(l->env->arena, sizeof(*up));
@@ -1135,6 +1286,7 @@ tl_haproxy_lower(struct tl_lower_env *env, struct tl_fs *fs, struct tl_sources *
 	/* Relative paths are relative to HAProxy's working directory: "/" as a service. */
 	l.engine.prefix = "/";
 	l.engine.server = &l;
+	l.global.extra_files = HP_GF_ALL; /* global_ssl.extra_files: SSL_GF_ALL */
 	w.l = &l;
 	tl_strmap_init(&w.sockets, env->arena);
 	tl_strmap_init(&w.defaults, env->arena);

@@ -74,6 +74,7 @@ struct hp_ssl {
 	struct tl_flag strict_sni; /* no certificate for an unknown name: the handshake fails */
 	struct tl_ptrvec crts;     /* struct hp_crt * */
 	struct tl_flag generate_certificates; /* certificates made on the fly for unknown names */
+	struct tl_str ca_verify_file;         /* CAs to verify with, not named to clients */
 };
 
 /* A server or default-server line's TLS. */
@@ -92,6 +93,19 @@ struct hp_global {
 	struct tl_str server_verify; /* ssl-server-verify none | required */
 	struct tl_path dhparam;      /* ssl-dh-param-file */
 	struct tl_count default_dh;  /* tune.ssl.default-dh-param */
+	/* ssl-load-extra-files: the files HAProxy looks for beside a certificate (HP_GF_*). */
+	unsigned extra_files;
+	struct tl_flag extra_del_ext; /* ssl-load-extra-del-ext: "x.crt" has its key in "x.key" */
+};
+
+/* ssl-load-extra-files words (SSL_GF_* of include/haproxy/ssl_sock-t.h); the default is all. */
+enum {
+	HP_GF_BUNDLE = 1u << 0, /* "crt x.pem" with no x.pem: x.pem.dsa, .ecdsa, .rsa */
+	HP_GF_SCTL = 1u << 1,
+	HP_GF_OCSP = 1u << 2,
+	HP_GF_ISSUER = 1u << 3,
+	HP_GF_KEY = 1u << 4, /* a certificate without its key: the key in FILE.key */
+	HP_GF_ALL = HP_GF_BUNDLE | HP_GF_SCTL | HP_GF_OCSP | HP_GF_ISSUER | HP_GF_KEY,
 };
 
 /* A proxy section's own settings (mode). */

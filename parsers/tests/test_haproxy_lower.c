@@ -26,12 +26,12 @@ struct fixture {
 static const struct tl_version stable = {3, 4, 0};
 
 static void
-lower_text(struct fixture *fx, const char *text)
+lower_text_at(struct fixture *fx, struct tl_version version, const char *text)
 {
 	struct tl_parse_env penv;
 	struct tl_lower_env lenv;
 	struct tl_tree tree;
-	struct tl_haproxy_options opts = {NULL, 0, true, stable};
+	struct tl_haproxy_options opts = {NULL, 0, true, version};
 
 	fx->arena = tl_arena_new();
 	tl_sources_init(&fx->sources, fx->arena);
@@ -47,8 +47,14 @@ lower_text(struct fixture *fx, const char *text)
 	CHECK_INT(tl_haproxy_parse_text(&penv, &opts, "t.cfg", text, strlen(text), &tree), 0);
 	lenv.arena = fx->arena;
 	lenv.diag = &fx->diag;
-	lenv.version = stable;
+	lenv.version = version;
 	tl_haproxy_lower(&lenv, &fx->fs, &fx->sources, &tree, &fx->model);
+}
+
+static void
+lower_text(struct fixture *fx, const char *text)
+{
+	lower_text_at(fx, stable, text);
 }
 
 static struct tl_site *
@@ -234,6 +240,62 @@ test_crtlist_versions(void)
 	unlink(path);
 }
 
+/*
+ * crt-list keywords by version: ecdhe, npn, no-ca-names and ca-verify-file
+ * are in 2.6's ssl_bind_kws, ocsp-update comes with 2.8's ssl_crtlist_kws.
+ */
+static void
+test_crtlist_keywords(void)
+{
+	char path[] = "/tmp/tlslint-test-crtlist-XXXXXX";
+	int fd = mkstemp(path);
+	const char list[] = "/a.pem [ecdhe prime256v1 npn http/1.1 no-ca-names] a.example.test\n"
+			    "/b.pem [ca-verify-file @system-ca ocsp-update on] b.example.test\n";
+	struct tl_arena *scratch = tl_arena_new();
+	const char *cfg;
+	struct fixture fx;
+
+	CHECK(fd >= 0 && write(fd, list, sizeof(list) - 1) == (ssize_t)(sizeof(list) - 1));
+	close(fd);
+	cfg = tl_arena_printf(scratch, FE "    bind :443 ssl crt-list %s\n", path);
+	lower_text_at(&fx, (struct tl_version){2, 6, 0}, cfg);
+	CHECK_INT(fx.diag.findings.len, 1);
+	CHECK(strstr(message(&fx, 0), "'ocsp-update' is not available here before haproxy 2.8") ==
+	      message(&fx, 0));
+	tl_arena_free(fx.arena);
+	lower_text_at(&fx, (struct tl_version){2, 8, 0}, cfg);
+	CHECK_INT(fx.diag.findings.len, 0);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, cfg);
+	CHECK_INT(fx.diag.findings.len, 0);
+	CHECK_INT(fx.model.sites.len, 2);
+	tl_arena_free(fx.arena);
+	tl_arena_free(scratch);
+	unlink(path);
+}
+
+/* A TLS bind line without a certificate: HAProxy refuses it, unless strict-sni (a warning). */
+static void
+test_no_certificate(void)
+{
+	struct fixture fx;
+
+	lower_text(&fx, FE "    bind :443 ssl\n");
+	CHECK(tl_fault_consequence(site(&fx, 0)->facts, TL_FAULT_NO_CERTIFICATE) != NULL);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, FE "    bind :443 ssl strict-sni\n");
+	CHECK(tl_fault_consequence(site(&fx, 0)->facts, TL_FAULT_NO_CERTIFICATE) == NULL);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, "global\n    ssl-default-bind-options strict-sni\n"
+			"    tune.ssl.default-dh-param 2048\n" FE "    bind :443 ssl\n");
+	CHECK(tl_fault_consequence(site(&fx, 0)->facts, TL_FAULT_NO_CERTIFICATE) == NULL);
+	CHECK(site(&fx, 0)->facts->dh_builtin);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, FE "    bind :443 ssl strict-sni generate-certificates\n");
+	CHECK(tl_fault_consequence(site(&fx, 0)->facts, TL_FAULT_NO_CERTIFICATE) != NULL);
+	tl_arena_free(fx.arena);
+}
+
 static const char *
 name_at(const struct tl_socket *s, size_t i)
 {
@@ -278,7 +340,7 @@ test_servers(void)
 
 	lower_text(&fx, FE "    bind :443 ssl crt /x.pem\n    default_backend b\n"
 			   "backend b\n"
-			   "    default-server ssl ca-file /etc/ssl/ca.pem\n"
+			   "    default-server ssl ca-file @system-ca\n"
 			   "    server s1 10.0.0.1:443 sni str(api.internal)\n"
 			   "    server s2 10.0.0.2:443 verify none\n"
 			   "    server s3 10.0.0.3:80 no-ssl\n");
@@ -340,6 +402,8 @@ main(void)
 	test_defaults();
 	test_certificates();
 	test_crtlist_versions();
+	test_crtlist_keywords();
+	test_no_certificate();
 	test_routed_names();
 	test_servers();
 	test_refusals();

@@ -24,6 +24,12 @@ cat "$pki/www.crt" "$pki/www.key" >"$out/www-leaf-only.pem" # no intermediate
 cp "$pki/www.fullchain.crt" "$out/nokey.pem"                # no key, none beside it
 cp "$pki/www.fullchain.crt" "$out/side.pem"                 # the key beside it:
 cp "$pki/www.key" "$out/side.pem.key"
+# A multi-certificate bundle: "crt bundle.pem" loads bundle.pem.ecdsa and bundle.pem.rsa.
+bundle bundle.pem.rsa www www
+bundle bundle.pem.ecdsa ecdsa ecdsa
+# A .crt/.key pair, the key found as pair.key under ssl-load-extra-del-ext.
+cp "$pki/www.fullchain.crt" "$out/pair.crt"
+cp "$pki/www.key" "$out/pair.key"
 # A directory: certificates in name order; sidecars, hidden files and subdirectories skipped.
 bundle dir/a-www.pem www www
 bundle dir/b-other.pem other other
@@ -31,4 +37,4 @@ printf 'not a certificate\n' >"$out/dir/b-other.pem.ocsp"
 printf 'not a certificate\n' >"$out/dir/.hidden.pem"
 mkdir -p "$out/dir/old"
 printf 'not a certificate\n' >"$out/dir/old/c.pem"
-chmod 600 "$out"/*.pem "$out"/*.key "$out"/dir/*.pem
+chmod 600 "$out"/*.pem "$out"/*.key "$out"/*.rsa "$out"/*.ecdsa "$out"/dir/*.pem

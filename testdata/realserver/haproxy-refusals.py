@@ -9,7 +9,8 @@ refuses, and the other way round, for the golden HAProxy cases.
 the checks of later stages (the SSL contexts): the alerted lines are commented out and it runs
 again until it passes. An alert on a bind line about a value set in the global section (a
 curve list, a cipher string) is paired with tlslint's finding at that global line by the
-quoted value both give.  The case
+quoted value both give. An alert that names a crt-list line inside the bind line's
+(`'crt-list' : parsing [sites.list:1]: unknown ssl keyword x`) names that line.  The case
 is copied as haproxy_lib.sh copies it (/pki/ and /haproxy/CASE/ pointed at the files, ports
 made free) and run with its --env values.  The set of FILE:LINE of the alerts must equal the
 set of lines where tlslint, run as the golden test runs it with --target set to the installed
@@ -34,6 +35,7 @@ import golden  # noqa: E402
 HAPROXY = os.environ.get("HAPROXY", "/usr/sbin/haproxy")
 CHECKS = ("parse-error", "directive-invalid", "directive-unsupported")
 ALERT = re.compile(r"\[ALERT\].*?\[([^\]\s]+):(\d+)\]\s*[.:]?\s*(.*)$", re.M)
+INNER = re.compile(r"parsing \[([^\]\s]+):(\d+)\]")
 
 
 def haproxy_version():
@@ -92,6 +94,11 @@ def haproxy_refusals(case):
             new = {}
             for m in ALERT.finditer(p.stdout + p.stderr):
                 key = (os.path.basename(m.group(1)), int(m.group(2)))
+                # A crt-list line HAProxy could not parse: it names that line inside the bind
+                # line's alert ("'crt-list' : parsing [sites.list:1]: unknown ssl keyword x").
+                inner = INNER.search(m.group(3))
+                if inner:
+                    key = (os.path.basename(inner.group(1)), int(inner.group(2)))
                 if key not in refused:
                     new.setdefault(key, m.group(3))
             if p.returncode == 0 or not new:
@@ -101,7 +108,12 @@ def haproxy_refusals(case):
                 path = os.path.join(d, name)
                 if os.path.exists(path):
                     lines = open(path).read().split("\n")
-                    lines[line - 1] = "#" + lines[line - 1]
+                    if name.endswith(".cfg"):
+                        lines[line - 1] = "#" + lines[line - 1]
+                    else:
+                        # A crt-list line: its options go, its certificate stays (else the
+                        # bind line would be refused for having none).
+                        lines[line - 1] = re.sub(r"\[[^\]]*\]?", "", lines[line - 1])
                     open(path, "w").write("\n".join(lines))
     finally:
         shutil.rmtree(d)
