@@ -22,7 +22,7 @@ Whatever the expectations say, a case fails if its text or JSON output holds a
 line of any private key under testdata/ (key material is never printed).
 
 Git records only whether a file is executable: keys check out 0644 (or 0664,
-or 0600, depending on the umask). Before each run every .key/.pem file of
+or 0600, depending on the umask). Before each run every .key/.pem (and bundle .rsa/.ecdsa/.dsa) file of
 testdata/pki holding a private key is set to 0600, so that key-permissions fires only
 where a case asks for it with its 'modes' file.
 
@@ -78,7 +78,7 @@ def fix_modes(case):
     """Private keys 0600, then the modes the case asks for (git does not keep them)."""
     for d, _, names in os.walk(os.path.join(HERE, "pki")):
         for name in names:
-            if not name.endswith((".key", ".pem")):
+            if not name.endswith((".key", ".pem", ".rsa", ".ecdsa", ".dsa")):
                 continue
             path = os.path.join(d, name)
             with open(path, "rb") as f:
