@@ -27,6 +27,8 @@
 #include "../src/options.h"
 #include "tree.h"
 
+struct tl_fs;
+
 struct tl_keyword;
 struct tl_lower;
 
@@ -47,6 +49,11 @@ struct tl_lower_env {
 	struct tl_arena *arena;
 	struct tl_diag *diag;      /* directive-invalid findings */
 	struct tl_version version; /* the targeted server */
+	/*
+	 * For the files a server reads while it reads its configuration
+	 * (under --root); NULL: such files are not looked at (unit tests).
+	 */
+	struct tl_fs *fs;
 };
 
 /* The common setters. */

@@ -244,45 +244,6 @@ lower_ssl_on_deprecated(struct lower *l, const struct tl_directive *d)
  * A server {} of the http or stream BLOCK: its defaults point at BLOCK, where the directive
  * that changes them belongs (so one default shared by many servers is one finding).
  */
-static bool
-listens_ssl(const struct tl_site *site)
-{
-	for (size_t i = 0; i < site->listeners.len; i++)
-		if (((const struct tl_listener *)site->listeners.items[i])->ssl)
-			return true;
-	return site->legacy_ssl_on.origin == TL_ORIGIN_SET;
-}
-
-/*
- * Client verification needs CAs to verify against: nginx refuses
- * ssl_verify_client on|optional without ssl_client_certificate (or, from
- * 1.27.2, ssl_trusted_certificate) for every server it builds a TLS
- * context for — in http any server with a certificate, in stream one that
- * listens with ssl (ngx_http_ssl_merge_srv_conf, ngx_stream_ssl_merge_conf).
- * nginx names no line; the finding is at ssl_verify_client.
- */
-static void
-check_verify_ca(struct lower *l, struct tl_site *site, enum tl_site_mode mode)
-{
-	const struct tl_tls *t = &site->tls;
-	bool trusted = tl_nginx_has(TL_NGX_VERIFY_WITH_TRUSTED, l->env->version);
-	bool has_ctx = mode == TL_SITE_HTTP
-			       ? t->certs.n > 0 || t->reject_handshake.on ||
-					 site->legacy_ssl_on.origin == TL_ORIGIN_SET
-			       : listens_ssl(site) || (t->certs.n > 0 && !site->tls_unread);
-
-	if (!has_ctx || t->verify_client.v.origin == TL_ORIGIN_UNSET ||
-	    (t->verify_client.mode != TL_CLIENT_AUTH_REQUIRE &&
-	     t->verify_client.mode != TL_CLIENT_AUTH_OPTIONAL) ||
-	    t->client_certificate.v.origin != TL_ORIGIN_UNSET ||
-	    (trusted && t->trusted_certificate.v.origin != TL_ORIGIN_UNSET))
-		return;
-	tl_lower_invalid(&l->engine, t->verify_client.v.loc,
-			 trusted ? "no ssl_client_certificate or ssl_trusted_certificate for "
-				   "ssl_verify_client"
-				 : "no ssl_client_certificate for ssl_verify_client");
-}
-
 static void
 lower_server(struct lower *l, const struct scope *main, const struct tl_directive *block,
 	     const struct tl_directive *d, enum tl_site_mode mode)
@@ -367,9 +328,9 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 		tl_ptrvec_push(l->env->arena, &site->listeners, ls);
 	}
 	site->label = site_label(l, site);
-	site->tls_unread = mode == TL_SITE_STREAM && !listens_ssl(site) &&
+	site->tls_unread = mode == TL_SITE_STREAM && !tl_ngx_listens_ssl(site) &&
 			   !tl_nginx_has(TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL, l->env->version);
-	check_verify_ca(l, site, mode);
+	tl_ngx_check_tls_context(l, site, mode);
 	tl_ptrvec_push(l->env->arena, &l->model->sites, site);
 }
 

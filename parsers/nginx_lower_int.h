@@ -108,6 +108,16 @@ void tl_ngx_compute_defaults(struct lower *l, void *settings, unsigned target);
 /* "listen": a listener of SITE. */
 void tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_directive *d);
 
+/* True when SITE listens with ssl somewhere (or says the old "ssl on"). */
+bool tl_ngx_listens_ssl(const struct tl_site *site);
+
+/*
+ * What nginx refuses while it builds SITE's TLS context, once its
+ * settings are merged (nginx_tls_context.c): verification without CAs,
+ * CA, CRL and ticket key files it cannot load.
+ */
+void tl_ngx_check_tls_context(struct lower *l, const struct tl_site *site, enum tl_site_mode mode);
+
 /* One argument of a "server_name": a name of SITE. */
 void tl_ngx_add_name(struct lower *l, struct tl_site *site, const struct tl_arg *a);
 

@@ -12,7 +12,7 @@ equal the set of lines where tlslint (with the case's args) reports parse-error,
 directive-invalid or directive-unsupported.
 
 When nginx stops at an error that names no line (a certificate it cannot load, which other
-checks report), the lines after it cannot be learnt: tlslint's findings there are listed as
+checks report), or only the '}' that ends http{} or stream{} (refusals made while merging), the lines after it cannot be learnt: tlslint's findings there are listed as
 unverified, not failed.  Exit 0 when everything learnt agrees, 1 otherwise, 77 (skip) without
 nginx.
 """
@@ -105,6 +105,10 @@ def nginx_refusals(d, skipped):
             return refused, "STOP %s (after lines were commented out)" % m.group(1)
         lines = open(path).read().split("\n")
         text = lines[line - 1].rstrip()
+        if text.strip() == "}":
+            # Merge-time refusals name the end of the http/stream block, not the directive:
+            # as good as no line (paired with tlslint's finding by the file they quote).
+            return refused, "STOP " + m.group(1)
         if TLS_NAMESPACE.search(m.group(1)):
             skipped[(rel, line)] = m.group(1)
         else:
