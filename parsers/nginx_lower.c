@@ -132,6 +132,7 @@ add_upstream(struct lower *l, struct tl_site *site, const struct scope *scope,
 	}
 	tl_fill_defaults(&up->tls, &l->proxy_defaults, tl_upstream_tls_fields,
 			 tl_upstream_tls_nfields, pass->loc);
+	tl_ngx_check_upstream_context(l, &up->tls);
 	tl_ptrvec_push(l->env->arena, &site->upstreams, up);
 }
 
@@ -165,6 +166,9 @@ lower_location_body(struct lower *l, struct tl_site *site, struct scope *scope,
 
 	if (pass != NULL && strncasecmp(pass->args[0].text, "https://", 8) == 0)
 		add_upstream(l, site, scope, pass);
+	else if (pass != NULL && strchr(pass->args[0].text, '$') != NULL)
+		/* A URL with variables may be https: nginx builds the context anyway. */
+		tl_ngx_check_upstream_context(l, &scope->proxy);
 
 	for (size_t i = 0; i < d->nchildren; i++) {
 		const struct tl_directive *c = d->children[i];

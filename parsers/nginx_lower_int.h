@@ -118,6 +118,9 @@ bool tl_ngx_listens_ssl(const struct tl_site *site);
  */
 void tl_ngx_check_tls_context(struct lower *l, const struct tl_site *site, enum tl_site_mode mode);
 
+/* The same for a context towards a backend: verification without CAs, a certificate without key. */
+void tl_ngx_check_upstream_context(struct lower *l, const struct tl_upstream_tls *t);
+
 /* One argument of a "server_name": a name of SITE. */
 void tl_ngx_add_name(struct lower *l, struct tl_site *site, const struct tl_arg *a);
 

@@ -12,6 +12,11 @@
  *     verified (ngx_ssl_trusted_certificate, ngx_ssl_crl);
  *   - ssl_session_ticket_key, whose file must hold 48 or 80 bytes.
  *
+ * The same holds for the context nginx builds towards a backend (every
+ * proxy_pass to https://, or with variables: ngx_http_proxy_set_ssl,
+ * ngx_stream_proxy_set_ssl): proxy_ssl_verify needs
+ * proxy_ssl_trusted_certificate, and a client certificate needs its key.
+ *
  * These messages name no line; each finding is at the directive to
  * change. Each case is a golden whose nginx-t file pins nginx's words.
  */
@@ -136,6 +141,21 @@ ticket_key_file(struct lower *l, const struct tl_str *s)
 	else if (len != 48 && len != 80)
 		tl_lower_invalid(&l->engine, s->v.loc, "\"%s\" must be 48 or 80 bytes (it has %zu)",
 				 s->s, len);
+}
+
+void
+tl_ngx_check_upstream_context(struct lower *l, const struct tl_upstream_tls *t)
+{
+	if (t->certificate.v.origin != TL_ORIGIN_UNSET &&
+	    t->certificate_key.v.origin == TL_ORIGIN_UNSET)
+		tl_lower_invalid(
+			&l->engine, t->certificate.v.loc,
+			"no \"proxy_ssl_certificate_key\" is defined for certificate \"%s\"",
+			t->certificate.s);
+	if (t->verify.on && t->verify.v.origin != TL_ORIGIN_UNSET &&
+	    t->trusted_certificate.v.origin == TL_ORIGIN_UNSET)
+		tl_lower_invalid(&l->engine, t->verify.v.loc,
+				 "no proxy_ssl_trusted_certificate for proxy_ssl_verify");
 }
 
 void

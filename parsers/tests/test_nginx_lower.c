@@ -329,7 +329,8 @@ test_port_range_and_stream_upstream(void)
 		   "http { server { listen 127.0.0.1:8001-8003 ssl; server_name a.test; }\n"
 		   "       server { listen 127.0.0.1:8002; server_name b.test; } }\n"
 		   "stream { server { listen 9000 ssl; proxy_pass backend.test:443;\n"
-		   "  proxy_ssl on; proxy_ssl_verify on; proxy_ssl_name backend.test; } }\n",
+		   "  proxy_ssl on; proxy_ssl_verify on; proxy_ssl_trusted_certificate ca.pem;\n"
+		   "  proxy_ssl_name backend.test; } }\n",
 		   tl_nginx_stable);
 	CHECK_INT(fx.diag.findings.len, 0);
 	/* One socket per port of the range; b.test shares 8002 and is TLS through a.test. */

@@ -137,6 +137,8 @@ def tlslint_refusals(tlslint, case):
 
 def names_same_cause(nginx_msg, tlslint_msg):
     """True when an [emerg] without a line and a tlslint finding are about the same thing."""
+    if nginx_msg in tlslint_msg:
+        return True  # nginx's own words ("no ssl_client_certificate for ssl_verify_client")
     for path in re.findall(r'"([^"]+)"', nginx_msg):
         if "/" in path and os.path.basename(path) in tlslint_msg:
             return True
