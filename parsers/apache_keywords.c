@@ -6,7 +6,9 @@
  * module that provides it; httpd's own setters beside them, written to
  * ssl_engine_config.c's rules, and the version defaults.
  */
+#include <limits.h>
 #include <openssl/ssl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -473,16 +475,29 @@ static const struct tl_setter set_stapling_cache_row = {set_stapling_cache, NULL
 
 /* ---- numbers, client authentication, passphrases ---- */
 
+/*
+ * A number as httpd reads one, with atoi(3): leading blanks, an optional
+ * sign and the digits that follow; whatever comes after is ignored, and no
+ * digits at all is 0. So "300s" is 300 and "abc" is 0, both accepted
+ * (ssl_cmd_SSLSessionCacheTimeout, ssl_cmd_verify_depth_parse only refuse
+ * a negative result). Clamped to int, as atoi's result is.
+ */
 static long long
-number(const char *s)
+atoi_value(const char *s)
 {
-	char *end;
-	long long n;
+	long long n = 0;
+	bool negative = false;
 
-	if (*s < '0' || *s > '9')
-		return -1;
-	n = strtoll(s, &end, 10);
-	return *end == '\0' ? n : -1;
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	if (*s == '+' || *s == '-')
+		negative = *s++ == '-';
+	for (; *s >= '0' && *s <= '9'; s++)
+		if (n <= INT_MAX)
+			n = n * 10 + (*s - '0');
+	if (n > INT_MAX)
+		n = INT_MAX;
+	return negative ? -n : n;
 }
 
 static void
@@ -490,7 +505,7 @@ set_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const struct t
 	    void *field)
 {
 	struct tl_seconds *t = field;
-	long long n = number(d->args[0].text);
+	long long n = atoi_value(d->args[0].text);
 
 	(void)kw;
 	if (n < 0) {
@@ -507,7 +522,7 @@ default_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const char
 {
 	(void)engine;
 	(void)kw;
-	((struct tl_seconds *)field)->seconds = number(value);
+	((struct tl_seconds *)field)->seconds = atoi_value(value);
 }
 
 static const struct tl_setter set_seconds_row = {set_seconds, default_seconds};
@@ -517,7 +532,7 @@ set_count(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 	  void *field)
 {
 	struct tl_count *c = field;
-	long long n = number(d->args[0].text);
+	long long n = atoi_value(d->args[0].text);
 
 	(void)kw;
 	if (n < 0) {
@@ -536,7 +551,7 @@ default_count(struct tl_lower *engine, const struct tl_keyword *kw, const char *
 {
 	(void)engine;
 	(void)kw;
-	((struct tl_count *)field)->n = number(value);
+	((struct tl_count *)field)->n = atoi_value(value);
 }
 
 static const struct tl_setter set_count_row = {set_count, default_count};

@@ -280,6 +280,32 @@ test_refusals(void)
 	tl_arena_free(fx.arena);
 }
 
+/* SSLSessionCacheTimeout and SSLVerifyDepth are atoi'd: only a negative number is refused. */
+static void
+test_numbers(void)
+{
+	struct fixture fx;
+
+	lower_text(&fx,
+		   MODS "<VirtualHost *:443>\n"
+			"  SSLSessionCacheTimeout 300s\n"
+			"  SSLVerifyDepth 5x\n"
+			"</VirtualHost>\n"
+			"<VirtualHost *:443>\n"
+			"  SSLSessionCacheTimeout abc\n"
+			"  SSLVerifyDepth -1\n"
+			"</VirtualHost>\n"
+			"SSLSessionCacheTimeout -5\n",
+		   stable);
+	CHECK_INT(fx.diag.findings.len, 2);
+	CHECK_STR(message(&fx, 0), "SSLSessionCacheTimeout: Invalid argument");
+	CHECK_STR(message(&fx, 1), "SSLVerifyDepth: Invalid argument '-1'");
+	CHECK_INT(site(&fx, 0)->tls.session_timeout.seconds, 300);
+	CHECK_INT(site(&fx, 0)->tls.verify_depth.n, 5);
+	CHECK_INT(site(&fx, 1)->tls.session_timeout.seconds, 0);
+	tl_arena_free(fx.arena);
+}
+
 int
 main(void)
 {
@@ -288,5 +314,6 @@ main(void)
 	test_merge();
 	test_sockets();
 	test_refusals();
+	test_numbers();
 	return tl_unit_result();
 }
