@@ -336,6 +336,11 @@ enum tl_fault {
 	TL_FAULT_STAPLING_NO_CACHE,
 	/* An OpenSSL configuration command OpenSSL refuses (name or value). */
 	TL_FAULT_CONF_COMMAND,
+	/*
+	 * The site's own protocol setting enables no version at all (httpd
+	 * "SSLProtocol -all"); not raw commands that narrow it to nothing.
+	 */
+	TL_FAULT_NO_PROTOCOLS,
 	TL_FAULT_COUNT,
 };
 
