@@ -106,6 +106,13 @@ const struct tl_server_facts tl_apache_facts = {
 			[TL_FAULT_DH_TOO_SMALL] = "refuses to start",
 			[TL_FAULT_NO_CERTIFICATE] = "refuses to start",
 			[TL_FAULT_NO_CERTIFICATE_NAMED] = "refuses to start",
+			/*
+			 * use_certificate_chain reads SSLCertificateChainFile until an error
+			 * and accepts only "no start line": no PEM at all is an empty chain,
+			 * a broken block stops httpd.
+			 */
+			[TL_FAULT_CHAIN_MALFORMED] = "refuses to start (AH01903: Failed to "
+						     "configure CA certificate chain!)",
 			/* AH01958: SSLStapling: no stapling cache available */
 			[TL_FAULT_STAPLING_NO_CACHE] = "refuses to start",
 			/*

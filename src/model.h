@@ -332,6 +332,8 @@ enum tl_fault {
 	TL_FAULT_NO_CERTIFICATE_NAMED,
 	/* A chain file that holds no certificate (httpd starts and sends no chain). */
 	TL_FAULT_CHAIN_EMPTY,
+	/* A chain file with a malformed PEM block or a certificate that does not decode. */
+	TL_FAULT_CHAIN_MALFORMED,
 	/* Stapling on without a stapling cache; NULL: the server needs none (nginx). */
 	TL_FAULT_STAPLING_NO_CACHE,
 	/* An OpenSSL configuration command OpenSSL refuses (name or value). */

@@ -18,6 +18,7 @@ declare -A refusal=(
 	[confcmd-bad-value]="AH02407: \"SSLOpenSSLConfCmd Options NoSuchOption\" failed"
 	[cipher-invalid]="AH01898: Unable to configure permitted SSL ciphers"
 	[cipher-system-profile]="AH01898: Unable to configure permitted SSL ciphers"
+	[chain-file-malformed]="AH01903: Failed to configure CA certificate chain!"
 	[proto-none]="AH02231: No SSL protocols available"
 	[mozilla-newest]="AH02407: \"SSLOpenSSLConfCmd Curves X25519MLKEM768:X25519:prime256v1:secp384r1\" failed"
 )
