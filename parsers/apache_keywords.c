@@ -381,6 +381,8 @@ set_conf_command(struct tl_lower *engine, const struct tl_keyword *kw, const str
 	item->name = name;
 	item->value = value;
 	item->loc = d->loc;
+	item->written = d->args[1].text;
+	item->written_loc = d->args[1].loc;
 	if (cmds->v.origin != TL_ORIGIN_SET)
 		cmds->v = tl_value_set(d);
 }

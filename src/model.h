@@ -184,8 +184,10 @@ struct tl_cert_list {
 /* A server-specific raw OpenSSL configuration command (ssl_conf_command, SSLOpenSSLConfCmd). */
 struct tl_conf_command {
 	const char *name;
-	const char *value;
+	const char *value; /* a file or directory mapped like a certificate path */
 	struct tl_loc loc;
+	const char *written;       /* the value as in the config */
+	struct tl_loc written_loc; /* the value's argument */
 };
 
 struct tl_conf_commands {

@@ -306,6 +306,34 @@ test_numbers(void)
 	tl_arena_free(fx.arena);
 }
 
+/* SSLOpenSSLConfCmd Certificate/PrivateKey are certificates, after SSLCertificateFile's. */
+static void
+test_command_certificates(void)
+{
+	struct fixture fx;
+	const struct tl_site *a;
+
+	lower_text(&fx,
+		   MODS "SSLCertificateFile /pki/www.crt\n"
+			"<VirtualHost *:443>\n"
+			"  SSLOpenSSLConfCmd Certificate /pki/ecdsa.crt\n"
+			"  SSLOpenSSLConfCmd PrivateKey /pki/ecdsa.key\n"
+			"  SSLOpenSSLConfCmd Certificate /pki/other.crt\n"
+			"</VirtualHost>\n",
+		   stable);
+	a = site(&fx, 0);
+	CHECK_INT(a->tls.certs.n, 3);
+	CHECK_STR(a->tls.certs.pairs[0].cert.written, "/pki/www.crt");
+	CHECK_INT(a->tls.certs.pairs[0].key_from_cert_file, 1);
+	CHECK_STR(a->tls.certs.pairs[1].cert.written, "/pki/ecdsa.crt");
+	CHECK_STR(a->tls.certs.pairs[1].key.written, "/pki/ecdsa.key");
+	CHECK_STR(a->tls.certs.pairs[2].cert.written, "/pki/other.crt");
+	/* SSL_CTX_use_certificate_chain_file reads no key from the file. */
+	CHECK_INT(a->tls.certs.pairs[2].key_from_cert_file, 0);
+	CHECK(a->tls.certs.pairs[2].key.written == NULL);
+	tl_arena_free(fx.arena);
+}
+
 int
 main(void)
 {
@@ -315,5 +343,6 @@ main(void)
 	test_sockets();
 	test_refusals();
 	test_numbers();
+	test_command_certificates();
 	return tl_unit_result();
 }

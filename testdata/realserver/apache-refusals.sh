@@ -19,6 +19,7 @@ declare -A refusal=(
 	[cipher-invalid]="AH01898: Unable to configure permitted SSL ciphers"
 	[cipher-system-profile]="AH01898: Unable to configure permitted SSL ciphers"
 	[chain-file-malformed]="AH01903: Failed to configure CA certificate chain!"
+	[confcmd-certificate-garbage]="AH02407: \"SSLOpenSSLConfCmd Certificate "
 	[proto-none]="AH02231: No SSL protocols available"
 	[mozilla-newest]="AH02407: \"SSLOpenSSLConfCmd Curves X25519MLKEM768:X25519:prime256v1:secp384r1\" failed"
 )
