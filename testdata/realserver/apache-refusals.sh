@@ -28,6 +28,15 @@ declare -A reason=(
 	[cipher-invalid]="no cipher match"
 	[key-mismatch]="do not match"
 )
+# Cases where httpd's outcome depends on something outside the configuration that tlslint does
+# not run (an SSLPassPhraseDialog program), so tlslint claims neither way: httpd's message, and
+# what tlslint says instead of a claim.
+declare -A undecided=(
+	[pphrase-wrong]="AH02580: Init: Pass phrase incorrect"
+)
+declare -A undecided_says=(
+	[pphrase-wrong]="which tlslint does not run"
+)
 
 for dir in "$TL_TESTDATA"/apache/*/; do
 	case=$(basename "$dir")
@@ -38,6 +47,10 @@ for dir in "$TL_TESTDATA"/apache/*/; do
 		ap_stop "$d"
 		assert_not_contains "$case: httpd runs; tlslint" "$report" "refuses to start"
 		[ -z "${refusal[$case]:-}" ] || tl_fail "$case: httpd started; expected '${refusal[$case]}'"
+	elif [ -n "${undecided[$case]:-}" ]; then
+		assert_contains "$case: httpd" "$AP_LOG" "${undecided[$case]}"
+		assert_contains "$case: tlslint" "$report" "${undecided_says[$case]}"
+		assert_not_contains "$case: undecided; tlslint" "$report" "refuses to start"
 	else
 		assert_contains "$case: httpd refuses to start; tlslint" "$report" "refuses to start"
 		[ -z "${refusal[$case]:-}" ] || assert_contains "$case: httpd" "$AP_LOG" "${refusal[$case]}"
