@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "../src/fsutil.h"
 #include "apache_facts.h"
@@ -634,6 +635,16 @@ default_proxy_verify(struct tl_lower *engine, const struct tl_keyword *kw, const
 
 static const struct tl_setter set_proxy_verify_row = {set_proxy_verify, default_proxy_verify};
 
+/* What httpd asks of a path a directive names when it reads the line (ssl_util_path_check). */
+enum ap_path_check {
+	AP_CHECK_FILE,   /* a regular file, not empty (SSL_PCM_EXISTS|ISREG|ISNONZERO) */
+	AP_CHECK_DIR,    /* a directory (SSL_PCM_EXISTS|ISDIR) */
+	AP_CHECK_EXISTS, /* anything (SSLPassPhraseDialog exec:) */
+};
+
+static bool path_ok(struct tl_lower *engine, const struct tl_directive *d, const struct tl_arg *arg,
+		    const char *written, enum ap_path_check check);
+
 /* SSLPassPhraseDialog builtin | exec:/path | |/path: a program is noted, never run. */
 static void
 set_passphrase(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
@@ -652,6 +663,9 @@ set_passphrase(struct tl_lower *engine, const struct tl_keyword *kw, const struc
 				 "SSLPassPhraseDialog: Invalid argument '%s'", arg);
 		return;
 	}
+	if (strncmp(arg, "exec:", 5) == 0 &&
+	    !path_ok(engine, d, &d->args[0], arg + 5, AP_CHECK_EXISTS))
+		return;
 	s->v = tl_value_set(d);
 	s->s = arg;
 }
@@ -672,6 +686,77 @@ set_str(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_di
 }
 
 static const struct tl_setter set_str_row = {set_str, NULL};
+
+/* ---- files httpd checks while it reads the configuration (ssl_cmd_check_file, _dir) ---- */
+
+/*
+ * True when WRITTEN (an argument of D, relative to the ServerRoot as
+ * ap_server_root_relative makes it) is what CHECK asks for; else the
+ * finding, in httpd's words: apache2 -t stops there. Looked up through the
+ * file layer the configuration was read with, so under --root only the
+ * tree below the root is consulted.
+ */
+static bool
+path_ok(struct tl_lower *engine, const struct tl_directive *d, const struct tl_arg *arg,
+	const char *written, enum ap_path_check check)
+{
+	const struct ap_lower *l = engine->server;
+	const char *path = tl_path_join(engine->arena, engine->prefix, written);
+	struct stat st;
+	bool ok;
+
+	if (l->parse->fs == NULL)
+		return true;
+	ok = tl_fs_stat(l->parse->fs, path, &st) == 0;
+	if (ok && check == AP_CHECK_FILE)
+		ok = S_ISREG(st.st_mode) && st.st_size > 0;
+	else if (ok && check == AP_CHECK_DIR)
+		ok = S_ISDIR(st.st_mode);
+	if (ok)
+		return true;
+	if (check == AP_CHECK_FILE)
+		tl_lower_invalid(engine, arg->loc, "%s: file '%s' does not exist or is empty",
+				 d->name, path);
+	else if (check == AP_CHECK_DIR)
+		tl_lower_invalid(engine, arg->loc, "%s: directory '%s' does not exist", d->name,
+				 path);
+	else
+		tl_lower_invalid(engine, arg->loc, "%s: file '%s' does not exist", d->name, path);
+	return false;
+}
+
+/*
+ * A directive that names a file (or a directory) httpd checks when it
+ * reads the line: the check, then, where the row keeps the value, the
+ * path as written (set_str). One pair of setters for every such
+ * directive of mod_ssl's table.
+ */
+static void
+set_checked(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	    void *field, enum ap_path_check check)
+{
+	if (!path_ok(engine, d, &d->args[0], d->args[0].text, check))
+		return;
+	if (field != NULL)
+		set_str(engine, kw, d, field);
+}
+
+static void
+set_checked_file(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		 void *field)
+{
+	set_checked(engine, kw, d, field, AP_CHECK_FILE);
+}
+
+static void
+set_checked_dir(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	set_checked(engine, kw, d, field, AP_CHECK_DIR);
+}
+
+static const struct tl_setter set_checked_file_row = {set_checked_file, NULL};
+static const struct tl_setter set_checked_dir_row = {set_checked_dir, NULL};
 
 /* Protocols h2 http/1.1 (core): HTTP/2 offered when the list has h2. */
 static void
@@ -723,14 +808,14 @@ static const struct tl_setter set_http2_row = {set_http2, NULL};
 /* clang-format off */
 static const struct tl_keyword keywords[] = {
 	{"Protocols", AP_SRV, ALWAYS, &set_http2_row, SCOPE(http2), ANY, "protocols offered in ALPN (h2, http/1.1)", CORE},
-	{"SSLCACertificateFile", AP_SRV, ALWAYS, &set_str_row, TLS(client_certificate), ONE, "CAs for client certificates", SSL},
-	{"SSLCACertificateFile", AP_DIR | AP_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CAs for client certificates", SSL},
-	{"SSLCACertificatePath", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of CAs for client certificates", SSL},
-	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CA names sent to clients", SSL},
-	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CA names sent to clients", SSL},
+	{"SSLCACertificateFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(client_certificate), ONE, "CAs for client certificates", SSL},
+	{"SSLCACertificateFile", AP_DIR | AP_PROXY, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "CAs for client certificates", SSL},
+	{"SSLCACertificatePath", AP_ALL, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for client certificates", SSL},
+	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
+	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
 	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "how client certificates are checked for revocation", SSL},
-	{"SSLCARevocationFile", AP_SRV, ALWAYS, &set_str_row, TLS(crl), ONE, "revoked client certificates", SSL},
-	{"SSLCARevocationPath", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of revoked client certificates", SSL},
+	{"SSLCARevocationFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(crl), ONE, "revoked client certificates", SSL},
+	{"SSLCARevocationPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked client certificates", SSL},
 	{"SSLCertificateChainFile", AP_SRV, ALWAYS, &set_chain_row, SCOPE(chain), ONE, "intermediate certificates sent after the certificate (deprecated)", SSL},
 	{"SSLCertificateFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(certs), ONE, "server certificate (and chain)", SSL},
 	{"SSLCertificateKeyFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(keys), ONE, "private key of the certificate of the same rank", SSL},
@@ -747,7 +832,7 @@ static const struct tl_keyword keywords[] = {
 	{"SSLOCSPNoverify", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "skip verifying OCSP responses", SSL},
 	{"SSLOCSPOverrideResponder", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "always use the default OCSP responder", SSL},
 	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
-	{"SSLOCSPResponderCertificateFile", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "trusted OCSP responder certificates", SSL},
+	{"SSLOCSPResponderCertificateFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "trusted OCSP responder certificates", SSL},
 	{"SSLOCSPResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests", SSL},
 	{"SSLOCSPResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response accepted", SSL},
 	{"SSLOCSPResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in OCSP responses", SSL},
@@ -756,19 +841,19 @@ static const struct tl_keyword keywords[] = {
 	{"SSLOptions", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ANY, "per-request SSL options", SSL},
 	{"SSLPassPhraseDialog", AP_MAIN, ALWAYS, &set_passphrase_row, TLS(passphrase_program), ONE, "where passphrases of encrypted keys come from", SSL},
 	{"SSLProtocol", AP_SRV, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled", SSL},
-	{"SSLProxyCACertificateFile", AP_PXY, ALWAYS, &set_str_row, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to", SSL},
-	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of CAs for backend certificates", SSL},
+	{"SSLProxyCACertificateFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to", SSL},
+	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for backend certificates", SSL},
 	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ANY, "revocation checks of backend certificates", SSL},
-	{"SSLProxyCARevocationFile", AP_PXY, ALWAYS, &set_str_row, PROXY(crl), ONE, "revoked backend certificates", SSL},
-	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of revoked backend certificates", SSL},
+	{"SSLProxyCARevocationFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(crl), ONE, "revoked backend certificates", SSL},
+	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked backend certificates", SSL},
 	{"SSLProxyCheckPeerCN", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "compare the backend certificate's CN with the host", SSL},
 	{"SSLProxyCheckPeerExpire", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "refuse expired backend certificates", SSL},
 	{"SSLProxyCheckPeerName", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "check the backend certificate's names", SSL},
 	{"SSLProxyCipherSuite", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE_TWO, "cipher string towards backends", SSL},
 	{"SSLProxyEngine", AP_PXY, ALWAYS, &tl_set_flag, PROXY(enabled), ONE, "TLS to backends (https:// in ProxyPass)", SSL},
-	{"SSLProxyMachineCertificateChainFile", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "chain of the client certificate for backends", SSL},
-	{"SSLProxyMachineCertificateFile", AP_PXY, ALWAYS, &set_str_row, PROXY(certificate), ONE, "client certificates for backends", SSL},
-	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of client certificates for backends", SSL},
+	{"SSLProxyMachineCertificateChainFile", AP_PXY, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "chain of the client certificate for backends", SSL},
+	{"SSLProxyMachineCertificateFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(certificate), ONE, "client certificates for backends", SSL},
+	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of client certificates for backends", SSL},
 	{"SSLProxyProtocol", AP_PXY, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards backends", SSL},
 	{"SSLProxyVerify", AP_PXY, ALWAYS, &set_proxy_verify_row, PROXY(verify), ONE, "verify the backend certificate", SSL},
 	{"SSLProxyVerifyDepth", AP_PXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification", SSL},
@@ -778,11 +863,11 @@ static const struct tl_keyword keywords[] = {
 	{"SSLRequireSSL", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, 0, 0, NULL, "refuse requests without TLS", SSL},
 	{"SSLSessionCache", AP_MAIN, ALWAYS, &set_session_cache_row, TLS(session_cache), ONE, "server-side TLS session cache", SSL},
 	{"SSLSessionCacheTimeout", AP_SRV, ALWAYS, &set_seconds_row, TLS(session_timeout), ONE, "lifetime of cached sessions and tickets", SSL},
-	{"SSLSessionTicketKeyFile", AP_SRV, ALWAYS, &set_str_row, TLS(session_ticket_key), ONE, "file of session ticket keys", SSL},
+	{"SSLSessionTicketKeyFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(session_ticket_key), ONE, "file of session ticket keys", SSL},
 	{"SSLSessionTickets", AP_SRV, SINCE(2, 4, 11), &tl_set_flag, TLS(options[TL_OPT_SESSION_TICKETS]), ONE, "TLS session tickets", SSL},
 	/* Built where OpenSSL has SRP (HAVE_SRP), as Debian's and most OpenSSL 3 are. */
 	{"SSLSRPUnknownUserSeed", AP_SRV, SINCE(2, 4, 4), &tl_set_none, NO_TARGET, ONE, "SRP seed for unknown users", SSL},
-	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &tl_set_none, NO_TARGET, ONE, "SRP verifier file", SSL},
+	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &set_checked_file_row, NO_TARGET, ONE, "SRP verifier file", SSL},
 	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_cache), ONE, "cache of OCSP responses for stapling", SSL},
 	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
 	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},
