@@ -426,6 +426,56 @@ provider_loaded(struct tl_lower *engine, const struct tl_directive *d, const cha
 	return false;
 }
 
+/*
+ * What mod_socache_shmcb's create refuses in "shmcb:PATH(SIZE)" (the part
+ * after the colon), in its words; NULL when it accepts ARGS. The size is
+ * read with strtol into a size_t, so a negative one is too large.
+ */
+static const char *
+shmcb_args_error(const char *args)
+{
+	const char *open = strrchr(args, '(');
+	size_t len = strlen(args);
+	char *end;
+	long size;
+
+	if (len == 0)
+		return NULL;
+	if (open == NULL)
+		return args[len - 1] == ')' ? "Invalid argument: no opening parenthesis" : NULL;
+	if (args[len - 1] != ')')
+		return "Invalid argument: no closing parenthesis or cache size missing after "
+		       "pathname with parenthesis";
+	size = strtol(open + 1, &end, 10);
+	if (end != args + len - 1)
+		return "Invalid argument: cache size not numerical";
+	if (size >= 0 && size < 8192)
+		return "Invalid argument: size has to be >= 8192 bytes";
+	if (size < 0 || (unsigned long)size >= UINT_MAX)
+		return "Invalid argument: size has to be < 4294967295 bytes on this platform";
+	return NULL;
+}
+
+/* True when the provider of D's argument accepts what follows its colon; else the finding. */
+static bool
+cache_args_ok(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d)
+{
+	const char *arg = d->args[0].text;
+	const char *colon = strchr(arg, ':');
+	size_t n = colon != NULL ? (size_t)(colon - arg) : strlen(arg);
+	const char *why;
+
+	/* "default" is shmcb under another name (mod_socache_shmcb registers both). */
+	if ((n != 5 || strncasecmp(arg, "shmcb", 5) != 0) &&
+	    (n != 7 || strncasecmp(arg, "default", 7) != 0))
+		return true;
+	why = colon != NULL ? shmcb_args_error(colon + 1) : NULL;
+	if (why == NULL)
+		return true;
+	tl_lower_invalid(engine, d->args[0].loc, "%s: %s", kw->name, why);
+	return false;
+}
+
 static void
 set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
 		  const struct tl_directive *d, void *field)
@@ -441,7 +491,7 @@ set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
 		c->mode = TL_CACHE_NONE;
 		return;
 	}
-	if (!provider_loaded(engine, d, "session")) {
+	if (!provider_loaded(engine, d, "session") || !cache_args_ok(engine, kw, d)) {
 		c->v.origin = TL_ORIGIN_UNSET;
 		return;
 	}
@@ -467,8 +517,7 @@ set_stapling_cache(struct tl_lower *engine, const struct tl_keyword *kw,
 {
 	struct tl_str *s = field;
 
-	(void)kw;
-	if (!provider_loaded(engine, d, "stapling"))
+	if (!provider_loaded(engine, d, "stapling") || !cache_args_ok(engine, kw, d))
 		return;
 	s->v = tl_value_set(d);
 	s->s = d->args[0].text;
@@ -758,6 +807,94 @@ set_checked_dir(struct tl_lower *engine, const struct tl_keyword *kw, const stru
 static const struct tl_setter set_checked_file_row = {set_checked_file, NULL};
 static const struct tl_setter set_checked_dir_row = {set_checked_dir, NULL};
 
+/* ---- words from a fixed set, in httpd's words when one is not (ssl_engine_config.c) ---- */
+
+enum ap_words_message {
+	AP_WORDS_INVALID_ARGUMENT, /* "NAME: Invalid argument 'w'" (crlcheck, ocspcheck parse) */
+	AP_WORDS_ILLEGAL_OPTION,   /* "SSLOptions: Illegal option 'w'" */
+	AP_WORDS_SNI_POLICY,       /* "Invalid SSLVhostSNIPolicy argument 'w'" */
+};
+
+/*
+ * A directive whose words httpd compares with strcasecmp (strcEQ) against
+ * fixed lists: the first word against FIRST, every further one against
+ * MORE (NULL: FIRST again), each with an optional + or - when SIGNS.
+ */
+struct ap_words {
+	const char *directive;
+	const char *const *first;
+	const char *const *more;
+	bool signs;
+	enum ap_words_message message;
+};
+
+static const char *const crl_check[] = {"none", "leaf", "chain", NULL};
+static const char *const crl_check_more[] = {"no_crl_for_cert_ok", NULL};
+static const char *const ocsp_check[] = {"off", "leaf", "on", NULL};
+static const char *const ocsp_check_more[] = {"no_ocsp_for_cert_ok", NULL};
+static const char *const ssl_options[] = {"StdEnvVars",
+					  "ExportCertData",
+					  "FakeBasicAuth",
+					  "StrictRequire",
+					  "OptRenegotiate",
+					  "LegacyDNStringFormat",
+					  NULL};
+/* mod_ssl 2.4.71's strings (2.4.66 added it; the 2.4.x mirror has no source of it yet). */
+static const char *const sni_policy[] = {"strict", "secure", "insecure", "authonly", NULL};
+
+static const struct ap_words word_rules[] = {
+	{"SSLCARevocationCheck", crl_check, crl_check_more, false, AP_WORDS_INVALID_ARGUMENT},
+	{"SSLOCSPEnable", ocsp_check, ocsp_check_more, false, AP_WORDS_INVALID_ARGUMENT},
+	{"SSLOptions", ssl_options, NULL, true, AP_WORDS_ILLEGAL_OPTION},
+	{"SSLProxyCARevocationCheck", crl_check, crl_check_more, false, AP_WORDS_INVALID_ARGUMENT},
+	{"SSLVHostSNIPolicy", sni_policy, NULL, false, AP_WORDS_SNI_POLICY},
+};
+
+static bool
+in_list(const char *const *list, const char *w)
+{
+	for (; *list != NULL; list++)
+		if (strcasecmp(*list, w) == 0)
+			return true;
+	return false;
+}
+
+/* Checks D's words against its rule; httpd stops at the first that is not allowed. */
+static void
+set_words(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	  void *field)
+{
+	const struct ap_words *rule = NULL;
+
+	(void)field;
+	for (size_t i = 0; i < sizeof(word_rules) / sizeof(word_rules[0]); i++)
+		if (strcasecmp(word_rules[i].directive, kw->name) == 0)
+			rule = &word_rules[i];
+	if (rule == NULL)
+		return;
+	for (size_t i = 0; i < d->nargs; i++) {
+		const char *w = d->args[i].text;
+		const char *const *list = i > 0 && rule->more != NULL ? rule->more : rule->first;
+
+		if (rule->signs && (*w == '+' || *w == '-'))
+			w++;
+		if (in_list(list, w))
+			continue;
+		if (rule->message == AP_WORDS_ILLEGAL_OPTION)
+			tl_lower_invalid(engine, d->args[i].loc, "SSLOptions: Illegal option '%s'",
+					 w);
+		else if (rule->message == AP_WORDS_SNI_POLICY)
+			tl_lower_invalid(engine, d->args[i].loc,
+					 "Invalid SSLVhostSNIPolicy argument '%s'", w);
+		else
+			tl_lower_invalid(engine, d->args[i].loc, "%s: Invalid argument '%s'",
+					 kw->name, w);
+		return;
+	}
+}
+
+static const struct tl_setter set_words_row = {set_words, NULL};
+
 /* Protocols h2 http/1.1 (core): HTTP/2 offered when the list has h2. */
 static void
 set_http2(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
@@ -813,7 +950,7 @@ static const struct tl_keyword keywords[] = {
 	{"SSLCACertificatePath", AP_ALL, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for client certificates", SSL},
 	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
 	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
-	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "how client certificates are checked for revocation", SSL},
+	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &set_words_row, NO_TARGET, ANY, "how client certificates are checked for revocation", SSL},
 	{"SSLCARevocationFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(crl), ONE, "revoked client certificates", SSL},
 	{"SSLCARevocationPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked client certificates", SSL},
 	{"SSLCertificateChainFile", AP_SRV, ALWAYS, &set_chain_row, SCOPE(chain), ONE, "intermediate certificates sent after the certificate (deprecated)", SSL},
@@ -828,7 +965,7 @@ static const struct tl_keyword keywords[] = {
 	{"SSLHonorCipherOrder", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_SERVER_PREFERENCE]), ONE, "the server's cipher order over the client's", SSL},
 	{"SSLInsecureRenegotiation", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION]), ONE, "renegotiation with clients that lack RFC 5746", SSL},
 	{"SSLOCSPDefaultResponder", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OCSP responder for client certificates", SSL},
-	{"SSLOCSPEnable", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "OCSP checks of client certificates", SSL},
+	{"SSLOCSPEnable", AP_SRV, ALWAYS, &set_words_row, NO_TARGET, ANY, "OCSP checks of client certificates", SSL},
 	{"SSLOCSPNoverify", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "skip verifying OCSP responses", SSL},
 	{"SSLOCSPOverrideResponder", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "always use the default OCSP responder", SSL},
 	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
@@ -838,12 +975,12 @@ static const struct tl_keyword keywords[] = {
 	{"SSLOCSPResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in OCSP responses", SSL},
 	{"SSLOCSPUseRequestNonce", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "nonce in OCSP requests", SSL},
 	{"SSLOpenSSLConfCmd", AP_SRV, ALWAYS, &set_conf_command_row, TLS(conf_commands), TWO, "raw OpenSSL configuration command", SSL},
-	{"SSLOptions", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ANY, "per-request SSL options", SSL},
+	{"SSLOptions", AP_ALL, ALWAYS, &set_words_row, NO_TARGET, ANY, "per-request SSL options", SSL},
 	{"SSLPassPhraseDialog", AP_MAIN, ALWAYS, &set_passphrase_row, TLS(passphrase_program), ONE, "where passphrases of encrypted keys come from", SSL},
 	{"SSLProtocol", AP_SRV, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled", SSL},
 	{"SSLProxyCACertificateFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to", SSL},
 	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for backend certificates", SSL},
-	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ANY, "revocation checks of backend certificates", SSL},
+	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &set_words_row, NO_TARGET, ANY, "revocation checks of backend certificates", SSL},
 	{"SSLProxyCARevocationFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(crl), ONE, "revoked backend certificates", SSL},
 	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked backend certificates", SSL},
 	{"SSLProxyCheckPeerCN", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "compare the backend certificate's CN with the host", SSL},
@@ -884,7 +1021,7 @@ static const struct tl_keyword keywords[] = {
 	{"SSLVerifyClient", AP_DIR | AP_PROXY, ALWAYS, &set_verify_row, NO_TARGET, ONE, "client certificates a request renegotiates for", SSL},
 	{"SSLVerifyDepth", AP_SRV, ALWAYS, &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification", SSL},
 	{"SSLVerifyDepth", AP_DIR | AP_PROXY, ALWAYS, &set_count_row, NO_TARGET, ONE, "depth of client chain verification per request", SSL},
-	{"SSLVHostSNIPolicy", AP_MAIN, SINCE(2, 4, 66), &tl_set_none, NO_TARGET, ONE, "when a request may go to another virtual host than its SNI", SSL},
+	{"SSLVHostSNIPolicy", AP_MAIN, SINCE(2, 4, 66), &set_words_row, NO_TARGET, ONE, "when a request may go to another virtual host than its SNI", SSL},
 };
 /* clang-format on */
 
