@@ -155,6 +155,23 @@ site_keys(struct tl_check_ctx *ctx, struct site_ciphers *sc)
  */
 #define SYSTEM_PROFILE "PROFILE=SYSTEM"
 
+int
+tl_site_security_level(struct tl_check_ctx *ctx, const struct tl_site *site, bool *from_string)
+{
+	const char *str = site->eff.ciphers.s ? site->eff.ciphers.s : "DEFAULT";
+	const struct tl_cipher_list *list = NULL;
+	const char *error = NULL;
+
+	*from_string = false;
+	if (strncmp(str, SYSTEM_PROFILE, strlen(SYSTEM_PROFILE)) == 0)
+		return TL_DEFAULT_SECLEVEL;
+	tl_cipher_cache_eval(cache_of(ctx), str, 0, &list, &error);
+	if (list == NULL || list->sec_level < 0)
+		return TL_DEFAULT_SECLEVEL;
+	*from_string = true;
+	return list->sec_level;
+}
+
 static void
 site_ciphers_get(struct tl_check_ctx *ctx, const struct tl_site *site, struct site_ciphers *sc)
 {

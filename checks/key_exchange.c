@@ -15,6 +15,7 @@
 
 #include "check_ctx.h"
 #include "checks.h"
+#include "tls_view.h"
 
 /*
  * What a client offering X25519, P-256 and P-384 saw from nginx 1.22.1 with
@@ -43,6 +44,22 @@ set_site(struct tl_finding *f, const struct tl_site *site)
 	f->site = site->label;
 }
 
+/*
+ * The smallest DH group OpenSSL accepts at security LEVEL (ssl_security_default:
+ * 80, 112, 128, 192 and 256 bits of security for levels 1 to 5, as DH sizes).
+ */
+static int
+dh_bits_at_level(int level)
+{
+	static const int bits[] = {0, 1024, 2048, 3072, 7680, 15360};
+
+	if (level < 0)
+		level = 0;
+	if (level > 5)
+		level = 5;
+	return bits[level];
+}
+
 static void
 dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
@@ -51,6 +68,9 @@ dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	int want = ctx->policy->dh_param_size > 0 ? ctx->policy->dh_param_size : 2048;
 	struct tl_finding *f;
 	int bits;
+	int level;
+	bool level_set;
+	const char *how;
 
 	if (p->v.origin == TL_ORIGIN_UNSET || p->v.origin == TL_ORIGIN_DEFAULT || p->path == NULL)
 		return;
@@ -61,12 +81,25 @@ dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	bits = EVP_PKEY_get_bits(file->dh_params);
 	if (bits >= want)
 		return;
-	f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
-			"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
-			"requires; OpenSSL at security level 2 (Debian, Ubuntu) refuses to load "
-			"them ('dh key too small') and the server %s",
-			p->s, bits, want, ctx->policy->name,
-			tl_fault_text(site->facts, TL_FAULT_DH_TOO_SMALL));
+	level = tl_site_security_level(ctx, site, &level_set);
+	how = level_set ? tl_diag_printf(ctx->arena,
+					 "OpenSSL at the security level the cipher string sets "
+					 "('@SECLEVEL=%d')",
+					 level)
+			: "OpenSSL at security level 2 (Debian, Ubuntu)";
+	if (bits >= dh_bits_at_level(level))
+		/* The level lets OpenSSL load them: weak, but no refusal. */
+		f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
+				"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
+				"requires; %s loads them, so the server offers DHE with them",
+				p->s, bits, want, ctx->policy->name, how);
+	else
+		f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
+				"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
+				"requires; %s refuses to load them ('dh key too small') and the "
+				"server %s",
+				p->s, bits, want, ctx->policy->name, how,
+				tl_fault_text(site->facts, TL_FAULT_DH_TOO_SMALL));
 	f->clients_see = dh_clients;
 	set_site(f, site);
 }

@@ -7,6 +7,8 @@
 #ifndef TL_TLS_VIEW_H
 #define TL_TLS_VIEW_H
 
+#include <stdbool.h>
+
 #include "model.h"
 
 struct tl_site_protocols {
@@ -27,6 +29,17 @@ const struct tl_site *tl_site_governing(const struct tl_site *site);
 
 /* The protocols SITE negotiates (on the first TLS socket it listens on). */
 struct tl_site_protocols tl_site_protocols(const struct tl_site *site);
+
+struct tl_check_ctx;
+
+/*
+ * The OpenSSL security level SITE's context runs at: its cipher string's
+ * @SECLEVEL=n, else 2, what Debian and Ubuntu build OpenSSL 3 with
+ * (checks/ciphers.c); *FROM_STRING says which. Servers set the cipher
+ * string before they load DH parameters and certificates, so this level
+ * decides what they refuse.
+ */
+int tl_site_security_level(struct tl_check_ctx *ctx, const struct tl_site *site, bool *from_string);
 
 /* "TLSv1, TLSv1.1" for MASK, in the arena. */
 const char *tl_protocols_string(struct tl_arena *arena, unsigned mask);
