@@ -608,6 +608,26 @@ default_count(struct tl_lower *engine, const struct tl_keyword *kw, const char *
 
 static const struct tl_setter set_count_row = {set_count, default_count};
 
+/*
+ * The OCSP and stapling times and SSLRenegBufferSize: atoi, refused only
+ * when negative, each in its handler's words (kept nowhere in the model).
+ */
+static void
+set_nonnegative(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	(void)field;
+	if (atoi_value(d->args[0].text) >= 0)
+		return;
+	if (strcasecmp(kw->name, "SSLRenegBufferSize") == 0)
+		tl_lower_invalid(engine, d->args[0].loc, "Invalid size for SSLRenegBufferSize: %s",
+				 d->args[0].text);
+	else
+		tl_lower_invalid(engine, d->args[0].loc, "%s: invalid argument", kw->name);
+}
+
+static const struct tl_setter set_nonnegative_row = {set_nonnegative, NULL};
+
 static const struct {
 	const char *word;
 	enum tl_client_auth mode;
@@ -970,9 +990,9 @@ static const struct tl_keyword keywords[] = {
 	{"SSLOCSPOverrideResponder", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "always use the default OCSP responder", SSL},
 	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
 	{"SSLOCSPResponderCertificateFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "trusted OCSP responder certificates", SSL},
-	{"SSLOCSPResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests", SSL},
-	{"SSLOCSPResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response accepted", SSL},
-	{"SSLOCSPResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in OCSP responses", SSL},
+	{"SSLOCSPResponderTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "timeout of OCSP requests", SSL},
+	{"SSLOCSPResponseMaxAge", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "oldest OCSP response accepted", SSL},
+	{"SSLOCSPResponseTimeSkew", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "clock skew allowed in OCSP responses", SSL},
 	{"SSLOCSPUseRequestNonce", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "nonce in OCSP requests", SSL},
 	{"SSLOpenSSLConfCmd", AP_SRV, ALWAYS, &set_conf_command_row, TLS(conf_commands), TWO, "raw OpenSSL configuration command", SSL},
 	{"SSLOptions", AP_ALL, ALWAYS, &set_words_row, NO_TARGET, ANY, "per-request SSL options", SSL},
@@ -995,7 +1015,7 @@ static const struct tl_keyword keywords[] = {
 	{"SSLProxyVerify", AP_PXY, ALWAYS, &set_proxy_verify_row, PROXY(verify), ONE, "verify the backend certificate", SSL},
 	{"SSLProxyVerifyDepth", AP_PXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification", SSL},
 	{"SSLRandomSeed", AP_MAIN, ALWAYS, &tl_set_none, NO_TARGET, 2, 3, NULL, "seeding of OpenSSL's generator", SSL},
-	{"SSLRenegBufferSize", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, ONE, "request body kept for a renegotiation", SSL},
+	{"SSLRenegBufferSize", AP_DIR, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "request body kept for a renegotiation", SSL},
 	{"SSLRequire", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, ANY, "access condition (deprecated)", SSL},
 	{"SSLRequireSSL", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, 0, 0, NULL, "refuse requests without TLS", SSL},
 	{"SSLSessionCache", AP_MAIN, ALWAYS, &set_session_cache_row, TLS(session_cache), ONE, "server-side TLS session cache", SSL},
@@ -1006,14 +1026,14 @@ static const struct tl_keyword keywords[] = {
 	{"SSLSRPUnknownUserSeed", AP_SRV, SINCE(2, 4, 4), &tl_set_none, NO_TARGET, ONE, "SRP seed for unknown users", SSL},
 	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &set_checked_file_row, NO_TARGET, ONE, "SRP verifier file", SSL},
 	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_cache), ONE, "cache of OCSP responses for stapling", SSL},
-	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
+	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
 	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},
 	{"SSLStaplingForceURL", AP_SRV, ALWAYS, &set_str_row, TLS(stapling_responder), ONE, "OCSP responder used for stapling", SSL},
-	{"SSLStaplingResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests for stapling", SSL},
-	{"SSLStaplingResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response stapled", SSL},
-	{"SSLStaplingResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in stapled responses", SSL},
+	{"SSLStaplingResponderTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "timeout of OCSP requests for stapling", SSL},
+	{"SSLStaplingResponseMaxAge", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "oldest OCSP response stapled", SSL},
+	{"SSLStaplingResponseTimeSkew", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "clock skew allowed in stapled responses", SSL},
 	{"SSLStaplingReturnResponderErrors", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "staple OCSP error responses", SSL},
-	{"SSLStaplingStandardCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP responses are cached", SSL},
+	{"SSLStaplingStandardCacheTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "how long OCSP responses are cached", SSL},
 	{"SSLStrictSNIVHostCheck", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "refuse requests without SNI on name-based hosts", SSL},
 	{"SSLUserName", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ONE, "variable that names the user", SSL},
 	{"SSLUseStapling", AP_SRV, ALWAYS, &tl_set_flag, TLS(stapling), ONE, "OCSP stapling", SSL},
