@@ -36,6 +36,16 @@ file_ref(struct tl_lower *engine, const struct tl_arg *arg)
 	return ref;
 }
 
+/* What httpd asks of a path a directive names when it reads the line (ssl_util_path_check). */
+enum ap_path_check {
+	AP_CHECK_FILE,   /* a regular file, not empty (SSL_PCM_EXISTS|ISREG|ISNONZERO) */
+	AP_CHECK_DIR,    /* a directory (SSL_PCM_EXISTS|ISDIR) */
+	AP_CHECK_EXISTS, /* anything (SSLPassPhraseDialog exec:) */
+};
+
+static bool path_ok(struct tl_lower *engine, const char *name, const struct tl_arg *arg,
+		    const char *written, enum ap_path_check check);
+
 /* ---- flags: the engine's tl_set_flag, in httpd's words (bad_flag_fmt, ap_set_flag_slot) ---- */
 
 /*
@@ -359,8 +369,13 @@ set_conf_command(struct tl_lower *engine, const struct tl_keyword *kw, const str
 				 "'%s': invalid OpenSSL configuration command", name);
 		return;
 	}
-	if (type == SSL_CONF_TYPE_FILE || type == SSL_CONF_TYPE_DIR)
+	/* ssl_cmd_SSLOpenSSLConfCmd checks the files and directories commands name. */
+	if (type == SSL_CONF_TYPE_FILE || type == SSL_CONF_TYPE_DIR) {
+		if (!path_ok(engine, kw->name, &d->args[1], value,
+			     type == SSL_CONF_TYPE_FILE ? AP_CHECK_FILE : AP_CHECK_DIR))
+			return;
 		value = tl_path_join(engine->arena, engine->prefix, value);
+	}
 	if (strcasecmp(name, "CipherString") == 0)
 		value = tl_arena_printf(engine->arena, "%s:!aNULL:!eNULL:!EXP", value);
 	if (strcasecmp(name, "DHParameters") == 0) {
@@ -704,16 +719,6 @@ default_proxy_verify(struct tl_lower *engine, const struct tl_keyword *kw, const
 
 static const struct tl_setter set_proxy_verify_row = {set_proxy_verify, default_proxy_verify};
 
-/* What httpd asks of a path a directive names when it reads the line (ssl_util_path_check). */
-enum ap_path_check {
-	AP_CHECK_FILE,   /* a regular file, not empty (SSL_PCM_EXISTS|ISREG|ISNONZERO) */
-	AP_CHECK_DIR,    /* a directory (SSL_PCM_EXISTS|ISDIR) */
-	AP_CHECK_EXISTS, /* anything (SSLPassPhraseDialog exec:) */
-};
-
-static bool path_ok(struct tl_lower *engine, const struct tl_directive *d, const struct tl_arg *arg,
-		    const char *written, enum ap_path_check check);
-
 /* SSLPassPhraseDialog builtin | exec:/path | |/path: a program is noted, never run. */
 static void
 set_passphrase(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
@@ -733,7 +738,7 @@ set_passphrase(struct tl_lower *engine, const struct tl_keyword *kw, const struc
 		return;
 	}
 	if (strncmp(arg, "exec:", 5) == 0 &&
-	    !path_ok(engine, d, &d->args[0], arg + 5, AP_CHECK_EXISTS))
+	    !path_ok(engine, kw->name, &d->args[0], arg + 5, AP_CHECK_EXISTS))
 		return;
 	s->v = tl_value_set(d);
 	s->s = arg;
@@ -759,15 +764,15 @@ static const struct tl_setter set_str_row = {set_str, NULL};
 /* ---- files httpd checks while it reads the configuration (ssl_cmd_check_file, _dir) ---- */
 
 /*
- * True when WRITTEN (an argument of D, relative to the ServerRoot as
+ * True when WRITTEN (in ARG of directive NAME, relative to the ServerRoot as
  * ap_server_root_relative makes it) is what CHECK asks for; else the
  * finding, in httpd's words: apache2 -t stops there. Looked up through the
  * file layer the configuration was read with, so under --root only the
  * tree below the root is consulted.
  */
 static bool
-path_ok(struct tl_lower *engine, const struct tl_directive *d, const struct tl_arg *arg,
-	const char *written, enum ap_path_check check)
+path_ok(struct tl_lower *engine, const char *name, const struct tl_arg *arg, const char *written,
+	enum ap_path_check check)
 {
 	const struct ap_lower *l = engine->server;
 	const char *path = tl_path_join(engine->arena, engine->prefix, written);
@@ -784,13 +789,12 @@ path_ok(struct tl_lower *engine, const struct tl_directive *d, const struct tl_a
 	if (ok)
 		return true;
 	if (check == AP_CHECK_FILE)
-		tl_lower_invalid(engine, arg->loc, "%s: file '%s' does not exist or is empty",
-				 d->name, path);
-	else if (check == AP_CHECK_DIR)
-		tl_lower_invalid(engine, arg->loc, "%s: directory '%s' does not exist", d->name,
+		tl_lower_invalid(engine, arg->loc, "%s: file '%s' does not exist or is empty", name,
 				 path);
+	else if (check == AP_CHECK_DIR)
+		tl_lower_invalid(engine, arg->loc, "%s: directory '%s' does not exist", name, path);
 	else
-		tl_lower_invalid(engine, arg->loc, "%s: file '%s' does not exist", d->name, path);
+		tl_lower_invalid(engine, arg->loc, "%s: file '%s' does not exist", name, path);
 	return false;
 }
 
@@ -804,7 +808,7 @@ static void
 set_checked(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
 	    void *field, enum ap_path_check check)
 {
-	if (!path_ok(engine, d, &d->args[0], d->args[0].text, check))
+	if (!path_ok(engine, kw->name, &d->args[0], d->args[0].text, check))
 		return;
 	if (field != NULL)
 		set_str(engine, kw, d, field);
