@@ -728,13 +728,14 @@ set_passphrase(struct tl_lower *engine, const struct tl_keyword *kw, const struc
 	const char *arg = d->args[0].text;
 
 	(void)kw;
-	if (strcmp(arg, "builtin") == 0) {
+	/* ssl_cmd_SSLPassPhraseDialog: "builtin" in any case; "exec:" and "|" need a path. */
+	if (strcasecmp(arg, "builtin") == 0) {
 		memset(s, 0, sizeof(*s));
 		return;
 	}
-	if (strncmp(arg, "exec:", 5) != 0 && arg[0] != '|') {
-		tl_lower_invalid(engine, d->args[0].loc,
-				 "SSLPassPhraseDialog: Invalid argument '%s'", arg);
+	if (!(strncmp(arg, "exec:", 5) == 0 && arg[5] != '\0') &&
+	    !(arg[0] == '|' && arg[1] != '\0')) {
+		tl_lower_invalid(engine, d->args[0].loc, "SSLPassPhraseDialog: Invalid argument");
 		return;
 	}
 	if (strncmp(arg, "exec:", 5) == 0 &&

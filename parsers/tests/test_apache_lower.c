@@ -335,6 +335,30 @@ test_command_certificates(void)
 	tl_arena_free(fx.arena);
 }
 
+/* SSLPassPhraseDialog as ssl_cmd_SSLPassPhraseDialog reads it (apache2 -t 2.4.71). */
+static void
+test_passphrase_dialog(void)
+{
+	struct fixture fx;
+
+	lower_text(&fx, MODS "SSLPassPhraseDialog Builtin\n", stable);
+	CHECK_INT(fx.diag.findings.len, 0);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, MODS "SSLPassPhraseDialog exec:\n", stable);
+	CHECK_STR(message(&fx, 0), "SSLPassPhraseDialog: Invalid argument");
+	tl_arena_free(fx.arena);
+	lower_text(&fx, MODS "SSLPassPhraseDialog bogus\n", stable);
+	CHECK_STR(message(&fx, 0), "SSLPassPhraseDialog: Invalid argument");
+	tl_arena_free(fx.arena);
+	/* A program must exist (under the root: testdata/apache/pphrase-right/pass.sh). */
+	lower_text(&fx, MODS "SSLPassPhraseDialog exec:/apache/pphrase-right/pass.sh\n", stable);
+	CHECK_INT(fx.diag.findings.len, 0);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, MODS "SSLPassPhraseDialog exec:/nosuch.sh\n", stable);
+	CHECK_STR(message(&fx, 0), "SSLPassPhraseDialog: file '/nosuch.sh' does not exist");
+	tl_arena_free(fx.arena);
+}
+
 int
 main(void)
 {
@@ -345,5 +369,6 @@ main(void)
 	test_refusals();
 	test_numbers();
 	test_command_certificates();
+	test_passphrase_dialog();
 	return tl_unit_result();
 }

@@ -2,8 +2,9 @@
 # apache-refusals: every golden httpd config that passes `apache2 -t` is started for real.
 # mod_ssl loads certificates, keys and cipher strings only after the syntax test, so httpd can
 # pass -t and still refuse to start.  For each case: if httpd refuses, tlslint's expected
-# report says "refuses to start"; if httpd runs, tlslint's report never says so.  The four
-# refusals tlslint models for httpd are pinned to httpd's own message.
+# report says "refuses to start"; if httpd runs, tlslint's report never says so.  The refusals
+# listed below are pinned to httpd's own message; the undecided ones (an outcome that depends on
+# a program tlslint does not run) are pinned to httpd's message and to what tlslint says instead.
 # shellcheck source=lib.sh disable=SC2154
 source "$(dirname "$0")/lib.sh"
 # shellcheck source=apache_lib.sh
