@@ -47,11 +47,20 @@ tl_check_cert_missing(struct tl_check_ctx *ctx)
 	tl_each_site_cert(ctx, missing);
 }
 
-/* What the server does with a chain file that holds no certificate. */
+/*
+ * What the server does with a chain file that holds no certificate: one
+ * with a broken block (MALFORMED) may stop it where a file without any
+ * PEM block does not.
+ */
 static const char *
-chain_empty_text(const struct tl_server_facts *facts)
+chain_empty_text(const struct tl_server_facts *facts, bool malformed)
 {
-	const char *what = tl_fault_consequence(facts, TL_FAULT_CHAIN_EMPTY);
+	const char *what = NULL;
+
+	if (malformed)
+		what = tl_fault_consequence(facts, TL_FAULT_CHAIN_MALFORMED);
+	if (what == NULL)
+		what = tl_fault_consequence(facts, TL_FAULT_CHAIN_EMPTY);
 
 	return what != NULL ? what : "starts and sends no intermediate certificate";
 }
@@ -77,7 +86,7 @@ unparsable(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl
 			ctx, TL_CK_CERT_UNPARSABLE, site, pair->chain_dir,
 			"certificate chain file '%s' cannot be loaded: %s; the server %s",
 			pair->chain.written, chain->cert_error ? chain->cert_error : "no PEM block",
-			chain_empty_text(site->facts));
+			chain_empty_text(site->facts, chain->cert_malformed));
 		relate_path(ctx, f, &pair->chain, chain);
 	}
 }

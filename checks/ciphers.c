@@ -87,21 +87,6 @@ cache_of(struct tl_check_ctx *ctx)
 	return ctx->ciphers;
 }
 
-int
-tl_site_security_level(struct tl_check_ctx *ctx, const struct tl_site *site, bool *from_string)
-{
-	const char *str = site->eff.ciphers.s ? site->eff.ciphers.s : "DEFAULT";
-	const struct tl_cipher_list *list = NULL;
-	const char *error = NULL;
-
-	*from_string = false;
-	if (tl_cipher_cache_eval(cache_of(ctx), str, 0, &list, &error) != 0 || list == NULL ||
-	    list->sec_level < 0)
-		return TL_DEFAULT_SECLEVEL;
-	*from_string = true;
-	return list->sec_level;
-}
-
 /* The TL_A_* bits a certificate with this public key can serve in TLS <= 1.2. */
 static unsigned
 auth_of_key(EVP_PKEY *pub, const char **name)
@@ -169,6 +154,23 @@ site_keys(struct tl_check_ctx *ctx, struct site_ciphers *sc)
  * Upstream OpenSSL, Debian's included, knows no such keyword.
  */
 #define SYSTEM_PROFILE "PROFILE=SYSTEM"
+
+int
+tl_site_security_level(struct tl_check_ctx *ctx, const struct tl_site *site, bool *from_string)
+{
+	const char *str = site->eff.ciphers.s ? site->eff.ciphers.s : "DEFAULT";
+	const struct tl_cipher_list *list = NULL;
+	const char *error = NULL;
+
+	*from_string = false;
+	if (strncmp(str, SYSTEM_PROFILE, strlen(SYSTEM_PROFILE)) == 0)
+		return TL_DEFAULT_SECLEVEL;
+	tl_cipher_cache_eval(cache_of(ctx), str, 0, &list, &error);
+	if (list == NULL || list->sec_level < 0)
+		return TL_DEFAULT_SECLEVEL;
+	*from_string = true;
+	return list->sec_level;
+}
 
 static void
 site_ciphers_get(struct tl_check_ctx *ctx, const struct tl_site *site, struct site_ciphers *sc)

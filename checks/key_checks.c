@@ -163,10 +163,28 @@ encrypted(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_
 {
 	const struct tl_key_info *ki = tl_key_info_get(&ctx->an, site, pair, info);
 	const struct tl_path *pw = ki->password_file;
+	const struct tl_str *program = &site->tls.passphrase_program;
 	struct tl_finding *f;
 
 	if (ki->status != TL_KEY_LOCKED)
 		return;
+	/*
+	 * A program the server asks for the passphrase (httpd SSLPassPhraseDialog
+	 * exec:): whether the key opens depends on what it prints, which tlslint
+	 * does not run, so this is no refusal, only a dependency to know of.
+	 */
+	if (pw == NULL && program->v.origin != TL_ORIGIN_UNSET &&
+	    program->v.origin != TL_ORIGIN_DEFAULT) {
+		f = key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
+				"private key '%s' is encrypted; its passphrase comes from the "
+				"program '%s', which tlslint does not run: the server starts only "
+				"if that program prints the right passphrase",
+				key_written(pair), program->s);
+		f->severity = TL_SEV_WARNING;
+		tl_finding_relate(ctx->diag, f, NULL, program->v.loc,
+				  "the passphrase program is set here");
+		return;
+	}
 	if (pw == NULL) {
 		key_finding(ctx, TL_CK_KEY_ENCRYPTED, site, pair,
 			    "private key '%s' is encrypted and no password file is configured; "

@@ -154,6 +154,7 @@ static void
 none(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_site_protocols *sp)
 {
 	const char *what;
+	const char *refuses = NULL;
 	struct tl_finding *f;
 
 	if (has_usable(sp))
@@ -164,9 +165,19 @@ none(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_site_
 		what = tl_diag_printf(ctx->arena,
 				      "only %s enabled, which OpenSSL 1.1.0 and later do not offer",
 				      tl_protocols_string(ctx->arena, sp->mask));
+	/*
+	 * Where the site's own protocol setting is empty, some servers stop at
+	 * start-up (the fault); raw commands that narrow it to nothing, or only
+	 * versions OpenSSL no longer offers, leave a server running.
+	 */
+	if (site->tls.protocols.mask == 0 && (site->tls.protocols.v.origin == TL_ORIGIN_SET ||
+					      site->tls.protocols.v.origin == TL_ORIGIN_INHERITED))
+		refuses = tl_fault_consequence(site->facts, TL_FAULT_NO_PROTOCOLS);
 	f = site_finding(ctx, TL_CK_PROTO_NONE, site, sp,
-			 tl_diag_printf(ctx->arena, "%s%s; every handshake fails", what,
-					origin_text(ctx, site, sp)));
+			 tl_diag_printf(ctx->arena, "%s%s; %s", what, origin_text(ctx, site, sp),
+					refuses != NULL ? tl_diag_printf(ctx->arena,
+									 "the server %s", refuses)
+							: "every handshake fails"));
 	f->clients_see = no_version_clients;
 }
 

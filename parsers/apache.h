@@ -49,6 +49,12 @@ struct tl_apache_parse {
 	 * was taken to be true.
 	 */
 	bool modules_known;
+	/*
+	 * The files the configuration was read through: lowering checks the
+	 * files and directories directives name through it, as httpd does
+	 * while it reads them (never outside --root).
+	 */
+	struct tl_fs *fs;
 };
 
 int tl_apache_parse_file(struct tl_parse_env *env, const struct tl_apache_options *opts,

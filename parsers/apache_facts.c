@@ -106,8 +106,21 @@ const struct tl_server_facts tl_apache_facts = {
 			[TL_FAULT_DH_TOO_SMALL] = "refuses to start",
 			[TL_FAULT_NO_CERTIFICATE] = "refuses to start",
 			[TL_FAULT_NO_CERTIFICATE_NAMED] = "refuses to start",
+			/*
+			 * use_certificate_chain reads SSLCertificateChainFile until an error
+			 * and accepts only "no start line": no PEM at all is an empty chain,
+			 * a broken block stops httpd.
+			 */
+			[TL_FAULT_CHAIN_MALFORMED] = "refuses to start (AH01903: Failed to "
+						     "configure CA certificate chain!)",
 			/* AH01958: SSLStapling: no stapling cache available */
 			[TL_FAULT_STAPLING_NO_CACHE] = "refuses to start",
+			/*
+			 * ssl_init_ctx_protocol: an empty SSLProtocol set stops it; MinProtocol/
+			 * MaxProtocol commands that leave nothing do not (they apply later).
+			 */
+			[TL_FAULT_NO_PROTOCOLS] = "refuses to start (AH02231: No SSL protocols "
+						  "available)",
 		},
 	.dh_builtin = true,
 	/* mod_headers: without "always" the header goes to the onsuccess table (hsts.sh). */

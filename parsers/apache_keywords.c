@@ -6,11 +6,14 @@
  * module that provides it; httpd's own setters beside them, written to
  * ssl_engine_config.c's rules, and the version defaults.
  */
+#include <limits.h>
 #include <openssl/ssl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "../src/fsutil.h"
 #include "apache_facts.h"
@@ -32,6 +35,16 @@ file_ref(struct tl_lower *engine, const struct tl_arg *arg)
 	ref.path = tl_path_join(engine->arena, engine->prefix, arg->text);
 	return ref;
 }
+
+/* What httpd asks of a path a directive names when it reads the line (ssl_util_path_check). */
+enum ap_path_check {
+	AP_CHECK_FILE,   /* a regular file, not empty (SSL_PCM_EXISTS|ISREG|ISNONZERO) */
+	AP_CHECK_DIR,    /* a directory (SSL_PCM_EXISTS|ISDIR) */
+	AP_CHECK_EXISTS, /* anything (SSLPassPhraseDialog exec:) */
+};
+
+static bool path_ok(struct tl_lower *engine, const char *name, const struct tl_arg *arg,
+		    const char *written, enum ap_path_check check);
 
 /* ---- flags: the engine's tl_set_flag, in httpd's words (bad_flag_fmt, ap_set_flag_slot) ---- */
 
@@ -356,8 +369,13 @@ set_conf_command(struct tl_lower *engine, const struct tl_keyword *kw, const str
 				 "'%s': invalid OpenSSL configuration command", name);
 		return;
 	}
-	if (type == SSL_CONF_TYPE_FILE || type == SSL_CONF_TYPE_DIR)
+	/* ssl_cmd_SSLOpenSSLConfCmd checks the files and directories commands name. */
+	if (type == SSL_CONF_TYPE_FILE || type == SSL_CONF_TYPE_DIR) {
+		if (!path_ok(engine, kw->name, &d->args[1], value,
+			     type == SSL_CONF_TYPE_FILE ? AP_CHECK_FILE : AP_CHECK_DIR))
+			return;
 		value = tl_path_join(engine->arena, engine->prefix, value);
+	}
 	if (strcasecmp(name, "CipherString") == 0)
 		value = tl_arena_printf(engine->arena, "%s:!aNULL:!eNULL:!EXP", value);
 	if (strcasecmp(name, "DHParameters") == 0) {
@@ -379,6 +397,8 @@ set_conf_command(struct tl_lower *engine, const struct tl_keyword *kw, const str
 	item->name = name;
 	item->value = value;
 	item->loc = d->loc;
+	item->written = d->args[1].text;
+	item->written_loc = d->args[1].loc;
 	if (cmds->v.origin != TL_ORIGIN_SET)
 		cmds->v = tl_value_set(d);
 }
@@ -421,6 +441,56 @@ provider_loaded(struct tl_lower *engine, const struct tl_directive *d, const cha
 	return false;
 }
 
+/*
+ * What mod_socache_shmcb's create refuses in "shmcb:PATH(SIZE)" (the part
+ * after the colon), in its words; NULL when it accepts ARGS. The size is
+ * read with strtol into a size_t, so a negative one is too large.
+ */
+static const char *
+shmcb_args_error(const char *args)
+{
+	const char *open = strrchr(args, '(');
+	size_t len = strlen(args);
+	char *end;
+	long size;
+
+	if (len == 0)
+		return NULL;
+	if (open == NULL)
+		return args[len - 1] == ')' ? "Invalid argument: no opening parenthesis" : NULL;
+	if (args[len - 1] != ')')
+		return "Invalid argument: no closing parenthesis or cache size missing after "
+		       "pathname with parenthesis";
+	size = strtol(open + 1, &end, 10);
+	if (end != args + len - 1)
+		return "Invalid argument: cache size not numerical";
+	if (size >= 0 && size < 8192)
+		return "Invalid argument: size has to be >= 8192 bytes";
+	if (size < 0 || (unsigned long)size >= UINT_MAX)
+		return "Invalid argument: size has to be < 4294967295 bytes on this platform";
+	return NULL;
+}
+
+/* True when the provider of D's argument accepts what follows its colon; else the finding. */
+static bool
+cache_args_ok(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d)
+{
+	const char *arg = d->args[0].text;
+	const char *colon = strchr(arg, ':');
+	size_t n = colon != NULL ? (size_t)(colon - arg) : strlen(arg);
+	const char *why;
+
+	/* "default" is shmcb under another name (mod_socache_shmcb registers both). */
+	if ((n != 5 || strncasecmp(arg, "shmcb", 5) != 0) &&
+	    (n != 7 || strncasecmp(arg, "default", 7) != 0))
+		return true;
+	why = colon != NULL ? shmcb_args_error(colon + 1) : NULL;
+	if (why == NULL)
+		return true;
+	tl_lower_invalid(engine, d->args[0].loc, "%s: %s", kw->name, why);
+	return false;
+}
+
 static void
 set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
 		  const struct tl_directive *d, void *field)
@@ -436,7 +506,7 @@ set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
 		c->mode = TL_CACHE_NONE;
 		return;
 	}
-	if (!provider_loaded(engine, d, "session")) {
+	if (!provider_loaded(engine, d, "session") || !cache_args_ok(engine, kw, d)) {
 		c->v.origin = TL_ORIGIN_UNSET;
 		return;
 	}
@@ -462,8 +532,7 @@ set_stapling_cache(struct tl_lower *engine, const struct tl_keyword *kw,
 {
 	struct tl_str *s = field;
 
-	(void)kw;
-	if (!provider_loaded(engine, d, "stapling"))
+	if (!provider_loaded(engine, d, "stapling") || !cache_args_ok(engine, kw, d))
 		return;
 	s->v = tl_value_set(d);
 	s->s = d->args[0].text;
@@ -473,16 +542,29 @@ static const struct tl_setter set_stapling_cache_row = {set_stapling_cache, NULL
 
 /* ---- numbers, client authentication, passphrases ---- */
 
+/*
+ * A number as httpd reads one, with atoi(3): leading blanks, an optional
+ * sign and the digits that follow; whatever comes after is ignored, and no
+ * digits at all is 0. So "300s" is 300 and "abc" is 0, both accepted
+ * (ssl_cmd_SSLSessionCacheTimeout, ssl_cmd_verify_depth_parse only refuse
+ * a negative result). Clamped to int, as atoi's result is.
+ */
 static long long
-number(const char *s)
+atoi_value(const char *s)
 {
-	char *end;
-	long long n;
+	long long n = 0;
+	bool negative = false;
 
-	if (*s < '0' || *s > '9')
-		return -1;
-	n = strtoll(s, &end, 10);
-	return *end == '\0' ? n : -1;
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	if (*s == '+' || *s == '-')
+		negative = *s++ == '-';
+	for (; *s >= '0' && *s <= '9'; s++)
+		if (n <= INT_MAX)
+			n = n * 10 + (*s - '0');
+	if (n > INT_MAX)
+		n = INT_MAX;
+	return negative ? -n : n;
 }
 
 static void
@@ -490,7 +572,7 @@ set_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const struct t
 	    void *field)
 {
 	struct tl_seconds *t = field;
-	long long n = number(d->args[0].text);
+	long long n = atoi_value(d->args[0].text);
 
 	(void)kw;
 	if (n < 0) {
@@ -507,7 +589,7 @@ default_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const char
 {
 	(void)engine;
 	(void)kw;
-	((struct tl_seconds *)field)->seconds = number(value);
+	((struct tl_seconds *)field)->seconds = atoi_value(value);
 }
 
 static const struct tl_setter set_seconds_row = {set_seconds, default_seconds};
@@ -517,7 +599,7 @@ set_count(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 	  void *field)
 {
 	struct tl_count *c = field;
-	long long n = number(d->args[0].text);
+	long long n = atoi_value(d->args[0].text);
 
 	(void)kw;
 	if (n < 0) {
@@ -536,10 +618,30 @@ default_count(struct tl_lower *engine, const struct tl_keyword *kw, const char *
 {
 	(void)engine;
 	(void)kw;
-	((struct tl_count *)field)->n = number(value);
+	((struct tl_count *)field)->n = atoi_value(value);
 }
 
 static const struct tl_setter set_count_row = {set_count, default_count};
+
+/*
+ * The OCSP and stapling times and SSLRenegBufferSize: atoi, refused only
+ * when negative, each in its handler's words (kept nowhere in the model).
+ */
+static void
+set_nonnegative(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	(void)field;
+	if (atoi_value(d->args[0].text) >= 0)
+		return;
+	if (strcasecmp(kw->name, "SSLRenegBufferSize") == 0)
+		tl_lower_invalid(engine, d->args[0].loc, "Invalid size for SSLRenegBufferSize: %s",
+				 d->args[0].text);
+	else
+		tl_lower_invalid(engine, d->args[0].loc, "%s: invalid argument", kw->name);
+}
+
+static const struct tl_setter set_nonnegative_row = {set_nonnegative, NULL};
 
 static const struct {
 	const char *word;
@@ -626,15 +728,19 @@ set_passphrase(struct tl_lower *engine, const struct tl_keyword *kw, const struc
 	const char *arg = d->args[0].text;
 
 	(void)kw;
-	if (strcmp(arg, "builtin") == 0) {
+	/* ssl_cmd_SSLPassPhraseDialog: "builtin" in any case; "exec:" and "|" need a path. */
+	if (strcasecmp(arg, "builtin") == 0) {
 		memset(s, 0, sizeof(*s));
 		return;
 	}
-	if (strncmp(arg, "exec:", 5) != 0 && arg[0] != '|') {
-		tl_lower_invalid(engine, d->args[0].loc,
-				 "SSLPassPhraseDialog: Invalid argument '%s'", arg);
+	if (!(strncmp(arg, "exec:", 5) == 0 && arg[5] != '\0') &&
+	    !(arg[0] == '|' && arg[1] != '\0')) {
+		tl_lower_invalid(engine, d->args[0].loc, "SSLPassPhraseDialog: Invalid argument");
 		return;
 	}
+	if (strncmp(arg, "exec:", 5) == 0 &&
+	    !path_ok(engine, kw->name, &d->args[0], arg + 5, AP_CHECK_EXISTS))
+		return;
 	s->v = tl_value_set(d);
 	s->s = arg;
 }
@@ -655,6 +761,164 @@ set_str(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_di
 }
 
 static const struct tl_setter set_str_row = {set_str, NULL};
+
+/* ---- files httpd checks while it reads the configuration (ssl_cmd_check_file, _dir) ---- */
+
+/*
+ * True when WRITTEN (in ARG of directive NAME, relative to the ServerRoot as
+ * ap_server_root_relative makes it) is what CHECK asks for; else the
+ * finding, in httpd's words: apache2 -t stops there. Looked up through the
+ * file layer the configuration was read with, so under --root only the
+ * tree below the root is consulted.
+ */
+static bool
+path_ok(struct tl_lower *engine, const char *name, const struct tl_arg *arg, const char *written,
+	enum ap_path_check check)
+{
+	const struct ap_lower *l = engine->server;
+	const char *path = tl_path_join(engine->arena, engine->prefix, written);
+	struct stat st;
+	bool ok;
+
+	if (l->parse->fs == NULL)
+		return true;
+	ok = tl_fs_stat(l->parse->fs, path, &st) == 0;
+	if (ok && check == AP_CHECK_FILE)
+		ok = S_ISREG(st.st_mode) && st.st_size > 0;
+	else if (ok && check == AP_CHECK_DIR)
+		ok = S_ISDIR(st.st_mode);
+	if (ok)
+		return true;
+	if (check == AP_CHECK_FILE)
+		tl_lower_invalid(engine, arg->loc, "%s: file '%s' does not exist or is empty", name,
+				 path);
+	else if (check == AP_CHECK_DIR)
+		tl_lower_invalid(engine, arg->loc, "%s: directory '%s' does not exist", name, path);
+	else
+		tl_lower_invalid(engine, arg->loc, "%s: file '%s' does not exist", name, path);
+	return false;
+}
+
+/*
+ * A directive that names a file (or a directory) httpd checks when it
+ * reads the line: the check, then, where the row keeps the value, the
+ * path as written (set_str). One pair of setters for every such
+ * directive of mod_ssl's table.
+ */
+static void
+set_checked(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	    void *field, enum ap_path_check check)
+{
+	if (!path_ok(engine, kw->name, &d->args[0], d->args[0].text, check))
+		return;
+	if (field != NULL)
+		set_str(engine, kw, d, field);
+}
+
+static void
+set_checked_file(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		 void *field)
+{
+	set_checked(engine, kw, d, field, AP_CHECK_FILE);
+}
+
+static void
+set_checked_dir(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	set_checked(engine, kw, d, field, AP_CHECK_DIR);
+}
+
+static const struct tl_setter set_checked_file_row = {set_checked_file, NULL};
+static const struct tl_setter set_checked_dir_row = {set_checked_dir, NULL};
+
+/* ---- words from a fixed set, in httpd's words when one is not (ssl_engine_config.c) ---- */
+
+enum ap_words_message {
+	AP_WORDS_INVALID_ARGUMENT, /* "NAME: Invalid argument 'w'" (crlcheck, ocspcheck parse) */
+	AP_WORDS_ILLEGAL_OPTION,   /* "SSLOptions: Illegal option 'w'" */
+	AP_WORDS_SNI_POLICY,       /* "Invalid SSLVhostSNIPolicy argument 'w'" */
+};
+
+/*
+ * A directive whose words httpd compares with strcasecmp (strcEQ) against
+ * fixed lists: the first word against FIRST, every further one against
+ * MORE (NULL: FIRST again), each with an optional + or - when SIGNS.
+ */
+struct ap_words {
+	const char *directive;
+	const char *const *first;
+	const char *const *more;
+	bool signs;
+	enum ap_words_message message;
+};
+
+static const char *const crl_check[] = {"none", "leaf", "chain", NULL};
+static const char *const crl_check_more[] = {"no_crl_for_cert_ok", NULL};
+static const char *const ocsp_check[] = {"off", "leaf", "on", NULL};
+static const char *const ocsp_check_more[] = {"no_ocsp_for_cert_ok", NULL};
+static const char *const ssl_options[] = {"StdEnvVars",
+					  "ExportCertData",
+					  "FakeBasicAuth",
+					  "StrictRequire",
+					  "OptRenegotiate",
+					  "LegacyDNStringFormat",
+					  NULL};
+/* mod_ssl 2.4.71's strings (2.4.66 added it; the 2.4.x mirror has no source of it yet). */
+static const char *const sni_policy[] = {"strict", "secure", "insecure", "authonly", NULL};
+
+static const struct ap_words word_rules[] = {
+	{"SSLCARevocationCheck", crl_check, crl_check_more, false, AP_WORDS_INVALID_ARGUMENT},
+	{"SSLOCSPEnable", ocsp_check, ocsp_check_more, false, AP_WORDS_INVALID_ARGUMENT},
+	{"SSLOptions", ssl_options, NULL, true, AP_WORDS_ILLEGAL_OPTION},
+	{"SSLProxyCARevocationCheck", crl_check, crl_check_more, false, AP_WORDS_INVALID_ARGUMENT},
+	{"SSLVHostSNIPolicy", sni_policy, NULL, false, AP_WORDS_SNI_POLICY},
+};
+
+static bool
+in_list(const char *const *list, const char *w)
+{
+	for (; *list != NULL; list++)
+		if (strcasecmp(*list, w) == 0)
+			return true;
+	return false;
+}
+
+/* Checks D's words against its rule; httpd stops at the first that is not allowed. */
+static void
+set_words(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	  void *field)
+{
+	const struct ap_words *rule = NULL;
+
+	(void)field;
+	for (size_t i = 0; i < sizeof(word_rules) / sizeof(word_rules[0]); i++)
+		if (strcasecmp(word_rules[i].directive, kw->name) == 0)
+			rule = &word_rules[i];
+	if (rule == NULL)
+		return;
+	for (size_t i = 0; i < d->nargs; i++) {
+		const char *w = d->args[i].text;
+		const char *const *list = i > 0 && rule->more != NULL ? rule->more : rule->first;
+
+		if (rule->signs && (*w == '+' || *w == '-'))
+			w++;
+		if (in_list(list, w))
+			continue;
+		if (rule->message == AP_WORDS_ILLEGAL_OPTION)
+			tl_lower_invalid(engine, d->args[i].loc, "SSLOptions: Illegal option '%s'",
+					 w);
+		else if (rule->message == AP_WORDS_SNI_POLICY)
+			tl_lower_invalid(engine, d->args[i].loc,
+					 "Invalid SSLVhostSNIPolicy argument '%s'", w);
+		else
+			tl_lower_invalid(engine, d->args[i].loc, "%s: Invalid argument '%s'",
+					 kw->name, w);
+		return;
+	}
+}
+
+static const struct tl_setter set_words_row = {set_words, NULL};
 
 /* Protocols h2 http/1.1 (core): HTTP/2 offered when the list has h2. */
 static void
@@ -706,14 +970,14 @@ static const struct tl_setter set_http2_row = {set_http2, NULL};
 /* clang-format off */
 static const struct tl_keyword keywords[] = {
 	{"Protocols", AP_SRV, ALWAYS, &set_http2_row, SCOPE(http2), ANY, "protocols offered in ALPN (h2, http/1.1)", CORE},
-	{"SSLCACertificateFile", AP_SRV, ALWAYS, &set_str_row, TLS(client_certificate), ONE, "CAs for client certificates", SSL},
-	{"SSLCACertificateFile", AP_DIR | AP_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CAs for client certificates", SSL},
-	{"SSLCACertificatePath", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of CAs for client certificates", SSL},
-	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CA names sent to clients", SSL},
-	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CA names sent to clients", SSL},
-	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "how client certificates are checked for revocation", SSL},
-	{"SSLCARevocationFile", AP_SRV, ALWAYS, &set_str_row, TLS(crl), ONE, "revoked client certificates", SSL},
-	{"SSLCARevocationPath", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of revoked client certificates", SSL},
+	{"SSLCACertificateFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(client_certificate), ONE, "CAs for client certificates", SSL},
+	{"SSLCACertificateFile", AP_DIR | AP_PROXY, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "CAs for client certificates", SSL},
+	{"SSLCACertificatePath", AP_ALL, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for client certificates", SSL},
+	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
+	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
+	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &set_words_row, NO_TARGET, ANY, "how client certificates are checked for revocation", SSL},
+	{"SSLCARevocationFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(crl), ONE, "revoked client certificates", SSL},
+	{"SSLCARevocationPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked client certificates", SSL},
 	{"SSLCertificateChainFile", AP_SRV, ALWAYS, &set_chain_row, SCOPE(chain), ONE, "intermediate certificates sent after the certificate (deprecated)", SSL},
 	{"SSLCertificateFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(certs), ONE, "server certificate (and chain)", SSL},
 	{"SSLCertificateKeyFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(keys), ONE, "private key of the certificate of the same rank", SSL},
@@ -726,55 +990,55 @@ static const struct tl_keyword keywords[] = {
 	{"SSLHonorCipherOrder", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_SERVER_PREFERENCE]), ONE, "the server's cipher order over the client's", SSL},
 	{"SSLInsecureRenegotiation", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION]), ONE, "renegotiation with clients that lack RFC 5746", SSL},
 	{"SSLOCSPDefaultResponder", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OCSP responder for client certificates", SSL},
-	{"SSLOCSPEnable", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "OCSP checks of client certificates", SSL},
+	{"SSLOCSPEnable", AP_SRV, ALWAYS, &set_words_row, NO_TARGET, ANY, "OCSP checks of client certificates", SSL},
 	{"SSLOCSPNoverify", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "skip verifying OCSP responses", SSL},
 	{"SSLOCSPOverrideResponder", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "always use the default OCSP responder", SSL},
 	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
-	{"SSLOCSPResponderCertificateFile", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "trusted OCSP responder certificates", SSL},
-	{"SSLOCSPResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests", SSL},
-	{"SSLOCSPResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response accepted", SSL},
-	{"SSLOCSPResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in OCSP responses", SSL},
+	{"SSLOCSPResponderCertificateFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "trusted OCSP responder certificates", SSL},
+	{"SSLOCSPResponderTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "timeout of OCSP requests", SSL},
+	{"SSLOCSPResponseMaxAge", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "oldest OCSP response accepted", SSL},
+	{"SSLOCSPResponseTimeSkew", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "clock skew allowed in OCSP responses", SSL},
 	{"SSLOCSPUseRequestNonce", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "nonce in OCSP requests", SSL},
 	{"SSLOpenSSLConfCmd", AP_SRV, ALWAYS, &set_conf_command_row, TLS(conf_commands), TWO, "raw OpenSSL configuration command", SSL},
-	{"SSLOptions", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ANY, "per-request SSL options", SSL},
+	{"SSLOptions", AP_ALL, ALWAYS, &set_words_row, NO_TARGET, ANY, "per-request SSL options", SSL},
 	{"SSLPassPhraseDialog", AP_MAIN, ALWAYS, &set_passphrase_row, TLS(passphrase_program), ONE, "where passphrases of encrypted keys come from", SSL},
 	{"SSLProtocol", AP_SRV, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled", SSL},
-	{"SSLProxyCACertificateFile", AP_PXY, ALWAYS, &set_str_row, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to", SSL},
-	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of CAs for backend certificates", SSL},
-	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ANY, "revocation checks of backend certificates", SSL},
-	{"SSLProxyCARevocationFile", AP_PXY, ALWAYS, &set_str_row, PROXY(crl), ONE, "revoked backend certificates", SSL},
-	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of revoked backend certificates", SSL},
+	{"SSLProxyCACertificateFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to", SSL},
+	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for backend certificates", SSL},
+	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &set_words_row, NO_TARGET, ANY, "revocation checks of backend certificates", SSL},
+	{"SSLProxyCARevocationFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(crl), ONE, "revoked backend certificates", SSL},
+	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked backend certificates", SSL},
 	{"SSLProxyCheckPeerCN", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "compare the backend certificate's CN with the host", SSL},
 	{"SSLProxyCheckPeerExpire", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "refuse expired backend certificates", SSL},
 	{"SSLProxyCheckPeerName", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "check the backend certificate's names", SSL},
 	{"SSLProxyCipherSuite", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE_TWO, "cipher string towards backends", SSL},
 	{"SSLProxyEngine", AP_PXY, ALWAYS, &tl_set_flag, PROXY(enabled), ONE, "TLS to backends (https:// in ProxyPass)", SSL},
-	{"SSLProxyMachineCertificateChainFile", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "chain of the client certificate for backends", SSL},
-	{"SSLProxyMachineCertificateFile", AP_PXY, ALWAYS, &set_str_row, PROXY(certificate), ONE, "client certificates for backends", SSL},
-	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "directory of client certificates for backends", SSL},
+	{"SSLProxyMachineCertificateChainFile", AP_PXY, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "chain of the client certificate for backends", SSL},
+	{"SSLProxyMachineCertificateFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(certificate), ONE, "client certificates for backends", SSL},
+	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of client certificates for backends", SSL},
 	{"SSLProxyProtocol", AP_PXY, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards backends", SSL},
 	{"SSLProxyVerify", AP_PXY, ALWAYS, &set_proxy_verify_row, PROXY(verify), ONE, "verify the backend certificate", SSL},
 	{"SSLProxyVerifyDepth", AP_PXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification", SSL},
 	{"SSLRandomSeed", AP_MAIN, ALWAYS, &tl_set_none, NO_TARGET, 2, 3, NULL, "seeding of OpenSSL's generator", SSL},
-	{"SSLRenegBufferSize", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, ONE, "request body kept for a renegotiation", SSL},
+	{"SSLRenegBufferSize", AP_DIR, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "request body kept for a renegotiation", SSL},
 	{"SSLRequire", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, ANY, "access condition (deprecated)", SSL},
 	{"SSLRequireSSL", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, 0, 0, NULL, "refuse requests without TLS", SSL},
 	{"SSLSessionCache", AP_MAIN, ALWAYS, &set_session_cache_row, TLS(session_cache), ONE, "server-side TLS session cache", SSL},
 	{"SSLSessionCacheTimeout", AP_SRV, ALWAYS, &set_seconds_row, TLS(session_timeout), ONE, "lifetime of cached sessions and tickets", SSL},
-	{"SSLSessionTicketKeyFile", AP_SRV, ALWAYS, &set_str_row, TLS(session_ticket_key), ONE, "file of session ticket keys", SSL},
+	{"SSLSessionTicketKeyFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(session_ticket_key), ONE, "file of session ticket keys", SSL},
 	{"SSLSessionTickets", AP_SRV, SINCE(2, 4, 11), &tl_set_flag, TLS(options[TL_OPT_SESSION_TICKETS]), ONE, "TLS session tickets", SSL},
 	/* Built where OpenSSL has SRP (HAVE_SRP), as Debian's and most OpenSSL 3 are. */
 	{"SSLSRPUnknownUserSeed", AP_SRV, SINCE(2, 4, 4), &tl_set_none, NO_TARGET, ONE, "SRP seed for unknown users", SSL},
-	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &tl_set_none, NO_TARGET, ONE, "SRP verifier file", SSL},
+	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &set_checked_file_row, NO_TARGET, ONE, "SRP verifier file", SSL},
 	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_cache), ONE, "cache of OCSP responses for stapling", SSL},
-	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
+	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
 	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},
 	{"SSLStaplingForceURL", AP_SRV, ALWAYS, &set_str_row, TLS(stapling_responder), ONE, "OCSP responder used for stapling", SSL},
-	{"SSLStaplingResponderTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "timeout of OCSP requests for stapling", SSL},
-	{"SSLStaplingResponseMaxAge", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "oldest OCSP response stapled", SSL},
-	{"SSLStaplingResponseTimeSkew", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "clock skew allowed in stapled responses", SSL},
+	{"SSLStaplingResponderTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "timeout of OCSP requests for stapling", SSL},
+	{"SSLStaplingResponseMaxAge", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "oldest OCSP response stapled", SSL},
+	{"SSLStaplingResponseTimeSkew", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "clock skew allowed in stapled responses", SSL},
 	{"SSLStaplingReturnResponderErrors", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "staple OCSP error responses", SSL},
-	{"SSLStaplingStandardCacheTimeout", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "how long OCSP responses are cached", SSL},
+	{"SSLStaplingStandardCacheTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "how long OCSP responses are cached", SSL},
 	{"SSLStrictSNIVHostCheck", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "refuse requests without SNI on name-based hosts", SSL},
 	{"SSLUserName", AP_ALL, ALWAYS, &tl_set_none, NO_TARGET, ONE, "variable that names the user", SSL},
 	{"SSLUseStapling", AP_SRV, ALWAYS, &tl_set_flag, TLS(stapling), ONE, "OCSP stapling", SSL},
@@ -782,7 +1046,7 @@ static const struct tl_keyword keywords[] = {
 	{"SSLVerifyClient", AP_DIR | AP_PROXY, ALWAYS, &set_verify_row, NO_TARGET, ONE, "client certificates a request renegotiates for", SSL},
 	{"SSLVerifyDepth", AP_SRV, ALWAYS, &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification", SSL},
 	{"SSLVerifyDepth", AP_DIR | AP_PROXY, ALWAYS, &set_count_row, NO_TARGET, ONE, "depth of client chain verification per request", SSL},
-	{"SSLVHostSNIPolicy", AP_MAIN, SINCE(2, 4, 66), &tl_set_none, NO_TARGET, ONE, "when a request may go to another virtual host than its SNI", SSL},
+	{"SSLVHostSNIPolicy", AP_MAIN, SINCE(2, 4, 66), &set_words_row, NO_TARGET, ONE, "when a request may go to another virtual host than its SNI", SSL},
 };
 /* clang-format on */
 

@@ -299,25 +299,63 @@ merge_commands(struct tl_arena *arena, const struct tl_conf_commands *parent,
 	return out;
 }
 
+/* The Nth "SSLOpenSSLConfCmd NAME …" of CMDS (N from 0), or NULL. */
+static const struct tl_conf_command *
+nth_command(const struct tl_conf_commands *cmds, const char *name, size_t n)
+{
+	for (size_t i = 0; i < cmds->n; i++)
+		if (strcasecmp(cmds->items[i].name, name) == 0 && n-- == 0)
+			return &cmds->items[i];
+	return NULL;
+}
+
+static size_t
+count_commands(const struct tl_conf_commands *cmds, const char *name)
+{
+	size_t n = 0;
+
+	while (nth_command(cmds, name, n) != NULL)
+		n++;
+	return n;
+}
+
+static struct tl_file_ref
+command_file(const struct tl_conf_command *c)
+{
+	struct tl_file_ref ref = {0};
+
+	ref.written = c->written;
+	ref.path = c->value;
+	ref.loc = c->written_loc;
+	return ref;
+}
+
 /*
  * Certificate i with key i, or, with no key i, the key in the certificate
  * file itself (ssl_init_server_certs); the chain file, when set, serves
- * every certificate.
+ * every certificate. Then the certificates of "SSLOpenSSLConfCmd
+ * Certificate", which ssl_init_server_ctx applies after those (OpenSSL's
+ * SSL_CTX_use_certificate_chain_file: the file's certificates, never its
+ * key), each with the "PrivateKey" command of the same rank: a vhost
+ * with only those has its certificate and httpd starts.
  */
 static void
 make_pairs(struct ap_lower *l, struct tl_tls *tls, const struct ap_files *certs,
 	   const struct ap_files *keys, const struct ap_chain *chain)
 {
 	struct tl_cert_list *list = &tls->certs;
+	const struct tl_conf_commands *cmds = &tls->conf_commands;
+	size_t ncmd = count_commands(cmds, "Certificate");
+	size_t n = certs->n + ncmd;
 
-	if (certs->n == 0)
+	if (n == 0)
 		return;
-	list->pairs = tl_arena_calloc(l->env->arena, certs->n, sizeof(*list->pairs));
-	list->n = list->cap = certs->n;
-	list->ncert = certs->n;
-	list->nkey = keys->n;
+	list->pairs = tl_arena_calloc(l->env->arena, n, sizeof(*list->pairs));
+	list->n = list->cap = n;
+	list->ncert = n;
+	list->nkey = keys->n + count_commands(cmds, "PrivateKey");
 	list->v.origin = TL_ORIGIN_SET;
-	list->v.loc = certs->dirs[0];
+	list->v.loc = certs->n > 0 ? certs->dirs[0] : nth_command(cmds, "Certificate", 0)->loc;
 	for (size_t i = 0; i < certs->n; i++) {
 		struct tl_cert_pair *p = &list->pairs[i];
 
@@ -332,6 +370,18 @@ make_pairs(struct ap_lower *l, struct tl_tls *tls, const struct ap_files *certs,
 		if (chain->v.origin != TL_ORIGIN_UNSET) {
 			p->chain = chain->ref;
 			p->chain_dir = chain->v.loc;
+		}
+	}
+	for (size_t i = 0; i < ncmd; i++) {
+		struct tl_cert_pair *p = &list->pairs[certs->n + i];
+		const struct tl_conf_command *c = nth_command(cmds, "Certificate", i);
+		const struct tl_conf_command *k = nth_command(cmds, "PrivateKey", i);
+
+		p->cert = command_file(c);
+		p->cert_dir = c->loc;
+		if (k != NULL) {
+			p->key = command_file(k);
+			p->key_dir = k->loc;
 		}
 	}
 }

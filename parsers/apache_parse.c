@@ -1485,6 +1485,7 @@ parser_init(struct parser *p, struct tl_parse_env *env, const struct tl_apache_o
 	p->arena = env->arena;
 	p->opts = opts;
 	p->out = out;
+	out->fs = env->fs;
 	out->tree.root.name = "";
 	tl_strmap_init(&out->modules, env->arena);
 	tl_strmap_init(&p->defines, env->arena);

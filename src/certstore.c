@@ -368,6 +368,7 @@ parse_pem(struct tl_certstore *store, struct tl_cert_file *f, const char *text, 
 		data = NULL;
 	}
 	if (cert_failed) {
+		f->cert_malformed = true;
 		/* A file the server refuses has no certificates to judge. */
 		sk_X509_pop_free(f->certs, X509_free);
 		f->certs = sk_X509_new_null();

@@ -25,10 +25,16 @@ struct tl_cert_file {
 	gid_t gid;              /* its group, when read */
 	STACK_OF(X509) * certs; /* in file order; empty when none could be read */
 	const char *cert_error; /* why a CERTIFICATE block did not parse, or NULL */
-	EVP_PKEY *key;          /* the first private key, if any parsed */
-	bool key_present;       /* a private key block was found (parsed or not) */
-	bool key_encrypted;     /* it needs a passphrase */
-	const char *key_pem;    /* the encrypted key block, to try passphrases on */
+	/*
+	 * A PEM block was malformed or a certificate in one did not decode (not
+	 * merely no certificate at all): a reader that stops at the first bad
+	 * block fails, where one that loops until "no start line" finds none.
+	 */
+	bool cert_malformed;
+	EVP_PKEY *key;       /* the first private key, if any parsed */
+	bool key_present;    /* a private key block was found (parsed or not) */
+	bool key_encrypted;  /* it needs a passphrase */
+	const char *key_pem; /* the encrypted key block, to try passphrases on */
 	const char *key_error;
 	EVP_PKEY *dh_params; /* "DH PARAMETERS" block, if any */
 };

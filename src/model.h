@@ -184,8 +184,10 @@ struct tl_cert_list {
 /* A server-specific raw OpenSSL configuration command (ssl_conf_command, SSLOpenSSLConfCmd). */
 struct tl_conf_command {
 	const char *name;
-	const char *value;
+	const char *value; /* a file or directory mapped like a certificate path */
 	struct tl_loc loc;
+	const char *written;       /* the value as in the config */
+	struct tl_loc written_loc; /* the value's argument */
 };
 
 struct tl_conf_commands {
@@ -332,12 +334,19 @@ enum tl_fault {
 	TL_FAULT_NO_CERTIFICATE_NAMED,
 	/* A chain file that holds no certificate (httpd starts and sends no chain). */
 	TL_FAULT_CHAIN_EMPTY,
+	/* A chain file with a malformed PEM block or a certificate that does not decode. */
+	TL_FAULT_CHAIN_MALFORMED,
 	/* Stapling on without a stapling cache; NULL: the server needs none (nginx). */
 	TL_FAULT_STAPLING_NO_CACHE,
 	/* An OpenSSL configuration command OpenSSL refuses (name or value). */
 	TL_FAULT_CONF_COMMAND,
 	/* A password file that cannot be read or has a line too long (nginx reads it at once). */
 	TL_FAULT_PASSWORD_FILE,
+	/*
+	 * The site's own protocol setting enables no version at all (httpd
+	 * "SSLProtocol -all"); not raw commands that narrow it to nothing.
+	 */
+	TL_FAULT_NO_PROTOCOLS,
 	TL_FAULT_COUNT,
 };
 

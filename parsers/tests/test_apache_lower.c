@@ -39,7 +39,8 @@ lower_text(struct fixture *fx, const char *text, struct tl_version version)
 	penv.arena = fx->arena;
 	penv.sources = &fx->sources;
 	penv.diag = &fx->diag;
-	tl_fs_init(&fx->fs, fx->arena, NULL);
+	/* As golden.py runs tlslint: /pki/… is testdata/pki, for the files httpd checks exist. */
+	CHECK_INT(tl_fs_init(&fx->fs, fx->arena, "testdata"), 0);
 	penv.fs = &fx->fs;
 	penv.limits = tl_default_parse_limits;
 	CHECK_INT(tl_apache_parse_text(&penv, &opts, "t.conf", text, strlen(text), &parse), 0);
@@ -280,6 +281,84 @@ test_refusals(void)
 	tl_arena_free(fx.arena);
 }
 
+/* SSLSessionCacheTimeout and SSLVerifyDepth are atoi'd: only a negative number is refused. */
+static void
+test_numbers(void)
+{
+	struct fixture fx;
+
+	lower_text(&fx,
+		   MODS "<VirtualHost *:443>\n"
+			"  SSLSessionCacheTimeout 300s\n"
+			"  SSLVerifyDepth 5x\n"
+			"</VirtualHost>\n"
+			"<VirtualHost *:443>\n"
+			"  SSLSessionCacheTimeout abc\n"
+			"  SSLVerifyDepth -1\n"
+			"</VirtualHost>\n"
+			"SSLSessionCacheTimeout -5\n",
+		   stable);
+	CHECK_INT(fx.diag.findings.len, 2);
+	CHECK_STR(message(&fx, 0), "SSLSessionCacheTimeout: Invalid argument");
+	CHECK_STR(message(&fx, 1), "SSLVerifyDepth: Invalid argument '-1'");
+	CHECK_INT(site(&fx, 0)->tls.session_timeout.seconds, 300);
+	CHECK_INT(site(&fx, 0)->tls.verify_depth.n, 5);
+	CHECK_INT(site(&fx, 1)->tls.session_timeout.seconds, 0);
+	tl_arena_free(fx.arena);
+}
+
+/* SSLOpenSSLConfCmd Certificate/PrivateKey are certificates, after SSLCertificateFile's. */
+static void
+test_command_certificates(void)
+{
+	struct fixture fx;
+	const struct tl_site *a;
+
+	lower_text(&fx,
+		   MODS "SSLCertificateFile /pki/www.crt\n"
+			"<VirtualHost *:443>\n"
+			"  SSLOpenSSLConfCmd Certificate /pki/ecdsa.crt\n"
+			"  SSLOpenSSLConfCmd PrivateKey /pki/ecdsa.key\n"
+			"  SSLOpenSSLConfCmd Certificate /pki/other.crt\n"
+			"</VirtualHost>\n",
+		   stable);
+	a = site(&fx, 0);
+	CHECK_INT(a->tls.certs.n, 3);
+	CHECK_STR(a->tls.certs.pairs[0].cert.written, "/pki/www.crt");
+	CHECK_INT(a->tls.certs.pairs[0].key_from_cert_file, 1);
+	CHECK_STR(a->tls.certs.pairs[1].cert.written, "/pki/ecdsa.crt");
+	CHECK_STR(a->tls.certs.pairs[1].key.written, "/pki/ecdsa.key");
+	CHECK_STR(a->tls.certs.pairs[2].cert.written, "/pki/other.crt");
+	/* SSL_CTX_use_certificate_chain_file reads no key from the file. */
+	CHECK_INT(a->tls.certs.pairs[2].key_from_cert_file, 0);
+	CHECK(a->tls.certs.pairs[2].key.written == NULL);
+	tl_arena_free(fx.arena);
+}
+
+/* SSLPassPhraseDialog as ssl_cmd_SSLPassPhraseDialog reads it (apache2 -t 2.4.71). */
+static void
+test_passphrase_dialog(void)
+{
+	struct fixture fx;
+
+	lower_text(&fx, MODS "SSLPassPhraseDialog Builtin\n", stable);
+	CHECK_INT(fx.diag.findings.len, 0);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, MODS "SSLPassPhraseDialog exec:\n", stable);
+	CHECK_STR(message(&fx, 0), "SSLPassPhraseDialog: Invalid argument");
+	tl_arena_free(fx.arena);
+	lower_text(&fx, MODS "SSLPassPhraseDialog bogus\n", stable);
+	CHECK_STR(message(&fx, 0), "SSLPassPhraseDialog: Invalid argument");
+	tl_arena_free(fx.arena);
+	/* A program must exist (under the root: testdata/apache/pphrase-right/pass.sh). */
+	lower_text(&fx, MODS "SSLPassPhraseDialog exec:/apache/pphrase-right/pass.sh\n", stable);
+	CHECK_INT(fx.diag.findings.len, 0);
+	tl_arena_free(fx.arena);
+	lower_text(&fx, MODS "SSLPassPhraseDialog exec:/nosuch.sh\n", stable);
+	CHECK_STR(message(&fx, 0), "SSLPassPhraseDialog: file '/nosuch.sh' does not exist");
+	tl_arena_free(fx.arena);
+}
+
 int
 main(void)
 {
@@ -288,5 +367,8 @@ main(void)
 	test_merge();
 	test_sockets();
 	test_refusals();
+	test_numbers();
+	test_command_certificates();
+	test_passphrase_dialog();
 	return tl_unit_result();
 }
