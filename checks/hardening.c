@@ -97,7 +97,9 @@ stapling_cert(struct tl_check_ctx *ctx, const struct tl_site *site, const struct
 			pair->cert.written, what);
 		tl_finding_relate(ctx->diag, f, NULL, tls->stapling.v.loc,
 				  "stapling is switched on here");
-	} else if (!issuer_served(info) && tls->trusted_certificate.v.origin == TL_ORIGIN_UNSET) {
+	} else if (!issuer_served(info) && tls->trusted_certificate.v.origin == TL_ORIGIN_UNSET &&
+		   tls->client_certificate.v.origin == TL_ORIGIN_UNSET) {
+		/* Both servers also look the issuer up among the CAs for client certificates. */
 		f = tl_cert_finding(
 			ctx, TL_CK_OCSP_STAPLING_BROKEN, site, pair,
 			"OCSP stapling is on, but the issuer of certificate '%s' is neither "
@@ -106,6 +108,24 @@ stapling_cert(struct tl_check_ctx *ctx, const struct tl_site *site, const struct
 			pair->cert.written, what);
 		tl_finding_relate(ctx->diag, f, NULL, tls->stapling.v.loc,
 				  "stapling is switched on here");
+	} else if (tls->stapling_verify.on &&
+		   tls->trusted_certificate.v.origin == TL_ORIGIN_UNSET &&
+		   tls->client_certificate.v.origin == TL_ORIGIN_UNSET) {
+		/*
+		 * Responses are verified against the context's trust store, which
+		 * holds only the configured CA files (nginx: "the root certificate
+		 * … should be configured as trusted using ssl_trusted_certificate",
+		 * ngx_http_ssl_module docs; OCSP_basic_verify in
+		 * ngx_ssl_stapling_ocsp_handler): without them none verifies.
+		 */
+		f = tl_cert_finding(
+			ctx, TL_CK_OCSP_STAPLING_BROKEN, site, pair,
+			"OCSP stapling verifies responses, but no trusted CA file holds the "
+			"root and intermediates to verify them against: every response for "
+			"certificate '%s' fails verification and none is stapled",
+			pair->cert.written);
+		tl_finding_relate(ctx->diag, f, NULL, tls->stapling_verify.v.loc,
+				  "responses are verified here");
 	} else if (site->facts->stapling_resolver && site->resolver.v.origin == TL_ORIGIN_UNSET &&
 		   tls->stapling_responder.v.origin == TL_ORIGIN_UNSET) {
 		f = tl_cert_finding(

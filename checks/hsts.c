@@ -46,7 +46,7 @@ tl_check_hsts_missing(struct tl_check_ctx *ctx)
 					  "can be intercepted and downgraded (SSL stripping)");
 			continue;
 		}
-		/* What the header misses without "always", where the server says (httpd). */
+		/* What the header misses without "always", as the server's facts say. */
 		if (!h->always && site->facts != NULL && site->facts->header_without_always)
 			tl_site_finding(
 				ctx, TL_CK_HSTS_MISSING, site, h->v.loc, "%s",

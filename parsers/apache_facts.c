@@ -127,6 +127,9 @@ const struct tl_server_facts tl_apache_facts = {
 	.header_without_always = "redirects and error responses go without it (mod_headers' "
 				 "onsuccess table); write 'Header always set "
 				 "Strict-Transport-Security …'",
+	/* ssl_stapling_init_cert: measured with httpd 2.4.71
+	   (testdata/realserver/apache-stapling.sh). */
+	.stapling_unusable = "starts without stapling for it (AH02218, AH02604 in the error log)",
 	.groups_auto = NULL,
 	.password_line_max = 0,
 	.options =

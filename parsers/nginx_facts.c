@@ -161,6 +161,9 @@ const struct tl_server_facts tl_nginx_facts = {
 	/* ngx_http_add_server_names, measured with nginx -t 1.22 (sni-duplicate-name). */
 	.duplicate_name_warning = "nginx warns 'conflicting server name … ignored'",
 	.groups_auto = "auto",
+	/* ngx_http_headers_filter: without "always" only these statuses get the header. */
+	.header_without_always = "only 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 "
+				 "responses carry it, errors (4xx, 5xx) do not; add 'always'",
 	.password_line_max = 4096,
 	.options =
 		{

@@ -46,6 +46,21 @@ else
 	tl_fail "hsts-location-lost: nginx did not start"
 fi
 
+ngx_prepare hsts-not-always n
+if ngx_start "$n"; then
+	port=$(ngx_port "$n")
+	head_of www.example.test "$port" /
+	assert_contains "nginx: a 200" "$HEAD_OUT" "HTTP/1.1 200"
+	assert_contains "nginx: a 200 carries it" "$HEAD_OUT" "Strict-Transport-Security: max-age=63072000"
+	head_of www.example.test "$port" /no-such-page
+	assert_contains "nginx: a 404" "$HEAD_OUT" "HTTP/1.1 404"
+	assert_not_contains "nginx: a 404 goes without it (hsts-missing)" "$HEAD_OUT" \
+		"Strict-Transport-Security"
+	ngx_stop "$n"
+else
+	tl_fail "hsts-not-always: nginx did not start"
+fi
+
 ap_prepare hsts-not-always a
 mkdir -p "$a/htdocs" && echo ok >"$a/htdocs/index.html"
 sed -i "s|^DocumentRoot /tmp|DocumentRoot $a/htdocs|" "$a/apache2.conf"
