@@ -9,6 +9,7 @@
 #include <openssl/x509v3.h>
 
 #include "checks.h"
+#include "tls_view.h"
 #include "keyinfo.h"
 #include "site_certs.h"
 
@@ -70,12 +71,25 @@ weak_key(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_c
 	 * asks for more, and no client fails.
 	 */
 	if (EVP_PKEY_get_security_bits(pub) < 112) {
-		f = tl_cert_finding(
-			ctx, TL_CK_CERT_WEAK_KEY, site, pair,
-			"certificate has a %d-bit %s key, below the %d bits required; "
-			"servers at OpenSSL security level 2 (the Debian default) refuse "
-			"to load it (ee key too small) and clients reject it",
-			bits, tl_key_type_name(pub), min);
+		bool from_string;
+		int level = tl_site_certificate_level(ctx, site, &from_string);
+
+		if (EVP_PKEY_get_security_bits(pub) >= tl_level_security_bits(level))
+			f = tl_cert_finding(
+				ctx, TL_CK_CERT_WEAK_KEY, site, pair,
+				"certificate has a %d-bit %s key, below the %d bits required; "
+				"the server loads it only because the cipher string lowers "
+				"OpenSSL's security level to %d, and clients reject it",
+				bits, tl_key_type_name(pub), min, level);
+		else
+			f = tl_cert_finding(
+				ctx, TL_CK_CERT_WEAK_KEY, site, pair,
+				"certificate has a %d-bit %s key, below the %d bits required; "
+				"OpenSSL at security level %d (%s) refuses to load it (ee key "
+				"too small), so the server %s, and clients reject it",
+				bits, tl_key_type_name(pub), min, level,
+				from_string ? "set by the cipher string" : "the Debian default",
+				tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
 		f->clients_see = weak_key_clients;
 	} else {
 		f = tl_cert_finding(ctx, TL_CK_CERT_WEAK_KEY, site, pair,

@@ -6,6 +6,7 @@
 #include <openssl/objects.h>
 
 #include "checks.h"
+#include "tls_view.h"
 #include "site_certs.h"
 
 static const struct tl_client_error self_signed_clients[] = {
@@ -70,8 +71,13 @@ static void
 weak_signature(struct tl_check_ctx *ctx, const struct tl_site *site,
 	       const struct tl_cert_pair *pair, const struct tl_pair_info *info)
 {
+	bool from_string;
+	int level;
+
 	if (!tl_pair_leaf_known(info))
 		return;
+	/* SHA-1 and MD5 are below level 1's 80 bits: only level 0 lets them load. */
+	level = tl_site_certificate_level(ctx, site, &from_string);
 	for (int d = 0; d < info->npath; d++) {
 		const struct tl_path_cert *pc = &info->path_certs[d];
 		const char *md = weak_digest(pc->sig_md_nid);
@@ -89,13 +95,21 @@ weak_signature(struct tl_check_ctx *ctx, const struct tl_site *site,
 				"intermediate CA '%s' (from the trust store) is signed "
 				"with %s; clients that build the path through it reject it",
 				pc->subject, md);
+		else if (level == 0)
+			f = tl_cert_finding(
+				ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
+				"%s '%s' is signed with %s; clients reject it, and the server "
+				"loads it only because the cipher string lowers OpenSSL's "
+				"security level to 0",
+				d == 0 ? "certificate" : "intermediate CA", pc->subject, md);
 		else
 			f = tl_cert_finding(
 				ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
-				"%s '%s' is signed with %s; clients reject it, and "
-				"servers whose OpenSSL 3 runs at security level 1 or above "
-				"refuse to load it ('ca md too weak')",
-				d == 0 ? "certificate" : "intermediate CA", pc->subject, md);
+				"%s '%s' is signed with %s; clients reject it, and OpenSSL at "
+				"security level %d refuses to load it ('ca md too weak'), so the "
+				"server %s",
+				d == 0 ? "certificate" : "intermediate CA", pc->subject, md, level,
+				tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
 		f->clients_see = weak_signature_clients;
 		tl_finding_relate(
 			ctx->diag, f, pair->cert.written, (struct tl_loc){0}, "%s %s, issued by %s",

@@ -172,6 +172,23 @@ tl_site_security_level(struct tl_check_ctx *ctx, const struct tl_site *site, boo
 	return list->sec_level;
 }
 
+int
+tl_site_certificate_level(struct tl_check_ctx *ctx, const struct tl_site *site, bool *from_string)
+{
+	*from_string = false;
+	if (site->facts == NULL || !site->facts->seclevel_before_certificates)
+		return TL_DEFAULT_SECLEVEL;
+	return tl_site_security_level(ctx, site, from_string);
+}
+
+int
+tl_level_security_bits(int level)
+{
+	static const int bits[] = {0, 80, 112, 128, 192, 256};
+
+	return level < 0 ? 0 : level > 5 ? bits[5] : bits[level];
+}
+
 static void
 site_ciphers_get(struct tl_check_ctx *ctx, const struct tl_site *site, struct site_ciphers *sc)
 {

@@ -38,6 +38,16 @@ struct tl_check_ctx;
  */
 int tl_site_security_level(struct tl_check_ctx *ctx, const struct tl_site *site, bool *from_string);
 
+/*
+ * The security level SITE's certificates are loaded at: the cipher
+ * string's where the server sets it first (facts), else the default.
+ */
+int tl_site_certificate_level(struct tl_check_ctx *ctx, const struct tl_site *site,
+			      bool *from_string);
+
+/* The security bits OpenSSL's level LEVEL asks of keys and signatures (0, 80, 112, …). */
+int tl_level_security_bits(int level);
+
 /* "TLSv1, TLSv1.1" for MASK, in the arena. */
 const char *tl_protocols_string(struct tl_arena *arena, unsigned mask);
 

@@ -130,6 +130,8 @@ const struct tl_server_facts tl_apache_facts = {
 	/* ssl_stapling_init_cert: measured with httpd 2.4.71
 	   (testdata/realserver/apache-stapling.sh). */
 	.stapling_unusable = "starts without stapling for it (AH02218, AH02604 in the error log)",
+	/* ssl_init_ctx_cipher_suite runs before ssl_init_server_certs (ssl_init_ctx). */
+	.seclevel_before_certificates = true,
 	.groups_auto = NULL,
 	.password_line_max = 0,
 	.options =

@@ -160,6 +160,8 @@ const struct tl_server_facts tl_nginx_facts = {
 	.stapling_resolver = true,
 	/* ngx_http_add_server_names, measured with nginx -t 1.22 (sni-duplicate-name). */
 	.duplicate_name_warning = "nginx warns 'conflicting server name … ignored'",
+	/* ngx_ssl_ciphers runs before ngx_ssl_certificates in ngx_http_ssl_merge_srv_conf. */
+	.seclevel_before_certificates = true,
 	.groups_auto = "auto",
 	/* ngx_http_headers_filter: without "always" only these statuses get the header. */
 	.header_without_always = "only 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 "

@@ -55,6 +55,12 @@ file_ref(struct lower *l, const struct tl_arg *arg)
 	 */
 	if (strncmp(arg->text, "data:", 5) == 0 &&
 	    tl_nginx_has(TL_NGX_CERT_DATA, l->env->version)) {
+		/* Never quoted: it may be a private key. */
+		if (strstr(arg->text, "-----BEGIN ") == NULL)
+			tl_lower_invalid(
+				&l->engine, arg->loc,
+				"inline \"data:\" value holds no PEM block (no start line): nginx "
+				"cannot load it");
 		ref.dynamic = true;
 		return ref;
 	}

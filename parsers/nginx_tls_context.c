@@ -174,6 +174,16 @@ tl_ngx_check_tls_context(struct lower *l, const struct tl_site *site, enum tl_si
 	    t->verify_client.mode != TL_CLIENT_AUTH_OFF)
 		pem_file(l, &t->client_certificate, "client CA", "SSL_load_client_CA_file()",
 			 certs);
+	/*
+	 * stream loads them only for a verifying server until 1.27.2
+	 * (ngx_stream_ssl_merge_conf, the same change as the trusted rule).
+	 */
+	if (mode == TL_SITE_STREAM && !tl_nginx_has(TL_NGX_VERIFY_WITH_TRUSTED, l->env->version) &&
+	    (t->verify_client.v.origin == TL_ORIGIN_UNSET ||
+	     t->verify_client.mode == TL_CLIENT_AUTH_OFF)) {
+		ticket_key_file(l, &t->session_ticket_key);
+		return;
+	}
 	pem_file(l, &t->trusted_certificate, "trusted CA", "SSL_CTX_load_verify_locations()",
 		 certs);
 	pem_file(l, &t->crl, "CRL", "X509_LOOKUP_load_file()", certs_or_crls);

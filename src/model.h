@@ -382,6 +382,12 @@ struct tl_server_facts {
 	 * a message (httpd: redirects and errors); NULL: nothing worth saying.
 	 */
 	const char *header_without_always;
+	/*
+	 * The cipher string (and its @SECLEVEL) is set before the certificates
+	 * are loaded (nginx, httpd), so a lowered level lets weak certificates
+	 * load; false: they load at the library's default level (HAProxy).
+	 */
+	bool seclevel_before_certificates;
 	/* The group-list value that means "the library's own list" ("auto"), or NULL. */
 	const char *groups_auto;
 	/*
