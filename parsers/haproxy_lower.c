@@ -13,12 +13,14 @@
  */
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <errno.h>
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "../checks/cipher_string.h"
 #include "../src/fsutil.h"
 #include "../src/strmap.h"
 #include "../src/topology.h"
@@ -1125,6 +1127,62 @@ lower_frontend(struct walk *w, const struct tl_directive *sec, const struct hp_d
 	}
 }
 
+/*
+ * A server line's TLS context, which HAProxy builds at start for every
+ * server with "ssl" (ssl_sock_prepare_srv_ctx, v2.6.0), in its order:
+ * the versions, then the cipher string and the TLS 1.3 suites as
+ * SSL_CTX_set_cipher_list() and SSL_CTX_set_ciphersuites() take them (the
+ * cipher engine over the linked libssl's suites). Each failure is an alert
+ * naming the server line; a value set elsewhere (default-server,
+ * ssl-default-server-*) is reported where it is written, quoting it as
+ * HAProxy does.
+ */
+/* SSL_CTX_set_ciphersuites() of OpenSSL 3.0: unknown names are skipped, none known fails. */
+static bool
+suites13_any_known(struct tl_arena *arena, const char *str)
+{
+	for (const char *p = str; *p != '\0';) {
+		size_t len = strcspn(p, ":");
+		const struct tl_cipher_suite *cs =
+			tl_cipher_suite_by_name(tl_arena_strndup(arena, p, len));
+
+		if (cs != NULL && cs->min_proto == TL_CS_TLS1_3)
+			return true;
+		p += len + (p[len] == ':');
+	}
+	return str[0] == '\0';
+}
+
+static void
+server_ciphers(struct hp_lower *l, const struct hp_server *srv, const char *what)
+{
+	const struct tl_str *c = &srv->up.ciphers;
+	const struct tl_str *cs = &srv->ciphersuites;
+
+	/* PROFILE=SYSTEM is the host's crypto policy (Fedora): nothing to judge offline. */
+	if (c->v.origin != TL_ORIGIN_UNSET && c->s != NULL && strncmp(c->s, "PROFILE=", 8) != 0) {
+		struct tl_cipher_list list;
+		const char *error = NULL;
+		int rc = tl_cipher_string_eval(l->env->arena, c->s, TL_CIPHER_LINKED_ONLY, &list,
+					       &error);
+
+		if (rc != 0)
+			tl_lower_invalid(&l->engine, c->v.loc,
+					 "%s : unable to set SSL cipher list to '%s' (%s)", what,
+					 c->s,
+					 rc == -ENOENT   ? "it enables no cipher suite"
+					 : error != NULL ? error
+							 : "invalid syntax");
+	}
+	if (cs->v.origin != TL_ORIGIN_UNSET && cs->s != NULL &&
+	    !suites13_any_known(l->env->arena, cs->s))
+		tl_lower_invalid(
+			&l->engine, cs->v.loc,
+			"%s : unable to set TLS 1.3 cipher suites to '%s' (it names no TLS "
+			"1.3 suite)",
+			what, cs->s);
+}
+
 /* The host of a server address: "[v6]:port", "host:port", "host". */
 static const char *
 server_host(struct tl_arena *arena, const char *addr)
@@ -1201,6 +1259,7 @@ lower_server(struct walk *w, const struct tl_directive *sec, const struct tl_ptr
 				"section to disable server-side verifications by default.",
 				what);
 	}
+	server_ciphers(l, &srv, what);
 	if (srv.up.server_name.v.origin == TL_ORIGIN_UNSET) {
 		/* HAProxy sends no SNI to a server unless "sni" says which. */
 		srv.up.server_name.v.origin = TL_ORIGIN_DEFAULT;

@@ -81,7 +81,8 @@ struct hp_ssl {
 struct hp_server {
 	struct tl_upstream_tls up;
 	struct hp_versions versions;
-	struct tl_str verify; /* none | required */
+	struct tl_str verify;       /* none | required */
+	struct tl_str ciphersuites; /* TLS 1.3 suites (not in struct tl_upstream_tls) */
 };
 
 /* The global section's settings that bind and server lines start from. */
