@@ -1129,14 +1129,77 @@ lower_frontend(struct walk *w, const struct tl_directive *sec, const struct hp_d
 
 /*
  * A server line's TLS context, which HAProxy builds at start for every
- * server with "ssl" (ssl_sock_prepare_srv_ctx, v2.6.0), in its order:
- * the versions, then the cipher string and the TLS 1.3 suites as
- * SSL_CTX_set_cipher_list() and SSL_CTX_set_ciphersuites() take them (the
- * cipher engine over the linked libssl's suites). Each failure is an alert
- * naming the server line; a value set elsewhere (default-server,
- * ssl-default-server-*) is reported where it is written, quoting it as
- * HAProxy does.
+ * server with "ssl" (ssl_sock_prepare_srv_ctx, v2.6.0), in its order: the
+ * client certificate, the versions, then the cipher string and the TLS 1.3
+ * suites as SSL_CTX_set_cipher_list() and SSL_CTX_set_ciphersuites() take
+ * them (the cipher engine over the linked libssl's suites); the functions
+ * below judge each part. Each failure is an alert naming the server line;
+ * a value set elsewhere (default-server, ssl-default-server-*) is reported
+ * where it is written, quoting it as HAProxy does.
  */
+
+/*
+ * A server's client certificate "crt", which HAProxy loads when it builds
+ * the server's context (ssl_sock_load_srv_cert, then
+ * ssl_sock_load_files_into_ckch as for a bind line's crt, v2.6.0): it must
+ * exist, hold a PEM certificate and its key, or the key must be in FILE.key
+ * beside it (unless ssl-load-extra-files leaves "key" out), and the key
+ * must be the certificate's. Read through the --root file layer.
+ */
+static void
+server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const char *what)
+{
+	const struct tl_str *crt = &up->certificate;
+	const struct tl_cert_file *cf, *side = NULL;
+	const char *keyfile = crt->s;
+	EVP_PKEY *key;
+
+	if (crt->v.origin == TL_ORIGIN_UNSET || crt->s == NULL)
+		return;
+	if (l->files == NULL)
+		l->files = tl_certstore_new(l->env->arena, l->fs);
+	cf = tl_certstore_get(l->files, crt->s);
+	if (cf->read_error != 0) {
+		tl_lower_invalid(&l->engine, crt->v.loc,
+				 "%s : unable to stat SSL certificate from file '%s' : %s", what,
+				 crt->s, strerror(cf->read_error));
+		return;
+	}
+	if (cf->certs == NULL || sk_X509_num(cf->certs) == 0) {
+		tl_lower_invalid(&l->engine, crt->v.loc,
+				 "%s : unable to load certificate from file '%s'", what, crt->s);
+		return;
+	}
+	key = cf->key;
+	if (key == NULL && (l->global.extra_files & HP_GF_KEY)) {
+		struct stat st;
+
+		keyfile = tl_arena_printf(l->env->arena, "%s.key", sidecar_base(l, crt->s));
+		if (tl_fs_stat(l->fs, keyfile, &st) == 0) {
+			side = tl_certstore_get(l->files, keyfile);
+			key = side->key;
+			if (key == NULL) {
+				tl_lower_invalid(
+					&l->engine, crt->v.loc,
+					"%s : '%s' is present but cannot be read or parsed", what,
+					keyfile);
+				return;
+			}
+		}
+	}
+	if (key == NULL) {
+		tl_lower_invalid(&l->engine, crt->v.loc, "%s : No Private Key found in '%s'", what,
+				 keyfile);
+		return;
+	}
+	if (X509_check_private_key(sk_X509_value(cf->certs, 0), key) != 1)
+		tl_lower_invalid(&l->engine, crt->v.loc,
+				 "%s : inconsistencies between private key and certificate loaded "
+				 "'%s'",
+				 what, crt->s);
+	ERR_clear_error();
+}
+
 /* SSL_CTX_set_ciphersuites() of OpenSSL 3.0: unknown names are skipped, none known fails. */
 static bool
 suites13_any_known(struct tl_arena *arena, const char *str)
@@ -1222,12 +1285,6 @@ lower_server(struct walk *w, const struct tl_directive *sec, const struct tl_ptr
 	/* Loaded as the line is read, TLS or not; a default-server's at its own line. */
 	check_ca_file(l, &srv.up.trusted_certificate, "ca-file", srv.up.trusted_certificate.v.loc);
 	check_ca_file(l, &srv.up.crl, "crl-file", srv.up.crl.v.loc);
-	if (!srv.up.enabled.on)
-		return NULL;
-	up = tl_arena_alloc(l->env->arena, sizeof(*up));
-	up->loc = d->loc;
-	up->url = tl_arena_printf(l->env->arena, "%s %s", d->args[0].text, d->args[1].text);
-	up->host = server_host(l->env->arena, d->args[1].text);
 	/* verify: the line's, else ssl-server-verify (required by default). */
 	verify = srv.verify.v.origin != TL_ORIGIN_UNSET                ? srv.verify.s
 		 : l->global.server_verify.v.origin != TL_ORIGIN_UNSET ? l->global.server_verify.s
@@ -1242,24 +1299,38 @@ lower_server(struct walk *w, const struct tl_directive *sec, const struct tl_ptr
 	} else if (srv.up.verify.v.dir != NULL && srv.verify.v.origin == TL_ORIGIN_UNSET) {
 		srv.up.verify.v.origin = TL_ORIGIN_INHERITED;
 	}
-	if (srv.up.verify.on && srv.up.trusted_certificate.v.origin == TL_ORIGIN_UNSET) {
-		if (l->global.server_verify.v.origin != TL_ORIGIN_UNSET &&
-		    strcmp(l->global.server_verify.s, "none") == 0)
-			tl_lower_invalid(&l->engine, d->loc,
-					 "%s : verify is enabled but no CA file specified.", what);
-		else
-			tl_lower_invalid(
-				&l->engine, d->loc,
-				"%s : verify is enabled by default but no CA file specified. If "
-				"you're running on a LAN where you're certain to trust the "
-				"server's "
-				"certificate, please set an explicit 'verify none' statement on "
-				"the "
-				"'server' line, or use 'ssl-server-verify none' in the global "
-				"section to disable server-side verifications by default.",
-				what);
+	/* HAProxy builds the server's TLS context (ssl_sock_prepare_srv_ctx) for "ssl". */
+	if (srv.up.enabled.on) {
+		if (srv.up.verify.on && srv.up.trusted_certificate.v.origin == TL_ORIGIN_UNSET) {
+			if (l->global.server_verify.v.origin != TL_ORIGIN_UNSET &&
+			    strcmp(l->global.server_verify.s, "none") == 0)
+				tl_lower_invalid(&l->engine, d->loc,
+						 "%s : verify is enabled but no CA file specified.",
+						 what);
+			else
+				tl_lower_invalid(
+					&l->engine, d->loc,
+					"%s : verify is enabled by default but no CA file "
+					"specified. If "
+					"you're running on a LAN where you're certain to trust the "
+					"server's "
+					"certificate, please set an explicit 'verify none' "
+					"statement on "
+					"the "
+					"'server' line, or use 'ssl-server-verify none' in the "
+					"global "
+					"section to disable server-side verifications by default.",
+					what);
+		}
+		server_client_cert(l, &srv.up, what);
+		server_ciphers(l, &srv, what);
 	}
-	server_ciphers(l, &srv, what);
+	if (!srv.up.enabled.on)
+		return NULL;
+	up = tl_arena_alloc(l->env->arena, sizeof(*up));
+	up->loc = d->loc;
+	up->url = tl_arena_printf(l->env->arena, "%s %s", d->args[0].text, d->args[1].text);
+	up->host = server_host(l->env->arena, d->args[1].text);
 	if (srv.up.server_name.v.origin == TL_ORIGIN_UNSET) {
 		/* HAProxy sends no SNI to a server unless "sni" says which. */
 		srv.up.server_name.v.origin = TL_ORIGIN_DEFAULT;

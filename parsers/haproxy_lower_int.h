@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "../src/certstore.h"
 #include "../src/fsroot.h"
 #include "haproxy.h"
 #include "lower.h"
@@ -124,6 +125,8 @@ struct hp_lower {
 	struct hp_global global;
 	const char *default_note;
 	struct tl_loc defaults_loc; /* where a default is reported: the global section */
+	/* Files HAProxy loads while reading the config (server crt), through the fs layer. */
+	struct tl_certstore *files;
 };
 
 extern const struct tl_keyword_table tl_haproxy_keywords;
