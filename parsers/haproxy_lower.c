@@ -1138,6 +1138,27 @@ lower_frontend(struct walk *w, const struct tl_directive *sec, const struct hp_d
  * where it is written, quoting it as HAProxy does.
  */
 
+static void
+server_protocols(struct hp_lower *l, const struct hp_server *srv, const struct tl_directive *sec,
+		 const struct tl_directive *d, const char *what)
+{
+	const struct hp_versions *v = &srv->versions;
+	bool given = v->min.v.origin != TL_ORIGIN_UNSET || v->max.v.origin != TL_ORIGIN_UNSET;
+	/* The no-* switches count only without ssl-min-ver/ssl-max-ver; no default minimum. */
+	unsigned off = v->no.v.origin != TL_ORIGIN_UNSET && !given ? v->no.mask : 0;
+	int lo = v->min.v.origin != TL_ORIGIN_UNSET ? version_index(v->min.mask) : 0;
+	int hi = v->max.v.origin != TL_ORIGIN_UNSET ? version_index(v->max.mask)
+						    : (int)NVERSIONS - 1;
+
+	for (int i = lo; i <= hi; i++)
+		if (!(off & version_order[i]))
+			return;
+	tl_lower_invalid(&l->engine, d->loc,
+			 "%s : %s '%s': all SSL/TLS versions are disabled for server '%s'.", what,
+			 strcmp(sec->name, "listen") == 0 ? "proxy" : "backend", section_name(sec),
+			 d->args[0].text);
+}
+
 /*
  * A server's client certificate "crt", which HAProxy loads when it builds
  * the server's context (ssl_sock_load_srv_cert, then
@@ -1299,8 +1320,12 @@ lower_server(struct walk *w, const struct tl_directive *sec, const struct tl_ptr
 	} else if (srv.up.verify.v.dir != NULL && srv.verify.v.origin == TL_ORIGIN_UNSET) {
 		srv.up.verify.v.origin = TL_ORIGIN_INHERITED;
 	}
-	/* HAProxy builds the server's TLS context (ssl_sock_prepare_srv_ctx) for "ssl". */
-	if (srv.up.enabled.on) {
+	/*
+	 * HAProxy builds the server's TLS context (ssl_sock_prepare_srv_ctx)
+	 * for "ssl" and for "check-ssl" alike: health checks use the same one.
+	 */
+	if (srv.up.enabled.on || srv.check_ssl.on) {
+		server_protocols(l, &srv, sec, d, what);
 		if (srv.up.verify.on && srv.up.trusted_certificate.v.origin == TL_ORIGIN_UNSET) {
 			if (l->global.server_verify.v.origin != TL_ORIGIN_UNSET &&
 			    strcmp(l->global.server_verify.s, "none") == 0)

@@ -84,6 +84,7 @@ struct hp_server {
 	struct hp_versions versions;
 	struct tl_str verify;       /* none | required */
 	struct tl_str ciphersuites; /* TLS 1.3 suites (not in struct tl_upstream_tls) */
+	struct tl_flag check_ssl;   /* check-ssl: health checks over TLS, with the same context */
 };
 
 /* The global section's settings that bind and server lines start from. */
