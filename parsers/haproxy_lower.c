@@ -273,6 +273,118 @@ check_ca_file(struct hp_lower *l, const struct tl_str *file, const char *keyword
 	tl_lower_invalid(&l->engine, at, "'%s' : unable to load %s (%s)", keyword, written, why);
 }
 
+/*
+ * "ecdhe" is the context's group list when no "curves" applies — the
+ * line's, a crt-list line's or ssl-default-bind-curves: ssl_sock_prepare_ctx
+ * (v2.6.0) then calls SSL_CTX_set1_curves_list() with it, and a name OpenSSL
+ * does not know is "unable to set elliptic named curve to '…'", which the
+ * group checks judge like any group list. A crt-list line's ecdhe replaces
+ * the bind line's, not the bind line's curves.
+ */
+static void
+ecdhe_groups(struct hp_ssl *ssl, const struct hp_ssl *bind)
+{
+	if (ssl->ecdhe.v.origin == TL_ORIGIN_UNSET)
+		return;
+	if (bind == NULL ? ssl->tls.groups.v.origin != TL_ORIGIN_UNSET
+			 : ssl->ecdhe.v.dir == bind->ecdhe.v.dir ||
+				   ssl->tls.groups.v.dir != bind->tls.groups.v.dir ||
+				   (bind->tls.groups.v.origin != TL_ORIGIN_UNSET &&
+				    !bind->groups_from_ecdhe))
+		return;
+	ssl->tls.groups = ssl->ecdhe;
+	ssl->groups_from_ecdhe = true;
+}
+
+/*
+ * HAProxy's base64dec() (src/base64.c, v2.6.0): a multiple of four
+ * characters, "=" padding only as "XX==" or "XXX=" at the end of a group;
+ * the decoded size, or -1. OLEN bounds it as HAProxy's buffer does.
+ */
+static int
+hp_base64_size(const char *in, size_t ilen, size_t olen)
+{
+	static const char alphabet[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t convlen = 0;
+	int i = 0, pad = 0;
+
+	if (ilen % 4)
+		return -1;
+	if (ilen > 0 && olen < ilen / 4 * 3 - (in[ilen - 1] == '=') - (in[ilen - 2] == '='))
+		return -1;
+	for (; ilen > 0; in++, ilen--) {
+		bool is_pad = *in == '=';
+
+		if (!is_pad && (*in == '\0' || strchr(alphabet, *in) == NULL))
+			return -1;
+		if (pad && !is_pad)
+			return -1;
+		if (pad && i < 2)
+			return -1;
+		pad += is_pad;
+		if (++i == 4) {
+			convlen += 3 - (size_t)pad;
+			pad = i = 0;
+		}
+	}
+	return (int)convlen;
+}
+
+/*
+ * tls-ticket-keys FILE, read as HAProxy reads the keyword
+ * (bind_parse_tls_ticket_keys, v2.6.0): every line one base64 key of 48
+ * bytes (128-bit keys) or 80 (256-bit), all of the first one's size, and
+ * at least TLS_TICKETS_NO (3) of them; else the keyword's alert.
+ */
+static void
+check_ticket_keys(struct hp_lower *l, const struct tl_str *file, struct tl_loc at)
+{
+	const char *path;
+	char *text;
+	size_t len;
+	int rc, size = 0, keys = 0;
+
+	if (file->v.origin != TL_ORIGIN_SET || file->s == NULL)
+		return;
+	path = file->s[0] == '/' ? file->s : tl_arena_printf(l->env->arena, "/%s", file->s);
+	rc = tl_fs_read(l->fs, path, 1u << 20, &text, &len, NULL, NULL);
+	if (rc != 0) {
+		tl_lower_invalid(&l->engine, at, "'%s' : unable to load ssl tickets keys file (%s)",
+				 file->s, strerror(-rc));
+		return;
+	}
+	for (size_t off = 0; off < len;) {
+		const char *line = text + off;
+		size_t n = strcspn(line, "\n");
+		int dec;
+
+		off += n + (off + n < len);
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		dec = hp_base64_size(line, n, 80);
+		if (dec < 0) {
+			tl_lower_invalid(&l->engine, at,
+					 "'%s' : unable to decode base64 key on line %d", file->s,
+					 keys + 1);
+			return;
+		}
+		if ((dec != 48 && dec != 80) || (size != 0 && dec != size)) {
+			tl_lower_invalid(&l->engine, at,
+					 "'%s' : wrong sized key on line %d (%d bytes; keys have "
+					 "48 or 80, all one size)",
+					 file->s, keys + 1, dec);
+			return;
+		}
+		size = dec;
+		keys++;
+	}
+	if (keys < 3)
+		tl_lower_invalid(&l->engine, at,
+				 "'%s' : please supply at least 3 keys in the tls-tickets-file",
+				 file->s);
+}
+
 /* Values of the global section become inherited ones in a bind line (bind_parse_ssl). */
 static void
 inherit_global(struct hp_lower *l, struct hp_ssl *ssl)
@@ -745,6 +857,7 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 		targets[HP_TARGET_SSL] = &ssl;
 		tl_hp_apply_words(l, HP_CRTLIST, targets, e->list_entry->options,
 				  e->list_entry->noptions, "crt-list");
+		ecdhe_groups(&ssl, bind);
 		if (ssl.versions.min.v.origin != TL_ORIGIN_UNSET ||
 		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET)
 			entry_protocols(l, &ssl, bind, bind_loc, what);
@@ -819,6 +932,7 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 	check_ca_file(l, &ssl.tls.client_certificate, "ca-file", d->loc);
 	check_ca_file(l, &ssl.ca_verify_file, "ca-verify-file", d->loc);
 	check_ca_file(l, &ssl.tls.crl, "crl-file", d->loc);
+	check_ticket_keys(l, &ssl.tls.session_ticket_key, d->loc);
 	/* default-crt certificates come first: one of them is the default. */
 	for (int round = 0; round < 2; round++)
 		for (size_t i = 0; i < ssl.crts.len; i++) {
@@ -834,6 +948,7 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 		bool no_ca = verify_without_ca(&ssl);
 
 		inherit_global(l, &ssl);
+		ecdhe_groups(&ssl, NULL);
 		bind_protocols(l, &ssl, d->loc, what);
 		for (size_t i = 0; i < entries.len; i++)
 			tl_ptrvec_push(

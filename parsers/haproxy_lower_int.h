@@ -76,6 +76,9 @@ struct hp_ssl {
 	struct tl_ptrvec crts;     /* struct hp_crt * */
 	struct tl_flag generate_certificates; /* certificates made on the fly for unknown names */
 	struct tl_str ca_verify_file;         /* CAs to verify with, not named to clients */
+	/* ecdhe: the group list when no "curves" applies (SSL_CTX_set1_curves_list too). */
+	struct tl_str ecdhe;
+	bool groups_from_ecdhe; /* tls.groups is that ecdhe value */
 };
 
 /* A server or default-server line's TLS. */
