@@ -13,6 +13,7 @@
  */
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/x509v3.h>
 #include <errno.h>
 #include <pcre2.h>
 #include <stdlib.h>
@@ -653,6 +654,144 @@ sidecar_base(struct hp_lower *l, const char *file)
 }
 
 /*
+ * A certificate file as ssl_sock_load_files_into_ckch (v2.6.0) loads it,
+ * for a server's "crt" and before a bind line's sidecars: it must exist,
+ * hold a PEM certificate and its key, or the key must be in FILE.key beside
+ * it (unless ssl-load-extra-files leaves "key" out), and the key must be
+ * the certificate's. NULL when it loads (*CERT is the file), else HAProxy's
+ * reason. Read through the --root file layer.
+ */
+static const char *
+ckch_error(struct hp_lower *l, const char *path, const struct tl_cert_file **cert)
+{
+	struct tl_arena *arena = l->env->arena;
+	const struct tl_cert_file *cf;
+	const char *keyfile = path;
+	EVP_PKEY *key;
+
+	if (l->files == NULL)
+		l->files = tl_certstore_new(arena, l->fs);
+	cf = tl_certstore_get(l->files, path);
+	*cert = cf;
+	if (cf->read_error != 0)
+		return tl_arena_printf(arena, "unable to stat SSL certificate from file '%s' : %s",
+				       path, strerror(cf->read_error));
+	if (cf->certs == NULL || sk_X509_num(cf->certs) == 0)
+		return tl_arena_printf(arena, "unable to load certificate from file '%s'", path);
+	key = cf->key;
+	if (key == NULL && (l->global.extra_files & HP_GF_KEY)) {
+		struct stat st;
+
+		keyfile = tl_arena_printf(arena, "%s.key", sidecar_base(l, path));
+		if (tl_fs_stat(l->fs, keyfile, &st) == 0) {
+			key = tl_certstore_get(l->files, keyfile)->key;
+			if (key == NULL)
+				return tl_arena_printf(
+					arena, "'%s' is present but cannot be read or parsed",
+					keyfile);
+		}
+	}
+	if (key == NULL)
+		return tl_arena_printf(arena, "No Private Key found in '%s'", keyfile);
+	if (X509_check_private_key(sk_X509_value(cf->certs, 0), key) != 1) {
+		ERR_clear_error();
+		return tl_arena_printf(
+			arena, "inconsistencies between private key and certificate loaded '%s'",
+			path);
+	}
+	return NULL;
+}
+
+/* A server's client certificate "crt", loaded when HAProxy builds the server's context. */
+static void
+server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const char *what)
+{
+	const struct tl_cert_file *cf;
+	const char *error;
+
+	if (up->certificate.v.origin == TL_ORIGIN_UNSET || up->certificate.s == NULL)
+		return;
+	error = ckch_error(l, up->certificate.s, &cf);
+	if (error != NULL)
+		tl_lower_invalid(&l->engine, up->certificate.v.loc, "%s : %s", what, error);
+}
+
+/* ssl_sock_parse_sctl (v2.6.0): a 2-byte length, then SCTs of a 2-byte length each. */
+static bool
+sctl_parses(const unsigned char *data, size_t n)
+{
+	size_t len, pos = 0;
+
+	if (n < 2)
+		return false;
+	len = (size_t)data[0] << 8 | data[1];
+	if (len + 2 != n)
+		return false;
+	data += 2;
+	while (pos < len) {
+		if (len - pos < 2)
+			return false;
+		pos += ((size_t)data[pos] << 8 | data[pos + 1]) + 2;
+		if (pos > len)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The sidecars HAProxy reads once a certificate and its key have loaded
+ * (ssl_sock_load_files_into_ckch, v2.6.0; haproxy -c 2.6.12): FILE.sctl
+ * must parse as an SCT list (HAProxy reads at most a buffer, tune.bufsize
+ * 16384); when FILE.ocsp exists, whatever it holds, FILE.issuer, if there,
+ * must hold a PEM certificate that issued the certificate (2.6 looks for no
+ * issuer in the chain first). FILE is less ".crt" under
+ * ssl-load-extra-del-ext; ssl-load-extra-files decides which are read. A
+ * failure refuses the certificate, at the line that names it.
+ */
+static void
+check_sidecars(struct hp_lower *l, const char *path, struct tl_loc at, const char *what)
+{
+	struct tl_arena *arena = l->env->arena;
+	const char *base = sidecar_base(l, path);
+	const struct tl_cert_file *cf;
+	const char *file;
+	struct stat st;
+	char *text;
+	size_t len;
+
+	if (!(l->global.extra_files & (HP_GF_SCTL | HP_GF_ISSUER)) ||
+	    ckch_error(l, path, &cf) != NULL)
+		return;
+	file = tl_arena_printf(arena, "%s.sctl", base);
+	if ((l->global.extra_files & HP_GF_SCTL) && tl_fs_stat(l->fs, file, &st) == 0 &&
+	    (tl_fs_read(l->fs, file, 1u << 20, &text, &len, NULL, NULL) != 0 ||
+	     !sctl_parses((const unsigned char *)text, len < 16384 ? len : 16384))) {
+		tl_lower_invalid(&l->engine, at,
+				 "%s : '%s' is present but cannot be read or parsed (not a "
+				 "SignedCertificateTimestampList)",
+				 what, file);
+		return;
+	}
+	file = tl_arena_printf(arena, "%s.issuer", base);
+	if ((l->global.extra_files & HP_GF_OCSP) && (l->global.extra_files & HP_GF_ISSUER) &&
+	    tl_fs_stat(l->fs, tl_arena_printf(arena, "%s.ocsp", base), &st) == 0 &&
+	    tl_fs_stat(l->fs, file, &st) == 0) {
+		const struct tl_cert_file *issuer = tl_certstore_get(l->files, file);
+
+		if (issuer->certs == NULL || sk_X509_num(issuer->certs) == 0)
+			tl_lower_invalid(&l->engine, at,
+					 "%s : '%s' cannot be read or parsed (no PEM certificate)",
+					 what, file);
+		else if (X509_check_issued(sk_X509_value(issuer->certs, 0),
+					   sk_X509_value(cf->certs, 0)) != X509_V_OK)
+			tl_lower_invalid(&l->engine, at,
+					 "%s : '%s' is not an issuer (of the certificate in '%s')",
+					 what, file, path);
+		ERR_clear_error();
+	}
+}
+
+/*
  * The certificate PATH (as written) with its key: in the file, or in
  * FILE.key beside it unless ssl-load-extra-files leaves "key" out (then
  * HAProxy refuses a certificate without its key: "No Private Key found").
@@ -848,6 +987,8 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 	struct tl_site *site = new_site(l, fe, bind_loc);
 	struct hp_ssl ssl = *bind;
 	struct tl_cert_pair pair = cert_pair(l, e->written, e->path, e->arg, e->keyword);
+
+	check_sidecars(l, e->path, e->arg, what);
 
 	if (e->list_entry != NULL && e->list_entry->noptions > 0) {
 		void *targets[HP_NTARGETS] = {NULL};
@@ -1272,68 +1413,6 @@ server_protocols(struct hp_lower *l, const struct hp_server *srv, const struct t
 			 "%s : %s '%s': all SSL/TLS versions are disabled for server '%s'.", what,
 			 strcmp(sec->name, "listen") == 0 ? "proxy" : "backend", section_name(sec),
 			 d->args[0].text);
-}
-
-/*
- * A server's client certificate "crt", which HAProxy loads when it builds
- * the server's context (ssl_sock_load_srv_cert, then
- * ssl_sock_load_files_into_ckch as for a bind line's crt, v2.6.0): it must
- * exist, hold a PEM certificate and its key, or the key must be in FILE.key
- * beside it (unless ssl-load-extra-files leaves "key" out), and the key
- * must be the certificate's. Read through the --root file layer.
- */
-static void
-server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const char *what)
-{
-	const struct tl_str *crt = &up->certificate;
-	const struct tl_cert_file *cf, *side = NULL;
-	const char *keyfile = crt->s;
-	EVP_PKEY *key;
-
-	if (crt->v.origin == TL_ORIGIN_UNSET || crt->s == NULL)
-		return;
-	if (l->files == NULL)
-		l->files = tl_certstore_new(l->env->arena, l->fs);
-	cf = tl_certstore_get(l->files, crt->s);
-	if (cf->read_error != 0) {
-		tl_lower_invalid(&l->engine, crt->v.loc,
-				 "%s : unable to stat SSL certificate from file '%s' : %s", what,
-				 crt->s, strerror(cf->read_error));
-		return;
-	}
-	if (cf->certs == NULL || sk_X509_num(cf->certs) == 0) {
-		tl_lower_invalid(&l->engine, crt->v.loc,
-				 "%s : unable to load certificate from file '%s'", what, crt->s);
-		return;
-	}
-	key = cf->key;
-	if (key == NULL && (l->global.extra_files & HP_GF_KEY)) {
-		struct stat st;
-
-		keyfile = tl_arena_printf(l->env->arena, "%s.key", sidecar_base(l, crt->s));
-		if (tl_fs_stat(l->fs, keyfile, &st) == 0) {
-			side = tl_certstore_get(l->files, keyfile);
-			key = side->key;
-			if (key == NULL) {
-				tl_lower_invalid(
-					&l->engine, crt->v.loc,
-					"%s : '%s' is present but cannot be read or parsed", what,
-					keyfile);
-				return;
-			}
-		}
-	}
-	if (key == NULL) {
-		tl_lower_invalid(&l->engine, crt->v.loc, "%s : No Private Key found in '%s'", what,
-				 keyfile);
-		return;
-	}
-	if (X509_check_private_key(sk_X509_value(cf->certs, 0), key) != 1)
-		tl_lower_invalid(&l->engine, crt->v.loc,
-				 "%s : inconsistencies between private key and certificate loaded "
-				 "'%s'",
-				 what, crt->s);
-	ERR_clear_error();
 }
 
 /* SSL_CTX_set_ciphersuites() of OpenSSL 3.0: unknown names are skipped, none known fails. */
