@@ -60,6 +60,56 @@ set_off(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_di
 static const struct tl_setter set_on_row = {set_on, NULL};
 static const struct tl_setter set_off_row = {set_off, NULL};
 
+/* ---- alpn, npn, check-alpn (ssl_sock_parse_alpn, ssl_bind_parse_npn) ---- */
+
+/*
+ * A comma-separated protocol list, each name at most 255 bytes (its length
+ * goes in one byte on the wire); a longer one is HAProxy's alert as it
+ * reads the keyword (v2.6.0). Empty names between commas pass. Stored when
+ * the row has a field.
+ */
+static void
+set_protocol_names(struct tl_lower *engine, const struct tl_keyword *kw,
+		   const struct tl_directive *d, void *field)
+{
+	const char *p = d->args[0].text;
+	bool npn = strcmp(kw->name, "npn") == 0;
+
+	for (;;) {
+		size_t len = strcspn(p, ",");
+
+		if (len > 255) {
+			tl_lower_invalid(engine, d->args[0].loc,
+					 "'%s' : %s protocol name too long : '%s…' (%zu bytes, "
+					 "at most 255)",
+					 d->name, npn ? "NPN" : "ALPN",
+					 tl_arena_strndup(engine->arena, p, 16), len);
+			return;
+		}
+		if (p[len] == '\0')
+			break;
+		p += len + 1;
+	}
+	if (field != NULL)
+		tl_set_str.set(engine, kw, d, field);
+}
+
+static const struct tl_setter set_protocol_names_row = {set_protocol_names, NULL};
+
+/* ciphersuites (ssl_bind_parse_ciphersuites, srv_parse_ciphersuites): an empty word is refused. */
+static void
+set_suites(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	   void *field)
+{
+	if (d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->args[0].loc, "'%s' : missing cipher suite", d->name);
+		return;
+	}
+	tl_set_str.set(engine, kw, d, field);
+}
+
+static const struct tl_setter set_suites_row = {set_suites, NULL};
+
 /* ---- protocol versions (parse_tls_method_options, parse_tls_method_minmax) ---- */
 
 /* The version a keyword ends in ("no-tlsv11" → TLSv1.1), or 0. */
@@ -416,8 +466,8 @@ static const struct tl_keyword rows[] = {
 	{"agent-send", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"allow-0rtt", HP_BIND | HP_CRTLIST, {0}, {0}, &set_on_row, HP_TARGET_TLS, offsetof(struct tl_tls, early_data), 0, 0, NULL, "accepts TLS 1.3 early data"},
 	{"allow-0rtt", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
-	{"alpn", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, alpn), 1, 1, NULL, "the ALPN protocols offered"},
-	{"alpn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"alpn", HP_BIND | HP_CRTLIST, {0}, {0}, &set_protocol_names_row, HP_TARGET_TLS, offsetof(struct tl_tls, alpn), 1, 1, NULL, "the ALPN protocols offered"},
+	{"alpn", HP_SERVER, {0}, {0}, &set_protocol_names_row, TL_NO_TARGET, 0, 1, 1, NULL, "the ALPN protocols offered to servers (checked, not modelled)"},
 	{"backlog", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"backup", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"ca-base", HP_GLOBAL, {0}, {0}, &set_base_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, ca_base), 1, 1, NULL, "the directory relative CA and CRL files are in"},
@@ -430,19 +480,19 @@ static const struct tl_keyword rows[] = {
 	{"cc", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"cc", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"check", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
-	{"check-alpn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"check-alpn", HP_SERVER, {0}, {0}, &set_protocol_names_row, TL_NO_TARGET, 0, 1, 1, NULL, "the ALPN protocols of health checks (checked, not modelled)"},
 	{"check-pool-conn-name", HP_SERVER, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"check-proto", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"check-reuse-pool", HP_SERVER, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"check-send-proxy", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"check-sni", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"check-sni-auto", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
-	{"check-ssl", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"check-ssl", HP_SERVER, {0}, {0}, &set_on_row, HP_TARGET_SERVER, offsetof(struct hp_server, check_ssl), 0, 0, NULL, "TLS for health checks: the server's TLS context is built"},
 	{"check-via-socks4", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"ciphers", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, ciphers), 1, 1, NULL, "the TLS <= 1.2 cipher string"},
 	{"ciphers", HP_SERVER, {0}, {0}, &tl_set_str, HP_TARGET_UP, offsetof(struct tl_upstream_tls, ciphers), 1, 1, NULL, "the TLS <= 1.2 cipher string to servers"},
-	{"ciphersuites", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, ciphersuites), 1, 1, NULL, "the TLS 1.3 suites"},
-	{"ciphersuites", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ciphersuites", HP_BIND | HP_CRTLIST, {0}, {0}, &set_suites_row, HP_TARGET_TLS, offsetof(struct tl_tls, ciphersuites), 1, 1, NULL, "the TLS 1.3 suites"},
+	{"ciphersuites", HP_SERVER, {0}, {0}, &set_suites_row, HP_TARGET_SERVER, offsetof(struct hp_server, ciphersuites), 1, 1, NULL, "the TLS 1.3 suites to servers"},
 	{"client-sigalgs", HP_BIND, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"client-sigalgs", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"client-sigalgs", HP_SERVER, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -460,7 +510,7 @@ static const struct tl_keyword rows[] = {
 	{"defer-accept", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"disabled", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"downinter", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ecdhe", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ecdhe", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_SSL, offsetof(struct hp_ssl, ecdhe), 1, 1, NULL, "the key exchange groups when no curves applies"},
 	{"ech", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"enabled", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"error-limit", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -522,7 +572,7 @@ static const struct tl_keyword rows[] = {
 	{"no-check-reuse-pool", HP_SERVER, {3, 2, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"no-check-send-proxy", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"no-check-sni-auto", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
-	{"no-check-ssl", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
+	{"no-check-ssl", HP_SERVER, {0}, {0}, &set_off_row, HP_TARGET_SERVER, offsetof(struct hp_server, check_ssl), 0, 0, NULL, "no TLS for health checks"},
 	{"no-renegotiate", HP_SERVER, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"no-send-proxy", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"no-send-proxy-v2", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
@@ -546,8 +596,8 @@ static const struct tl_keyword rows[] = {
 	{"no-tlsv13", HP_BIND, {0}, {0}, &set_no_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions), 0, 0, NULL, "switches TLSv1.3 off"},
 	{"no-tlsv13", HP_SERVER, {0}, {0}, &set_no_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions), 0, 0, NULL, "switches TLSv1.3 off"},
 	{"non-stick", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
-	{"npn", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"npn", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"npn", HP_BIND | HP_CRTLIST, {0}, {0}, &set_protocol_names_row, TL_NO_TARGET, 0, 1, 1, NULL, "the NPN protocols offered (checked, not modelled)"},
+	{"npn", HP_SERVER, {0}, {0}, &set_protocol_names_row, TL_NO_TARGET, 0, 1, 1, NULL, "the NPN protocols offered to servers (checked, not modelled)"},
 	{"observe", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ocsp-update", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"on-error", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -599,7 +649,7 @@ static const struct tl_keyword rows[] = {
 	{"ssl-default-bind-options", HP_GLOBAL, {0}, {0}, &set_bind_options_row, HP_TARGET_SSL, 0, 1, TL_MANY_ARGS, NULL, "the bind lines' versions and options"},
 	{"ssl-default-bind-sigalgs", HP_GLOBAL, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-default-server-ciphers", HP_GLOBAL, {0}, {0}, &tl_set_str, HP_TARGET_UP, offsetof(struct tl_upstream_tls, ciphers), 1, 1, NULL, "the server lines' TLS <= 1.2 cipher string"},
-	{"ssl-default-server-ciphersuites", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"ssl-default-server-ciphersuites", HP_GLOBAL, {0}, {0}, &tl_set_str, HP_TARGET_SERVER, offsetof(struct hp_server, ciphersuites), 1, 1, NULL, "the server lines' TLS 1.3 suites"},
 	{"ssl-default-server-client-sigalgs", HP_GLOBAL, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-default-server-curves", HP_GLOBAL, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-default-server-options", HP_GLOBAL, {0}, {0}, &set_server_options_row, HP_TARGET_SERVER, 0, 1, TL_MANY_ARGS, NULL, "the server lines' versions and options"},

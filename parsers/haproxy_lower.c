@@ -13,12 +13,15 @@
  */
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/x509v3.h>
+#include <errno.h>
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "../checks/cipher_string.h"
 #include "../src/fsutil.h"
 #include "../src/strmap.h"
 #include "../src/topology.h"
@@ -269,6 +272,118 @@ check_ca_file(struct hp_lower *l, const struct tl_str *file, const char *keyword
 		why = strerror(-rc);
 	}
 	tl_lower_invalid(&l->engine, at, "'%s' : unable to load %s (%s)", keyword, written, why);
+}
+
+/*
+ * "ecdhe" is the context's group list when no "curves" applies — the
+ * line's, a crt-list line's or ssl-default-bind-curves: ssl_sock_prepare_ctx
+ * (v2.6.0) then calls SSL_CTX_set1_curves_list() with it, and a name OpenSSL
+ * does not know is "unable to set elliptic named curve to '…'", which the
+ * group checks judge like any group list. A crt-list line's ecdhe replaces
+ * the bind line's, not the bind line's curves.
+ */
+static void
+ecdhe_groups(struct hp_ssl *ssl, const struct hp_ssl *bind)
+{
+	if (ssl->ecdhe.v.origin == TL_ORIGIN_UNSET)
+		return;
+	if (bind == NULL ? ssl->tls.groups.v.origin != TL_ORIGIN_UNSET
+			 : ssl->ecdhe.v.dir == bind->ecdhe.v.dir ||
+				   ssl->tls.groups.v.dir != bind->tls.groups.v.dir ||
+				   (bind->tls.groups.v.origin != TL_ORIGIN_UNSET &&
+				    !bind->groups_from_ecdhe))
+		return;
+	ssl->tls.groups = ssl->ecdhe;
+	ssl->groups_from_ecdhe = true;
+}
+
+/*
+ * HAProxy's base64dec() (src/base64.c, v2.6.0): a multiple of four
+ * characters, "=" padding only as "XX==" or "XXX=" at the end of a group;
+ * the decoded size, or -1. OLEN bounds it as HAProxy's buffer does.
+ */
+static int
+hp_base64_size(const char *in, size_t ilen, size_t olen)
+{
+	static const char alphabet[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t convlen = 0;
+	int i = 0, pad = 0;
+
+	if (ilen % 4)
+		return -1;
+	if (ilen > 0 && olen < ilen / 4 * 3 - (in[ilen - 1] == '=') - (in[ilen - 2] == '='))
+		return -1;
+	for (; ilen > 0; in++, ilen--) {
+		bool is_pad = *in == '=';
+
+		if (!is_pad && (*in == '\0' || strchr(alphabet, *in) == NULL))
+			return -1;
+		if (pad && !is_pad)
+			return -1;
+		if (pad && i < 2)
+			return -1;
+		pad += is_pad;
+		if (++i == 4) {
+			convlen += 3 - (size_t)pad;
+			pad = i = 0;
+		}
+	}
+	return (int)convlen;
+}
+
+/*
+ * tls-ticket-keys FILE, read as HAProxy reads the keyword
+ * (bind_parse_tls_ticket_keys, v2.6.0): every line one base64 key of 48
+ * bytes (128-bit keys) or 80 (256-bit), all of the first one's size, and
+ * at least TLS_TICKETS_NO (3) of them; else the keyword's alert.
+ */
+static void
+check_ticket_keys(struct hp_lower *l, const struct tl_str *file, struct tl_loc at)
+{
+	const char *path;
+	char *text;
+	size_t len;
+	int rc, size = 0, keys = 0;
+
+	if (file->v.origin != TL_ORIGIN_SET || file->s == NULL)
+		return;
+	path = file->s[0] == '/' ? file->s : tl_arena_printf(l->env->arena, "/%s", file->s);
+	rc = tl_fs_read(l->fs, path, 1u << 20, &text, &len, NULL, NULL);
+	if (rc != 0) {
+		tl_lower_invalid(&l->engine, at, "'%s' : unable to load ssl tickets keys file (%s)",
+				 file->s, strerror(-rc));
+		return;
+	}
+	for (size_t off = 0; off < len;) {
+		const char *line = text + off;
+		size_t n = strcspn(line, "\n");
+		int dec;
+
+		off += n + (off + n < len);
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		dec = hp_base64_size(line, n, 80);
+		if (dec < 0) {
+			tl_lower_invalid(&l->engine, at,
+					 "'%s' : unable to decode base64 key on line %d", file->s,
+					 keys + 1);
+			return;
+		}
+		if ((dec != 48 && dec != 80) || (size != 0 && dec != size)) {
+			tl_lower_invalid(&l->engine, at,
+					 "'%s' : wrong sized key on line %d (%d bytes; keys have "
+					 "48 or 80, all one size)",
+					 file->s, keys + 1, dec);
+			return;
+		}
+		size = dec;
+		keys++;
+	}
+	if (keys < 3)
+		tl_lower_invalid(&l->engine, at,
+				 "'%s' : please supply at least 3 keys in the tls-tickets-file",
+				 file->s);
 }
 
 /* Values of the global section become inherited ones in a bind line (bind_parse_ssl). */
@@ -539,6 +654,144 @@ sidecar_base(struct hp_lower *l, const char *file)
 }
 
 /*
+ * A certificate file as ssl_sock_load_files_into_ckch (v2.6.0) loads it,
+ * for a server's "crt" and before a bind line's sidecars: it must exist,
+ * hold a PEM certificate and its key, or the key must be in FILE.key beside
+ * it (unless ssl-load-extra-files leaves "key" out), and the key must be
+ * the certificate's. NULL when it loads (*CERT is the file), else HAProxy's
+ * reason. Read through the --root file layer.
+ */
+static const char *
+ckch_error(struct hp_lower *l, const char *path, const struct tl_cert_file **cert)
+{
+	struct tl_arena *arena = l->env->arena;
+	const struct tl_cert_file *cf;
+	const char *keyfile = path;
+	EVP_PKEY *key;
+
+	if (l->files == NULL)
+		l->files = tl_certstore_new(arena, l->fs);
+	cf = tl_certstore_get(l->files, path);
+	*cert = cf;
+	if (cf->read_error != 0)
+		return tl_arena_printf(arena, "unable to stat SSL certificate from file '%s' : %s",
+				       path, strerror(cf->read_error));
+	if (cf->certs == NULL || sk_X509_num(cf->certs) == 0)
+		return tl_arena_printf(arena, "unable to load certificate from file '%s'", path);
+	key = cf->key;
+	if (key == NULL && (l->global.extra_files & HP_GF_KEY)) {
+		struct stat st;
+
+		keyfile = tl_arena_printf(arena, "%s.key", sidecar_base(l, path));
+		if (tl_fs_stat(l->fs, keyfile, &st) == 0) {
+			key = tl_certstore_get(l->files, keyfile)->key;
+			if (key == NULL)
+				return tl_arena_printf(
+					arena, "'%s' is present but cannot be read or parsed",
+					keyfile);
+		}
+	}
+	if (key == NULL)
+		return tl_arena_printf(arena, "No Private Key found in '%s'", keyfile);
+	if (X509_check_private_key(sk_X509_value(cf->certs, 0), key) != 1) {
+		ERR_clear_error();
+		return tl_arena_printf(
+			arena, "inconsistencies between private key and certificate loaded '%s'",
+			path);
+	}
+	return NULL;
+}
+
+/* A server's client certificate "crt", loaded when HAProxy builds the server's context. */
+static void
+server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const char *what)
+{
+	const struct tl_cert_file *cf;
+	const char *error;
+
+	if (up->certificate.v.origin == TL_ORIGIN_UNSET || up->certificate.s == NULL)
+		return;
+	error = ckch_error(l, up->certificate.s, &cf);
+	if (error != NULL)
+		tl_lower_invalid(&l->engine, up->certificate.v.loc, "%s : %s", what, error);
+}
+
+/* ssl_sock_parse_sctl (v2.6.0): a 2-byte length, then SCTs of a 2-byte length each. */
+static bool
+sctl_parses(const unsigned char *data, size_t n)
+{
+	size_t len, pos = 0;
+
+	if (n < 2)
+		return false;
+	len = (size_t)data[0] << 8 | data[1];
+	if (len + 2 != n)
+		return false;
+	data += 2;
+	while (pos < len) {
+		if (len - pos < 2)
+			return false;
+		pos += ((size_t)data[pos] << 8 | data[pos + 1]) + 2;
+		if (pos > len)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The sidecars HAProxy reads once a certificate and its key have loaded
+ * (ssl_sock_load_files_into_ckch, v2.6.0; haproxy -c 2.6.12): FILE.sctl
+ * must parse as an SCT list (HAProxy reads at most a buffer, tune.bufsize
+ * 16384); when FILE.ocsp exists, whatever it holds, FILE.issuer, if there,
+ * must hold a PEM certificate that issued the certificate (2.6 looks for no
+ * issuer in the chain first). FILE is less ".crt" under
+ * ssl-load-extra-del-ext; ssl-load-extra-files decides which are read. A
+ * failure refuses the certificate, at the line that names it.
+ */
+static void
+check_sidecars(struct hp_lower *l, const char *path, struct tl_loc at, const char *what)
+{
+	struct tl_arena *arena = l->env->arena;
+	const char *base = sidecar_base(l, path);
+	const struct tl_cert_file *cf;
+	const char *file;
+	struct stat st;
+	char *text;
+	size_t len;
+
+	if (!(l->global.extra_files & (HP_GF_SCTL | HP_GF_ISSUER)) ||
+	    ckch_error(l, path, &cf) != NULL)
+		return;
+	file = tl_arena_printf(arena, "%s.sctl", base);
+	if ((l->global.extra_files & HP_GF_SCTL) && tl_fs_stat(l->fs, file, &st) == 0 &&
+	    (tl_fs_read(l->fs, file, 1u << 20, &text, &len, NULL, NULL) != 0 ||
+	     !sctl_parses((const unsigned char *)text, len < 16384 ? len : 16384))) {
+		tl_lower_invalid(&l->engine, at,
+				 "%s : '%s' is present but cannot be read or parsed (not a "
+				 "SignedCertificateTimestampList)",
+				 what, file);
+		return;
+	}
+	file = tl_arena_printf(arena, "%s.issuer", base);
+	if ((l->global.extra_files & HP_GF_OCSP) && (l->global.extra_files & HP_GF_ISSUER) &&
+	    tl_fs_stat(l->fs, tl_arena_printf(arena, "%s.ocsp", base), &st) == 0 &&
+	    tl_fs_stat(l->fs, file, &st) == 0) {
+		const struct tl_cert_file *issuer = tl_certstore_get(l->files, file);
+
+		if (issuer->certs == NULL || sk_X509_num(issuer->certs) == 0)
+			tl_lower_invalid(&l->engine, at,
+					 "%s : '%s' cannot be read or parsed (no PEM certificate)",
+					 what, file);
+		else if (X509_check_issued(sk_X509_value(issuer->certs, 0),
+					   sk_X509_value(cf->certs, 0)) != X509_V_OK)
+			tl_lower_invalid(&l->engine, at,
+					 "%s : '%s' is not an issuer (of the certificate in '%s')",
+					 what, file, path);
+		ERR_clear_error();
+	}
+}
+
+/*
  * The certificate PATH (as written) with its key: in the file, or in
  * FILE.key beside it unless ssl-load-extra-files leaves "key" out (then
  * HAProxy refuses a certificate without its key: "No Private Key found").
@@ -735,6 +988,8 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 	struct hp_ssl ssl = *bind;
 	struct tl_cert_pair pair = cert_pair(l, e->written, e->path, e->arg, e->keyword);
 
+	check_sidecars(l, e->path, e->arg, what);
+
 	if (e->list_entry != NULL && e->list_entry->noptions > 0) {
 		void *targets[HP_NTARGETS] = {NULL};
 
@@ -743,6 +998,7 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 		targets[HP_TARGET_SSL] = &ssl;
 		tl_hp_apply_words(l, HP_CRTLIST, targets, e->list_entry->options,
 				  e->list_entry->noptions, "crt-list");
+		ecdhe_groups(&ssl, bind);
 		if (ssl.versions.min.v.origin != TL_ORIGIN_UNSET ||
 		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET)
 			entry_protocols(l, &ssl, bind, bind_loc, what);
@@ -817,6 +1073,7 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 	check_ca_file(l, &ssl.tls.client_certificate, "ca-file", d->loc);
 	check_ca_file(l, &ssl.ca_verify_file, "ca-verify-file", d->loc);
 	check_ca_file(l, &ssl.tls.crl, "crl-file", d->loc);
+	check_ticket_keys(l, &ssl.tls.session_ticket_key, d->loc);
 	/* default-crt certificates come first: one of them is the default. */
 	for (int round = 0; round < 2; round++)
 		for (size_t i = 0; i < ssl.crts.len; i++) {
@@ -832,6 +1089,7 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 		bool no_ca = verify_without_ca(&ssl);
 
 		inherit_global(l, &ssl);
+		ecdhe_groups(&ssl, NULL);
 		bind_protocols(l, &ssl, d->loc, what);
 		for (size_t i = 0; i < entries.len; i++)
 			tl_ptrvec_push(
@@ -1125,6 +1383,84 @@ lower_frontend(struct walk *w, const struct tl_directive *sec, const struct hp_d
 	}
 }
 
+/*
+ * A server line's TLS context, which HAProxy builds at start for every
+ * server with "ssl" (ssl_sock_prepare_srv_ctx, v2.6.0), in its order: the
+ * client certificate, the versions, then the cipher string and the TLS 1.3
+ * suites as SSL_CTX_set_cipher_list() and SSL_CTX_set_ciphersuites() take
+ * them (the cipher engine over the linked libssl's suites); the functions
+ * below judge each part. Each failure is an alert naming the server line;
+ * a value set elsewhere (default-server, ssl-default-server-*) is reported
+ * where it is written, quoting it as HAProxy does.
+ */
+
+static void
+server_protocols(struct hp_lower *l, const struct hp_server *srv, const struct tl_directive *sec,
+		 const struct tl_directive *d, const char *what)
+{
+	const struct hp_versions *v = &srv->versions;
+	bool given = v->min.v.origin != TL_ORIGIN_UNSET || v->max.v.origin != TL_ORIGIN_UNSET;
+	/* The no-* switches count only without ssl-min-ver/ssl-max-ver; no default minimum. */
+	unsigned off = v->no.v.origin != TL_ORIGIN_UNSET && !given ? v->no.mask : 0;
+	int lo = v->min.v.origin != TL_ORIGIN_UNSET ? version_index(v->min.mask) : 0;
+	int hi = v->max.v.origin != TL_ORIGIN_UNSET ? version_index(v->max.mask)
+						    : (int)NVERSIONS - 1;
+
+	for (int i = lo; i <= hi; i++)
+		if (!(off & version_order[i]))
+			return;
+	tl_lower_invalid(&l->engine, d->loc,
+			 "%s : %s '%s': all SSL/TLS versions are disabled for server '%s'.", what,
+			 strcmp(sec->name, "listen") == 0 ? "proxy" : "backend", section_name(sec),
+			 d->args[0].text);
+}
+
+/* SSL_CTX_set_ciphersuites() of OpenSSL 3.0: unknown names are skipped, none known fails. */
+static bool
+suites13_any_known(struct tl_arena *arena, const char *str)
+{
+	for (const char *p = str; *p != '\0';) {
+		size_t len = strcspn(p, ":");
+		const struct tl_cipher_suite *cs =
+			tl_cipher_suite_by_name(tl_arena_strndup(arena, p, len));
+
+		if (cs != NULL && cs->min_proto == TL_CS_TLS1_3)
+			return true;
+		p += len + (p[len] == ':');
+	}
+	return str[0] == '\0';
+}
+
+static void
+server_ciphers(struct hp_lower *l, const struct hp_server *srv, const char *what)
+{
+	const struct tl_str *c = &srv->up.ciphers;
+	const struct tl_str *cs = &srv->ciphersuites;
+
+	/* PROFILE=SYSTEM is the host's crypto policy (Fedora): nothing to judge offline. */
+	if (c->v.origin != TL_ORIGIN_UNSET && c->s != NULL && strncmp(c->s, "PROFILE=", 8) != 0) {
+		struct tl_cipher_list list;
+		const char *error = NULL;
+		int rc = tl_cipher_string_eval(l->env->arena, c->s, TL_CIPHER_LINKED_ONLY, &list,
+					       &error);
+
+		if (rc != 0)
+			tl_lower_invalid(&l->engine, c->v.loc,
+					 "%s : unable to set SSL cipher list to '%s' (%s)", what,
+					 c->s,
+					 rc == -ENOENT   ? "it enables no cipher suite"
+					 : error != NULL ? error
+							 : "invalid syntax");
+	}
+	if (cs->v.origin != TL_ORIGIN_UNSET && cs->s != NULL &&
+	    !suites13_any_known(l->env->arena, cs->s))
+		tl_lower_invalid(
+			&l->engine, cs->v.loc,
+			"%s : unable to set TLS 1.3 cipher suites to '%s' (it names no TLS "
+			"1.3 suite)",
+			what, cs->s);
+}
+
 /* The host of a server address: "[v6]:port", "host:port", "host". */
 static const char *
 server_host(struct tl_arena *arena, const char *addr)
@@ -1164,12 +1500,6 @@ lower_server(struct walk *w, const struct tl_directive *sec, const struct tl_ptr
 	/* Loaded as the line is read, TLS or not; a default-server's at its own line. */
 	check_ca_file(l, &srv.up.trusted_certificate, "ca-file", srv.up.trusted_certificate.v.loc);
 	check_ca_file(l, &srv.up.crl, "crl-file", srv.up.crl.v.loc);
-	if (!srv.up.enabled.on)
-		return NULL;
-	up = tl_arena_alloc(l->env->arena, sizeof(*up));
-	up->loc = d->loc;
-	up->url = tl_arena_printf(l->env->arena, "%s %s", d->args[0].text, d->args[1].text);
-	up->host = server_host(l->env->arena, d->args[1].text);
 	/* verify: the line's, else ssl-server-verify (required by default). */
 	verify = srv.verify.v.origin != TL_ORIGIN_UNSET                ? srv.verify.s
 		 : l->global.server_verify.v.origin != TL_ORIGIN_UNSET ? l->global.server_verify.s
@@ -1184,23 +1514,42 @@ lower_server(struct walk *w, const struct tl_directive *sec, const struct tl_ptr
 	} else if (srv.up.verify.v.dir != NULL && srv.verify.v.origin == TL_ORIGIN_UNSET) {
 		srv.up.verify.v.origin = TL_ORIGIN_INHERITED;
 	}
-	if (srv.up.verify.on && srv.up.trusted_certificate.v.origin == TL_ORIGIN_UNSET) {
-		if (l->global.server_verify.v.origin != TL_ORIGIN_UNSET &&
-		    strcmp(l->global.server_verify.s, "none") == 0)
-			tl_lower_invalid(&l->engine, d->loc,
-					 "%s : verify is enabled but no CA file specified.", what);
-		else
-			tl_lower_invalid(
-				&l->engine, d->loc,
-				"%s : verify is enabled by default but no CA file specified. If "
-				"you're running on a LAN where you're certain to trust the "
-				"server's "
-				"certificate, please set an explicit 'verify none' statement on "
-				"the "
-				"'server' line, or use 'ssl-server-verify none' in the global "
-				"section to disable server-side verifications by default.",
-				what);
+	/*
+	 * HAProxy builds the server's TLS context (ssl_sock_prepare_srv_ctx)
+	 * for "ssl" and for "check-ssl" alike: health checks use the same one.
+	 */
+	if (srv.up.enabled.on || srv.check_ssl.on) {
+		server_protocols(l, &srv, sec, d, what);
+		if (srv.up.verify.on && srv.up.trusted_certificate.v.origin == TL_ORIGIN_UNSET) {
+			if (l->global.server_verify.v.origin != TL_ORIGIN_UNSET &&
+			    strcmp(l->global.server_verify.s, "none") == 0)
+				tl_lower_invalid(&l->engine, d->loc,
+						 "%s : verify is enabled but no CA file specified.",
+						 what);
+			else
+				tl_lower_invalid(
+					&l->engine, d->loc,
+					"%s : verify is enabled by default but no CA file "
+					"specified. If "
+					"you're running on a LAN where you're certain to trust the "
+					"server's "
+					"certificate, please set an explicit 'verify none' "
+					"statement on "
+					"the "
+					"'server' line, or use 'ssl-server-verify none' in the "
+					"global "
+					"section to disable server-side verifications by default.",
+					what);
+		}
+		server_client_cert(l, &srv.up, what);
+		server_ciphers(l, &srv, what);
 	}
+	if (!srv.up.enabled.on)
+		return NULL;
+	up = tl_arena_alloc(l->env->arena, sizeof(*up));
+	up->loc = d->loc;
+	up->url = tl_arena_printf(l->env->arena, "%s %s", d->args[0].text, d->args[1].text);
+	up->host = server_host(l->env->arena, d->args[1].text);
 	if (srv.up.server_name.v.origin == TL_ORIGIN_UNSET) {
 		/* HAProxy sends no SNI to a server unless "sni" says which. */
 		srv.up.server_name.v.origin = TL_ORIGIN_DEFAULT;

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "../src/certstore.h"
 #include "../src/fsroot.h"
 #include "haproxy.h"
 #include "lower.h"
@@ -75,13 +76,18 @@ struct hp_ssl {
 	struct tl_ptrvec crts;     /* struct hp_crt * */
 	struct tl_flag generate_certificates; /* certificates made on the fly for unknown names */
 	struct tl_str ca_verify_file;         /* CAs to verify with, not named to clients */
+	/* ecdhe: the group list when no "curves" applies (SSL_CTX_set1_curves_list too). */
+	struct tl_str ecdhe;
+	bool groups_from_ecdhe; /* tls.groups is that ecdhe value */
 };
 
 /* A server or default-server line's TLS. */
 struct hp_server {
 	struct tl_upstream_tls up;
 	struct hp_versions versions;
-	struct tl_str verify; /* none | required */
+	struct tl_str verify;       /* none | required */
+	struct tl_str ciphersuites; /* TLS 1.3 suites (not in struct tl_upstream_tls) */
+	struct tl_flag check_ssl;   /* check-ssl: health checks over TLS, with the same context */
 };
 
 /* The global section's settings that bind and server lines start from. */
@@ -123,6 +129,8 @@ struct hp_lower {
 	struct hp_global global;
 	const char *default_note;
 	struct tl_loc defaults_loc; /* where a default is reported: the global section */
+	/* Files HAProxy loads while reading the config (server crt), through the fs layer. */
+	struct tl_certstore *files;
 };
 
 extern const struct tl_keyword_table tl_haproxy_keywords;

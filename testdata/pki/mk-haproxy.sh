@@ -37,4 +37,29 @@ printf 'not a certificate\n' >"$out/dir/b-other.pem.ocsp"
 printf 'not a certificate\n' >"$out/dir/.hidden.pem"
 mkdir -p "$out/dir/old"
 printf 'not a certificate\n' >"$out/dir/old/c.pem"
+# Sidecars HAProxy reads beside a certificate and refuses when broken: FILE.sctl (an SCT list),
+# and FILE.issuer once a FILE.ocsp is there (an unparsable .ocsp is only a warning).
+mkdir -p "$out/sidecar"
+for n in sctl-garbage sctl-empty sctl-ok issuer-garbage issuer-wrong issuer-ok issuer-no-ocsp; do
+    bundle "sidecar/$n.pem" www www
+done
+printf 'not an SCT list\n' >"$out/sidecar/sctl-garbage.pem.sctl"
+: >"$out/sidecar/sctl-empty.pem.sctl"
+printf '\000\004\000\002ab' >"$out/sidecar/sctl-ok.pem.sctl" # one 2-byte SCT
+for n in issuer-garbage issuer-wrong issuer-ok; do
+    printf 'not an OCSP response\n' >"$out/sidecar/$n.pem.ocsp"
+done
+printf 'not a certificate\n' >"$out/sidecar/issuer-garbage.pem.issuer"
+printf 'not a certificate\n' >"$out/sidecar/issuer-no-ocsp.pem.issuer"
+cp "$pki/otherroot.crt" "$out/sidecar/issuer-wrong.pem.issuer"
+cp "$pki/intermediate.crt" "$out/sidecar/issuer-ok.pem.issuer"
+# tls-ticket-keys files: base64 lines of 48 bytes (128-bit keys) or 80 (256-bit), derived from
+# fixed strings so that the files are the same on every run; HAProxy wants at least three.
+tkey() { printf 'tlslint test ticket key %s' "$2" | openssl dgst -"$1" -binary | head -c "$3" | base64 -w0; echo; }
+{ tkey sha384 1 48; tkey sha384 2 48; tkey sha384 3 48; } >"$out/tickets.keys"
+{ tkey sha512 1 64; tkey sha512 2 64; tkey sha512 3 64; } >"$out/tickets-64.keys"  # wrong size
+{ tkey sha384 1 48; tkey sha384 2 48; } >"$out/tickets-two.keys"                # too few
+printf 'not a ticket key\n' >"$out/tickets-garbage.keys"
+chmod 600 "$out"/*.keys
+chmod 600 "$out"/sidecar/*.pem
 chmod 600 "$out"/*.pem "$out"/*.key "$out"/*.rsa "$out"/*.ecdsa "$out"/dir/*.pem
