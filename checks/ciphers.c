@@ -158,7 +158,14 @@ site_keys(struct tl_check_ctx *ctx, struct site_ciphers *sc)
 int
 tl_site_security_level(struct tl_check_ctx *ctx, const struct tl_site *site, bool *from_string)
 {
-	const char *str = site->eff.ciphers.s ? site->eff.ciphers.s : "DEFAULT";
+	/*
+	 * The cipher directive's own string, not the effective one: raw
+	 * OpenSSL commands (ssl_conf_command, SSLOpenSSLConfCmd CipherString)
+	 * run after the certificates and DH parameters are loaded, so their
+	 * @SECLEVEL comes too late for those (nginx 1.22 refuses an RSA-1024
+	 * certificate under "ssl_conf_command CipherString DEFAULT:@SECLEVEL=0").
+	 */
+	const char *str = site->tls.ciphers.s ? site->tls.ciphers.s : "DEFAULT";
 	const struct tl_cipher_list *list = NULL;
 	const char *error = NULL;
 

@@ -31,10 +31,11 @@ struct tl_site_protocols tl_site_protocols(const struct tl_site *site);
 struct tl_check_ctx;
 
 /*
- * The OpenSSL security level SITE's cipher string leaves: its @SECLEVEL=N,
- * else Debian's default (2); *FROM_STRING says which. nginx and httpd
- * apply the cipher string before their DH parameters, so it governs those
- * too (implemented with the cipher cache, in ciphers.c).
+ * The OpenSSL security level SITE's cipher directive leaves: its
+ * @SECLEVEL=N, else Debian's default (2); *FROM_STRING says which. nginx
+ * and httpd apply that string before their DH parameters, so it governs
+ * those too; raw configuration commands come after them and do not
+ * (implemented with the cipher cache, in ciphers.c).
  */
 int tl_site_security_level(struct tl_check_ctx *ctx, const struct tl_site *site, bool *from_string);
 

@@ -288,6 +288,36 @@ parse_size(const char *s, size_t n)
 	return v * scale;
 }
 
+/* A size (ssl_buffer_size): ngx_conf_set_size_slot refuses what ngx_parse_size cannot read. */
+static void
+set_size_str(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	     void *field)
+{
+	const char *s = d->args[0].text;
+
+	if (parse_size(s, strlen(s)) < 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "\"%s\" directive invalid value", d->name);
+		return;
+	}
+	tl_set_str.set(engine, kw, d, field);
+}
+
+static const struct tl_setter set_size_str_row = {set_size_str, NULL};
+
+/* ssl_ecdh_curve: an empty list is what SSL_CTX_set1_curves_list refuses before any name. */
+static void
+set_curves(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	   void *field)
+{
+	if (d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->args[0].loc, "SSL_CTX_set1_curves_list(\"\") failed");
+		return;
+	}
+	tl_set_str.set(engine, kw, d, field);
+}
+
+static const struct tl_setter set_curves_row = {set_curves, NULL};
+
 static void
 set_seconds(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
 	    void *field)
@@ -645,7 +675,7 @@ static const struct tl_keyword keywords[] = {
 	{"server_name", CTX_STREAM_SRV, SINCE(1, 25, 5), &tl_set_none, NO_TARGET, ANY, "the names a server answers to"},
 	{"ssl", CTX_SSL_HTTP, UNTIL(1, 25, 1), &tl_set_none, NO_TARGET, ONE, "TLS on every listen of the server (removed in 1.25.1)"},
 	{"ssl_alpn", CTX_STREAM, SINCE(1, 21, 4), &tl_set_str, TLS(alpn), ANY, "ALPN protocols the stream server accepts"},
-	{"ssl_buffer_size", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(buffer_size), ONE, "size of TLS records sent"},
+	{"ssl_buffer_size", CTX_SSL_HTTP, ALWAYS, &set_size_str_row, TLS(buffer_size), ONE, "size of TLS records sent"},
 	{"ssl_certificate", CTX_SSL_HTTP, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
 	{"ssl_certificate", CTX_STREAM, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
 	{"ssl_certificate_cache", CTX_SSL_HTTP, SINCE(1, 27, 4), &tl_set_str, TLS(certificate_cache), 1, 3, NULL, "cache of certificates named with variables"},
@@ -665,8 +695,8 @@ static const struct tl_keyword keywords[] = {
 	{"ssl_dhparam", CTX_SSL_HTTP, ALWAYS, &tl_set_path, TLS(dhparam), ONE, "DH parameters for DHE suites"},
 	{"ssl_dhparam", CTX_STREAM, ALWAYS, &tl_set_path, TLS(dhparam), ONE, "DH parameters for DHE suites"},
 	{"ssl_early_data", CTX_SSL_HTTP, SINCE(1, 15, 3), &tl_set_flag, TLS(early_data), ONE, "TLS 1.3 0-RTT early data"},
-	{"ssl_ecdh_curve", CTX_SSL_HTTP, ALWAYS, &tl_set_str, TLS(groups), ONE, "ECDH curves / groups offered"},
-	{"ssl_ecdh_curve", CTX_STREAM, ALWAYS, &tl_set_str, TLS(groups), ONE, "ECDH curves / groups offered"},
+	{"ssl_ecdh_curve", CTX_SSL_HTTP, ALWAYS, &set_curves_row, TLS(groups), ONE, "ECDH curves / groups offered"},
+	{"ssl_ecdh_curve", CTX_STREAM, ALWAYS, &set_curves_row, TLS(groups), ONE, "ECDH curves / groups offered"},
 	{"ssl_ech_file", CTX_SSL_HTTP, SINCE(1, 29, 4), &tl_set_str, TLS(ech_file), ONE, "Encrypted ClientHello keys"},
 	{"ssl_ech_file", CTX_STREAM, SINCE(1, 29, 4), &tl_set_str, TLS(ech_file), ONE, "Encrypted ClientHello keys"},
 	{"ssl_engine", CTX_MAIN, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OpenSSL hardware engine"},

@@ -255,6 +255,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 	struct tl_site *site = tl_arena_alloc(l->env->arena, sizeof(*site));
 	const struct tl_directive *stream_pass = NULL;
 	struct scope scope;
+	bool ssl_seen = false;
 
 	memset(&scope, 0, sizeof(scope));
 	scope.ctx = mode == TL_SITE_HTTP ? CTX_HTTP_SRV : CTX_STREAM_SRV;
@@ -277,8 +278,20 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 			if (tl_ngx_keyword_allowed(l, scope.ctx, c)) {
 				/* nginx warns whatever the value, "ssl off;" included. */
 				lower_ssl_on_deprecated(l, c);
-				if (strcasecmp(c->args[0].text, "on") == 0)
+				/* ngx_conf_set_flag_slot: on or off, once per level. */
+				if (ssl_seen)
+					tl_lower_invalid(&l->engine, c->loc,
+							 "\"ssl\" directive is duplicate");
+				else if (strcasecmp(c->args[0].text, "on") != 0 &&
+					 strcasecmp(c->args[0].text, "off") != 0)
+					tl_lower_invalid(
+						&l->engine, c->args[0].loc,
+						"invalid value \"%s\" in \"ssl\" directive, "
+						"it must be \"on\" or \"off\"",
+						c->args[0].text);
+				else if (strcasecmp(c->args[0].text, "on") == 0)
 					site->legacy_ssl_on = tl_value_set(c);
+				ssl_seen = true;
 			}
 		} else if (strcmp(c->name, "proxy_pass") == 0 && mode == TL_SITE_STREAM &&
 			   c->nargs == 1) {
