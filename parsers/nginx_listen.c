@@ -166,6 +166,10 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 					 "invalid parameter '%s' in 'listen' directive", p);
 			continue;
 		}
+		/* The parameters that set lsopt.set in ngx_http_core_listen. */
+		if (strcmp(p, "bind") == 0 || strcmp(p, "deferred") == 0 ||
+		    strcmp(p, "reuseport") == 0 || strchr(p, '=') != NULL)
+			ls->socket_options = true;
 		if (strcmp(p, "ssl") == 0)
 			ls->ssl = true;
 		else if (strcmp(p, "default_server") == 0 || strcmp(p, "default") == 0)
@@ -188,7 +192,7 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 					"to start with 'invalid parameter \"quic\"'",
 					l->env->version.major, l->env->version.minor,
 					l->env->version.major, l->env->version.minor);
-				continue;
+				/* Still modelled as meant: one cause, one finding. */
 			}
 			ls->quic = true;
 		}

@@ -400,9 +400,11 @@ build_sockets(struct lower *l, size_t first_site)
 	struct tl_model *m = l->model;
 	size_t first_socket = m->sockets.len;
 	struct tl_strmap index;
+	struct tl_ptrmap options_set; /* socket → its listener with socket options */
 	size_t slots = 0;
 
 	tl_strmap_init(&index, l->env->arena);
+	tl_ptrmap_init(&options_set, l->env->arena);
 	for (size_t i = first_site; i < m->sites.len; i++) {
 		struct tl_site *site = m->sites.items[i];
 
@@ -440,9 +442,29 @@ build_sockets(struct lower *l, size_t first_site)
 							 nginx_addr_text(sock), port);
 				if (ls->default_server && sock->default_site == NULL)
 					sock->default_site = site;
+				/* ngx_http_add_addresses: socket options once per address:port
+				 * (http). */
+				if (ls->socket_options && port == ls->port &&
+				    site->mode == TL_SITE_HTTP) {
+					if (tl_ptrmap_get(&options_set, sock, NULL) != NULL)
+						tl_lower_invalid(
+							&l->engine, ls->loc,
+							"duplicate listen options for %s:%u",
+							nginx_addr_text(sock), port);
+					else
+						tl_ptrmap_put(&options_set, sock, NULL, ls);
+				}
 				if (sock->sites.len == 0 ||
 				    sock->sites.items[sock->sites.len - 1] != site)
 					tl_ptrvec_push(l->env->arena, &sock->sites, site);
+				else if (port == ls->port && site->mode == TL_SITE_HTTP &&
+					 ((struct tl_listener *)
+						  sock->listeners.items[sock->listeners.len - 2])
+							 ->site == site)
+					/* ngx_http_add_server: one server on one address twice. */
+					tl_lower_invalid(&l->engine, ls->loc,
+							 "a duplicate listen %s:%u",
+							 nginx_addr_text(sock), port);
 			}
 		}
 	}

@@ -441,6 +441,8 @@ struct tl_listener {
 	bool ipv6;
 	/* An IPv6 wildcard that takes IPv4 connections too (nginx ipv6only=off). */
 	bool dual_stack;
+	/* Socket options (nginx backlog=, reuseport, …): one listen per address may set them. */
+	bool socket_options;
 	bool implicit; /* no listen directive: the server default */
 	struct tl_site *site;
 	struct tl_socket *socket;
