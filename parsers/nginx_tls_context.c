@@ -10,7 +10,8 @@
  *     ssl_trusted_certificate will do), and their file;
  *   - ssl_trusted_certificate and ssl_crl, whether or not anything is
  *     verified (ngx_ssl_trusted_certificate, ngx_ssl_crl);
- *   - ssl_session_ticket_key, whose file must hold 48 or 80 bytes.
+ *   - ssl_session_ticket_key, whose file must hold 48 or 80 bytes;
+ *   - with ssl_stapling on, ssl_stapling_file, a DER OCSP response.
  *
  * The same holds for the context nginx builds towards a backend (every
  * proxy_pass to https://, or with variables: ngx_http_proxy_set_ssl,
@@ -21,6 +22,8 @@
  * change. Each case is a golden whose nginx-t file pins nginx's words.
  */
 #include <errno.h>
+#include <openssl/err.h>
+#include <openssl/ocsp.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -143,6 +146,38 @@ ticket_key_file(struct lower *l, const struct tl_str *s)
 				 s->s, len);
 }
 
+/*
+ * ssl_stapling_file, read for every certificate when stapling is on
+ * (ngx_ssl_stapling_file): it must open and hold a DER OCSP response.
+ */
+static void
+stapling_file(struct lower *l, const struct tl_tls *t)
+{
+	const struct tl_str *s = &t->stapling_file;
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (!t->stapling.on || !is_set(s))
+		return;
+	rc = read_setting_file(l, s, &text, &len);
+	if (rc != 0) {
+		tl_lower_invalid(&l->engine, s->v.loc, "BIO_new_file(\"%s\") failed (%s)", s->s,
+				 strerror(-rc));
+	} else {
+		const unsigned char *p = (const unsigned char *)text;
+		OCSP_RESPONSE *r = d2i_OCSP_RESPONSE(NULL, &p, (long)len);
+
+		if (r == NULL)
+			tl_lower_invalid(&l->engine, s->v.loc,
+					 "d2i_OCSP_RESPONSE_bio(\"%s\") failed: not a DER OCSP "
+					 "response",
+					 s->s);
+		OCSP_RESPONSE_free(r);
+		ERR_clear_error();
+	}
+}
+
 void
 tl_ngx_check_upstream_context(struct lower *l, const struct tl_upstream_tls *t)
 {
@@ -188,4 +223,5 @@ tl_ngx_check_tls_context(struct lower *l, const struct tl_site *site, enum tl_si
 		 certs);
 	pem_file(l, &t->crl, "CRL", "X509_LOOKUP_load_file()", certs_or_crls);
 	ticket_key_file(l, &t->session_ticket_key);
+	stapling_file(l, t);
 }
