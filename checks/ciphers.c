@@ -188,12 +188,26 @@ tl_site_certificate_level(struct tl_check_ctx *ctx, const struct tl_site *site, 
 	return tl_site_security_level(ctx, site, from_string);
 }
 
+/* Levels 0 to 5 (SSL_CTX_set_security_level(3)): security bits, and DH sizes giving them. */
+static const int level_bits[] = {0, 80, 112, 128, 192, 256};
+static const int level_dh_bits[] = {0, 1024, 2048, 3072, 7680, 15360};
+
+static int
+clamp_level(int level)
+{
+	return level < 0 ? 0 : level > 5 ? 5 : level;
+}
+
 int
 tl_level_security_bits(int level)
 {
-	static const int bits[] = {0, 80, 112, 128, 192, 256};
+	return level_bits[clamp_level(level)];
+}
 
-	return level < 0 ? 0 : level > 5 ? bits[5] : bits[level];
+int
+tl_level_dh_bits(int level)
+{
+	return level_dh_bits[clamp_level(level)];
 }
 
 static void

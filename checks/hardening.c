@@ -80,6 +80,9 @@ stapling_cert(struct tl_check_ctx *ctx, const struct tl_site *site, const struct
 {
 	const struct tl_tls *tls = &site->tls;
 	const char *what = site->facts ? site->facts->stapling_unusable : NULL;
+	/* Both servers also look the issuer up among the CAs for client certificates. */
+	bool ca_files = tls->trusted_certificate.v.origin != TL_ORIGIN_UNSET ||
+			tls->client_certificate.v.origin != TL_ORIGIN_UNSET;
 	STACK_OF(OPENSSL_STRING) * urls;
 	struct tl_finding *f;
 
@@ -97,9 +100,7 @@ stapling_cert(struct tl_check_ctx *ctx, const struct tl_site *site, const struct
 			pair->cert.written, what);
 		tl_finding_relate(ctx->diag, f, NULL, tls->stapling.v.loc,
 				  "stapling is switched on here");
-	} else if (!issuer_served(info) && tls->trusted_certificate.v.origin == TL_ORIGIN_UNSET &&
-		   tls->client_certificate.v.origin == TL_ORIGIN_UNSET) {
-		/* Both servers also look the issuer up among the CAs for client certificates. */
+	} else if (!issuer_served(info) && !ca_files) {
 		f = tl_cert_finding(
 			ctx, TL_CK_OCSP_STAPLING_BROKEN, site, pair,
 			"OCSP stapling is on, but the issuer of certificate '%s' is neither "
@@ -108,9 +109,7 @@ stapling_cert(struct tl_check_ctx *ctx, const struct tl_site *site, const struct
 			pair->cert.written, what);
 		tl_finding_relate(ctx->diag, f, NULL, tls->stapling.v.loc,
 				  "stapling is switched on here");
-	} else if (tls->stapling_verify.on &&
-		   tls->trusted_certificate.v.origin == TL_ORIGIN_UNSET &&
-		   tls->client_certificate.v.origin == TL_ORIGIN_UNSET) {
+	} else if (tls->stapling_verify.on && !ca_files) {
 		/*
 		 * Responses are verified against the context's trust store, which
 		 * holds only the configured CA files (nginx: "the root certificate

@@ -44,15 +44,6 @@ set_site(struct tl_finding *f, const struct tl_site *site)
 	f->site = site->label;
 }
 
-/* The smallest DH group OpenSSL accepts at a security level (SSL_CTX_set_security_level(3)). */
-static int
-dh_bits_at_level(int level)
-{
-	static const int bits[] = {0, 1024, 2048, 3072, 7680, 15360};
-
-	return level < 0 ? 0 : level > 5 ? bits[5] : bits[level];
-}
-
 static void
 dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
@@ -73,7 +64,7 @@ dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	if (bits >= want)
 		return;
 	level = tl_site_security_level(ctx, site, &from_string);
-	if (bits >= dh_bits_at_level(level))
+	if (bits >= tl_level_dh_bits(level))
 		f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
 				"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
 				"requires; OpenSSL loads them only because the cipher string "

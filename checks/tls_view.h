@@ -48,6 +48,8 @@ int tl_site_certificate_level(struct tl_check_ctx *ctx, const struct tl_site *si
 
 /* The security bits OpenSSL's level LEVEL asks of keys and signatures (0, 80, 112, …). */
 int tl_level_security_bits(int level);
+/* The smallest DH group OpenSSL accepts at LEVEL (0, 1024, 2048, …). */
+int tl_level_dh_bits(int level);
 
 /* "TLSv1, TLSv1.1" for MASK, in the arena. */
 const char *tl_protocols_string(struct tl_arena *arena, unsigned mask);

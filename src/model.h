@@ -478,11 +478,9 @@ struct tl_socket {
 	/*
 	 * Set by tl_topology_link: for a specific address, the wildcard socket
 	 * of the same port and transport whose connections to this address it
-	 * takes (NULL: none); for a wildcard, the specific sockets that take
-	 * their addresses from it.
+	 * takes (NULL: none).
 	 */
 	struct tl_socket *wildcard_socket;
-	struct tl_ptrvec carved_out; /* struct tl_socket * */
 	/*
 	 * Other sockets bound to the very same address and port (HAProxy:
 	 * two bind lines, SO_REUSEPORT): the kernel hands each connection to

@@ -131,7 +131,6 @@ tl_topology_link(struct tl_model *model)
 		if (wild == NULL || wild == s)
 			continue;
 		s->wildcard_socket = wild;
-		tl_ptrvec_push(arena, &wild->carved_out, s);
 	}
 }
 

@@ -22,7 +22,7 @@ const char *tl_addr_canonical(struct tl_arena *arena, const char *text, enum tl_
 			      bool *wildcard);
 
 /*
- * Fills wildcard_socket, carved_out and same_address for every socket of
+ * Fills wildcard_socket and same_address for every socket of
  * MODEL (sockets of different servers never meet: they are different
  * processes). Lowering must have set each socket's family and wildcard.
  */
