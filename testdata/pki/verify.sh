@@ -238,6 +238,12 @@ cert int2.crt "tlslint Second Intermediate CA" "tlslint Test Root CA" 2020-01-01
 keypair int2 "$rsa"
 leaf -i int2 deep "$rsa" 2026-01-01 2026-12-31 ok deep.example.test
 leaf ecdsa90 "Private-Key: (256 bit)" 2026-05-01 2026-07-29 ok www.example.test example.test
+
+# mk-weakint.sh: an intermediate with an RSA 1024 key, and a leaf it signed.
+cert weakint.crt "tlslint Weak Intermediate CA" "tlslint Test Root CA" 2020-01-01 2035-01-01 \
+	"CA:TRUE, pathlen:0"
+keypair weakint "Private-Key: (1024 bit, 2 primes)"
+leaf -i weakint weakintleaf "$rsa" 2026-01-01 2026-12-31 ok weakintleaf.example.test
 expect "deep.crt verify with intermediate.crt" "$(verdict intermediate.crt deep.crt)" \
 	"error 20 at 0 depth"
 
