@@ -1524,9 +1524,16 @@ tl_apache_parse_file(struct tl_parse_env *env, const struct tl_apache_options *o
 	if (rc < 0)
 		return rc;
 	deployed = tl_fs_entry_path(env->fs, key);
-	if (deployed == NULL)
+	if (deployed == NULL) {
 		deployed = tl_arena_printf(env->arena, "/etc/apache2/%s",
 					   strrchr(key, '/') ? strrchr(key, '/') + 1 : key);
+		/* Every relative path and "refuses to start" about it rests on this guess: say it.
+		 */
+		tl_diag_note(env->diag,
+			     "'%s' is outside --root: tlslint takes it to be deployed as %s, with "
+			     "ServerRoot /etc/apache2 under the root unless it sets one",
+			     path, deployed);
+	}
 	p.server_root = default_server_root(&p, deployed);
 	out->tree.prefix = p.server_root;
 	read_envvars(&p, tl_path_dirname(env->arena, deployed));
@@ -1547,6 +1554,11 @@ tl_apache_parse_text(struct tl_parse_env *env, const struct tl_apache_options *o
 	if (rc < 0)
 		return rc;
 	p.server_root = env->fs->root != NULL ? "/etc/apache2" : ".";
+	if (env->fs->root != NULL)
+		tl_diag_note(env->diag,
+			     "tlslint takes '%s' to be deployed in /etc/apache2, with ServerRoot "
+			     "/etc/apache2 under --root unless it sets one",
+			     name);
 	out->tree.prefix = p.server_root;
 	parse_entry(&p, src);
 	return 0;

@@ -490,7 +490,13 @@ deployed_entry(struct tl_parse_env *env, const char *path)
 	if (d != NULL)
 		return d;
 	base = strrchr(path, '/');
-	return tl_arena_printf(env->arena, NGINX_CONF_PREFIX "/%s", base ? base + 1 : path);
+	d = tl_arena_printf(env->arena, NGINX_CONF_PREFIX "/%s", base ? base + 1 : path);
+	/* Every relative path and "refuses to start" about it rests on this guess: say it. */
+	tl_diag_note(env->diag,
+		     "'%s' is outside --root: tlslint takes it to be deployed as %s and reads its "
+		     "relative paths from %s/ under the root",
+		     path, d, NGINX_CONF_PREFIX);
+	return d;
 }
 
 int
@@ -635,6 +641,12 @@ tl_nginx_parse_text(struct tl_parse_env *env, const char *name, const char *text
 	if (rc < 0)
 		return rc;
 	tree->prefix = env->fs->root != NULL ? NGINX_CONF_PREFIX : ".";
+	if (env->fs->root != NULL)
+		tl_diag_note(env->diag,
+			     "tlslint takes '%s' to be deployed as " NGINX_CONF_PREFIX
+			     "/nginx.conf and reads its relative paths from " NGINX_CONF_PREFIX
+			     "/ under --root",
+			     name);
 	p.inc_prefix = tree->prefix;
 	parse_entry(&p, src);
 	return 0;

@@ -219,6 +219,21 @@ tl_diag_printf(struct tl_arena *arena, const char *fmt, ...)
 	return s;
 }
 
+void
+tl_diag_note(struct tl_diag *diag, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = format_message(diag->arena, fmt, ap);
+	va_end(ap);
+	for (size_t i = 0; i < diag->notes.len; i++)
+		if (strcmp(diag->notes.items[i], s) == 0)
+			return;
+	tl_ptrvec_push(diag->arena, &diag->notes, s);
+}
+
 struct tl_finding *
 tl_diag_add_message(struct tl_diag *diag, enum tl_check_id id, struct tl_loc loc,
 		    const char *message)

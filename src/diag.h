@@ -53,6 +53,12 @@ struct tl_finding {
 struct tl_diag {
 	struct tl_arena *arena;
 	struct tl_ptrvec findings; /* struct tl_finding * */
+	/*
+	 * What the run assumed and the reader must know to trust the findings
+	 * (const char *, in the order made): where an entry outside --root is
+	 * taken to be deployed. Not findings: nothing to change at a line.
+	 */
+	struct tl_ptrvec notes;
 };
 
 void tl_diag_init(struct tl_diag *diag, struct tl_arena *arena);
@@ -82,6 +88,9 @@ char *tl_diag_printf(struct tl_arena *arena, const char *fmt, ...)
  */
 struct tl_finding *tl_diag_add_message(struct tl_diag *diag, enum tl_check_id id, struct tl_loc loc,
 				       const char *message);
+
+/* Adds a run-level note (printf FMT, each %s cut like a message's); the same note is kept once. */
+void tl_diag_note(struct tl_diag *diag, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 void tl_finding_relate(struct tl_diag *diag, struct tl_finding *f, const char *file,
 		       struct tl_loc loc, const char *fmt, ...)

@@ -84,6 +84,14 @@ tl_report_json(FILE *out, const struct tl_diag *diag, const struct tl_report_inf
 			count[f->severity]++;
 	}
 	tl_json_array_end(&json);
+	/* Only when there are some: most runs assume nothing, and their output stays as it was. */
+	if (diag->notes.len > 0) {
+		tl_json_key(&json, "notes");
+		tl_json_array_begin(&json);
+		for (size_t i = 0; i < diag->notes.len; i++)
+			tl_json_string(&json, diag->notes.items[i]);
+		tl_json_array_end(&json);
+	}
 	tl_json_key(&json, "summary");
 	tl_json_object_begin(&json);
 	tl_json_member_uint(&json, "files", info->summary.files);

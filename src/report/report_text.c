@@ -308,5 +308,7 @@ tl_report_text(FILE *out, const struct tl_diag *diag, const struct tl_report_inf
 		return;
 	if (diag->findings.len > 0)
 		fputc('\n', out);
+	for (size_t i = 0; i < diag->notes.len; i++)
+		fprintf(out, "note: %s\n", (const char *)diag->notes.items[i]);
 	write_summary(out, diag, &info->summary);
 }

@@ -180,6 +180,27 @@ expect_match "demo haproxy: the routed name gets the directory's first certifica
 	"'api.example.test' is not covered by the certificate '/etc/haproxy/certs/expiring.example.test.pem'"
 expect_match "demo haproxy: summary" "$out" "in 1 file, 3 sites, 2 certificates$"
 
+# An entry outside --root: relative paths are read from nginx's /etc/nginx under the root, and
+# the output says that it assumed so (nginx itself would read them beside the file).
+mkdir -p "$tmp/img/etc/nginx" "$tmp/elsewhere"
+cp testdata/pki/www.fullchain.crt "$tmp/img/etc/nginx/www.crt"
+cp testdata/pki/www.key "$tmp/img/etc/nginx/www.key"
+chmod 600 "$tmp/img/etc/nginx/www.key"
+printf 'events {}\nhttp { server { listen 443 ssl; server_name www.example.test;\n ssl_certificate www.crt; ssl_certificate_key www.key; } }\n' >"$tmp/elsewhere/nginx.conf"
+run --root "$tmp/img" --now $NOW --ca-file testdata/pki/root.crt "$tmp/elsewhere/nginx.conf"
+expect_status 1 "entry outside --root"
+expect_no_match "entry outside --root: its relative certificate is found under the root" "$out" "cert-missing|key-missing"
+expect_match "entry outside --root: the assumption is a note" "$out" \
+	"^note: '.*/elsewhere/nginx.conf' is outside --root: tlslint takes it to be deployed as /etc/nginx/nginx.conf"
+run --root "$tmp/img" --now $NOW --ca-file testdata/pki/root.crt --format json "$tmp/elsewhere/nginx.conf"
+expect_match "entry outside --root: the note in JSON" "$out" '"notes": \[$'
+run --root "$tmp/img" --now $NOW --ca-file testdata/pki/root.crt - <"$tmp/elsewhere/nginx.conf"
+expect_no_match "standard input under --root: relative certificate found" "$out" "cert-missing|key-missing"
+expect_match "standard input under --root: the assumption is a note" "$out" \
+	"^note: tlslint takes '.*' to be deployed as /etc/nginx/nginx.conf"
+run --now $NOW --ca-file testdata/pki/root.crt --root testdata testdata/nginx/cert-expired-ok/nginx.conf
+expect_no_match "entry inside --root: no note" "$out" "^note:"
+
 # The catalogue and the version.
 run --list-checks --format json
 expect_status 0 "--list-checks json"
