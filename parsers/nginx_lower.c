@@ -506,6 +506,29 @@ lower_block(struct lower *l, const struct tl_directive *d, enum tl_site_mode mod
 	build_sockets(l, first_site);
 }
 
+/*
+ * A file of server blocks with no http, stream or events block: what
+ * Debian's sites-enabled/ and conf.d/ hold, included by nginx.conf from
+ * inside http {}. As a main config nginx refuses it ('"server" directive
+ * is not allowed here'), so reading it as a snippet loses nothing.
+ */
+static bool
+is_http_snippet(const struct tl_directive *root)
+{
+	bool server = false;
+
+	for (size_t i = 0; i < root->nchildren; i++) {
+		const char *name = root->children[i]->name;
+
+		if (strcmp(name, "http") == 0 || strcmp(name, "stream") == 0 ||
+		    strcmp(name, "events") == 0)
+			return false;
+		if (root->children[i]->block && strcmp(name, "server") == 0)
+			server = true;
+	}
+	return server;
+}
+
 void
 tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_model *model)
 {
@@ -522,6 +545,16 @@ tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_m
 	tl_ngx_compute_defaults(&l, &l.tls_defaults, NGX_TARGET_TLS);
 	tl_ngx_compute_defaults(&l, &l.proxy_defaults, NGX_TARGET_PROXY);
 	model->nfiles += tree->nfiles;
+	if (is_http_snippet(&tree->root)) {
+		/* A sites-enabled file on its own: lint it as nginx reads it, inside http {}. */
+		tl_diag_note(env->diag,
+			     "'%s' has server blocks outside any http {}: linted as if included "
+			     "from http {}, as a sites-enabled file is, with nginx's defaults for "
+			     "what the including file's http {} may set",
+			     tree->root.loc.src->path);
+		lower_block(&l, &tree->root, TL_SITE_HTTP);
+		return;
+	}
 	for (size_t i = 0; i < tree->root.nchildren; i++) {
 		const struct tl_directive *d = tree->root.children[i];
 

@@ -499,6 +499,29 @@ deployed_entry(struct tl_parse_env *env, const char *path)
 	return d;
 }
 
+/*
+ * The conf prefix for an entry deployed at DEPLOYED: its directory, except
+ * for a site file given on its own (pre-commit passes the changed files).
+ * The directories nginx.conf includes those from never hold nginx.conf
+ * itself, so for a file in one of them the prefix is the directory above,
+ * where nginx.conf is: 'include snippets/ssl.conf;' in
+ * /etc/nginx/sites-enabled/default is /etc/nginx/snippets/ssl.conf.
+ */
+static const char *
+conf_prefix(struct tl_parse_env *env, const char *deployed)
+{
+	static const char *const site_dirs[] = {"sites-enabled", "sites-available", "conf.d",
+						"streams-enabled", "snippets"};
+	const char *dir = tl_path_dirname(env->arena, deployed);
+	const char *base = strrchr(dir, '/');
+
+	base = base ? base + 1 : dir;
+	for (size_t i = 0; i < sizeof(site_dirs) / sizeof(site_dirs[0]); i++)
+		if (strcmp(base, site_dirs[i]) == 0)
+			return tl_path_dirname(env->arena, dir);
+	return dir;
+}
+
 int
 tl_nginx_parse_file(struct tl_parse_env *env, const char *path, struct tl_tree *tree)
 {
@@ -514,7 +537,7 @@ tl_nginx_parse_file(struct tl_parse_env *env, const char *path, struct tl_tree *
 	if (rc < 0)
 		return rc;
 	/* nginx resolves relative paths against the directory of its main config (-c). */
-	tree->prefix = tl_path_dirname(env->arena, deployed_entry(env, key));
+	tree->prefix = conf_prefix(env, deployed_entry(env, key));
 	p.inc_prefix = tree->prefix;
 	parse_entry(&p, src);
 	return 0;

@@ -195,6 +195,38 @@ run_checks(struct tl_run *run)
 	}
 }
 
+/* True when some site serves TLS. */
+static bool
+any_tls(const struct tl_model *model)
+{
+	for (size_t i = 0; i < model->sites.len; i++)
+		if (tl_site_is_tls(model->sites.items[i]))
+			return true;
+	return false;
+}
+
+/*
+ * A CI gate must not be green because tlslint looked at nothing: a run
+ * with no TLS listener says so, whatever it found. (Findings about plain
+ * HTTP on 443 still come from the checks.)
+ */
+static void
+note_no_tls(struct tl_run *run)
+{
+	size_t n = run->model.nfiles;
+
+	if (any_tls(&run->model))
+		return;
+	if (run->model.sites.len == 0)
+		tl_diag_note(&run->diag, "no site found in %zu file%s: nothing was checked", n,
+			     n == 1 ? "" : "s");
+	else
+		tl_diag_note(&run->diag,
+			     "no TLS site found in %zu file%s: no site serves TLS, so no "
+			     "certificate, protocol or cipher a client would get was checked",
+			     n, n == 1 ? "" : "s");
+}
+
 int
 tl_run_lint(struct tl_run *run, const char **failed_path)
 {
@@ -239,6 +271,7 @@ tl_run_lint(struct tl_run *run, const char **failed_path)
 	tl_topology_link(&run->model);
 	tl_effective_tls(&run->model);
 	run_checks(run);
+	note_no_tls(run);
 	return 0;
 }
 
