@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../src/fsutil.h"
+#include "../src/nearest.h"
 
 struct row_key {
 	const char *name;
@@ -237,56 +238,18 @@ tl_keyword_allowed(struct tl_lower *l, const struct tl_keyword_table *t, unsigne
 	return rows == NULL || select_row(l, ctx, d, rows, n) != NULL;
 }
 
-/* Edit distance of A and B (insertions, deletions, substitutions), or LIMIT + 1 once above it. */
-static size_t
-distance(const char *a, const char *b, bool ignore_case, size_t limit)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t row[64];
-
-	if (la >= sizeof(row) / sizeof(row[0]) || lb >= sizeof(row) / sizeof(row[0]) ||
-	    (la > lb ? la - lb : lb - la) > limit)
-		return limit + 1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0], best;
-
-		row[0] = i;
-		best = row[0];
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			int ca = ignore_case ? tolower((unsigned char)a[i - 1]) : a[i - 1];
-			int cb = ignore_case ? tolower((unsigned char)b[j - 1]) : b[j - 1];
-			size_t cost = diag + (ca != cb);
-
-			if (up + 1 < cost)
-				cost = up + 1;
-			if (row[j - 1] + 1 < cost)
-				cost = row[j - 1] + 1;
-			row[j] = cost;
-			diag = up;
-			if (cost < best)
-				best = cost;
-		}
-		if (best > limit)
-			return limit + 1;
-	}
-	return row[lb];
-}
-
 const char *
 tl_keyword_nearest(const struct tl_keyword_table *t, const char *name, unsigned ctx)
 {
 	const char *best = NULL;
-	size_t best_d = 3; /* at most two edits away, or no suggestion */
+	size_t best_d = TL_NEAREST_MAX_EDITS + 1;
 
 	for (size_t i = 0; i < t->n; i++) {
 		size_t d;
 
 		if (ctx != 0 && !(t->rows[i].ctx & ctx))
 			continue;
-		d = distance(name, t->rows[i].name, t->ignore_case, best_d - 1);
+		d = tl_edit_distance(name, t->rows[i].name, t->ignore_case, best_d - 1);
 		if (d < best_d) {
 			best_d = d;
 			best = t->rows[i].name;

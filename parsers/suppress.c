@@ -5,36 +5,105 @@
  */
 #include "suppress.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <string.h>
+
+#include "../src/nearest.h"
 
 static const char marker[] = "# tlslint: ";
 
-/* Checks IDS silenced in [start, end) of SRC; end == SIZE_MAX for the whole file. */
+/* Check ID silenced in [start, end) of SRC; end == SIZE_MAX for the whole file. */
 struct tl_suppression {
 	const struct tl_source *src;
 	size_t start;
 	size_t end;
-	const char *ids; /* "id1,id2" */
+	const char *id;
+	struct tl_loc loc; /* the id in the comment */
+	bool used;         /* it silenced a finding */
+};
+
+/* A well-formed "# tlslint: disable=" comment, and whether a directive took it. */
+struct comment {
+	struct tl_loc loc;
+	bool taken;
 };
 
 void
-tl_suppressions_init(struct tl_suppressions *s, struct tl_arena *arena)
+tl_suppressions_init(struct tl_suppressions *s, struct tl_arena *arena, struct tl_diag *diag)
 {
 	memset(s, 0, sizeof(*s));
 	s->arena = arena;
+	s->diag = diag;
+	tl_ptrmap_init(&s->comments, arena);
 }
 
+/* The check nearest to ID, for "did you mean", or NULL. */
+static const char *
+nearest_check(const char *id)
+{
+	size_t n, best_d = TL_NEAREST_MAX_EDITS + 1;
+	const struct tl_check_info *all = tl_catalogue(&n);
+	const char *best = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d = tl_edit_distance(id, all[i].name, true, best_d - 1);
+
+		if (d < best_d) {
+			best_d = d;
+			best = all[i].name;
+		}
+	}
+	return best;
+}
+
+/* One range per id of the list IDS (LEN bytes, "id1,id2"); an id that is no check is a finding. */
 static void
 add(struct tl_suppressions *s, const struct tl_source *src, size_t start, size_t end,
     const char *ids, size_t len)
 {
-	struct tl_suppression *r = tl_arena_alloc(s->arena, sizeof(*r));
+	size_t off = (size_t)(ids - src->text);
+	struct comment *c = tl_ptrmap_get(&s->comments, src, ids);
 
-	r->src = src;
-	r->start = start;
-	r->end = end;
-	r->ids = tl_arena_strndup(s->arena, ids, len);
-	tl_ptrvec_push(s->arena, &s->ranges, r);
+	if (c != NULL)
+		c->taken = true;
+	if (len == 0) {
+		tl_diag_add(s->diag, TL_CK_SUPPRESSION_INVALID, tl_loc_make(src, off, 0),
+			    "this '# tlslint:' comment names no check, so it silences nothing");
+		return;
+	}
+	for (size_t i = 0; i < len;) {
+		size_t n = 0;
+
+		while (i + n < len && ids[i + n] != ',')
+			n++;
+		if (n > 0) {
+			struct tl_suppression *r = tl_arena_alloc(s->arena, sizeof(*r));
+
+			memset(r, 0, sizeof(*r));
+			r->src = src;
+			r->start = start;
+			r->end = end;
+			r->id = tl_arena_strndup(s->arena, ids + i, n);
+			r->loc = tl_loc_make(src, off + i, n);
+			if (tl_check_by_name(r->id) == NULL) {
+				const char *near = nearest_check(r->id);
+				struct tl_finding *f =
+					tl_diag_add(s->diag, TL_CK_SUPPRESSION_INVALID, r->loc,
+						    "'%s' is not a tlslint check, so this comment "
+						    "does not silence it",
+						    r->id);
+
+				if (near != NULL)
+					f->message =
+						tl_diag_printf(s->arena, "%s; did you mean '%s'?",
+							       f->message, near);
+			} else {
+				tl_ptrvec_push(s->arena, &s->ranges, r);
+			}
+		}
+		i += n + 1;
+	}
 }
 
 /*
@@ -137,6 +206,68 @@ has_ptr(const struct tl_ptrvec *v, const void *p)
 	return false;
 }
 
+/*
+ * A comment that means to be a suppression but is not read as one: any
+ * '#' comment that starts with the word tlslint and a colon, however
+ * spaced or cased, other than the two exact forms. Without this, '#
+ * tlslint:disable=x' or '# tlslint: disabled=x' silences nothing and
+ * nobody notices.
+ */
+static const char spelling_pattern[] =
+	"(?:^|(?<=[ \\t;{]))#[ \\t]*tlslint[ \\t]*:[ \\t]*[A-Za-z_-]*[ \\t]*=?";
+
+static void
+free_code(void *code)
+{
+	pcre2_code_free(code);
+}
+
+static void
+check_spelling(struct tl_suppressions *s, const struct tl_source *src)
+{
+	pcre2_match_data *md;
+	size_t from = 0;
+
+	if (s->spelling == NULL) {
+		int err;
+		PCRE2_SIZE eoff;
+
+		s->spelling = pcre2_compile((PCRE2_SPTR)spelling_pattern, PCRE2_ZERO_TERMINATED,
+					    PCRE2_CASELESS | PCRE2_MULTILINE, &err, &eoff, NULL);
+		if (s->spelling == NULL)
+			return;
+		tl_arena_defer(s->arena, free_code, s->spelling);
+	}
+	md = pcre2_match_data_create_from_pattern(s->spelling, NULL);
+	if (md == NULL)
+		return;
+	while (from < src->len &&
+	       pcre2_match(s->spelling, (PCRE2_SPTR)src->text, src->len, from, 0, md, NULL) >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		size_t start = ov[0], n = ov[1] - ov[0];
+		const char *m = src->text + start;
+
+		if (n == strlen("# tlslint: disable=") &&
+		    strncmp(m, "# tlslint: disable=", n) == 0) {
+			struct comment *c = tl_arena_alloc(s->arena, sizeof(*c));
+
+			c->loc = tl_loc_make(src, start, n);
+			c->taken = false;
+			tl_ptrmap_put(&s->comments, src, m + n, c);
+			tl_ptrvec_push(s->arena, &s->order, c);
+		} else if (!(n == strlen("# tlslint: disable-file=") &&
+			     strncmp(m, "# tlslint: disable-file=", n) == 0)) {
+			tl_diag_add(s->diag, TL_CK_SUPPRESSION_INVALID, tl_loc_make(src, start, n),
+				    "'%s' is not read as a suppression: write '# tlslint: "
+				    "disable=ID' or '# tlslint: disable-file=ID', one space after "
+				    "the colon",
+				    tl_arena_strndup(s->arena, m, n));
+		}
+		from = ov[1] > start ? ov[1] : start + 1;
+	}
+	pcre2_match_data_free(md);
+}
+
 static void
 collect_file(struct tl_suppressions *s, const struct tl_source *src)
 {
@@ -144,6 +275,7 @@ collect_file(struct tl_suppressions *s, const struct tl_source *src)
 	const char *ids;
 	size_t len;
 
+	check_spelling(s, src);
 	while ((ids = find_directive(src->text, from, src->len, "disable-file=", &len)) != NULL) {
 		add(s, src, 0, (size_t)-1, ids, len);
 		from = (size_t)(ids - src->text) + len;
@@ -183,36 +315,68 @@ tl_suppressions_collect(struct tl_suppressions *s, const struct tl_tree *tree)
 
 	memset(&seen, 0, sizeof(seen));
 	walk(s, &tree->root, &seen);
-}
+	/* A comment no directive took: above a closing brace, at the end of a file, … */
+	for (size_t i = 0; i < s->order.len; i++) {
+		struct comment *c = s->order.items[i];
 
-static bool
-id_listed(const char *ids, const char *id)
-{
-	size_t n = strlen(id);
-
-	for (const char *p = ids; *p;) {
-		size_t len = strcspn(p, ",");
-
-		if (len == n && strncmp(p, id, n) == 0)
-			return true;
-		p += len;
-		if (*p == ',')
-			p++;
+		if (!c->taken)
+			tl_diag_add(
+				s->diag, TL_CK_SUPPRESSION_INVALID, c->loc,
+				"this comment silences nothing: a '# tlslint: disable=' comment "
+				"belongs at the end of a directive's line or alone on the line "
+				"above it");
+		c->taken = true; /* reported once, however many trees share the file */
 	}
-	return false;
 }
 
 bool
-tl_suppressed(const struct tl_suppressions *s, const struct tl_finding *f)
+tl_suppressed(struct tl_suppressions *s, const struct tl_finding *f)
 {
+	bool hit = false;
+
 	if (f->loc.src == NULL)
 		return false;
+	/* Every comment that covers it counts as used, not only the first. */
+	for (size_t i = 0; i < s->ranges.len; i++) {
+		struct tl_suppression *r = s->ranges.items[i];
+
+		if (r->src == f->loc.src && f->loc.off >= r->start && f->loc.off < r->end &&
+		    strcmp(r->id, f->check) == 0) {
+			r->used = true;
+			hit = true;
+		}
+	}
+	return hit;
+}
+
+void
+tl_suppressions_report_unused(struct tl_suppressions *s,
+			      bool (*enabled)(const void *, const char *), const void *ctx)
+{
+	struct tl_ptrmap used;
+
+	/*
+	 * A file included in two places gives each comment one range per
+	 * inclusion: the comment is stale only if none of them was used.
+	 */
+	tl_ptrmap_init(&used, s->arena);
 	for (size_t i = 0; i < s->ranges.len; i++) {
 		const struct tl_suppression *r = s->ranges.items[i];
 
-		if (r->src == f->loc.src && f->loc.off >= r->start && f->loc.off < r->end &&
-		    id_listed(r->ids, f->check))
-			return true;
+		if (r->used)
+			tl_ptrmap_put(&used, r->src, r->src->text + r->loc.off, (void *)r);
 	}
-	return false;
+	for (size_t i = 0; i < s->ranges.len; i++) {
+		const struct tl_suppression *r = s->ranges.items[i];
+		const void *key = r->src->text + r->loc.off;
+
+		/* A check the run does not report cannot show that a comment is stale. */
+		if (tl_ptrmap_get(&used, r->src, key) != NULL || !enabled(ctx, r->id))
+			continue;
+		tl_ptrmap_put(&used, r->src, key, (void *)r); /* once per comment */
+		tl_diag_add(s->diag, TL_CK_SUPPRESSION_INVALID, r->loc,
+			    "this comment silences '%s', but there is no such finding here: remove "
+			    "it, or it will hide the next one",
+			    r->id);
+	}
 }

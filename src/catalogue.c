@@ -118,6 +118,8 @@ static const struct tl_check_info catalogue[] = {
 	 "a site's own TLS setting the server takes from the address's default site"},
 	{TL_CK_SSL_NO_CERTIFICATE, "ssl-no-certificate", TL_SEV_ERROR, "listeners and names",
 	 "a TLS listener or site without any certificate"},
+	{TL_CK_SUPPRESSION_INVALID, "suppression-invalid", TL_SEV_WARNING, "input",
+	 "a '# tlslint:' comment that is misspelt, names no check, or silences nothing"},
 	{TL_CK_UPSTREAM_NO_SNI, "upstream-no-sni", TL_SEV_WARNING, "upstream TLS",
 	 "TLS to a named backend without sending SNI"},
 	{TL_CK_UPSTREAM_NO_VERIFY, "upstream-no-verify", TL_SEV_WARNING, "upstream TLS",

@@ -43,7 +43,7 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	tl_diag_init(&run->diag, arena);
 	tl_model_init(&run->model, arena);
 	run->certs = tl_certstore_new(arena, &run->fs);
-	tl_suppressions_init(&run->suppressions, arena);
+	tl_suppressions_init(&run->suppressions, arena, &run->diag);
 	run->now = opts->now_set ? opts->now : time(NULL);
 	for (int s = 0; s < TL_SERVER_COUNT; s++) {
 		const struct tl_server *server = tl_server_of((enum tl_server_kind)s);
@@ -275,12 +275,26 @@ tl_run_lint(struct tl_run *run, const char **failed_path)
 	return 0;
 }
 
+static bool
+enabled_in(const void *opts, const char *id)
+{
+	return check_enabled(opts, id);
+}
+
 void
 tl_run_finish(struct tl_run *run)
 {
 	struct tl_ptrvec *all = &run->diag.findings;
 	size_t out = 0;
 
+	/* First learn which comments silence something; the stale ones are findings too. */
+	for (size_t i = 0; i < all->len; i++) {
+		const struct tl_finding *f = all->items[i];
+
+		if (check_enabled(run->opts, f->check))
+			(void)tl_suppressed(&run->suppressions, f);
+	}
+	tl_suppressions_report_unused(&run->suppressions, enabled_in, run->opts);
 	for (size_t i = 0; i < all->len; i++) {
 		struct tl_finding *f = all->items[i];
 

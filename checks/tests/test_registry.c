@@ -25,10 +25,12 @@ main(void)
 			CHECK(strcmp(all[i - 1].name, all[i].name) < 0);
 		runners += tl_check_runner(all[i].id) != NULL;
 	}
-	/* Only parsing and lowering report these five; every other check has a function. */
-	CHECK_INT(runners, n - 5);
+	/* Only parsing, lowering and suppression report these six; every other check has a
+	 * function. */
+	CHECK_INT(runners, n - 6);
 	CHECK(tl_check_runner(TL_CK_DIRECTIVE_OVERRIDDEN) == NULL);
 	CHECK(tl_check_runner(TL_CK_PARSE_ERROR) == NULL);
+	CHECK(tl_check_runner(TL_CK_SUPPRESSION_INVALID) == NULL);
 	CHECK(tl_check_by_name("no-such-check") == NULL);
 	return tl_unit_result();
 }

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "../catalogue.h"
+#include "../nearest.h"
 #include "cli_internal.h"
 
 enum opt_id {
@@ -130,45 +131,15 @@ fail(struct parser *p, const char *hint, const char *fmt, ...)
 	return -1;
 }
 
-/* Levenshtein distance, for "did you mean" on a mistyped long option. */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t row[64];
-
-	if (lb >= sizeof(row) / sizeof(row[0]) || la >= 64)
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 static int
 unknown_long(struct parser *p, const char *name, size_t len)
 {
 	char *given = tl_arena_strndup(p->arena, name, len);
 	const char *best = NULL;
-	size_t best_d = 3; /* more than two edits is a different word */
+	size_t best_d = TL_NEAREST_MAX_EDITS + 1;
 
 	for (size_t i = 0; i < N_OPTIONS; i++) {
-		size_t d = edit_distance(given, options[i].name);
+		size_t d = tl_edit_distance(given, options[i].name, false, best_d - 1);
 
 		if (d < best_d) {
 			best_d = d;
