@@ -52,6 +52,9 @@ demo: build
 	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --ca-file testdata/pki/root.crt testdata/demo/etc/haproxy/haproxy.cfg; \
 	  status=$$?; [ $$status -le 1 ] || { echo "tlslint failed with status $$status"; exit 1; }
 	@echo
+	@echo "== audit mode: no PATH lints every server config found under --root (last lines) =="
+	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --ca-file testdata/pki/root.crt | tail -n 2; true
+	@echo
 	@echo "== the same as JSON, for a CI gate (first lines) =="
 	@$(TLSLINT) --root testdata/demo --now $(TEST_NOW) --ca-file testdata/pki/root.crt --format json \
 	  testdata/demo/etc/nginx/nginx.conf | head -n 20; true

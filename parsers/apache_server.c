@@ -34,8 +34,9 @@ lint_apache(const struct tl_server_env *env, const char *path, const char *text,
 }
 
 static const char *const file_names[] = {"apache2.conf", "httpd.conf", NULL};
+/* Debian, RHEL; the official container image and a build from source (/usr/local/apache2). */
 static const char *const locations[] = {"/etc/apache2/apache2.conf", "/etc/httpd/conf/httpd.conf",
-					NULL};
+					"/usr/local/apache2/conf/httpd.conf", NULL};
 
 const struct tl_server tl_apache_server = {
 	.kind = TL_SERVER_APACHE,

@@ -32,7 +32,9 @@ lint_haproxy(const struct tl_server_env *env, const char *path, const char *text
 
 static const char *const file_names[] = {"haproxy.cfg", NULL};
 static const char *const suffixes[] = {".cfg", NULL};
-static const char *const locations[] = {"/etc/haproxy/haproxy.cfg", NULL};
+/* Debian and RHEL packages; the official container image. */
+static const char *const locations[] = {"/etc/haproxy/haproxy.cfg",
+					"/usr/local/etc/haproxy/haproxy.cfg", NULL};
 
 const struct tl_server tl_haproxy_server = {
 	.kind = TL_SERVER_HAPROXY,

@@ -29,7 +29,9 @@ lint_nginx(const struct tl_server_env *env, const char *path, const char *text, 
 }
 
 static const char *const file_names[] = {"nginx.conf", NULL};
-static const char *const locations[] = {"/etc/nginx/nginx.conf", NULL};
+/* Debian, RHEL and nginx.org packages; a build from source (--prefix=/usr/local/nginx). */
+static const char *const locations[] = {"/etc/nginx/nginx.conf", "/usr/local/nginx/conf/nginx.conf",
+					NULL};
 
 const struct tl_server tl_nginx_server = {
 	.kind = TL_SERVER_NGINX,

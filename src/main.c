@@ -99,6 +99,20 @@ exit_status(const struct tl_run *run)
 	return EXIT_CLEAN;
 }
 
+/* Where audit mode looks, for the message that says it found nothing. */
+static const char *
+usual_locations(struct tl_arena *arena)
+{
+	size_t n;
+	const struct tl_server *const *servers = tl_servers(&n);
+	const char *list = "";
+
+	for (size_t s = 0; s < n; s++)
+		for (const char *const *p = servers[s]->usual_locations; p && *p; p++)
+			list = tl_arena_printf(arena, "%s%s%s", list, list[0] ? ", " : "", *p);
+	return list;
+}
+
 static int
 lint(struct tl_arena *arena, const struct tl_options *opts)
 {
@@ -113,8 +127,15 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 				   "check --root, --ca-file, --ca-path, --profile and --policy");
 	rc = tl_run_lint(&run, &failed);
 	if (rc == -ENOENT && failed == NULL)
-		return usage_error("no config found at the usual locations",
-				   "name the entry config, e.g. 'tlslint /etc/nginx/nginx.conf'");
+		return usage_error(
+			opts->root ? tl_arena_printf(arena,
+						     "no config found at the usual locations under "
+						     "--root '%s' (%s)",
+						     opts->root, usual_locations(arena))
+				   : tl_arena_printf(arena,
+						     "no config found at the usual locations (%s)",
+						     usual_locations(arena)),
+			"name the entry config, e.g. 'tlslint /etc/nginx/nginx.conf'");
 	if (rc == -EPROTONOSUPPORT) {
 		fprintf(stderr,
 			"tlslint: %s: detected as %s, whose configs this version cannot read yet\n",

@@ -227,11 +227,52 @@ note_no_tls(struct tl_run *run)
 			     n, n == 1 ? "" : "s");
 }
 
+/*
+ * Audit mode (no PATH, no entry: in .tlslint.yaml): every server's usual
+ * config locations, under --root when one is given. The output names the
+ * entries used, so an engineer sees what was and was not looked at.
+ */
+static int
+lint_usual_locations(struct tl_run *run, const char **failed_path)
+{
+	size_t nservers, linted = 0;
+	const struct tl_server *const *servers = tl_servers(&nservers);
+	const char *used = NULL;
+
+	for (size_t s = 0; s < nservers; s++) {
+		for (const char *const *p = servers[s]->usual_locations; p && *p; p++) {
+			const char *host = *p;
+			struct stat st;
+			int rc;
+
+			if (run->fs.root != NULL && tl_fs_resolve(&run->fs, *p, &host) != 0)
+				continue;
+			if (stat(host, &st) != 0)
+				continue;
+			rc = lint_entry(run, host);
+			if (rc != 0) {
+				*failed_path = host;
+				return rc;
+			}
+			linted++;
+			used = tl_arena_printf(run->arena, "%s%s%s (%s)", used ? used : "",
+					       used ? ", " : "", *p, servers[s]->name);
+			break; /* one config per server: RHEL's path is not also Debian's */
+		}
+	}
+	if (linted == 0) {
+		*failed_path = NULL;
+		return -ENOENT;
+	}
+	tl_diag_note(&run->diag, "audit of %s: linted %s",
+		     run->fs.root ? run->fs.root : "this host", used);
+	return 0;
+}
+
 int
 tl_run_lint(struct tl_run *run, const char **failed_path)
 {
 	const struct tl_ptrvec *paths = &run->opts->paths;
-	size_t linted = 0;
 
 	if (paths->len == 0 && run->opts->entries.len > 0)
 		paths = &run->opts->entries;
@@ -245,28 +286,10 @@ tl_run_lint(struct tl_run *run, const char **failed_path)
 			}
 		}
 	} else {
-		size_t nservers;
-		const struct tl_server *const *servers = tl_servers(&nservers);
+		int rc = lint_usual_locations(run, failed_path);
 
-		for (size_t s = 0; s < nservers; s++)
-			for (const char *const *p = servers[s]->usual_locations; p && *p; p++) {
-				int rc;
-
-				if (access(*p, F_OK) != 0)
-					continue;
-				rc = lint_entry(run, *p);
-				if (rc == -EPROTONOSUPPORT)
-					continue;
-				if (rc != 0) {
-					*failed_path = *p;
-					return rc;
-				}
-				linted++;
-			}
-		if (linted == 0) {
-			*failed_path = NULL;
-			return -ENOENT;
-		}
+		if (rc != 0)
+			return rc;
 	}
 	tl_topology_link(&run->model);
 	tl_effective_tls(&run->model);

@@ -201,6 +201,23 @@ expect_match "standard input under --root: the assumption is a note" "$out" \
 run --now $NOW --ca-file testdata/pki/root.crt --root testdata testdata/nginx/cert-expired-ok/nginx.conf
 expect_no_match "entry inside --root: no note" "$out" "^note:"
 
+# Audit mode: no PATH lints every server's config at its usual place (under --root here) in one
+# report, and says which entries it used; nothing found is exit 2 naming where it looked.
+run --root testdata/demo --now $NOW --ca-file testdata/pki/root.crt
+expect_status 1 "audit of the demo tree"
+expect_match "audit: names the three entries" "$out" \
+	"^note: audit of testdata/demo: linted /etc/nginx/nginx.conf \(nginx\), /etc/apache2/apache2.conf \(apache\), /etc/haproxy/haproxy.cfg \(haproxy\)$"
+expect_match "audit: nginx findings are in the report" "$out" "^etc/nginx/|testdata/demo/etc/nginx/"
+expect_match "audit: HAProxy findings are in the report" "$out" "testdata/demo/etc/haproxy/haproxy.cfg:"
+mkdir -p "$tmp/rhel/etc/httpd/conf"
+printf 'Listen 443\n<VirtualHost *:443>\n  ServerName www.example.test\n</VirtualHost>\n' >"$tmp/rhel/etc/httpd/conf/httpd.conf"
+run --root "$tmp/rhel" --now $NOW
+expect_match "audit: the RHEL httpd layout is found" "$out" "^note: audit of .*: linted /etc/httpd/conf/httpd.conf \(apache\)$"
+mkdir -p "$tmp/nothing"
+run --root "$tmp/nothing" --now $NOW
+expect_status 2 "audit of a tree without configs"
+expect_match "audit: where it looked" "$err" "no config found at the usual locations under --root '.*/nothing' \(/etc/nginx/nginx.conf, "
+
 # The catalogue and the version.
 run --list-checks --format json
 expect_status 0 "--list-checks json"
