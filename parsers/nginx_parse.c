@@ -239,6 +239,13 @@ do_include(struct file_ctx *fc, const struct tl_directive *inc, struct tl_direct
 			max);
 		return;
 	}
+	p->tree->globs++;
+	if (matches.len > 0) {
+		p->tree->globs_matched++;
+	} else if (p->tree->first_empty_glob == NULL) {
+		p->tree->first_empty_glob = path;
+		p->tree->first_empty_glob_loc = inc->loc;
+	}
 	for (size_t i = 0; i < matches.len; i++)
 		include_disk(fc, inc, matches.items[i], parent, depth);
 }

@@ -25,6 +25,10 @@ lint_nginx(const struct tl_server_env *env, const char *path, const char *text, 
 		return rc;
 	tl_suppressions_collect(env->suppressions, &tree);
 	tl_nginx_lower(&lenv, &tree, env->model);
+	if (tree.globs > 0 && tree.globs_matched == 0 && env->model->unmatched_include == NULL) {
+		env->model->unmatched_include = tree.first_empty_glob;
+		env->model->unmatched_include_loc = tree.first_empty_glob_loc;
+	}
 	return 0;
 }
 

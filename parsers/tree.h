@@ -57,6 +57,10 @@ struct tl_tree {
 	const char *prefix;
 	/* True when read from `nginx -T` style text rather than from files. */
 	bool from_dump;
+	/* Wildcard includes read, how many matched a file, and the first that did not. */
+	size_t globs, globs_matched;
+	const char *first_empty_glob; /* as the server would look for it */
+	struct tl_loc first_empty_glob_loc;
 };
 
 /*

@@ -632,6 +632,13 @@ struct tl_model {
 	struct tl_ptrvec sites;   /* struct tl_site * */
 	struct tl_ptrvec sockets; /* struct tl_socket * */
 	size_t nfiles;            /* config files read */
+	/*
+	 * When every wildcard include of a config matched nothing, the first
+	 * of them as the server would look for it (else NULL): the likely
+	 * reason a run found no site, such as a --root one level off.
+	 */
+	const char *unmatched_include;
+	struct tl_loc unmatched_include_loc;
 };
 
 void tl_model_init(struct tl_model *model, struct tl_arena *arena);

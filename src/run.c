@@ -225,6 +225,21 @@ note_no_tls(struct tl_run *run)
 			     "no TLS site found in %zu file%s: no site serves TLS, so no "
 			     "certificate, protocol or cipher a client would get was checked",
 			     n, n == 1 ? "" : "s");
+	if (run->model.unmatched_include != NULL) {
+		const struct tl_loc *at = &run->model.unmatched_include_loc;
+		unsigned line = 0, col = 0;
+
+		if (at->src != NULL)
+			tl_loc_linecol(at, &line, &col);
+		tl_diag_note(&run->diag,
+			     "no wildcard include matched a file (the first, %s:%u, looks for "
+			     "'%s'%s%s%s); "
+			     "if the sites are in those files, check the path%s",
+			     at->src ? at->src->path : "?", line, run->model.unmatched_include,
+			     run->fs.root ? " under --root '" : "",
+			     run->fs.root ? run->fs.root : "", run->fs.root ? "'" : "",
+			     run->fs.root ? " and --root" : "");
+	}
 }
 
 /*
