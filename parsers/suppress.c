@@ -9,8 +9,6 @@
 #include <pcre2.h>
 #include <string.h>
 
-#include "../src/nearest.h"
-
 static const char marker[] = "# tlslint: ";
 
 /* Check ID silenced in [start, end) of SRC; end == SIZE_MAX for the whole file. */
@@ -36,25 +34,6 @@ tl_suppressions_init(struct tl_suppressions *s, struct tl_arena *arena, struct t
 	s->arena = arena;
 	s->diag = diag;
 	tl_ptrmap_init(&s->comments, arena);
-}
-
-/* The check nearest to ID, for "did you mean", or NULL. */
-static const char *
-nearest_check(const char *id)
-{
-	size_t n, best_d = TL_NEAREST_MAX_EDITS + 1;
-	const struct tl_check_info *all = tl_catalogue(&n);
-	const char *best = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		size_t d = tl_edit_distance(id, all[i].name, true, best_d - 1);
-
-		if (d < best_d) {
-			best_d = d;
-			best = all[i].name;
-		}
-	}
-	return best;
 }
 
 /* One range per id of the list IDS (LEN bytes, "id1,id2"); an id that is no check is a finding. */
@@ -87,7 +66,7 @@ add(struct tl_suppressions *s, const struct tl_source *src, size_t start, size_t
 			r->id = tl_arena_strndup(s->arena, ids + i, n);
 			r->loc = tl_loc_make(src, off + i, n);
 			if (tl_check_by_name(r->id) == NULL) {
-				const char *near = nearest_check(r->id);
+				const char *near = tl_check_nearest(r->id);
 				struct tl_finding *f =
 					tl_diag_add(s->diag, TL_CK_SUPPRESSION_INVALID, r->loc,
 						    "'%s' is not a tlslint check, so this comment "

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nearest.h"
+
 static const struct tl_check_info catalogue[] = {
 	{TL_CK_CERT_EKU, "cert-eku", TL_SEV_ERROR, "certificates",
 	 "the leaf's extendedKeyUsage does not include serverAuth"},
@@ -150,4 +152,21 @@ tl_check_by_name(const char *name)
 {
 	return bsearch(name, catalogue, sizeof(catalogue) / sizeof(catalogue[0]),
 		       sizeof(catalogue[0]), compare_name);
+}
+
+const char *
+tl_check_nearest(const char *name)
+{
+	size_t best_d = TL_NEAREST_MAX_EDITS + 1;
+	const char *best = NULL;
+
+	for (size_t i = 0; i < TL_CHECK_COUNT; i++) {
+		size_t d = tl_edit_distance(name, catalogue[i].name, true, best_d - 1);
+
+		if (d < best_d) {
+			best_d = d;
+			best = catalogue[i].name;
+		}
+	}
+	return best;
 }

@@ -90,5 +90,7 @@ const struct tl_check_info *tl_catalogue(size_t *count);
 const struct tl_check_info *tl_check_info(enum tl_check_id id);
 /* Binary search by name; NULL if unknown. */
 const struct tl_check_info *tl_check_by_name(const char *name);
+/* The check whose name is nearest to a mistyped NAME, for "did you mean"; NULL if none is. */
+const char *tl_check_nearest(const char *name);
 
 #endif

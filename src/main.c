@@ -16,6 +16,7 @@
 #include "../parsers/servers.h"
 #include "ciphers_cmd.h"
 #include "cli/cli.h"
+#include "explain_cmd.h"
 #include "report/report.h"
 #include "run.h"
 
@@ -200,6 +201,9 @@ main(int argc, char **argv)
 		break;
 	case TL_MODE_CIPHERS:
 		status = tl_ciphers_run(arena, &opts, stdout, stderr);
+		break;
+	case TL_MODE_EXPLAIN:
+		status = tl_explain_run(opts.explain_id, stdout, stderr);
 		break;
 	case TL_MODE_LINT:
 		status = load_config(arena, &opts);

@@ -15,6 +15,7 @@
 enum tl_mode {
 	TL_MODE_LINT,
 	TL_MODE_CIPHERS,
+	TL_MODE_EXPLAIN,
 	TL_MODE_LIST_CHECKS,
 	TL_MODE_HELP,
 	TL_MODE_VERSION,
@@ -64,6 +65,7 @@ struct tl_options {
 	enum tl_mode mode;
 	struct tl_ptrvec paths;    /* const char *: PATH arguments ("-" = stdin) */
 	const char *cipher_string; /* for TL_MODE_CIPHERS */
+	const char *explain_id;    /* for TL_MODE_EXPLAIN */
 
 	enum tl_format format;
 	const char *output;  /* NULL: stdout */

@@ -491,6 +491,17 @@ tl_cli_parse(int argc, char **argv, struct tl_arena *arena, struct tl_options *o
 		p.ciphers = true;
 		i = 2;
 	}
+	if (argc > 1 && strcmp(argv[1], "explain") == 0) {
+		/* One id and nothing else: a page is the same whatever the options. */
+		if (argc != 3 || argv[2][0] == '-')
+			return fail(
+				&p,
+				"write 'tlslint explain ID'; 'tlslint --list-checks' lists the ids",
+				"'explain' takes one check id");
+		opts->explain_id = argv[2];
+		opts->mode = TL_MODE_EXPLAIN;
+		return 0;
+	}
 	for (; i < argc && !p.done; i++) {
 		const char *arg = argv[i];
 		int rc;

@@ -8,15 +8,18 @@
 static const char usage_text[] =
 	"usage: tlslint [OPTIONS] [PATH...]       lint server TLS configs\n"
 	"       tlslint ciphers [OPTIONS] STRING  show what a cipher string enables\n"
+	"       tlslint explain ID                a check's page, offline\n"
 	"       tlslint --list-checks             list the checks (text, or -f json)\n"
 	"       tlslint --help | --version\n"
 	"\n"
 	"Lints nginx, Apache httpd and HAProxy TLS configuration, and the certificates,\n"
 	"keys and chains it names, without opening any network connection.\n"
 	"PATH is an entry config file, or - for standard input (e.g. 'nginx -T' output).\n"
-	"Without PATH: the 'entry' list of .tlslint.yaml, else the usual locations\n"
-	"(/etc/nginx/nginx.conf, /etc/apache2/apache2.conf, /etc/httpd/conf/httpd.conf,\n"
-	"/etc/haproxy/haproxy.cfg). 'ciphers' is a subcommand only as the first argument.\n"
+	"Without PATH: the 'entry' list of .tlslint.yaml, else every server config at\n"
+	"its usual place (/etc/nginx/nginx.conf, /etc/apache2/apache2.conf,\n"
+	"/etc/httpd/conf/httpd.conf, /etc/haproxy/haproxy.cfg, /usr/local/...), under\n"
+	"--root if given. 'ciphers' and 'explain' are subcommands only as the first\n"
+	"argument.\n"
 	"\n"
 	"Output:\n"
 	"  -f, --format FORMAT      text (default), json, sarif or gcc\n"
@@ -74,7 +77,7 @@ static const char usage_text[] =
 	"\n"
 	"Config file: .tlslint.yaml sets profile, policy, root, entry, targets, ca-file,\n"
 	"ca-path, fail-on, expiry-warning-days and checks (enable, disable, severity);\n"
-	"the command line wins over it. Each check is described in docs/checks/ID.md.\n";
+	"the command line wins over it. 'tlslint explain ID' prints a check's page.\n";
 
 void
 tl_cli_usage(FILE *out)

@@ -72,8 +72,8 @@ member_uri(struct tl_json *json, const char *key, const char *path)
 
 /*
  * helpUri is an absolute URI because the schema types it "format": "uri";
- * it is the docs/checks/<id>.md page of the repository. help.text names
- * the same page relative to a checkout, for offline readers.
+ * it is the docs/checks/<id>.md page of the repository. help.text says
+ * how to read the same page offline: every tlslint has it compiled in.
  */
 static void
 write_rule(struct tl_json *json, const struct tl_check_info *c)
@@ -90,7 +90,8 @@ write_rule(struct tl_json *json, const struct tl_check_info *c)
 	member_text(json, "fullDescription", text);
 	snprintf(text, sizeof(text), "%s/blob/main/%s", TL_INFORMATION_URI, docs);
 	tl_json_member_string(json, "helpUri", text);
-	snprintf(text, sizeof(text), "%s; see %s", c->summary, docs);
+	snprintf(text, sizeof(text), "%s; 'tlslint explain %s' prints the full page (%s)",
+		 c->summary, c->name, docs);
 	member_text(json, "help", text);
 	tl_json_key(json, "defaultConfiguration");
 	tl_json_object_begin(json);

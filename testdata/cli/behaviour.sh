@@ -218,6 +218,28 @@ run --root "$tmp/nothing" --now $NOW
 expect_status 2 "audit of a tree without configs"
 expect_match "audit: where it looked" "$err" "no config found at the usual locations under --root '.*/nothing' \(/etc/nginx/nginx.conf, "
 
+# explain: every check's page, compiled in, byte for byte the page in docs/checks; an unknown id
+# is exit 2 with a suggestion. meson install puts the same pages in the data dir.
+for id in $("$TLSLINT" --list-checks --format json | python3 -c 'import json,sys; print(" ".join(c["id"] for c in json.load(sys.stdin)["checks"]))'); do
+	"$TLSLINT" explain "$id" >"$tmp/page" 2>"$tmp/err" || { echo "FAIL: explain $id: exit $?"; fails=$((fails + 1)); continue; }
+	cmp -s "$tmp/page" "docs/checks/$id.md" || { echo "FAIL: explain $id differs from docs/checks/$id.md"; fails=$((fails + 1)); }
+done
+echo "ok: explain prints every check's page"
+run explain cert-expird
+expect_status 2 "explain an unknown id"
+expect_match "explain: did you mean" "$err" "did you mean 'cert-expired'"
+run explain
+expect_status 2 "explain without an id"
+builddir=$(dirname "$(dirname "$TLSLINT")")
+if [ -f "$builddir/build.ninja" ] && meson install -C "$builddir" --destdir "$tmp/inst" --no-rebuild --quiet >/dev/null 2>&1; then
+	n=$(find "$tmp/inst" -path '*/share/tlslint/checks/*.md' | wc -l)
+	want=$(ls docs/checks/*.md | wc -l)
+	if [ "$n" -eq "$want" ]; then echo "ok: meson install puts the $n check pages in the data dir"; else
+		echo "FAIL: meson install put $n check pages, want $want"; fails=$((fails + 1)); fi
+else
+	echo "FAIL: meson install into a destdir failed"; fails=$((fails + 1))
+fi
+
 # The catalogue and the version.
 run --list-checks --format json
 expect_status 0 "--list-checks json"
