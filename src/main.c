@@ -14,6 +14,7 @@
 #include <yaml.h>
 
 #include "../parsers/servers.h"
+#include "baseline.h"
 #include "ciphers_cmd.h"
 #include "cli/cli.h"
 #include "explain_cmd.h"
@@ -150,6 +151,15 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 		return EXIT_USAGE;
 	}
 	tl_run_finish(&run);
+	if (opts->write_baseline != NULL) {
+		if (tl_baseline_write(opts->write_baseline, &run.diag, arena, &failed) != 0)
+			return usage_error(failed, "check the path given to --write-baseline");
+		tl_diag_note(&run.diag, "%zu finding%s recorded in %s", run.diag.findings.len,
+			     run.diag.findings.len == 1 ? "" : "s", opts->write_baseline);
+	} else if (opts->baseline != NULL &&
+		   tl_baseline_apply(opts->baseline, &run.diag, arena, &failed) != 0) {
+		return usage_error(failed, "a baseline is written by --write-baseline FILE");
+	}
 	if (opts->output != NULL) {
 		out = fopen(opts->output, "w");
 		if (out == NULL) {
@@ -171,7 +181,8 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 		fprintf(stderr, "tlslint: writing the report failed: %s\n", strerror(-rc));
 		return EXIT_USAGE;
 	}
-	return exit_status(&run);
+	/* Recording a baseline accepts what it records: the run that writes it passes. */
+	return opts->write_baseline != NULL ? EXIT_CLEAN : exit_status(&run);
 }
 
 int

@@ -68,8 +68,10 @@ struct tl_options {
 	const char *explain_id;    /* for TL_MODE_EXPLAIN */
 
 	enum tl_format format;
-	const char *output;  /* NULL: stdout */
-	const char *profile; /* "intermediate" unless set */
+	const char *output;         /* NULL: stdout */
+	const char *baseline;       /* --baseline: findings recorded there are not reported */
+	const char *write_baseline; /* --write-baseline: record the current findings there */
+	const char *profile;        /* "intermediate" unless set */
 	const char *policy_file;
 	const char *config_file; /* --config; NULL: search upwards */
 	const char *root;        /* --root; NULL: none */

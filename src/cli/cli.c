@@ -31,6 +31,8 @@
 enum opt_id {
 	OPT_FORMAT,
 	OPT_OUTPUT,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE,
 	OPT_PROFILE,
 	OPT_POLICY,
 	OPT_CONFIG,
@@ -64,6 +66,8 @@ struct cli_option {
 static const struct cli_option options[] = {
 	{"format", 'f', true, true, OPT_FORMAT, "expected one of: text, json, sarif, gcc"},
 	{"output", 'o', true, true, OPT_OUTPUT, "usage: --output FILE"},
+	{"baseline", 0, true, false, OPT_BASELINE, "usage: --baseline FILE"},
+	{"write-baseline", 0, true, false, OPT_WRITE_BASELINE, "usage: --write-baseline FILE"},
 	{"profile", 0, true, true, OPT_PROFILE, "expected one of: modern, intermediate, old"},
 	{"policy", 0, true, true, OPT_POLICY, "usage: --policy FILE.yaml"},
 	{"config", 0, true, true, OPT_CONFIG, "usage: --config FILE"},
@@ -279,6 +283,12 @@ apply(struct parser *p, const struct cli_option *o, const char *shown, const cha
 	case OPT_OUTPUT:
 		opts->output = value;
 		opts->set_mask |= TL_SET_OUTPUT;
+		break;
+	case OPT_BASELINE:
+		opts->baseline = value;
+		break;
+	case OPT_WRITE_BASELINE:
+		opts->write_baseline = value;
 		break;
 	case OPT_PROFILE:
 		if (strcmp(value, "modern") != 0 && strcmp(value, "intermediate") != 0 &&

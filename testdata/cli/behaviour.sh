@@ -240,6 +240,38 @@ else
 	echo "FAIL: meson install into a destdir failed"; fails=$((fails + 1))
 fi
 
+# Baseline adoption: record today's findings, edit the config elsewhere (lines move), and no
+# recorded finding returns; a new mistake, even one identical to a recorded one, is reported.
+mkdir -p "$tmp/bl"
+cp testdata/nginx/cert-expired/nginx.conf "$tmp/bl/nginx.conf"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --write-baseline "$tmp/bl/baseline.json" "$tmp/bl/nginx.conf"
+expect_status 0 "--write-baseline passes the run that records it"
+expect_match "--write-baseline says what it recorded" "$out" "^note: 1 finding recorded in .*baseline.json$"
+expect_match "baseline file holds the finding" "$(cat "$tmp/bl/baseline.json")" '"check": "cert-expired"'
+expect_no_match "baseline file has no line numbers" "$(cat "$tmp/bl/baseline.json")" '"line"'
+sed -i 's/^events {}$/# a comment\n# and another, so every line moves\nevents {}/' "$tmp/bl/nginx.conf"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --baseline "$tmp/bl/baseline.json" "$tmp/bl/nginx.conf"
+expect_status 0 "baseline: moved lines bring no old finding back"
+expect_match "baseline: says how many it hid" "$out" "^note: 1 finding recorded in the baseline .* not shown$"
+sed -i 's|^\( *\)ssl_certificate_key /pki/expired.key;|&\n\1ssl_certificate /pki/expired.fullchain.crt;\n\1ssl_certificate_key /pki/expired.key;|' "$tmp/bl/nginx.conf"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --baseline "$tmp/bl/baseline.json" "$tmp/bl/nginx.conf"
+expect_status 1 "baseline: a second identical mistake is new"
+expect_match "baseline: the new one is reported" "$out" "\[cert-expired\]"
+sed -i 's|/pki/expired\.|/pki/www.|g; s|expired.example.test|www.example.test|' "$tmp/bl/nginx.conf"
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt --baseline "$tmp/bl/baseline.json" "$tmp/bl/nginx.conf"
+expect_match "baseline: a fixed finding is counted as gone" "$out" \
+	"^note: 1 finding of the baseline no longer occurs: run --write-baseline again to drop it$"
+printf 'findings: []\n' >"$tmp/bl/bad.json"
+run --baseline "$tmp/bl/bad.json" "$tmp/bl/nginx.conf"
+expect_status 2 "baseline without the format key"
+expect_match "baseline error names the file" "$err" "bad.json.*not a tlslint baseline"
+printf '{"tlslint-baseline": "1", "findings": [{"check": "x", "file": "y"}]}\n' >"$tmp/bl/bad.json"
+run --baseline "$tmp/bl/bad.json" "$tmp/bl/nginx.conf"
+expect_status 2 "baseline entry without text"
+expect_match "baseline error has file:line:col" "$err" "bad.json:1:[0-9]+: a baseline finding needs check, file and text"
+run --baseline "$tmp/bl/missing.json" "$tmp/bl/nginx.conf"
+expect_status 2 "missing baseline file"
+
 # The catalogue and the version.
 run --list-checks --format json
 expect_status 0 "--list-checks json"
