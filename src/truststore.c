@@ -3,6 +3,7 @@
 
 #include <openssl/err.h>
 #include <openssl/x509_vfy.h>
+#include <stdlib.h>
 
 static void
 free_store(void *p)
@@ -22,8 +23,20 @@ tl_trust_store_new(struct tl_arena *arena, const char *ca_file, const char *ca_p
 	}
 	tl_arena_defer(arena, free_store, store);
 	if (ca_file == NULL && ca_path == NULL) {
-		/* The system store; a machine without one simply trusts nothing. */
-		X509_STORE_set_default_paths(store);
+		/*
+		 * The public anchors clients ship with: OpenSSL's default bundle
+		 * (Debian: /etc/ssl/certs/ca-certificates.crt, from the
+		 * ca-certificates package; SSL_CERT_FILE overrides it). Not the
+		 * default directory: Debian's make-ssl-cert puts the snakeoil
+		 * certificate there with a hash link, and through it a host's
+		 * self-signed certificate would pass as trusted. A machine without
+		 * the bundle trusts nothing.
+		 */
+		const char *file = getenv(X509_get_default_cert_file_env());
+
+		if (file == NULL || *file == '\0')
+			file = X509_get_default_cert_file();
+		(void)X509_STORE_load_file(store, file);
 		ERR_clear_error();
 		return store;
 	}

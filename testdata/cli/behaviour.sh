@@ -272,6 +272,21 @@ expect_match "baseline error has file:line:col" "$err" "bad.json:1:[0-9]+: a bas
 run --baseline "$tmp/bl/missing.json" "$tmp/bl/nginx.conf"
 expect_status 2 "missing baseline file"
 
+# The default trust anchors are the public bundle, not every hash link of the certificate
+# directory: a self-signed host certificate linked there (Debian's snakeoil) is not trusted.
+mkdir -p "$tmp/ts/dir" "$tmp/ts/etc/nginx"
+cp testdata/pki/selfsigned.crt "$tmp/ts/dir/"
+openssl rehash "$tmp/ts/dir" 2>/dev/null
+cp testdata/pki/selfsigned.crt testdata/pki/selfsigned.key "$tmp/ts/etc/nginx/"
+chmod 600 "$tmp/ts/etc/nginx/selfsigned.key"
+printf 'events {}\nhttp { server { listen 443 ssl; server_name selfsigned.example.test;\n ssl_certificate selfsigned.crt; ssl_certificate_key selfsigned.key; } }\n' >"$tmp/ts/etc/nginx/nginx.conf"
+SSL_CERT_DIR="$tmp/ts/dir" run --root "$tmp/ts" --now $NOW "$tmp/ts/etc/nginx/nginx.conf"
+expect_match "default trust: a self-signed certificate in the hash directory is not trusted" "$out" "\[cert-self-signed\]"
+SSL_CERT_FILE="$tmp/ts/dir/selfsigned.crt" run --root "$tmp/ts" --now $NOW "$tmp/ts/etc/nginx/nginx.conf"
+expect_no_match "default trust: SSL_CERT_FILE names the bundle" "$out" "\[cert-self-signed\]"
+run --ca-path "$tmp/ts/dir" --root "$tmp/ts" --now $NOW "$tmp/ts/etc/nginx/nginx.conf"
+expect_no_match "--ca-path still selects a directory" "$out" "\[cert-self-signed\]"
+
 # The catalogue and the version.
 run --list-checks --format json
 expect_status 0 "--list-checks json"
