@@ -2,11 +2,13 @@
 #   make demo   — install what is missing, build, lint the bundled demo configs
 #   make check  — the same set-up plus the test tools, then the whole suite
 #                 (normal build, then unit and golden tests again under ASan+UBSan)
+#   make install — build, then install tlslint to /usr/local (meson install; PREFIX=… to change)
 # Other targets: build, deps, golden-update, bench, fuzz, format, clean.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 MESON_OPTS ?= -Dwerror=true
+PREFIX     ?= /usr/local
 
 # Debian packages: to build, in addition to run the tests, and for the benchmarks (GNU time
 # reports peak RSS; nginx -t is the yardstick).
@@ -18,7 +20,7 @@ TLSLINT = $(BUILD)/src/tlslint
 # The instant the test PKI and the demo are evaluated at (see testdata/pki/mk.sh).
 TEST_NOW = 2026-06-01T00:00:00Z
 
-.PHONY: all deps deps-test build demo check golden-update bench fuzz format clean
+.PHONY: all deps deps-test build demo check install golden-update bench fuzz format clean
 
 all: build
 
@@ -30,10 +32,15 @@ deps-test:
 	@sh scripts/apt-install.sh $(BUILD_PKGS) $(TEST_PKGS)
 
 $(BUILD)/build.ninja:
-	meson setup $(BUILD) $(MESON_OPTS)
+	meson setup $(BUILD) $(MESON_OPTS) --prefix $(PREFIX)
 
 build: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
+
+# tlslint on PATH: the binary, the man page and the check pages (share/tlslint/checks).
+install: build
+	meson configure $(BUILD) --prefix $(PREFIX)
+	meson install -C $(BUILD)
 
 # The findings are the point of the demo: exit status 1 is success here, 2 is not.
 # git records no file modes but the executable bit, so the demo keys are checked out 0644;
