@@ -44,6 +44,7 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	tl_model_init(&run->model, arena);
 	run->certs = tl_certstore_new(arena, &run->fs);
 	tl_suppressions_init(&run->suppressions, arena, &run->diag);
+	tl_strmap_init(&run->read_files, arena);
 	run->now = opts->now_set ? opts->now : time(NULL);
 	for (int s = 0; s < TL_SERVER_COUNT; s++) {
 		const struct tl_server *server = tl_server_of((enum tl_server_kind)s);
@@ -284,6 +285,131 @@ lint_usual_locations(struct tl_run *run, const char **failed_path)
 	return 0;
 }
 
+static const char *
+file_id(struct tl_arena *arena, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return NULL;
+	return tl_arena_printf(arena, "%llu:%llu", (unsigned long long)st.st_dev,
+			       (unsigned long long)st.st_ino);
+}
+
+/* True when PATH is a config file an earlier entry read (an include of it). */
+static bool
+already_read(struct tl_run *run, const char *path)
+{
+	const char *id = file_id(run->arena, path);
+
+	for (; run->read_files_indexed < run->sources.all.len; run->read_files_indexed++) {
+		const struct tl_source *src = run->sources.all.items[run->read_files_indexed];
+		const char *sid = src->disk_path ? file_id(run->arena, src->disk_path) : NULL;
+
+		if (sid != NULL)
+			tl_strmap_put(&run->read_files, sid, (void *)src);
+	}
+	return id != NULL && tl_strmap_get(&run->read_files, id) != NULL;
+}
+
+/* True when PATH's base name is a main config's (nginx.conf, apache2.conf, haproxy.cfg, …). */
+static bool
+main_config_name(const char *path)
+{
+	size_t n;
+	const struct tl_server *const *servers = tl_servers(&n);
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (size_t s = 0; s < n; s++)
+		for (const char *const *f = servers[s]->file_names; f && *f; f++)
+			if (strcmp(base, *f) == 0)
+				return true;
+	return false;
+}
+
+/*
+ * Before a site file is linted on its own: lint the main configs that may
+ * include it, so that it is read as its server reads it, with the real
+ * http {} around it. Those are the entry: list of .tlslint.yaml and, under
+ * --root (never on the host that runs a hook), the usual locations.
+ */
+static int
+lint_main_configs(struct tl_run *run, const char **failed_path)
+{
+	size_t nservers;
+	const struct tl_server *const *servers = tl_servers(&nservers);
+	struct tl_ptrvec mains = {0};
+
+	for (size_t i = 0; i < run->opts->entries.len; i++)
+		tl_ptrvec_push(run->arena, &mains, run->opts->entries.items[i]);
+	for (size_t s = 0; run->fs.root != NULL && s < nservers; s++)
+		for (const char *const *p = servers[s]->usual_locations; p && *p; p++) {
+			const char *host;
+
+			if (tl_fs_resolve(&run->fs, *p, &host) == 0)
+				tl_ptrvec_push(run->arena, &mains, (void *)host);
+		}
+	for (size_t i = 0; i < mains.len; i++) {
+		const char *path = mains.items[i];
+		struct stat st;
+		int rc;
+
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || already_read(run, path))
+			continue;
+		rc = lint_entry(run, path);
+		if (rc != 0) {
+			*failed_path = path;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The PATH arguments (or entry: list). Pre-commit passes every changed
+ * file, main configs and the site files they include alike: main configs
+ * go first, and a file an earlier entry already included is not linted a
+ * second time on its own (that would serve its sites twice), with a note.
+ */
+static int
+lint_paths(struct tl_run *run, const struct tl_ptrvec *paths, const char **failed_path)
+{
+	bool mains_tried = paths == &run->opts->entries;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < paths->len; i++) {
+			const char *path = paths->items[i];
+			int rc;
+
+			if (strcmp(path, "-") != 0 && main_config_name(path) != (pass == 0))
+				continue;
+			if (strcmp(path, "-") == 0 && pass == 1)
+				continue;
+			if (pass == 1 && !mains_tried && !already_read(run, path)) {
+				mains_tried = true;
+				rc = lint_main_configs(run, failed_path);
+				if (rc != 0)
+					return rc;
+			}
+			if (strcmp(path, "-") != 0 && already_read(run, path)) {
+				tl_diag_note(
+					&run->diag,
+					"'%s' is included by a main config that was linted: it "
+					"is checked as part of it",
+					path);
+				continue;
+			}
+			rc = lint_entry(run, path);
+			if (rc != 0) {
+				*failed_path = path;
+				return rc;
+			}
+		}
+	}
+	return 0;
+}
+
 int
 tl_run_lint(struct tl_run *run, const char **failed_path)
 {
@@ -292,14 +418,10 @@ tl_run_lint(struct tl_run *run, const char **failed_path)
 	if (paths->len == 0 && run->opts->entries.len > 0)
 		paths = &run->opts->entries;
 	if (paths->len > 0) {
-		for (size_t i = 0; i < paths->len; i++) {
-			int rc = lint_entry(run, paths->items[i]);
+		int rc = lint_paths(run, paths, failed_path);
 
-			if (rc != 0) {
-				*failed_path = paths->items[i];
-				return rc;
-			}
-		}
+		if (rc != 0)
+			return rc;
 	} else {
 		int rc = lint_usual_locations(run, failed_path);
 

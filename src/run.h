@@ -33,6 +33,9 @@ struct tl_run {
 	const char *unsupported; /* the server of an entry that has no front end yet */
 	/* The server versions whose defaults apply (--target, else the stable release). */
 	struct tl_version target[TL_SERVER_COUNT];
+	/* "device:inode" of every config file read so far, and how many sources that covers. */
+	struct tl_strmap read_files;
+	size_t read_files_indexed;
 };
 
 /*

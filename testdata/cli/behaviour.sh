@@ -287,6 +287,19 @@ expect_no_match "default trust: SSL_CERT_FILE names the bundle" "$out" "\[cert-s
 run --ca-path "$tmp/ts/dir" --root "$tmp/ts" --now $NOW "$tmp/ts/etc/nginx/nginx.conf"
 expect_no_match "--ca-path still selects a directory" "$out" "\[cert-self-signed\]"
 
+# Pre-commit passes changed files: a site file and the main config that includes it are one
+# server (main configs first, the included file not a second time), and a site file alone is
+# read through the main config found under --root.
+mkdir -p "$tmp/pc/etc/nginx/sites-enabled"
+printf 'events {}\nhttp {\n    include /etc/nginx/sites-enabled/*;\n}\n' >"$tmp/pc/etc/nginx/nginx.conf"
+printf 'server {\n    listen 80;\n    server_name www.example.test;\n}\n' >"$tmp/pc/etc/nginx/sites-enabled/www.conf"
+run --root "$tmp/pc" "$tmp/pc/etc/nginx/sites-enabled/www.conf" "$tmp/pc/etc/nginx/nginx.conf"
+expect_match "changed files: one site, not two" "$out" "in 2 files, 1 site, "
+expect_match "changed files: the included one is named" "$out" "^note: '.*/www.conf' is included by a main config that was linted"
+run --root "$tmp/pc" "$tmp/pc/etc/nginx/sites-enabled/www.conf"
+expect_match "a site file alone is read through its main config" "$out" "in 2 files, 1 site, "
+expect_no_match "a site file alone: not linted as a snippet" "$out" "outside any http"
+
 # The catalogue and the version.
 run --list-checks --format json
 expect_status 0 "--list-checks json"
