@@ -23,11 +23,19 @@ declare -A refusal=(
 	[confcmd-certificate-garbage]="AH02407: \"SSLOpenSSLConfCmd Certificate "
 	[proto-none]="AH02231: No SSL protocols available"
 	[mozilla-newest]="AH02407: \"SSLOpenSSLConfCmd Curves X25519MLKEM768:X25519:prime256v1:secp384r1\" failed"
+	[chain-weak-intermediate]="AH02562: Failed to configure certificate"
+	[chain-extra-weak-key]="AH02562: Failed to configure certificate"
+	[chain-extra-sha1]="AH02562: Failed to configure certificate"
+	[seclevel3-rsa2048]="AH02562: Failed to configure certificate"
 )
 # ... and the OpenSSL reason tlslint quotes.
 declare -A reason=(
 	[cipher-invalid]="no cipher match"
 	[key-mismatch]="do not match"
+	[chain-weak-intermediate]="ca key too small"
+	[chain-extra-weak-key]="ca key too small"
+	[chain-extra-sha1]="ca md too weak"
+	[seclevel3-rsa2048]="ee key too small"
 )
 # Cases where httpd's outcome depends on something outside the configuration that tlslint does
 # not run (an SSLPassPhraseDialog program), so tlslint claims neither way: httpd's message, and
