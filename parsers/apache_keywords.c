@@ -891,7 +891,6 @@ set_words(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 {
 	const struct ap_words *rule = NULL;
 
-	(void)field;
 	for (size_t i = 0; i < sizeof(word_rules) / sizeof(word_rules[0]); i++)
 		if (strcasecmp(word_rules[i].directive, kw->name) == 0)
 			rule = &word_rules[i];
@@ -916,6 +915,8 @@ set_words(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 					 kw->name, w);
 		return;
 	}
+	if (field != NULL)
+		set_str(engine, kw, d, field);
 }
 
 static const struct tl_setter set_words_row = {set_words, NULL};
@@ -972,12 +973,12 @@ static const struct tl_keyword keywords[] = {
 	{"Protocols", AP_SRV, ALWAYS, &set_http2_row, SCOPE(http2), ANY, "protocols offered in ALPN (h2, http/1.1)", CORE},
 	{"SSLCACertificateFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(client_certificate), ONE, "CAs for client certificates", SSL},
 	{"SSLCACertificateFile", AP_DIR | AP_PROXY, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "CAs for client certificates", SSL},
-	{"SSLCACertificatePath", AP_ALL, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for client certificates", SSL},
-	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
-	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
-	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &set_words_row, NO_TARGET, ANY, "how client certificates are checked for revocation", SSL},
+	{"SSLCACertificatePath", AP_ALL, ALWAYS, &set_checked_dir_row, SCOPE(verify.ca_path), ONE, "directory of CAs for client certificates", SSL},
+	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &set_checked_file_row, SCOPE(verify.cadn_file), ONE, "CA names sent to clients", SSL},
+	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &set_checked_dir_row, SCOPE(verify.cadn_path), ONE, "CA names sent to clients", SSL},
+	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &set_words_row, SCOPE(verify.crl_check), ANY, "how client certificates are checked for revocation", SSL},
 	{"SSLCARevocationFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(crl), ONE, "revoked client certificates", SSL},
-	{"SSLCARevocationPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked client certificates", SSL},
+	{"SSLCARevocationPath", AP_SRV, ALWAYS, &set_checked_dir_row, SCOPE(verify.crl_path), ONE, "directory of revoked client certificates", SSL},
 	{"SSLCertificateChainFile", AP_SRV, ALWAYS, &set_chain_row, SCOPE(chain), ONE, "intermediate certificates sent after the certificate (deprecated)", SSL},
 	{"SSLCertificateFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(certs), ONE, "server certificate (and chain)", SSL},
 	{"SSLCertificateKeyFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(keys), ONE, "private key of the certificate of the same rank", SSL},
@@ -1004,10 +1005,10 @@ static const struct tl_keyword keywords[] = {
 	{"SSLPassPhraseDialog", AP_MAIN, ALWAYS, &set_passphrase_row, TLS(passphrase_program), ONE, "where passphrases of encrypted keys come from", SSL},
 	{"SSLProtocol", AP_SRV, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled", SSL},
 	{"SSLProxyCACertificateFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to", SSL},
-	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for backend certificates", SSL},
-	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &set_words_row, NO_TARGET, ANY, "revocation checks of backend certificates", SSL},
+	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, SCOPE(proxy_verify.ca_path), ONE, "directory of CAs for backend certificates", SSL},
+	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &set_words_row, SCOPE(proxy_verify.crl_check), ANY, "revocation checks of backend certificates", SSL},
 	{"SSLProxyCARevocationFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(crl), ONE, "revoked backend certificates", SSL},
-	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked backend certificates", SSL},
+	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &set_checked_dir_row, SCOPE(proxy_verify.crl_path), ONE, "directory of revoked backend certificates", SSL},
 	{"SSLProxyCheckPeerCN", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "compare the backend certificate's CN with the host", SSL},
 	{"SSLProxyCheckPeerExpire", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "refuse expired backend certificates", SSL},
 	{"SSLProxyCheckPeerName", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "check the backend certificate's names", SSL},

@@ -386,6 +386,22 @@ make_pairs(struct ap_lower *l, struct tl_tls *tls, const struct ap_files *certs,
 	}
 }
 
+/* ssl_config_server_merge's cfgMergeString and cfgMergeInt: the child's value when it has one. */
+static void
+merge_verify(struct ap_verify *child, const struct ap_verify *parent)
+{
+	struct tl_str *c[] = {&child->ca_path, &child->cadn_file, &child->cadn_path,
+			      &child->crl_path, &child->crl_check};
+	const struct tl_str *p[] = {&parent->ca_path, &parent->cadn_file, &parent->cadn_path,
+				    &parent->crl_path, &parent->crl_check};
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		if (c[i]->v.origin == TL_ORIGIN_UNSET && p[i]->v.origin != TL_ORIGIN_UNSET) {
+			*c[i] = *p[i];
+			c[i]->v.origin = TL_ORIGIN_INHERITED;
+		}
+}
+
 /* What the virtual host ends up with: its own settings over the main server's, then defaults. */
 static void
 finish_scope(struct ap_lower *l, struct ap_scope *s, const struct ap_scope *parent,
@@ -415,6 +431,8 @@ finish_scope(struct ap_lower *l, struct ap_scope *s, const struct ap_scope *pare
 		}
 		tl_inherit_fields(&s->proxy, &parent->proxy, tl_upstream_tls_fields,
 				  tl_upstream_tls_nfields);
+		merge_verify(&s->verify, &parent->verify);
+		merge_verify(&s->proxy_verify, &parent->proxy_verify);
 	}
 	s->tls.conf_commands = cmds;
 	memset(&s->tls.certs, 0, sizeof(s->tls.certs));
@@ -905,6 +923,14 @@ tl_apache_lower(struct tl_lower_env *env, const struct tl_apache_parse *parse,
 		place_vhost(&w, &index, w.vhosts.items[i]);
 	place_main(&w, &index);
 	finish_sockets(&l, first_socket);
+	/* Every server's contexts are built at start-up, the main server's too (ssl_init_Module).
+	 */
+	tl_ap_check_tls_context(&l, &w.main.scope, w.main.site);
+	for (size_t i = 0; i < w.vhosts.len; i++) {
+		const struct vhost *vh = w.vhosts.items[i];
+
+		tl_ap_check_tls_context(&l, &vh->scope, vh->site);
+	}
 }
 
 int

@@ -27,6 +27,13 @@ declare -A refusal=(
 	[chain-extra-weak-key]="AH02562: Failed to configure certificate"
 	[chain-extra-sha1]="AH02562: Failed to configure certificate"
 	[seclevel3-rsa2048]="AH02562: Failed to configure certificate"
+	[ca-file-garbage]="AH01895: Unable to configure verify locations for client authentication"
+	[proxy-ca-key]="AH01895: Unable to configure verify locations for client authentication"
+	[ca-path-no-certs]="AH01896: Unable to determine list of acceptable CA certificates"
+	[cadn-file-garbage]="AH01896: Unable to determine list of acceptable CA certificates"
+	[crl-check-no-file]="AH01899: Host www.example.test:443: CRL checking has been enabled"
+	[proxy-crl-check-no-file]="neither SSLProxyCARevocationFile nor SSLProxyCARevocationPath"
+	[crl-file-garbage]="AH01901: Host www.example.test:443: unable to configure X.509 CRL storage"
 )
 # ... and the OpenSSL reason tlslint quotes.
 declare -A reason=(
@@ -36,6 +43,9 @@ declare -A reason=(
 	[chain-extra-weak-key]="ca key too small"
 	[chain-extra-sha1]="ca md too weak"
 	[seclevel3-rsa2048]="ee key too small"
+	[ca-file-garbage]="no certificate or crl found"
+	[crl-file-garbage]="no certificate or crl found"
+	[cadn-file-garbage]="AH02210: Failed to load SSLCACertificateFile"
 )
 # Cases where httpd's outcome depends on something outside the configuration that tlslint does
 # not run (an SSLPassPhraseDialog program), so tlslint claims neither way: httpd's message, and

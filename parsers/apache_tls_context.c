@@ -1,0 +1,262 @@
+/*
+ * What httpd refuses while it builds a TLS context at start-up, after
+ * `apache2 -t` has passed: mod_ssl builds one for every server with
+ * SSLEngine on (the main server's too) and one towards backends for every
+ * server with SSLProxyEngine on (ssl_init_ConfigureServer), and in each
+ * (ssl_init_ctx_verify, ssl_init_ctx_crl) it loads:
+ *
+ *   - the CA file into the verify store (SSL_CTX_load_verify_file, which
+ *     wants at least one certificate or CRL: AH01895), whether or not any
+ *     client is verified; a CA directory always loads;
+ *   - then the CA names it sends clients, from SSLCADNRequestFile/Path
+ *     when set, else from the CA file and directory: the certificates
+ *     PEM_read_bio_X509 finds in each, none at all being AH01896;
+ *   - the CRL file (X509_STORE_load_file: again a certificate or a CRL,
+ *     AH01901); SSLCARevocationCheck leaf or chain without a CRL file or
+ *     directory is AH01899.
+ *
+ * Each was measured against Debian's httpd 2.4.71 (the golden cases'
+ * apache2-t files and testdata/realserver/apache-refusals.sh). The
+ * messages name no line; each finding is at the directive to change.
+ */
+#include <errno.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "../src/fsroot.h"
+#include "../src/fsutil.h"
+#include "apache_lower_int.h"
+
+/* CA bundles can be large (a system store is ~200 KiB); beyond this they are not judged. */
+#define MAX_CA_FILE (16u << 20)
+/* Files of a CA directory looked at; beyond this the directory is not judged. */
+#define MAX_CA_DIR_FILES 4096
+
+/* One side of a context: the server's (SSL…) or the one towards backends (SSLProxy…). */
+struct side {
+	const char *prefix; /* "SSL" or "SSLProxy" */
+	const struct tl_str *ca_file, *crl_file;
+	const struct ap_verify *v;
+};
+
+static bool
+is_set(const struct tl_str *s)
+{
+	return (s->v.origin == TL_ORIGIN_SET || s->v.origin == TL_ORIGIN_INHERITED) && s->s != NULL;
+}
+
+/* The file a setting names, read (relative to the ServerRoot, under --root): 0 or -errno. */
+static int
+read_setting(struct ap_lower *l, const char *written, char **text, size_t *len)
+{
+	const char *path = tl_path_join(l->env->arena, l->server_root, written);
+
+	return tl_fs_read(l->env->fs, path, MAX_CA_FILE, text, len, NULL, NULL);
+}
+
+/* No passphrase is ever typed here: an encrypted block is left alone. */
+static int
+no_passphrase(char *buf, int size, int rwflag, void *u)
+{
+	(void)buf;
+	(void)size;
+	(void)rwflag;
+	(void)u;
+	return -1;
+}
+
+/*
+ * What X509_load_cert_crl_file makes of TEXT: the number of certificates
+ * and CRLs, or -1 when a PEM block is malformed.
+ */
+static int
+certs_and_crls(const char *text, size_t len)
+{
+	BIO *bio = BIO_new_mem_buf(text, (int)len);
+	STACK_OF(X509_INFO) *infos =
+		bio ? PEM_X509_INFO_read_bio(bio, NULL, no_passphrase, NULL) : NULL;
+	int n = infos != NULL ? 0 : -1;
+
+	for (int i = 0; i < sk_X509_INFO_num(infos); i++) {
+		const X509_INFO *info = sk_X509_INFO_value(infos, i);
+
+		n += (info->x509 != NULL) + (info->crl != NULL);
+	}
+	sk_X509_INFO_pop_free(infos, X509_INFO_free);
+	BIO_free(bio);
+	ERR_clear_error();
+	return n;
+}
+
+/* What SSL_add_file_cert_subjects_to_stack takes from TEXT: certificates until the first bad one.
+ */
+static int
+ca_names(const char *text, size_t len)
+{
+	BIO *bio = BIO_new_mem_buf(text, (int)len);
+	X509 *x;
+	int n = 0;
+
+	while (bio != NULL && (x = PEM_read_bio_X509(bio, NULL, no_passphrase, NULL)) != NULL) {
+		n++;
+		X509_free(x);
+	}
+	BIO_free(bio);
+	ERR_clear_error();
+	return n;
+}
+
+/* The CA names of file WRITTEN, or -1 when it cannot be judged. */
+static int
+file_names(struct ap_lower *l, const char *written)
+{
+	char *text = NULL;
+	size_t len = 0;
+
+	if (read_setting(l, written, &text, &len) != 0)
+		return -1;
+	return ca_names(text, len);
+}
+
+/* The CA names of every file of directory WRITTEN (ssl_init_ca_cert_path), or -1. */
+static int
+dir_names(struct ap_lower *l, const char *written)
+{
+	const char *dir = tl_path_join(l->env->arena, l->server_root, written);
+	struct tl_ptrvec names = {0};
+	long n = tl_fs_list_dir(l->env->fs, dir, MAX_CA_DIR_FILES, &names);
+	int total = 0;
+
+	if (n < 0 || n > MAX_CA_DIR_FILES)
+		return -1;
+	for (size_t i = 0; i < names.len; i++) {
+		const char *path = tl_path_join(l->env->arena, dir, names.items[i]);
+		char *text = NULL;
+		size_t len = 0;
+		struct stat st;
+
+		if (tl_fs_stat(l->env->fs, path, &st) != 0 || S_ISDIR(st.st_mode))
+			continue;
+		if (tl_fs_read(l->env->fs, path, MAX_CA_FILE, &text, &len, NULL, NULL) == -EFBIG)
+			return -1;
+		if (text != NULL)
+			total += ca_names(text, len);
+	}
+	return total;
+}
+
+/* AH01895 (CA file) or AH01901 (CRL file): a file X509_load_cert_crl_file finds nothing in. */
+static bool
+store_file_loads(struct ap_lower *l, const struct side *side, const struct tl_str *s,
+		 const char *directive, const char *refusal)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int n;
+
+	if (read_setting(l, s->s, &text, &len) != 0)
+		return true;
+	n = certs_and_crls(text, len);
+	if (n > 0)
+		return true;
+	tl_lower_invalid(
+		&l->engine, s->v.loc,
+		"%s%s '%s' %s ('no certificate or crl found'); httpd refuses to start (%s)",
+		side->prefix, directive, s->s,
+		n < 0 ? "has a malformed PEM block" : "holds no certificate or CRL", refusal);
+	return false;
+}
+
+/* The CA names httpd sends clients (ssl_init_FindCAList): none at all is AH01896. */
+static void
+ca_list(struct ap_lower *l, const struct side *side)
+{
+	const struct ap_verify *v = side->v;
+	/* Only the server side has SSLCADNRequest* (the proxy's rows write nothing there). */
+	bool dn = is_set(&v->cadn_file) || is_set(&v->cadn_path);
+	const struct tl_str *file = dn ? &v->cadn_file : side->ca_file;
+	const struct tl_str *dir = dn ? &v->cadn_path : &v->ca_path;
+	const char *file_name = dn ? "SSLCADNRequestFile" : "CACertificateFile";
+	const char *dir_name = dn ? "SSLCADNRequestPath" : "CACertificatePath";
+	const char *prefix = dn ? "" : side->prefix;
+	int names = 0, n;
+	const char *what;
+
+	if (is_set(file)) {
+		if ((n = file_names(l, file->s)) < 0)
+			return;
+		names += n;
+	}
+	if (is_set(dir)) {
+		if ((n = dir_names(l, dir->s)) < 0)
+			return;
+		names += n;
+	}
+	if (names > 0)
+		return;
+	if (is_set(file) && is_set(dir))
+		what = tl_arena_printf(l->env->arena, "%s%s '%s' nor in the files of %s%s '%s'",
+				       prefix, file_name, file->s, prefix, dir_name, dir->s);
+	else if (is_set(file))
+		what = tl_arena_printf(l->env->arena, "%s%s '%s'", prefix, file_name, file->s);
+	else
+		what = tl_arena_printf(l->env->arena, "the files of %s%s '%s'", prefix, dir_name,
+				       dir->s);
+	tl_lower_invalid(&l->engine, is_set(file) ? file->v.loc : dir->v.loc,
+			 "no certificate in %s, so the list of CA names httpd builds from it is "
+			 "empty; httpd refuses to start (AH01896: Unable to determine list of "
+			 "acceptable CA certificates for client authentication)",
+			 what);
+}
+
+static void
+check_side(struct ap_lower *l, const struct side *side)
+{
+	const struct ap_verify *v = side->v;
+
+	if (is_set(side->ca_file) || is_set(&v->ca_path)) {
+		if (!is_set(side->ca_file) ||
+		    store_file_loads(l, side, side->ca_file, "CACertificateFile",
+				     "AH01895: Unable to configure verify locations for client "
+				     "authentication"))
+			ca_list(l, side);
+	}
+	if (is_set(side->crl_file))
+		store_file_loads(l, side, side->crl_file, "CARevocationFile",
+				 "AH01901: unable to configure X.509 CRL storage for certificate "
+				 "revocation");
+	else if (!is_set(&v->crl_path) && is_set(&v->crl_check) &&
+		 (strcasecmp(v->crl_check.s, "leaf") == 0 ||
+		  strcasecmp(v->crl_check.s, "chain") == 0))
+		tl_lower_invalid(
+			&l->engine, v->crl_check.v.loc,
+			"%sCARevocationCheck %s without %sCARevocationFile or "
+			"%sCARevocationPath; httpd refuses to start (AH01899: CRL checking "
+			"has been enabled, but neither %sCARevocationFile nor "
+			"%sCARevocationPath is configured)",
+			side->prefix, v->crl_check.s, side->prefix, side->prefix, side->prefix,
+			side->prefix);
+}
+
+void
+tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
+			const struct tl_site *site)
+{
+	if (l->env->fs == NULL)
+		return;
+	if (site->tls.engine.on || scope->tls.engine.on) {
+		struct side server = {"SSL", &scope->tls.client_certificate, &scope->tls.crl,
+				      &scope->verify};
+
+		check_side(l, &server);
+	}
+	if (scope->proxy.enabled.on) {
+		struct side proxy = {"SSLProxy", &scope->proxy.trusted_certificate,
+				     &scope->proxy.crl, &scope->proxy_verify};
+
+		check_side(l, &proxy);
+	}
+}
