@@ -45,6 +45,8 @@ enum ap_path_check {
 
 static bool path_ok(struct tl_lower *engine, const char *name, const struct tl_arg *arg,
 		    const char *written, enum ap_path_check check);
+static void set_str(struct tl_lower *engine, const struct tl_keyword *kw,
+		    const struct tl_directive *d, void *field);
 
 /* ---- flags: the engine's tl_set_flag, in httpd's words (bad_flag_fmt, ap_set_flag_slot) ---- */
 
@@ -263,6 +265,33 @@ default_ciphers(struct tl_lower *engine, const struct tl_keyword *kw, const char
 }
 
 static const struct tl_setter set_ciphers_row = {set_ciphers, default_ciphers};
+
+/*
+ * SSLProxyCipherSuite [SSL|TLSv1.3] spec (ssl_cmd_SSLProxyCipherSuite): the
+ * cipher string, with the suffix mod_ssl adds, or the TLS 1.3 suites;
+ * another protocol word is refused as apache2 -t reads the line.
+ */
+static void
+set_proxy_ciphers(struct tl_lower *engine, const struct tl_keyword *kw,
+		  const struct tl_directive *d, void *field)
+{
+	struct ap_scope *scope = field;
+	const char *proto = d->nargs == 2 ? d->args[0].text : "SSL";
+	const struct tl_arg *spec = &d->args[d->nargs - 1];
+
+	if (strcmp(proto, "SSL") == 0) {
+		scope->proxy.ciphers.v = tl_value_set(d);
+		scope->proxy.ciphers.s =
+			tl_arena_printf(engine->arena, "%s:!aNULL:!eNULL:!EXP", spec->text);
+	} else if (strcmp(proto, "TLSv1.3") == 0 && tl_apache_has(TL_AP_TLS13, engine->version)) {
+		set_str(engine, kw, d, &scope->proxy_verify.suites13);
+		scope->proxy_verify.suites13.s = spec->text;
+	} else {
+		tl_lower_invalid(engine, d->args[0].loc, "protocol '%s' not supported", proto);
+	}
+}
+
+static const struct tl_setter set_proxy_ciphers_row = {set_proxy_ciphers, NULL};
 
 /* In a directory context only the SSL slot exists; it renegotiates per request. */
 static void
@@ -957,6 +986,7 @@ static const struct tl_setter set_http2_row = {set_http2, NULL};
 #define TLS(m) AP_TARGET_TLS, offsetof(struct tl_tls, m)
 #define PROXY(m) AP_TARGET_PROXY, offsetof(struct tl_upstream_tls, m)
 #define SCOPE(m) AP_TARGET_SCOPE, offsetof(struct ap_scope, m)
+#define WHOLE_SCOPE AP_TARGET_SCOPE, 0
 #define SSL "ssl_module"
 #define PROXY_MODULE "proxy_module"
 #define CORE NULL
@@ -1012,11 +1042,11 @@ static const struct tl_keyword keywords[] = {
 	{"SSLProxyCheckPeerCN", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "compare the backend certificate's CN with the host", SSL},
 	{"SSLProxyCheckPeerExpire", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "refuse expired backend certificates", SSL},
 	{"SSLProxyCheckPeerName", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "check the backend certificate's names", SSL},
-	{"SSLProxyCipherSuite", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE_TWO, "cipher string towards backends", SSL},
+	{"SSLProxyCipherSuite", AP_PXY, ALWAYS, &set_proxy_ciphers_row, WHOLE_SCOPE, ONE_TWO, "cipher string towards backends", SSL},
 	{"SSLProxyEngine", AP_PXY, ALWAYS, &tl_set_flag, PROXY(enabled), ONE, "TLS to backends (https:// in ProxyPass)", SSL},
 	{"SSLProxyMachineCertificateChainFile", AP_PXY, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "chain of the client certificate for backends", SSL},
 	{"SSLProxyMachineCertificateFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(certificate), ONE, "client certificates for backends", SSL},
-	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of client certificates for backends", SSL},
+	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, SCOPE(proxy_verify.machine_path), ONE, "directory of client certificates for backends", SSL},
 	{"SSLProxyProtocol", AP_PXY, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards backends", SSL},
 	{"SSLProxyVerify", AP_PXY, ALWAYS, &set_proxy_verify_row, PROXY(verify), ONE, "verify the backend certificate", SSL},
 	{"SSLProxyVerifyDepth", AP_PXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification", SSL},

@@ -390,10 +390,12 @@ make_pairs(struct ap_lower *l, struct tl_tls *tls, const struct ap_files *certs,
 static void
 merge_verify(struct ap_verify *child, const struct ap_verify *parent)
 {
-	struct tl_str *c[] = {&child->ca_path, &child->cadn_file, &child->cadn_path,
-			      &child->crl_path, &child->crl_check};
-	const struct tl_str *p[] = {&parent->ca_path, &parent->cadn_file, &parent->cadn_path,
-				    &parent->crl_path, &parent->crl_check};
+	struct tl_str *c[] = {&child->ca_path,     &child->cadn_file, &child->cadn_path,
+			      &child->crl_path,    &child->crl_check, &child->suites13,
+			      &child->machine_path};
+	const struct tl_str *p[] = {&parent->ca_path,     &parent->cadn_file, &parent->cadn_path,
+				    &parent->crl_path,    &parent->crl_check, &parent->suites13,
+				    &parent->machine_path};
 
 	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
 		if (c[i]->v.origin == TL_ORIGIN_UNSET && p[i]->v.origin != TL_ORIGIN_UNSET) {
@@ -627,6 +629,32 @@ new_site(struct ap_lower *l, struct tl_loc loc)
 	site->mode = TL_SITE_HTTP;
 	site->loc = loc;
 	return site;
+}
+
+/*
+ * Each <Proxy> section with SSLProxyEngine on gets a context of its own
+ * at start-up (ssl_proxy_section_post_config), from its SSLProxy settings
+ * over the server's.
+ */
+static void
+check_proxy_sections(struct walk *w, const struct vhost *vh)
+{
+	for (size_t i = 0; i < vh->sections.len; i++) {
+		const struct tl_directive *p = vh->sections.items[i];
+		struct ap_scope scope;
+
+		if (!is_proxy_section(p))
+			continue;
+		scope_init(&scope, AP_PROXY);
+		for (size_t k = 0; k < p->nchildren; k++)
+			if (!p->children[k]->block &&
+			    strncasecmp(p->children[k]->name, "SSLProxy", 8) == 0)
+				tl_ap_apply_keyword(w->l, &scope, p->children[k]);
+		tl_inherit_fields(&scope.proxy, &vh->scope.proxy, tl_upstream_tls_fields,
+				  tl_upstream_tls_nfields);
+		merge_verify(&scope.proxy_verify, &vh->scope.proxy_verify);
+		tl_ap_check_proxy_context(w->l, &scope);
+	}
 }
 
 /* <Proxy url> sections whose URL prefix covers the backend's add their SSLProxy settings. */
@@ -926,10 +954,12 @@ tl_apache_lower(struct tl_lower_env *env, const struct tl_apache_parse *parse,
 	/* Every server's contexts are built at start-up, the main server's too (ssl_init_Module).
 	 */
 	tl_ap_check_tls_context(&l, &w.main.scope, w.main.site);
+	check_proxy_sections(&w, &w.main);
 	for (size_t i = 0; i < w.vhosts.len; i++) {
 		const struct vhost *vh = w.vhosts.items[i];
 
 		tl_ap_check_tls_context(&l, &vh->scope, vh->site);
+		check_proxy_sections(&w, vh);
 	}
 }
 

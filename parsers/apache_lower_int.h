@@ -59,6 +59,9 @@ struct ap_verify {
 	struct tl_str cadn_path; /* SSLCADNRequestPath */
 	struct tl_str crl_path;  /* SSLCARevocationPath */
 	struct tl_str crl_check; /* SSLCARevocationCheck: its first word */
+	/* Towards backends only: */
+	struct tl_str suites13;     /* SSLProxyCipherSuite TLSv1.3 … */
+	struct tl_str machine_path; /* SSLProxyMachineCertificatePath */
 };
 
 /* The settings of one level (the main server, a virtual host, a section) being lowered. */
@@ -100,6 +103,9 @@ void tl_ap_compute_defaults(struct ap_lower *l, void *settings, unsigned target)
  */
 void tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
 			     const struct tl_site *site);
+
+/* The same for the context a <Proxy> section with SSLProxyEngine on builds (SCOPE merged). */
+void tl_ap_check_proxy_context(struct ap_lower *l, const struct ap_scope *scope);
 
 /* Whether the module a row names is loaded (the engine's has_module). */
 bool tl_ap_has_module(const struct tl_lower *engine, const char *module);

@@ -28,6 +28,8 @@
 
 #include "../src/fsroot.h"
 #include "../src/fsutil.h"
+#include "../checks/cipher_string.h"
+#include "../checks/cipher_suites.h"
 #include "apache_lower_int.h"
 
 /* CA bundles can be large (a system store is ~200 KiB); beyond this they are not judged. */
@@ -241,6 +243,132 @@ check_side(struct ap_lower *l, const struct side *side)
 			side->prefix);
 }
 
+/* SSL_CTX_set_ciphersuites() of OpenSSL 3.0: unknown names are skipped, none known fails. */
+static bool
+suites13_any_known(struct tl_arena *arena, const char *str)
+{
+	for (const char *p = str; *p != '\0';) {
+		size_t len = strcspn(p, ":");
+		const struct tl_cipher_suite *cs =
+			tl_cipher_suite_by_name(tl_arena_strndup(arena, p, len));
+
+		if (cs != NULL && cs->min_proto == TL_CS_TLS1_3)
+			return true;
+		p += len + (p[len] == ':');
+	}
+	return str[0] == '\0';
+}
+
+/*
+ * ssl_init_ctx_protocol and ssl_init_ctx_cipher_suite for the context
+ * towards backends (the server's own are the checks': proto-none,
+ * cipher-invalid). Debian's OpenSSL has no PROFILE=SYSTEM: it matches nothing.
+ */
+static void
+proxy_versions_and_ciphers(struct ap_lower *l, const struct ap_scope *scope)
+{
+	const struct tl_protocols *p = &scope->proxy.protocols;
+	const struct tl_str *c = &scope->proxy.ciphers;
+	const struct tl_str *s13 = &scope->proxy_verify.suites13;
+
+	if ((p->v.origin == TL_ORIGIN_SET || p->v.origin == TL_ORIGIN_INHERITED) && p->mask == 0)
+		tl_lower_invalid(&l->engine, p->v.loc,
+				 "SSLProxyProtocol enables no protocol version; httpd refuses to "
+				 "start (AH02231: No SSL protocols available)");
+	if (is_set(c)) {
+		struct tl_cipher_list list;
+		const char *error = NULL;
+		int rc = tl_cipher_string_eval(l->env->arena, c->s, TL_CIPHER_LINKED_ONLY, &list,
+					       &error);
+
+		if (rc != 0)
+			tl_lower_invalid(
+				&l->engine, c->v.loc,
+				"SSLProxyCipherSuite '%s' %s; httpd refuses to start "
+				"(AH01898: Unable to configure permitted SSL ciphers)",
+				c->v.dir != NULL ? c->v.dir->args[c->v.dir->nargs - 1].text : c->s,
+				rc == -ENOENT   ? "enables no cipher suite ('no cipher match')"
+				: error != NULL ? error
+						: "is not a valid cipher string");
+	}
+	if (is_set(s13) && !suites13_any_known(l->env->arena, s13->s))
+		tl_lower_invalid(&l->engine, s13->v.loc,
+				 "SSLProxyCipherSuite TLSv1.3 '%s' names no TLS 1.3 suite; httpd "
+				 "refuses to start (AH10127: Unable to configure permitted TLSv1.3 "
+				 "ciphers)",
+				 s13->s);
+}
+
+/*
+ * The client certificates of one file (ssl_init_proxy_certs, load_x509_info):
+ * a certificate alone is trusted as a chain certificate; one whose key is
+ * missing or encrypted is AH02252, one whose key is another's AH02326.
+ */
+static void
+machine_file(struct ap_lower *l, const struct tl_str *setting, const char *which, const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	BIO *bio;
+	STACK_OF(X509_INFO) * infos;
+	const char *why = NULL;
+
+	if (tl_fs_read(l->env->fs,
+		       path != NULL ? path
+				    : tl_path_join(l->env->arena, l->server_root, setting->s),
+		       MAX_CA_FILE, &text, &len, NULL, NULL) != 0)
+		return;
+	bio = BIO_new_mem_buf(text, (int)len);
+	infos = bio != NULL ? PEM_X509_INFO_read_bio(bio, NULL, no_passphrase, NULL) : NULL;
+	for (int i = 0; i < sk_X509_INFO_num(infos) && why == NULL; i++) {
+		const X509_INFO *inf = sk_X509_INFO_value(infos, i);
+		bool key = inf->x_pkey != NULL && inf->x_pkey->dec_pkey != NULL;
+
+		if (inf->x509 != NULL && !key && inf->enc_data == NULL)
+			continue;
+		if (!key || inf->enc_data != NULL)
+			why = "a certificate without its private key, or with an encrypted one: "
+			      "httpd asks no passphrase for it; httpd refuses to start (AH02252: "
+			      "incomplete client cert configured for SSL proxy)";
+		else if (inf->x509 != NULL &&
+			 X509_check_private_key(inf->x509, inf->x_pkey->dec_pkey) != 1)
+			why = "a certificate with another certificate's private key; httpd refuses "
+			      "to start (AH02326: proxy client certificate and private key do not "
+			      "match)";
+	}
+	sk_X509_INFO_pop_free(infos, X509_INFO_free);
+	BIO_free(bio);
+	ERR_clear_error();
+	if (why != NULL)
+		tl_lower_invalid(&l->engine, setting->v.loc,
+				 "SSLProxyMachineCertificate%s '%s' holds %s", which,
+				 path == NULL ? setting->s : path, why);
+}
+
+/* SSLProxyMachineCertificateFile, then every file of SSLProxyMachineCertificatePath. */
+static void
+machine_certificates(struct ap_lower *l, const struct ap_scope *scope)
+{
+	const struct tl_str *file = &scope->proxy.certificate;
+	const struct tl_str *dir = &scope->proxy_verify.machine_path;
+
+	if (is_set(file))
+		machine_file(l, file, "File", NULL);
+	if (is_set(dir)) {
+		const char *path = tl_path_join(l->env->arena, l->server_root, dir->s);
+		struct tl_ptrvec names = {0};
+		long n = tl_fs_list_dir(l->env->fs, path, MAX_CA_DIR_FILES, &names);
+
+		for (size_t i = 0; n >= 0 && n <= MAX_CA_DIR_FILES && i < names.len; i++) {
+			const char *f = tl_path_join(l->env->arena, path, names.items[i]);
+			struct stat st;
+
+			if (tl_fs_stat(l->env->fs, f, &st) == 0 && !S_ISDIR(st.st_mode))
+				machine_file(l, dir, "Path", f);
+		}
+	}
+}
+
 void
 tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
 			const struct tl_site *site)
@@ -253,10 +381,18 @@ tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
 
 		check_side(l, &server);
 	}
-	if (scope->proxy.enabled.on) {
-		struct side proxy = {"SSLProxy", &scope->proxy.trusted_certificate,
-				     &scope->proxy.crl, &scope->proxy_verify};
+	tl_ap_check_proxy_context(l, scope);
+}
 
-		check_side(l, &proxy);
-	}
+void
+tl_ap_check_proxy_context(struct ap_lower *l, const struct ap_scope *scope)
+{
+	struct side proxy = {"SSLProxy", &scope->proxy.trusted_certificate, &scope->proxy.crl,
+			     &scope->proxy_verify};
+
+	if (l->env->fs == NULL || !scope->proxy.enabled.on)
+		return;
+	proxy_versions_and_ciphers(l, scope);
+	check_side(l, &proxy);
+	machine_certificates(l, scope);
 }

@@ -283,6 +283,7 @@ same "intermediate.crt followed by www.crt" www.reversed.crt intermediate.crt ww
 same "www.fullchain.crt followed by root.crt" www.withroot.crt www.fullchain.crt root.crt
 same "www.fullchain.crt followed by other.crt" www.extra.crt www.fullchain.crt other.crt
 same "www.fullchain.crt followed by www.key" www.bundle.pem www.fullchain.crt www.key
+same "www.crt followed by www.encrypted.key" www.encrypted-bundle.pem www.crt www.encrypted.key
 same "www.fullchain.crt followed by intermediate.crt" www.duplicate.crt www.fullchain.crt \
 	intermediate.crt
 same "www.crt, root.crt, intermediate.crt" www.misordered.crt www.crt root.crt intermediate.crt

@@ -34,6 +34,12 @@ declare -A refusal=(
 	[crl-check-no-file]="AH01899: Host www.example.test:443: CRL checking has been enabled"
 	[proxy-crl-check-no-file]="neither SSLProxyCARevocationFile nor SSLProxyCARevocationPath"
 	[crl-file-garbage]="AH01901: Host www.example.test:443: unable to configure X.509 CRL storage"
+	[proxy-cipher-invalid]="AH01898: Unable to configure permitted SSL ciphers"
+	[proxy-section-cipher-invalid]="AH01898: Unable to configure permitted SSL ciphers"
+	[proxy-suites13-invalid]="AH10127: Unable to configure permitted TLSv1.3 ciphers"
+	[proxy-proto-none]="AH02231: No SSL protocols available"
+	[proxy-machinecert-mismatch]="AH02326: proxy client certificate and private key do not match"
+	[proxy-machinecert-encrypted]="AH02252: incomplete client cert configured for SSL proxy"
 )
 # ... and the OpenSSL reason tlslint quotes.
 declare -A reason=(
