@@ -369,6 +369,60 @@ machine_certificates(struct ap_lower *l, const struct ap_scope *scope)
 	}
 }
 
+/*
+ * The SSLOpenSSLConfCmd commands that load a CA file (ChainCAFile,
+ * VerifyCAFile: X509_STORE_load_file) want a certificate or a CRL in it,
+ * as SSLCACertificateFile does; httpd applies them at start-up (AH02407).
+ */
+static void
+conf_command_files(struct ap_lower *l, const struct tl_conf_commands *cmds)
+{
+	for (size_t i = 0; i < cmds->n; i++) {
+		const struct tl_conf_command *c = &cmds->items[i];
+		char *text = NULL;
+		size_t len = 0;
+		int n;
+
+		if (strcasecmp(c->name, "ChainCAFile") != 0 &&
+		    strcasecmp(c->name, "VerifyCAFile") != 0)
+			continue;
+		if (tl_fs_read(l->env->fs, c->value, MAX_CA_FILE, &text, &len, NULL, NULL) != 0)
+			continue;
+		n = certs_and_crls(text, len);
+		if (n > 0)
+			continue;
+		tl_lower_invalid(&l->engine, c->loc,
+				 "SSLOpenSSLConfCmd %s '%s' %s ('no certificate or crl found'); "
+				 "httpd refuses to start (AH02407: \"SSLOpenSSLConfCmd %s %s\" "
+				 "failed)",
+				 c->name, c->written,
+				 n < 0 ? "has a malformed PEM block"
+				       : "holds no certificate or CRL",
+				 c->name, c->written);
+	}
+}
+
+/*
+ * ssl_init_ticket_key reads the first 48 bytes of SSLSessionTicketKeyFile
+ * (name, HMAC and AES keys); a shorter file stops httpd (AH02287), a
+ * longer one starts (the rest is ignored). apache2 -t already refuses an
+ * empty one.
+ */
+static void
+ticket_key_file(struct ap_lower *l, const struct tl_str *s)
+{
+	char *text = NULL;
+	size_t len = 0;
+
+	if (!is_set(s) || read_setting(l, s->s, &text, &len) != 0 || len == 0 || len >= 48)
+		return;
+	tl_lower_invalid(&l->engine, s->v.loc,
+			 "SSLSessionTicketKeyFile '%s' holds %zu bytes, and httpd reads 48; httpd "
+			 "refuses to start (AH02287: Failed to read 48 bytes from …: End of file "
+			 "found)",
+			 s->s, len);
+}
+
 void
 tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
 			const struct tl_site *site)
@@ -380,6 +434,8 @@ tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
 				      &scope->verify};
 
 		check_side(l, &server);
+		conf_command_files(l, &scope->tls.conf_commands);
+		ticket_key_file(l, &scope->tls.session_ticket_key);
 	}
 	tl_ap_check_proxy_context(l, scope);
 }

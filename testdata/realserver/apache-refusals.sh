@@ -40,6 +40,9 @@ declare -A refusal=(
 	[proxy-proto-none]="AH02231: No SSL protocols available"
 	[proxy-machinecert-mismatch]="AH02326: proxy client certificate and private key do not match"
 	[proxy-machinecert-encrypted]="AH02252: incomplete client cert configured for SSL proxy"
+	[confcmd-privatekey-mismatch]="AH02407: \"SSLOpenSSLConfCmd PrivateKey "
+	[confcmd-chaincafile-garbage]="AH02407: \"SSLOpenSSLConfCmd ChainCAFile "
+	[ticket-key-short]="AH02287: Failed to read 48 bytes from"
 )
 # ... and the OpenSSL reason tlslint quotes.
 declare -A reason=(
@@ -52,6 +55,8 @@ declare -A reason=(
 	[ca-file-garbage]="no certificate or crl found"
 	[crl-file-garbage]="no certificate or crl found"
 	[cadn-file-garbage]="AH02210: Failed to load SSLCACertificateFile"
+	[confcmd-privatekey-mismatch]="key values mismatch"
+	[confcmd-chaincafile-garbage]="no certificate or crl found"
 )
 # Cases where httpd's outcome depends on something outside the configuration that tlslint does
 # not run (an SSLPassPhraseDialog program), so tlslint claims neither way: httpd's message, and
