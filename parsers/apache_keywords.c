@@ -861,6 +861,139 @@ set_checked_dir(struct tl_lower *engine, const struct tl_keyword *kw, const stru
 static const struct tl_setter set_checked_file_row = {set_checked_file, NULL};
 static const struct tl_setter set_checked_dir_row = {set_checked_dir, NULL};
 
+/* ---- the global seeding, engine and OCSP proxy lines (ssl_engine_config.c) ---- */
+
+/*
+ * SSLRandomSeed startup|connect builtin|file:PATH|exec:PATH|egd:PATH|PATH
+ * [bytes] (ssl_cmd_SSLRandomSeed): each path, relative to the ServerRoot,
+ * must exist (SSL_PCM_EXISTS). Debian's OpenSSL 3 has no EGD.
+ */
+static void
+set_random_seed(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	const char *ctx = d->args[0].text, *src = d->args[1].text, *path = NULL;
+	const struct ap_lower *l = engine->server;
+	size_t len = strlen(src);
+	struct stat st;
+
+	(void)kw;
+	(void)field;
+	if (strcasecmp(ctx, "startup") != 0 && strcasecmp(ctx, "connect") != 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "SSLRandomSeed: invalid context: `%s'",
+				 ctx);
+		return;
+	}
+	if (len > 5 && (strncmp(src, "file:", 5) == 0 || strncmp(src, "exec:", 5) == 0)) {
+		path = src + 5;
+	} else if (len > 4 && strncmp(src, "egd:", 4) == 0) {
+		tl_lower_invalid(
+			engine, d->args[1].loc,
+			"Invalid SSLRandomSeed entropy source `%s': This version of OpenSSL "
+			"does not support the Entropy Gathering Daemon (EGD).",
+			src);
+		return;
+	} else if (strcasecmp(src, "builtin") != 0) {
+		path = src;
+	}
+	if (path != NULL && l->parse->fs != NULL) {
+		const char *full = tl_path_join(engine->arena, engine->prefix, path);
+
+		if (tl_fs_stat(l->parse->fs, full, &st) != 0) {
+			tl_lower_invalid(engine, d->args[1].loc,
+					 "SSLRandomSeed: source path '%s' does not exist", full);
+			return;
+		}
+	}
+	if (d->nargs < 3)
+		return;
+	if (path == NULL)
+		tl_lower_invalid(engine, d->args[2].loc,
+				 "SSLRandomSeed: byte specification not allowed for builtin seed "
+				 "source");
+	else if (atoi_value(d->args[2].text) < 0)
+		tl_lower_invalid(engine, d->args[2].loc,
+				 "SSLRandomSeed: invalid number of bytes specified");
+}
+
+static const struct tl_setter set_random_seed_row = {set_random_seed, NULL};
+
+/*
+ * SSLCryptoDevice builtin|ENGINE (ssl_cmd_SSLCryptoDevice): httpd asks
+ * OpenSSL for the engine by id, which loads ID.so from OpenSSL's engines
+ * directory. tlslint loads nothing: it knows what Debian 12's libssl3 has
+ * (dynamic, built in; padlock, loader_attic and afalg in engines-3, afalg
+ * only where the kernel has AF_ALG), measured with apache2 -t, and says
+ * that another id is refused unless such a file is installed.
+ */
+static void
+set_crypto_device(struct tl_lower *engine, const struct tl_keyword *kw,
+		  const struct tl_directive *d, void *field)
+{
+	static const char *const known[] = {"dynamic", "padlock", "loader_attic", "afalg", NULL};
+	const char *arg = d->args[0].text;
+
+	(void)kw;
+	(void)field;
+	if (strcasecmp(arg, "builtin") == 0)
+		return;
+	for (size_t i = 0; known[i] != NULL; i++)
+		if (strcmp(arg, known[i]) == 0)
+			return;
+	tl_lower_invalid(engine, d->args[0].loc,
+			 "SSLCryptoDevice: Invalid argument; must be one of: 'builtin' (none), "
+			 "'dynamic' (Dynamic engine loading support) (Debian 12's OpenSSL has no "
+			 "engine '%s' unless a package installs %s.so in its engines directory)",
+			 arg, arg);
+}
+
+static const struct tl_setter set_crypto_device_row = {set_crypto_device, NULL};
+
+/*
+ * SSLOCSPProxyURL URL (ssl_cmd_SSLOCSPProxyURL): refused when apr_uri_parse
+ * fails, which it does only in the host part after "//": an IPv6 literal
+ * without its ']', or a port that is not all digits.
+ */
+static void
+set_ocsp_proxy_url(struct tl_lower *engine, const struct tl_keyword *kw,
+		   const struct tl_directive *d, void *field)
+{
+	const char *url = d->args[0].text;
+	const char *host = NULL, *end, *at, *colon;
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
+	(void)kw;
+	(void)field;
+	if (strncmp(url, "//", 2) == 0)
+		host = url + 2;
+	else if (n > 0 && strncmp(url + n, "://", 3) == 0)
+		host = url + n + 3;
+	if (host == NULL)
+		return;
+	end = host + strcspn(host, "/?#");
+	for (at = end; at > host && at[-1] != '@'; at--)
+		;
+	host = at;
+	if (*host == '[') {
+		const char *close = memchr(host, ']', (size_t)(end - host));
+
+		if (close == NULL)
+			goto bad;
+		colon = close + 1 < end && close[1] == ':' ? close + 1 : NULL;
+	} else {
+		colon = memchr(host, ':', (size_t)(end - host));
+	}
+	if (colon != NULL)
+		for (const char *p = colon + 1; p < end; p++)
+			if (*p < '0' || *p > '9')
+				goto bad;
+	return;
+bad:
+	tl_lower_invalid(engine, d->args[0].loc, "SSLOCSPProxyURL: Cannot parse URL %s", url);
+}
+
+static const struct tl_setter set_ocsp_proxy_url_row = {set_ocsp_proxy_url, NULL};
+
 /* ---- words from a fixed set, in httpd's words when one is not (ssl_engine_config.c) ---- */
 
 enum ap_words_message {
@@ -1015,16 +1148,16 @@ static const struct tl_keyword keywords[] = {
 	{"SSLCipherSuite", AP_SRV, ALWAYS, &set_ciphers_row, TLS(ciphers), ONE_TWO, "cipher string (TLS <= 1.2) or, with TLSv1.3, the TLS 1.3 suites", SSL},
 	{"SSLCipherSuite", AP_DIR | AP_PROXY, ALWAYS, &set_dir_ciphers_row, NO_TARGET, ONE_TWO, "cipher string a request renegotiates to", SSL},
 	{"SSLCompression", AP_SRV, SINCE(2, 4, 3), &set_compression_row, TLS(options[TL_OPT_COMPRESSION]), ONE, "TLS compression", SSL},
-	{"SSLCryptoDevice", AP_MAIN, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OpenSSL engine", SSL},
+	{"SSLCryptoDevice", AP_MAIN, ALWAYS, &set_crypto_device_row, NO_TARGET, ONE, "OpenSSL engine", SSL},
 	{"SSLEngine", AP_SRV, ALWAYS, &set_engine_row, TLS(engine), ONE, "TLS for the virtual host", SSL},
-	{"SSLFIPS", AP_MAIN, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "FIPS mode of OpenSSL", SSL},
+	{"SSLFIPS", AP_MAIN, ALWAYS, &tl_set_flag, SCOPE(fips), ONE, "FIPS mode of OpenSSL", SSL},
 	{"SSLHonorCipherOrder", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_SERVER_PREFERENCE]), ONE, "the server's cipher order over the client's", SSL},
 	{"SSLInsecureRenegotiation", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION]), ONE, "renegotiation with clients that lack RFC 5746", SSL},
 	{"SSLOCSPDefaultResponder", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OCSP responder for client certificates", SSL},
 	{"SSLOCSPEnable", AP_SRV, ALWAYS, &set_words_row, NO_TARGET, ANY, "OCSP checks of client certificates", SSL},
 	{"SSLOCSPNoverify", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "skip verifying OCSP responses", SSL},
 	{"SSLOCSPOverrideResponder", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "always use the default OCSP responder", SSL},
-	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
+	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &set_ocsp_proxy_url_row, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
 	{"SSLOCSPResponderCertificateFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "trusted OCSP responder certificates", SSL},
 	{"SSLOCSPResponderTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "timeout of OCSP requests", SSL},
 	{"SSLOCSPResponseMaxAge", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "oldest OCSP response accepted", SSL},
@@ -1050,7 +1183,7 @@ static const struct tl_keyword keywords[] = {
 	{"SSLProxyProtocol", AP_PXY, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards backends", SSL},
 	{"SSLProxyVerify", AP_PXY, ALWAYS, &set_proxy_verify_row, PROXY(verify), ONE, "verify the backend certificate", SSL},
 	{"SSLProxyVerifyDepth", AP_PXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification", SSL},
-	{"SSLRandomSeed", AP_MAIN, ALWAYS, &tl_set_none, NO_TARGET, 2, 3, NULL, "seeding of OpenSSL's generator", SSL},
+	{"SSLRandomSeed", AP_MAIN, ALWAYS, &set_random_seed_row, NO_TARGET, 2, 3, NULL, "seeding of OpenSSL's generator", SSL},
 	{"SSLRenegBufferSize", AP_DIR, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "request body kept for a renegotiation", SSL},
 	{"SSLRequire", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, ANY, "access condition (deprecated)", SSL},
 	{"SSLRequireSSL", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, 0, 0, NULL, "refuse requests without TLS", SSL},
@@ -1060,7 +1193,7 @@ static const struct tl_keyword keywords[] = {
 	{"SSLSessionTickets", AP_SRV, SINCE(2, 4, 11), &tl_set_flag, TLS(options[TL_OPT_SESSION_TICKETS]), ONE, "TLS session tickets", SSL},
 	/* Built where OpenSSL has SRP (HAVE_SRP), as Debian's and most OpenSSL 3 are. */
 	{"SSLSRPUnknownUserSeed", AP_SRV, SINCE(2, 4, 4), &tl_set_none, NO_TARGET, ONE, "SRP seed for unknown users", SSL},
-	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &set_checked_file_row, NO_TARGET, ONE, "SRP verifier file", SSL},
+	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &set_checked_file_row, SCOPE(verify.srp_file), ONE, "SRP verifier file", SSL},
 	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_cache), ONE, "cache of OCSP responses for stapling", SSL},
 	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
 	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},

@@ -390,12 +390,12 @@ make_pairs(struct ap_lower *l, struct tl_tls *tls, const struct ap_files *certs,
 static void
 merge_verify(struct ap_verify *child, const struct ap_verify *parent)
 {
-	struct tl_str *c[] = {&child->ca_path,     &child->cadn_file, &child->cadn_path,
-			      &child->crl_path,    &child->crl_check, &child->suites13,
-			      &child->machine_path};
-	const struct tl_str *p[] = {&parent->ca_path,     &parent->cadn_file, &parent->cadn_path,
-				    &parent->crl_path,    &parent->crl_check, &parent->suites13,
-				    &parent->machine_path};
+	struct tl_str *c[] = {&child->ca_path,  &child->cadn_file,   &child->cadn_path,
+			      &child->crl_path, &child->crl_check,   &child->srp_file,
+			      &child->suites13, &child->machine_path};
+	const struct tl_str *p[] = {&parent->ca_path,  &parent->cadn_file,   &parent->cadn_path,
+				    &parent->crl_path, &parent->crl_check,   &parent->srp_file,
+				    &parent->suites13, &parent->machine_path};
 
 	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
 		if (c[i]->v.origin == TL_ORIGIN_UNSET && p[i]->v.origin != TL_ORIGIN_UNSET) {
@@ -955,6 +955,13 @@ tl_apache_lower(struct tl_lower_env *env, const struct tl_apache_parse *parse,
 	 */
 	tl_ap_check_tls_context(&l, &w.main.scope, w.main.site);
 	check_proxy_sections(&w, &w.main);
+	{
+		bool any_tls = w.main.scope.tls.engine.on || w.main.site->tls.engine.on;
+
+		for (size_t i = 0; i < w.vhosts.len; i++)
+			any_tls |= ((const struct vhost *)w.vhosts.items[i])->site->tls.engine.on;
+		tl_ap_check_fips(&l, &w.main.scope.fips, any_tls);
+	}
 	for (size_t i = 0; i < w.vhosts.len; i++) {
 		const struct vhost *vh = w.vhosts.items[i];
 

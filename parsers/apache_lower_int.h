@@ -59,6 +59,7 @@ struct ap_verify {
 	struct tl_str cadn_path; /* SSLCADNRequestPath */
 	struct tl_str crl_path;  /* SSLCARevocationPath */
 	struct tl_str crl_check; /* SSLCARevocationCheck: its first word */
+	struct tl_str srp_file;  /* SSLSRPVerifierFile (server side only) */
 	/* Towards backends only: */
 	struct tl_str suites13;     /* SSLProxyCipherSuite TLSv1.3 … */
 	struct tl_str machine_path; /* SSLProxyMachineCertificatePath */
@@ -74,6 +75,7 @@ struct ap_scope {
 	struct tl_header hsts;                 /* Header [always] set Strict-Transport-Security */
 	struct tl_flag http2;                  /* Protocols lists h2 */
 	struct ap_verify verify, proxy_verify; /* SSL… and SSLProxy… */
+	struct tl_flag fips;                   /* SSLFIPS (the main server only) */
 };
 
 struct ap_lower {
@@ -103,6 +105,9 @@ void tl_ap_compute_defaults(struct ap_lower *l, void *settings, unsigned target)
  */
 void tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
 			     const struct tl_site *site);
+
+/* SSLFIPS on where OpenSSL has no FIPS provider stops httpd once any context is built. */
+void tl_ap_check_fips(struct ap_lower *l, const struct tl_flag *fips, bool any_tls);
 
 /* The same for the context a <Proxy> section with SSLProxyEngine on builds (SCOPE merged). */
 void tl_ap_check_proxy_context(struct ap_lower *l, const struct ap_scope *scope);

@@ -19,8 +19,12 @@
  * apache2-t files and testdata/realserver/apache-refusals.sh). The
  * messages name no line; each finding is at the directive to change.
  */
+/* SRP_VBASE is deprecated in OpenSSL 3.0, and still what mod_ssl calls. */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <errno.h>
 #include <openssl/err.h>
+#include <openssl/provider.h>
+#include <openssl/srp.h>
 #include <openssl/pem.h>
 #include <string.h>
 #include <strings.h>
@@ -423,6 +427,59 @@ ticket_key_file(struct ap_lower *l, const struct tl_str *s)
 			 s->s, len);
 }
 
+/*
+ * SSLSRPVerifierFile, which SRP_VBASE_init reads (an `openssl srp` index
+ * file); anything else is AH02310. The host's libcrypto reads the file
+ * where --root puts it, standing for the server's.
+ */
+static void
+srp_file(struct ap_lower *l, const struct tl_str *s)
+{
+	const char *host = NULL;
+	SRP_VBASE *vb;
+	int err;
+
+	if (!is_set(s) ||
+	    tl_fs_resolve(l->env->fs, tl_path_join(l->env->arena, l->server_root, s->s), &host) !=
+		    0 ||
+	    host == NULL)
+		return;
+	vb = SRP_VBASE_new(NULL);
+	if (vb == NULL)
+		return;
+	err = SRP_VBASE_init(vb, (char *)host);
+	SRP_VBASE_free(vb);
+	ERR_clear_error();
+	if (err != SRP_NO_ERROR)
+		tl_lower_invalid(&l->engine, s->v.loc,
+				 "SSLSRPVerifierFile '%s' is not an SRP verifier file; httpd "
+				 "refuses to start (AH02310: Unable to load SRP verifier file "
+				 "[error %d])",
+				 s->s, err);
+}
+
+void
+tl_ap_check_fips(struct ap_lower *l, const struct tl_flag *fips, bool any_tls)
+{
+	OSSL_LIB_CTX *libctx;
+	OSSL_PROVIDER *prov;
+
+	if (!fips->on || fips->v.origin != TL_ORIGIN_SET || !any_tls)
+		return;
+	/* A FIPS provider on this host stands for one on the server's: then nothing is claimed. */
+	libctx = OSSL_LIB_CTX_new();
+	prov = libctx != NULL ? OSSL_PROVIDER_load(libctx, "fips") : NULL;
+	OSSL_PROVIDER_unload(prov);
+	OSSL_LIB_CTX_free(libctx);
+	ERR_clear_error();
+	if (prov != NULL)
+		return;
+	tl_lower_invalid(&l->engine, fips->v.loc,
+			 "SSLFIPS on asks OpenSSL for FIPS-approved algorithms only, and this "
+			 "OpenSSL (as Debian 12's) has no FIPS provider: httpd refuses to start "
+			 "(AH01884: OpenSSL has FIPS mode enabled, then 'library has no ciphers')");
+}
+
 void
 tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
 			const struct tl_site *site)
@@ -436,6 +493,7 @@ tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
 		check_side(l, &server);
 		conf_command_files(l, &scope->tls.conf_commands);
 		ticket_key_file(l, &scope->tls.session_ticket_key);
+		srp_file(l, &scope->verify.srp_file);
 	}
 	tl_ap_check_proxy_context(l, scope);
 }

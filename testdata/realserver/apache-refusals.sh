@@ -43,6 +43,8 @@ declare -A refusal=(
 	[confcmd-privatekey-mismatch]="AH02407: \"SSLOpenSSLConfCmd PrivateKey "
 	[confcmd-chaincafile-garbage]="AH02407: \"SSLOpenSSLConfCmd ChainCAFile "
 	[ticket-key-short]="AH02287: Failed to read 48 bytes from"
+	[fips-no-provider]="AH01884: OpenSSL has FIPS mode enabled"
+	[srp-verifier-garbage]="AH02310: Unable to load SRP verifier file"
 )
 # ... and the OpenSSL reason tlslint quotes.
 declare -A reason=(
@@ -57,6 +59,7 @@ declare -A reason=(
 	[cadn-file-garbage]="AH02210: Failed to load SSLCACertificateFile"
 	[confcmd-privatekey-mismatch]="key values mismatch"
 	[confcmd-chaincafile-garbage]="no certificate or crl found"
+	[fips-no-provider]="library has no ciphers"
 )
 # Cases where httpd's outcome depends on something outside the configuration that tlslint does
 # not run (an SSLPassPhraseDialog program), so tlslint claims neither way: httpd's message, and
