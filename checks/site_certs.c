@@ -52,7 +52,7 @@ tl_each_chain_cert(struct tl_check_ctx *ctx, const struct tl_site *site,
 
 			fn(ctx, site, pair, cert,
 			   tl_diag_printf(ctx->arena, "certificate %d of '%s'", i + 1, names[k]),
-			   k == 0, tl_pair_leaf_known(info) && on_path(info, cert));
+			   k == 0, !tl_pair_leaf_known(info) || on_path(info, cert));
 		}
 }
 

@@ -30,7 +30,8 @@ void tl_each_site_cert(struct tl_check_ctx *ctx,
  * JUDGED is true. Then a chain file's (httpd's SSLCertificateChainFile), which
  * goes to SSL_CTX_add_extra_chain_cert and is judged by nothing: httpd 2.4.71
  * starts with an RSA-1024 intermediate there. WHERE names the certificate
- * ("certificate 2 of 'FILE'"); ON_PATH says whether the path from the leaf uses it.
+ * ("certificate 2 of 'FILE'"); ON_PATH says whether the path from the leaf uses it
+ * (true too when which certificate is the leaf is not known: the key matches none).
  */
 void tl_each_chain_cert(struct tl_check_ctx *ctx, const struct tl_site *site,
 			const struct tl_cert_pair *pair, const struct tl_pair_info *info,
