@@ -12,6 +12,7 @@
 #include "tls_view.h"
 #include "keyinfo.h"
 #include "site_certs.h"
+#include "x509fmt.h"
 
 static const struct tl_client_error weak_key_clients[] = {
 	{"Chrome", "NET::ERR_CERT_WEAK_KEY"},
@@ -44,37 +45,46 @@ static const struct tl_client_error must_staple_clients[] = {
 	{NULL, NULL},
 };
 
+/* The smallest size clients and the policy accept for a key of PUB's type; 0: not judged. */
+static int
+key_minimum(const struct tl_check_ctx *ctx, EVP_PKEY *pub)
+{
+	int type = EVP_PKEY_get_base_id(pub);
+
+	if (type == EVP_PKEY_RSA || type == EVP_PKEY_RSA_PSS || type == EVP_PKEY_DSA)
+		return ctx->policy->rsa_key_size > 0 ? ctx->policy->rsa_key_size : TL_MIN_RSA_BITS;
+	if (type == EVP_PKEY_EC)
+		return TL_MIN_EC_BITS;
+	return 0;
+}
+
 static void
 weak_key(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
 	X509 *leaf = tl_key_usable_leaf(&ctx->an, site, pair, info);
 	EVP_PKEY *pub = leaf ? X509_get0_pubkey(leaf) : NULL;
-	int bits, min, type;
+	int bits, min, secbits, level, need;
+	bool from_string;
 	struct tl_finding *f;
 
-	if (pub == NULL)
+	if (pub == NULL || (min = key_minimum(ctx, pub)) == 0)
 		return;
 	bits = EVP_PKEY_get_bits(pub);
-	type = EVP_PKEY_get_base_id(pub);
-	if (type == EVP_PKEY_RSA || type == EVP_PKEY_RSA_PSS || type == EVP_PKEY_DSA)
-		min = ctx->policy->rsa_key_size > 0 ? ctx->policy->rsa_key_size : TL_MIN_RSA_BITS;
-	else if (type == EVP_PKEY_EC)
-		min = TL_MIN_EC_BITS;
-	else
-		return;
-	if (bits >= min)
-		return;
+	secbits = EVP_PKEY_get_security_bits(pub);
+	level = tl_site_certificate_level(ctx, site, &from_string);
+	need = tl_level_security_bits(level);
 	/*
 	 * Below 112 security bits (RSA 2048, EC 224) OpenSSL's security
 	 * level 2 refuses the key on both ends; above that only the policy
-	 * asks for more, and no client fails.
+	 * asks for more, and no client fails, unless the cipher string
+	 * raises the level the server loads its certificate at (3: 128 bits,
+	 * which RSA 2048 does not have).
 	 */
-	if (EVP_PKEY_get_security_bits(pub) < 112) {
-		bool from_string;
-		int level = tl_site_certificate_level(ctx, site, &from_string);
-
-		if (EVP_PKEY_get_security_bits(pub) >= tl_level_security_bits(level))
+	if (bits >= min && secbits >= need)
+		return;
+	if (secbits < 112) {
+		if (secbits >= need)
 			f = tl_cert_finding(
 				ctx, TL_CK_CERT_WEAK_KEY, site, pair,
 				"certificate has a %d-bit %s key, below the %d bits required; "
@@ -91,6 +101,20 @@ weak_key(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_c
 				from_string ? "set by the cipher string" : "the Debian default",
 				tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
 		f->clients_see = weak_key_clients;
+	} else if (secbits < need) {
+		f = tl_cert_finding(
+			ctx, TL_CK_CERT_WEAK_KEY, site, pair,
+			"certificate has a %d-bit %s key (%d security bits)%s; OpenSSL at security "
+			"level %d (%s) asks for %d and refuses to load it (ee key too small), so "
+			"the server %s",
+			bits, tl_key_type_name(pub), secbits,
+			bits < min ? tl_diag_printf(ctx->arena,
+						    ", below the %d bits the policy "
+						    "requires",
+						    min)
+				   : "",
+			level, from_string ? "set by the cipher string" : "the Debian default",
+			need, tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
 	} else {
 		f = tl_cert_finding(ctx, TL_CK_CERT_WEAK_KEY, site, pair,
 				    "certificate has a %d-bit %s key, below the %d bits the policy "
@@ -100,10 +124,75 @@ weak_key(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_c
 	tl_relate_leaf(ctx, f, pair, leaf);
 }
 
+static const struct tl_client_error weak_ca_key_clients[] = {
+	{"Chrome", "NET::ERR_CERT_WEAK_KEY"},
+	{"OpenSSL/curl", "CA certificate key too weak"},
+	{NULL, NULL},
+};
+
+/*
+ * A chain certificate's key: one the server judges as it loads the chain
+ * and finds below the level stops it; one below 112 bits that the path
+ * uses is rejected by clients either way.
+ */
+static void
+weak_chain_key(struct tl_check_ctx *ctx, const struct tl_site *site,
+	       const struct tl_cert_pair *pair, X509 *cert, const char *where, bool judged,
+	       bool on_path)
+{
+	EVP_PKEY *pub = X509_get0_pubkey(cert);
+	int secbits, level;
+	bool from_string, refused, rejected;
+	struct tl_finding *f;
+
+	if (pub == NULL || key_minimum(ctx, pub) == 0)
+		return;
+	secbits = EVP_PKEY_get_security_bits(pub);
+	level = tl_site_certificate_level(ctx, site, &from_string);
+	refused = judged && secbits < tl_level_security_bits(level);
+	rejected = on_path && secbits < 112;
+	if (!refused && !rejected)
+		return;
+	if (refused)
+		f = tl_cert_finding(
+			ctx, TL_CK_CERT_WEAK_KEY, site, pair,
+			"%s ('%s') has a %d-bit %s key; OpenSSL at security level %d (%s) refuses "
+			"to load it into the chain (ca key too small), so the server %s%s",
+			where, tl_cert_subject(ctx->arena, cert), EVP_PKEY_get_bits(pub),
+			tl_key_type_name(pub), level,
+			from_string ? "set by the cipher string" : "the Debian default",
+			tl_fault_text(site->facts, TL_FAULT_CERTIFICATE),
+			rejected  ? ", and clients reject it"
+			: on_path ? ""
+				  : "; it is not on the path from the leaf: remove it");
+	else
+		f = tl_cert_finding_at(
+			ctx, TL_CK_CERT_WEAK_KEY, site, judged ? pair->cert_dir : pair->chain_dir,
+			"intermediate CA '%s' (%s) has a %d-bit %s key; clients reject the chain, "
+			"and the server loads it only because %s",
+			tl_cert_subject(ctx->arena, cert), where, EVP_PKEY_get_bits(pub),
+			tl_key_type_name(pub),
+			judged ? tl_diag_printf(ctx->arena,
+						"the cipher string lowers OpenSSL's security level "
+						"to %d",
+						level)
+			       : "nothing checks the chain file's certificates");
+	if (rejected)
+		f->clients_see = weak_ca_key_clients;
+}
+
+static void
+weak_keys(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
+	  const struct tl_pair_info *info)
+{
+	weak_key(ctx, site, pair, info);
+	tl_each_chain_cert(ctx, site, pair, info, weak_chain_key);
+}
+
 void
 tl_check_cert_weak_key(struct tl_check_ctx *ctx)
 {
-	tl_each_site_cert(ctx, weak_key);
+	tl_each_site_cert(ctx, weak_keys);
 }
 
 static void

@@ -4,10 +4,12 @@
  * reported here and nowhere in the chain family.
  */
 #include <openssl/objects.h>
+#include <openssl/x509v3.h>
 
 #include "checks.h"
 #include "tls_view.h"
 #include "site_certs.h"
+#include "x509fmt.h"
 
 static const struct tl_client_error self_signed_clients[] = {
 	{"Chrome", "NET::ERR_CERT_AUTHORITY_INVALID"},
@@ -68,6 +70,62 @@ weak_digest(int nid)
 }
 
 static void
+relate_signed(struct tl_check_ctx *ctx, struct tl_finding *f, const struct tl_cert_pair *pair,
+	      const char *what, X509 *cert)
+{
+	tl_finding_relate(ctx->diag, f, pair->cert.written, (struct tl_loc){0},
+			  "%s %s, issued by %s", what, tl_cert_subject(ctx->arena, cert),
+			  tl_x509_name(ctx->arena, X509_get_issuer_name(cert)));
+}
+
+/*
+ * A chain certificate signed with a weak digest: one the server judges as
+ * it loads the chain stops it above level 0 (SHA-1 gives 63 bits, level 1
+ * asks 80); one the path uses is rejected by clients either way. A
+ * self-signed one's own signature is never checked (trust in it is by
+ * identity), neither by clients nor by OpenSSL's security level.
+ */
+static void
+weak_chain_signature(struct tl_check_ctx *ctx, const struct tl_site *site,
+		     const struct tl_cert_pair *pair, X509 *cert, const char *where, bool judged,
+		     bool on_path)
+{
+	int md_nid = NID_undef;
+	const char *md = X509_get_signature_info(cert, &md_nid, NULL, NULL, NULL) == 1
+				 ? weak_digest(md_nid)
+				 : NULL;
+	const char *subject = tl_cert_subject(ctx->arena, cert);
+	bool from_string;
+	int level = tl_site_certificate_level(ctx, site, &from_string);
+	struct tl_finding *f;
+
+	if (md == NULL || (X509_get_extension_flags(cert) & EXFLAG_SS))
+		return;
+	if (judged && level > 0)
+		f = tl_cert_finding(ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
+				    "%s '%s' (%s) is signed with %s; %sOpenSSL at security level "
+				    "%d refuses to load it ('ca md too weak'), so the server %s",
+				    on_path ? "intermediate CA" : "certificate", subject, where, md,
+				    on_path ? "clients reject it, and "
+					    : "it is not on the path from the leaf, and ",
+				    level, tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+	else if (on_path)
+		f = tl_cert_finding_at(
+			ctx, TL_CK_CERT_WEAK_SIGNATURE, site,
+			judged ? pair->cert_dir : pair->chain_dir,
+			"intermediate CA '%s' (%s) is signed with %s; clients reject "
+			"it, and the server loads it only because %s",
+			subject, where, md,
+			judged ? "the cipher string lowers OpenSSL's security level to 0"
+			       : "nothing checks the chain file's certificates");
+	else
+		return;
+	if (on_path)
+		f->clients_see = weak_signature_clients;
+	relate_signed(ctx, f, pair, on_path ? "intermediate" : "certificate", cert);
+}
+
+static void
 weak_signature(struct tl_check_ctx *ctx, const struct tl_site *site,
 	       const struct tl_cert_pair *pair, const struct tl_pair_info *info)
 {
@@ -83,13 +141,10 @@ weak_signature(struct tl_check_ctx *ctx, const struct tl_site *site,
 		const char *md = weak_digest(pc->sig_md_nid);
 		struct tl_finding *f;
 
-		/*
-		 * A self-signed certificate's own signature is never checked by
-		 * clients (nor by OpenSSL's security level): trust in it is by identity.
-		 */
-		if (md == NULL || pc->self_signed)
+		/* The served chain certificates are weak_chain_signature's. */
+		if (md == NULL || pc->self_signed || (d > 0 && pc->served_index >= 0))
 			continue;
-		if (d > 0 && pc->served_index < 0)
+		if (d > 0)
 			f = tl_cert_finding(
 				ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
 				"intermediate CA '%s' (from the trust store) is signed "
@@ -98,23 +153,25 @@ weak_signature(struct tl_check_ctx *ctx, const struct tl_site *site,
 		else if (level == 0)
 			f = tl_cert_finding(
 				ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
-				"%s '%s' is signed with %s; clients reject it, and the server "
-				"loads it only because the cipher string lowers OpenSSL's "
-				"security level to 0",
-				d == 0 ? "certificate" : "intermediate CA", pc->subject, md);
+				"certificate '%s' is signed with %s; clients reject it, "
+				"and the server loads it only because the cipher string "
+				"lowers OpenSSL's security level to 0",
+				pc->subject, md);
 		else
-			f = tl_cert_finding(
-				ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
-				"%s '%s' is signed with %s; clients reject it, and OpenSSL at "
-				"security level %d refuses to load it ('ca md too weak'), so the "
-				"server %s",
-				d == 0 ? "certificate" : "intermediate CA", pc->subject, md, level,
-				tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+			f = tl_cert_finding(ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
+					    "certificate '%s' is signed with %s; clients reject "
+					    "it, and OpenSSL "
+					    "at security level %d refuses to load it ('ca md too "
+					    "weak'), so the "
+					    "server %s",
+					    pc->subject, md, level,
+					    tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
 		f->clients_see = weak_signature_clients;
 		tl_finding_relate(
 			ctx->diag, f, pair->cert.written, (struct tl_loc){0}, "%s %s, issued by %s",
 			d == 0 ? "leaf certificate" : "intermediate", pc->subject, pc->issuer);
 	}
+	tl_each_chain_cert(ctx, site, pair, info, weak_chain_signature);
 }
 
 void

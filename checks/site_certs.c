@@ -26,6 +26,36 @@ tl_each_site_cert(struct tl_check_ctx *ctx,
 	}
 }
 
+static bool
+on_path(const struct tl_pair_info *info, X509 *cert)
+{
+	for (int d = 1; d < info->npath; d++)
+		if (X509_cmp(info->path_certs[d].cert, cert) == 0)
+			return true;
+	return false;
+}
+
+void
+tl_each_chain_cert(struct tl_check_ctx *ctx, const struct tl_site *site,
+		   const struct tl_cert_pair *pair, const struct tl_pair_info *info,
+		   void (*fn)(struct tl_check_ctx *ctx, const struct tl_site *site,
+			      const struct tl_cert_pair *pair, X509 *cert, const char *where,
+			      bool judged, bool on_path))
+{
+	STACK_OF(X509) * files[2] = {info->cert_file->certs,
+				     info->chain_file != NULL ? info->chain_file->certs : NULL};
+	const char *names[2] = {pair->cert.written, pair->chain.written};
+
+	for (int k = 0; k < 2; k++)
+		for (int i = k == 0 ? 1 : 0; i < sk_X509_num(files[k]); i++) {
+			X509 *cert = sk_X509_value(files[k], i);
+
+			fn(ctx, site, pair, cert,
+			   tl_diag_printf(ctx->arena, "certificate %d of '%s'", i + 1, names[k]),
+			   k == 0, !tl_pair_leaf_known(info) || on_path(info, cert));
+		}
+}
+
 static struct tl_finding *
 site_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct tl_site *site,
 	     struct tl_loc loc, const char *fmt, va_list ap)

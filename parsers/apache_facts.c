@@ -98,8 +98,11 @@ const struct tl_server_facts tl_apache_facts = {
 			/* AH02407: "SSLOpenSSLConfCmd … …" failed, at start-up (apache2 -t passes)
 			 */
 			[TL_FAULT_CONF_COMMAND] = "refuses to start",
-			[TL_FAULT_KEY_MISMATCH] = "refuses to start (AH02565: the certificate and "
-						  "private key do not match)",
+			/* AH02407 with "key values mismatch" for an SSLOpenSSLConfCmd PrivateKey */
+			[TL_FAULT_KEY_MISMATCH] =
+				"refuses to start (the certificate and private key "
+				"do not match: AH02565, or AH02407 for "
+				"SSLOpenSSLConfCmd PrivateKey)",
 			[TL_FAULT_CIPHERS] = "refuses to start",
 			[TL_FAULT_GROUPS] = "refuses to start",
 			[TL_FAULT_DH_FILE] = "refuses to start",

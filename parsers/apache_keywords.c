@@ -45,6 +45,8 @@ enum ap_path_check {
 
 static bool path_ok(struct tl_lower *engine, const char *name, const struct tl_arg *arg,
 		    const char *written, enum ap_path_check check);
+static void set_str(struct tl_lower *engine, const struct tl_keyword *kw,
+		    const struct tl_directive *d, void *field);
 
 /* ---- flags: the engine's tl_set_flag, in httpd's words (bad_flag_fmt, ap_set_flag_slot) ---- */
 
@@ -263,6 +265,33 @@ default_ciphers(struct tl_lower *engine, const struct tl_keyword *kw, const char
 }
 
 static const struct tl_setter set_ciphers_row = {set_ciphers, default_ciphers};
+
+/*
+ * SSLProxyCipherSuite [SSL|TLSv1.3] spec (ssl_cmd_SSLProxyCipherSuite): the
+ * cipher string, with the suffix mod_ssl adds, or the TLS 1.3 suites;
+ * another protocol word is refused as apache2 -t reads the line.
+ */
+static void
+set_proxy_ciphers(struct tl_lower *engine, const struct tl_keyword *kw,
+		  const struct tl_directive *d, void *field)
+{
+	struct ap_scope *scope = field;
+	const char *proto = d->nargs == 2 ? d->args[0].text : "SSL";
+	const struct tl_arg *spec = &d->args[d->nargs - 1];
+
+	if (strcmp(proto, "SSL") == 0) {
+		scope->proxy.ciphers.v = tl_value_set(d);
+		scope->proxy.ciphers.s =
+			tl_arena_printf(engine->arena, "%s:!aNULL:!eNULL:!EXP", spec->text);
+	} else if (strcmp(proto, "TLSv1.3") == 0 && tl_apache_has(TL_AP_TLS13, engine->version)) {
+		set_str(engine, kw, d, &scope->proxy_verify.suites13);
+		scope->proxy_verify.suites13.s = spec->text;
+	} else {
+		tl_lower_invalid(engine, d->args[0].loc, "protocol '%s' not supported", proto);
+	}
+}
+
+static const struct tl_setter set_proxy_ciphers_row = {set_proxy_ciphers, NULL};
 
 /* In a directory context only the SSL slot exists; it renegotiates per request. */
 static void
@@ -832,6 +861,139 @@ set_checked_dir(struct tl_lower *engine, const struct tl_keyword *kw, const stru
 static const struct tl_setter set_checked_file_row = {set_checked_file, NULL};
 static const struct tl_setter set_checked_dir_row = {set_checked_dir, NULL};
 
+/* ---- the global seeding, engine and OCSP proxy lines (ssl_engine_config.c) ---- */
+
+/*
+ * SSLRandomSeed startup|connect builtin|file:PATH|exec:PATH|egd:PATH|PATH
+ * [bytes] (ssl_cmd_SSLRandomSeed): each path, relative to the ServerRoot,
+ * must exist (SSL_PCM_EXISTS). Debian's OpenSSL 3 has no EGD.
+ */
+static void
+set_random_seed(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		void *field)
+{
+	const char *ctx = d->args[0].text, *src = d->args[1].text, *path = NULL;
+	const struct ap_lower *l = engine->server;
+	size_t len = strlen(src);
+	struct stat st;
+
+	(void)kw;
+	(void)field;
+	if (strcasecmp(ctx, "startup") != 0 && strcasecmp(ctx, "connect") != 0) {
+		tl_lower_invalid(engine, d->args[0].loc, "SSLRandomSeed: invalid context: `%s'",
+				 ctx);
+		return;
+	}
+	if (len > 5 && (strncmp(src, "file:", 5) == 0 || strncmp(src, "exec:", 5) == 0)) {
+		path = src + 5;
+	} else if (len > 4 && strncmp(src, "egd:", 4) == 0) {
+		tl_lower_invalid(
+			engine, d->args[1].loc,
+			"Invalid SSLRandomSeed entropy source `%s': This version of OpenSSL "
+			"does not support the Entropy Gathering Daemon (EGD).",
+			src);
+		return;
+	} else if (strcasecmp(src, "builtin") != 0) {
+		path = src;
+	}
+	if (path != NULL && l->parse->fs != NULL) {
+		const char *full = tl_path_join(engine->arena, engine->prefix, path);
+
+		if (tl_fs_stat(l->parse->fs, full, &st) != 0) {
+			tl_lower_invalid(engine, d->args[1].loc,
+					 "SSLRandomSeed: source path '%s' does not exist", full);
+			return;
+		}
+	}
+	if (d->nargs < 3)
+		return;
+	if (path == NULL)
+		tl_lower_invalid(engine, d->args[2].loc,
+				 "SSLRandomSeed: byte specification not allowed for builtin seed "
+				 "source");
+	else if (atoi_value(d->args[2].text) < 0)
+		tl_lower_invalid(engine, d->args[2].loc,
+				 "SSLRandomSeed: invalid number of bytes specified");
+}
+
+static const struct tl_setter set_random_seed_row = {set_random_seed, NULL};
+
+/*
+ * SSLCryptoDevice builtin|ENGINE (ssl_cmd_SSLCryptoDevice): httpd asks
+ * OpenSSL for the engine by id, which loads ID.so from OpenSSL's engines
+ * directory. tlslint loads nothing: it knows what Debian 12's libssl3 has
+ * (dynamic, built in; padlock, loader_attic and afalg in engines-3, afalg
+ * only where the kernel has AF_ALG), measured with apache2 -t, and says
+ * that another id is refused unless such a file is installed.
+ */
+static void
+set_crypto_device(struct tl_lower *engine, const struct tl_keyword *kw,
+		  const struct tl_directive *d, void *field)
+{
+	static const char *const known[] = {"dynamic", "padlock", "loader_attic", "afalg", NULL};
+	const char *arg = d->args[0].text;
+
+	(void)kw;
+	(void)field;
+	if (strcasecmp(arg, "builtin") == 0)
+		return;
+	for (size_t i = 0; known[i] != NULL; i++)
+		if (strcmp(arg, known[i]) == 0)
+			return;
+	tl_lower_invalid(engine, d->args[0].loc,
+			 "SSLCryptoDevice: Invalid argument; must be one of: 'builtin' (none), "
+			 "'dynamic' (Dynamic engine loading support) (Debian 12's OpenSSL has no "
+			 "engine '%s' unless a package installs %s.so in its engines directory)",
+			 arg, arg);
+}
+
+static const struct tl_setter set_crypto_device_row = {set_crypto_device, NULL};
+
+/*
+ * SSLOCSPProxyURL URL (ssl_cmd_SSLOCSPProxyURL): refused when apr_uri_parse
+ * fails, which it does only in the host part after "//": an IPv6 literal
+ * without its ']', or a port that is not all digits.
+ */
+static void
+set_ocsp_proxy_url(struct tl_lower *engine, const struct tl_keyword *kw,
+		   const struct tl_directive *d, void *field)
+{
+	const char *url = d->args[0].text;
+	const char *host = NULL, *end, *at, *colon;
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
+	(void)kw;
+	(void)field;
+	if (strncmp(url, "//", 2) == 0)
+		host = url + 2;
+	else if (n > 0 && strncmp(url + n, "://", 3) == 0)
+		host = url + n + 3;
+	if (host == NULL)
+		return;
+	end = host + strcspn(host, "/?#");
+	for (at = end; at > host && at[-1] != '@'; at--)
+		;
+	host = at;
+	if (*host == '[') {
+		const char *close = memchr(host, ']', (size_t)(end - host));
+
+		if (close == NULL)
+			goto bad;
+		colon = close + 1 < end && close[1] == ':' ? close + 1 : NULL;
+	} else {
+		colon = memchr(host, ':', (size_t)(end - host));
+	}
+	if (colon != NULL)
+		for (const char *p = colon + 1; p < end; p++)
+			if (*p < '0' || *p > '9')
+				goto bad;
+	return;
+bad:
+	tl_lower_invalid(engine, d->args[0].loc, "SSLOCSPProxyURL: Cannot parse URL %s", url);
+}
+
+static const struct tl_setter set_ocsp_proxy_url_row = {set_ocsp_proxy_url, NULL};
+
 /* ---- words from a fixed set, in httpd's words when one is not (ssl_engine_config.c) ---- */
 
 enum ap_words_message {
@@ -891,7 +1053,6 @@ set_words(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 {
 	const struct ap_words *rule = NULL;
 
-	(void)field;
 	for (size_t i = 0; i < sizeof(word_rules) / sizeof(word_rules[0]); i++)
 		if (strcasecmp(word_rules[i].directive, kw->name) == 0)
 			rule = &word_rules[i];
@@ -916,6 +1077,8 @@ set_words(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 					 kw->name, w);
 		return;
 	}
+	if (field != NULL)
+		set_str(engine, kw, d, field);
 }
 
 static const struct tl_setter set_words_row = {set_words, NULL};
@@ -956,6 +1119,7 @@ static const struct tl_setter set_http2_row = {set_http2, NULL};
 #define TLS(m) AP_TARGET_TLS, offsetof(struct tl_tls, m)
 #define PROXY(m) AP_TARGET_PROXY, offsetof(struct tl_upstream_tls, m)
 #define SCOPE(m) AP_TARGET_SCOPE, offsetof(struct ap_scope, m)
+#define WHOLE_SCOPE AP_TARGET_SCOPE, 0
 #define SSL "ssl_module"
 #define PROXY_MODULE "proxy_module"
 #define CORE NULL
@@ -972,28 +1136,28 @@ static const struct tl_keyword keywords[] = {
 	{"Protocols", AP_SRV, ALWAYS, &set_http2_row, SCOPE(http2), ANY, "protocols offered in ALPN (h2, http/1.1)", CORE},
 	{"SSLCACertificateFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(client_certificate), ONE, "CAs for client certificates", SSL},
 	{"SSLCACertificateFile", AP_DIR | AP_PROXY, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "CAs for client certificates", SSL},
-	{"SSLCACertificatePath", AP_ALL, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for client certificates", SSL},
-	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
-	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "CA names sent to clients", SSL},
-	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &set_words_row, NO_TARGET, ANY, "how client certificates are checked for revocation", SSL},
+	{"SSLCACertificatePath", AP_ALL, ALWAYS, &set_checked_dir_row, SCOPE(verify.ca_path), ONE, "directory of CAs for client certificates", SSL},
+	{"SSLCADNRequestFile", AP_SRV, ALWAYS, &set_checked_file_row, SCOPE(verify.cadn_file), ONE, "CA names sent to clients", SSL},
+	{"SSLCADNRequestPath", AP_SRV, ALWAYS, &set_checked_dir_row, SCOPE(verify.cadn_path), ONE, "CA names sent to clients", SSL},
+	{"SSLCARevocationCheck", AP_SRV, ALWAYS, &set_words_row, SCOPE(verify.crl_check), ANY, "how client certificates are checked for revocation", SSL},
 	{"SSLCARevocationFile", AP_SRV, ALWAYS, &set_checked_file_row, TLS(crl), ONE, "revoked client certificates", SSL},
-	{"SSLCARevocationPath", AP_SRV, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked client certificates", SSL},
+	{"SSLCARevocationPath", AP_SRV, ALWAYS, &set_checked_dir_row, SCOPE(verify.crl_path), ONE, "directory of revoked client certificates", SSL},
 	{"SSLCertificateChainFile", AP_SRV, ALWAYS, &set_chain_row, SCOPE(chain), ONE, "intermediate certificates sent after the certificate (deprecated)", SSL},
 	{"SSLCertificateFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(certs), ONE, "server certificate (and chain)", SSL},
 	{"SSLCertificateKeyFile", AP_SRV, ALWAYS, &set_file_list_row, SCOPE(keys), ONE, "private key of the certificate of the same rank", SSL},
 	{"SSLCipherSuite", AP_SRV, ALWAYS, &set_ciphers_row, TLS(ciphers), ONE_TWO, "cipher string (TLS <= 1.2) or, with TLSv1.3, the TLS 1.3 suites", SSL},
 	{"SSLCipherSuite", AP_DIR | AP_PROXY, ALWAYS, &set_dir_ciphers_row, NO_TARGET, ONE_TWO, "cipher string a request renegotiates to", SSL},
 	{"SSLCompression", AP_SRV, SINCE(2, 4, 3), &set_compression_row, TLS(options[TL_OPT_COMPRESSION]), ONE, "TLS compression", SSL},
-	{"SSLCryptoDevice", AP_MAIN, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OpenSSL engine", SSL},
+	{"SSLCryptoDevice", AP_MAIN, ALWAYS, &set_crypto_device_row, NO_TARGET, ONE, "OpenSSL engine", SSL},
 	{"SSLEngine", AP_SRV, ALWAYS, &set_engine_row, TLS(engine), ONE, "TLS for the virtual host", SSL},
-	{"SSLFIPS", AP_MAIN, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "FIPS mode of OpenSSL", SSL},
+	{"SSLFIPS", AP_MAIN, ALWAYS, &tl_set_flag, SCOPE(fips), ONE, "FIPS mode of OpenSSL", SSL},
 	{"SSLHonorCipherOrder", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_SERVER_PREFERENCE]), ONE, "the server's cipher order over the client's", SSL},
 	{"SSLInsecureRenegotiation", AP_SRV, ALWAYS, &tl_set_flag, TLS(options[TL_OPT_UNSAFE_LEGACY_RENEGOTIATION]), ONE, "renegotiation with clients that lack RFC 5746", SSL},
 	{"SSLOCSPDefaultResponder", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "OCSP responder for client certificates", SSL},
 	{"SSLOCSPEnable", AP_SRV, ALWAYS, &set_words_row, NO_TARGET, ANY, "OCSP checks of client certificates", SSL},
 	{"SSLOCSPNoverify", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "skip verifying OCSP responses", SSL},
 	{"SSLOCSPOverrideResponder", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "always use the default OCSP responder", SSL},
-	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
+	{"SSLOCSPProxyURL", AP_SRV, ALWAYS, &set_ocsp_proxy_url_row, NO_TARGET, ONE, "proxy for OCSP requests", SSL},
 	{"SSLOCSPResponderCertificateFile", AP_SRV, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "trusted OCSP responder certificates", SSL},
 	{"SSLOCSPResponderTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "timeout of OCSP requests", SSL},
 	{"SSLOCSPResponseMaxAge", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "oldest OCSP response accepted", SSL},
@@ -1004,22 +1168,22 @@ static const struct tl_keyword keywords[] = {
 	{"SSLPassPhraseDialog", AP_MAIN, ALWAYS, &set_passphrase_row, TLS(passphrase_program), ONE, "where passphrases of encrypted keys come from", SSL},
 	{"SSLProtocol", AP_SRV, ALWAYS, &set_protocols_row, TLS(protocols), ANY, "protocol versions enabled", SSL},
 	{"SSLProxyCACertificateFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(trusted_certificate), ONE, "CAs that backend certificates must chain to", SSL},
-	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of CAs for backend certificates", SSL},
-	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &set_words_row, NO_TARGET, ANY, "revocation checks of backend certificates", SSL},
+	{"SSLProxyCACertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, SCOPE(proxy_verify.ca_path), ONE, "directory of CAs for backend certificates", SSL},
+	{"SSLProxyCARevocationCheck", AP_PXY, ALWAYS, &set_words_row, SCOPE(proxy_verify.crl_check), ANY, "revocation checks of backend certificates", SSL},
 	{"SSLProxyCARevocationFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(crl), ONE, "revoked backend certificates", SSL},
-	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of revoked backend certificates", SSL},
+	{"SSLProxyCARevocationPath", AP_PXY, ALWAYS, &set_checked_dir_row, SCOPE(proxy_verify.crl_path), ONE, "directory of revoked backend certificates", SSL},
 	{"SSLProxyCheckPeerCN", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "compare the backend certificate's CN with the host", SSL},
 	{"SSLProxyCheckPeerExpire", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "refuse expired backend certificates", SSL},
 	{"SSLProxyCheckPeerName", AP_PXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "check the backend certificate's names", SSL},
-	{"SSLProxyCipherSuite", AP_PXY, ALWAYS, &tl_set_none, NO_TARGET, ONE_TWO, "cipher string towards backends", SSL},
+	{"SSLProxyCipherSuite", AP_PXY, ALWAYS, &set_proxy_ciphers_row, WHOLE_SCOPE, ONE_TWO, "cipher string towards backends", SSL},
 	{"SSLProxyEngine", AP_PXY, ALWAYS, &tl_set_flag, PROXY(enabled), ONE, "TLS to backends (https:// in ProxyPass)", SSL},
 	{"SSLProxyMachineCertificateChainFile", AP_PXY, ALWAYS, &set_checked_file_row, NO_TARGET, ONE, "chain of the client certificate for backends", SSL},
 	{"SSLProxyMachineCertificateFile", AP_PXY, ALWAYS, &set_checked_file_row, PROXY(certificate), ONE, "client certificates for backends", SSL},
-	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, NO_TARGET, ONE, "directory of client certificates for backends", SSL},
+	{"SSLProxyMachineCertificatePath", AP_PXY, ALWAYS, &set_checked_dir_row, SCOPE(proxy_verify.machine_path), ONE, "directory of client certificates for backends", SSL},
 	{"SSLProxyProtocol", AP_PXY, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards backends", SSL},
 	{"SSLProxyVerify", AP_PXY, ALWAYS, &set_proxy_verify_row, PROXY(verify), ONE, "verify the backend certificate", SSL},
 	{"SSLProxyVerifyDepth", AP_PXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification", SSL},
-	{"SSLRandomSeed", AP_MAIN, ALWAYS, &tl_set_none, NO_TARGET, 2, 3, NULL, "seeding of OpenSSL's generator", SSL},
+	{"SSLRandomSeed", AP_MAIN, ALWAYS, &set_random_seed_row, NO_TARGET, 2, 3, NULL, "seeding of OpenSSL's generator", SSL},
 	{"SSLRenegBufferSize", AP_DIR, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "request body kept for a renegotiation", SSL},
 	{"SSLRequire", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, ANY, "access condition (deprecated)", SSL},
 	{"SSLRequireSSL", AP_DIR, ALWAYS, &tl_set_none, NO_TARGET, 0, 0, NULL, "refuse requests without TLS", SSL},
@@ -1029,7 +1193,7 @@ static const struct tl_keyword keywords[] = {
 	{"SSLSessionTickets", AP_SRV, SINCE(2, 4, 11), &tl_set_flag, TLS(options[TL_OPT_SESSION_TICKETS]), ONE, "TLS session tickets", SSL},
 	/* Built where OpenSSL has SRP (HAVE_SRP), as Debian's and most OpenSSL 3 are. */
 	{"SSLSRPUnknownUserSeed", AP_SRV, SINCE(2, 4, 4), &tl_set_none, NO_TARGET, ONE, "SRP seed for unknown users", SSL},
-	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &set_checked_file_row, NO_TARGET, ONE, "SRP verifier file", SSL},
+	{"SSLSRPVerifierFile", AP_SRV, SINCE(2, 4, 4), &set_checked_file_row, SCOPE(verify.srp_file), ONE, "SRP verifier file", SSL},
 	{"SSLStaplingCache", AP_MAIN, ALWAYS, &set_stapling_cache_row, TLS(stapling_cache), ONE, "cache of OCSP responses for stapling", SSL},
 	{"SSLStaplingErrorCacheTimeout", AP_SRV, ALWAYS, &set_nonnegative_row, NO_TARGET, ONE, "how long OCSP errors are cached", SSL},
 	{"SSLStaplingFakeTryLater", AP_SRV, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "answer tryLater when OCSP fails", SSL},

@@ -386,6 +386,24 @@ make_pairs(struct ap_lower *l, struct tl_tls *tls, const struct ap_files *certs,
 	}
 }
 
+/* ssl_config_server_merge's cfgMergeString and cfgMergeInt: the child's value when it has one. */
+static void
+merge_verify(struct ap_verify *child, const struct ap_verify *parent)
+{
+	struct tl_str *c[] = {&child->ca_path,  &child->cadn_file,   &child->cadn_path,
+			      &child->crl_path, &child->crl_check,   &child->srp_file,
+			      &child->suites13, &child->machine_path};
+	const struct tl_str *p[] = {&parent->ca_path,  &parent->cadn_file,   &parent->cadn_path,
+				    &parent->crl_path, &parent->crl_check,   &parent->srp_file,
+				    &parent->suites13, &parent->machine_path};
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		if (c[i]->v.origin == TL_ORIGIN_UNSET && p[i]->v.origin != TL_ORIGIN_UNSET) {
+			*c[i] = *p[i];
+			c[i]->v.origin = TL_ORIGIN_INHERITED;
+		}
+}
+
 /* What the virtual host ends up with: its own settings over the main server's, then defaults. */
 static void
 finish_scope(struct ap_lower *l, struct ap_scope *s, const struct ap_scope *parent,
@@ -415,6 +433,8 @@ finish_scope(struct ap_lower *l, struct ap_scope *s, const struct ap_scope *pare
 		}
 		tl_inherit_fields(&s->proxy, &parent->proxy, tl_upstream_tls_fields,
 				  tl_upstream_tls_nfields);
+		merge_verify(&s->verify, &parent->verify);
+		merge_verify(&s->proxy_verify, &parent->proxy_verify);
 	}
 	s->tls.conf_commands = cmds;
 	memset(&s->tls.certs, 0, sizeof(s->tls.certs));
@@ -609,6 +629,32 @@ new_site(struct ap_lower *l, struct tl_loc loc)
 	site->mode = TL_SITE_HTTP;
 	site->loc = loc;
 	return site;
+}
+
+/*
+ * Each <Proxy> section with SSLProxyEngine on gets a context of its own
+ * at start-up (ssl_proxy_section_post_config), from its SSLProxy settings
+ * over the server's.
+ */
+static void
+check_proxy_sections(struct walk *w, const struct vhost *vh)
+{
+	for (size_t i = 0; i < vh->sections.len; i++) {
+		const struct tl_directive *p = vh->sections.items[i];
+		struct ap_scope scope;
+
+		if (!is_proxy_section(p))
+			continue;
+		scope_init(&scope, AP_PROXY);
+		for (size_t k = 0; k < p->nchildren; k++)
+			if (!p->children[k]->block &&
+			    strncasecmp(p->children[k]->name, "SSLProxy", 8) == 0)
+				tl_ap_apply_keyword(w->l, &scope, p->children[k]);
+		tl_inherit_fields(&scope.proxy, &vh->scope.proxy, tl_upstream_tls_fields,
+				  tl_upstream_tls_nfields);
+		merge_verify(&scope.proxy_verify, &vh->scope.proxy_verify);
+		tl_ap_check_proxy_context(w->l, &scope);
+	}
 }
 
 /* <Proxy url> sections whose URL prefix covers the backend's add their SSLProxy settings. */
@@ -905,6 +951,23 @@ tl_apache_lower(struct tl_lower_env *env, const struct tl_apache_parse *parse,
 		place_vhost(&w, &index, w.vhosts.items[i]);
 	place_main(&w, &index);
 	finish_sockets(&l, first_socket);
+	/* Every server's contexts are built at start-up, the main server's too (ssl_init_Module).
+	 */
+	tl_ap_check_tls_context(&l, &w.main.scope, w.main.site);
+	check_proxy_sections(&w, &w.main);
+	{
+		bool any_tls = w.main.scope.tls.engine.on || w.main.site->tls.engine.on;
+
+		for (size_t i = 0; i < w.vhosts.len; i++)
+			any_tls |= ((const struct vhost *)w.vhosts.items[i])->site->tls.engine.on;
+		tl_ap_check_fips(&l, &w.main.scope.fips, any_tls);
+	}
+	for (size_t i = 0; i < w.vhosts.len; i++) {
+		const struct vhost *vh = w.vhosts.items[i];
+
+		tl_ap_check_tls_context(&l, &vh->scope, vh->site);
+		check_proxy_sections(&w, vh);
+	}
 }
 
 int

@@ -48,6 +48,23 @@ struct ap_chain {
 	struct tl_file_ref ref;
 };
 
+/*
+ * What mod_ssl loads into the verify store of one context besides the CA
+ * and CRL files the model keeps (ssl_init_ctx_verify, ssl_init_ctx_crl):
+ * each merged main server -> virtual host, the virtual host's when set.
+ */
+struct ap_verify {
+	struct tl_str ca_path;   /* SSLCACertificatePath, as written */
+	struct tl_str cadn_file; /* SSLCADNRequestFile (server side only) */
+	struct tl_str cadn_path; /* SSLCADNRequestPath */
+	struct tl_str crl_path;  /* SSLCARevocationPath */
+	struct tl_str crl_check; /* SSLCARevocationCheck: its first word */
+	struct tl_str srp_file;  /* SSLSRPVerifierFile (server side only) */
+	/* Towards backends only: */
+	struct tl_str suites13;     /* SSLProxyCipherSuite TLSv1.3 … */
+	struct tl_str machine_path; /* SSLProxyMachineCertificatePath */
+};
+
 /* The settings of one level (the main server, a virtual host, a section) being lowered. */
 struct ap_scope {
 	unsigned ctx;
@@ -55,8 +72,10 @@ struct ap_scope {
 	struct tl_upstream_tls proxy;
 	struct ap_files certs, keys;
 	struct ap_chain chain;
-	struct tl_header hsts; /* Header [always] set Strict-Transport-Security */
-	struct tl_flag http2;  /* Protocols lists h2 */
+	struct tl_header hsts;                 /* Header [always] set Strict-Transport-Security */
+	struct tl_flag http2;                  /* Protocols lists h2 */
+	struct ap_verify verify, proxy_verify; /* SSL… and SSLProxy… */
+	struct tl_flag fips;                   /* SSLFIPS (the main server only) */
 };
 
 struct ap_lower {
@@ -79,6 +98,19 @@ bool tl_ap_apply_keyword(struct ap_lower *l, struct ap_scope *scope, const struc
 
 /* SETTINGS (the struct of AP_TARGET_TLS or _PROXY) filled with the version's defaults. */
 void tl_ap_compute_defaults(struct ap_lower *l, void *settings, unsigned target);
+
+/*
+ * What httpd refuses while it builds the TLS contexts of SITE (from SCOPE,
+ * merged): the files its verify store and CA list load (apache_tls_context.c).
+ */
+void tl_ap_check_tls_context(struct ap_lower *l, const struct ap_scope *scope,
+			     const struct tl_site *site);
+
+/* SSLFIPS on where OpenSSL has no FIPS provider stops httpd once any context is built. */
+void tl_ap_check_fips(struct ap_lower *l, const struct tl_flag *fips, bool any_tls);
+
+/* The same for the context a <Proxy> section with SSLProxyEngine on builds (SCOPE merged). */
+void tl_ap_check_proxy_context(struct ap_lower *l, const struct ap_scope *scope);
 
 /* Whether the module a row names is loaded (the engine's has_module). */
 bool tl_ap_has_module(const struct tl_lower *engine, const char *module);

@@ -13,7 +13,7 @@ lint_apache(const struct tl_server_env *env, const char *path, const char *text,
 {
 	struct tl_parse_env penv = {env->arena, env->sources, env->diag, env->fs,
 				    tl_default_parse_limits};
-	struct tl_lower_env lenv = {env->arena, env->diag, env->version};
+	struct tl_lower_env lenv = {env->arena, env->diag, env->version, env->fs};
 	struct tl_apache_options opts = {NULL, 0, env->version};
 	struct tl_apache_parse parse;
 	int rc;

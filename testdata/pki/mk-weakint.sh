@@ -10,6 +10,9 @@
 #                           CA:TRUE pathlen:0, signed by root
 #   weakintleaf.*           RSA 2048, SAN weakintleaf.example.test,        2026-01-01  2026-12-31
 #                           signed by weakint; fullchain = leaf + weakint
+#   www.extra-rsa1024.crt   www.fullchain.crt, then rsa1024.crt (a certificate off the path
+#                           that a server still loads into the chain: "ca key too small")
+#   www.extra-sha1.crt      www.fullchain.crt, then sha1.crt (the same, "ca md too weak")
 set -eu
 out=$1
 work=$(mktemp -d)
@@ -60,4 +63,7 @@ sign weakint "tlslint Weak Intermediate CA" v3_intermediate root 20200101 203501
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$out/weakintleaf.key" 2>/dev/null
 sign weakintleaf weakintleaf.example.test v3_leaf_rsa weakint 20260101 20261231
 cat "$out/weakintleaf.crt" "$out/weakint.crt" >"$out/weakintleaf.fullchain.crt"
-chmod 644 "$out/weakint.crt" "$out/weakintleaf.crt" "$out/weakintleaf.fullchain.crt"
+cat "$out/www.fullchain.crt" "$out/rsa1024.crt" >"$out/www.extra-rsa1024.crt"
+cat "$out/www.fullchain.crt" "$out/sha1.crt" >"$out/www.extra-sha1.crt"
+chmod 644 "$out/weakint.crt" "$out/weakintleaf.crt" "$out/weakintleaf.fullchain.crt" \
+	"$out/www.extra-rsa1024.crt" "$out/www.extra-sha1.crt"

@@ -93,6 +93,7 @@
 #   www.withroot.crt              www leaf, intermediate, root          -           -           root sent
 #   www.extra.crt                 www leaf, intermediate, other.crt     -           -           cert not on the path
 #   www.bundle.pem                www leaf, intermediate, www.key       -           -           HAProxy crt style
+#   www.encrypted-bundle.pem      www leaf, www.encrypted.key           -           -           client cert, key encrypted
 #   www.der                       www leaf in DER                       -           -           -
 #   www.duplicate.crt             www leaf, intermediate, intermediate  -           -           duplicate in chain
 #   www.misordered.crt            www leaf, root, intermediate          -           -           issuer not after subject
@@ -346,6 +347,7 @@ cat "$out/intermediate.crt" "$out/www.crt" >"$out/www.reversed.crt"
 cat "$out/www.fullchain.crt" "$out/root.crt" >"$out/www.withroot.crt"
 cat "$out/www.fullchain.crt" "$out/other.crt" >"$out/www.extra.crt"
 cat "$out/www.fullchain.crt" "$out/www.key" >"$out/www.bundle.pem"
+cat "$out/www.crt" "$out/www.encrypted.key" >"$out/www.encrypted-bundle.pem"
 openssl x509 -in "$out/www.crt" -outform DER -out "$out/www.der"
 cat "$out/www.fullchain.crt" "$out/intermediate.crt" >"$out/www.duplicate.crt"
 cat "$out/www.crt" "$out/root.crt" "$out/intermediate.crt" >"$out/www.misordered.crt"
@@ -365,5 +367,5 @@ openssl genpkey -genparam -algorithm DH -pkeyopt group:ffdhe2048 -out "$out/dhpa
 # Certificates and parameters are public; keys stay owner-only (umask above).  Git does not
 # keep modes, so tests that care about key permissions must set them on a copy.
 chmod 644 "$out"/*.crt "$out"/*.pem "$out"/*.der "$out"/password*.txt
-chmod 600 "$out/www.bundle.pem"
+chmod 600 "$out/www.bundle.pem" "$out/www.encrypted-bundle.pem"
 echo "test PKI written to $out" >&2

@@ -244,6 +244,9 @@ cert weakint.crt "tlslint Weak Intermediate CA" "tlslint Test Root CA" 2020-01-0
 	"CA:TRUE, pathlen:0"
 keypair weakint "Private-Key: (1024 bit, 2 primes)"
 leaf -i weakint weakintleaf "$rsa" 2026-01-01 2026-12-31 ok weakintleaf.example.test
+same "www.fullchain.crt followed by rsa1024.crt" www.extra-rsa1024.crt www.fullchain.crt \
+	rsa1024.crt
+same "www.fullchain.crt followed by sha1.crt" www.extra-sha1.crt www.fullchain.crt sha1.crt
 expect "deep.crt verify with intermediate.crt" "$(verdict intermediate.crt deep.crt)" \
 	"error 20 at 0 depth"
 
@@ -280,6 +283,7 @@ same "intermediate.crt followed by www.crt" www.reversed.crt intermediate.crt ww
 same "www.fullchain.crt followed by root.crt" www.withroot.crt www.fullchain.crt root.crt
 same "www.fullchain.crt followed by other.crt" www.extra.crt www.fullchain.crt other.crt
 same "www.fullchain.crt followed by www.key" www.bundle.pem www.fullchain.crt www.key
+same "www.crt followed by www.encrypted.key" www.encrypted-bundle.pem www.crt www.encrypted.key
 same "www.fullchain.crt followed by intermediate.crt" www.duplicate.crt www.fullchain.crt \
 	intermediate.crt
 same "www.crt, root.crt, intermediate.crt" www.misordered.crt www.crt root.crt intermediate.crt
