@@ -51,6 +51,8 @@ const struct tl_server_facts tl_haproxy_facts = {
 			[TL_FAULT_NO_CERTIFICATE_NAMED] = "refuses to start",
 		},
 	.dh_builtin = false,
+	/* ssl_sock_prepare_ctx sets the cipher string after the certificates load. */
+	.seclevel_before_certificates = false,
 	/* ssl_sock_chose_sni_ctx: ECDSA, then RSA, then DSA certificates for one name. */
 	.names_shared_by_key_type = true,
 	.groups_auto = NULL,

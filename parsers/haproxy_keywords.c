@@ -380,6 +380,35 @@ set_extra_files(struct tl_lower *engine, const struct tl_keyword *kw, const stru
 	*gf = set;
 }
 
+/*
+ * ssl-security-level 0..5 (ssl_parse_security_level, v3.0.0): OpenSSL's
+ * level for every context HAProxy makes, set before the certificates.
+ */
+static void
+set_security_level(struct tl_lower *engine, const struct tl_keyword *kw,
+		   const struct tl_directive *d, void *field)
+{
+	struct tl_count *c = field;
+	char *end;
+	long n = strtol(d->args[0].text, &end, 10);
+
+	(void)kw;
+	if (*end != '\0' || d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "'%s' : expects an integer argument, found '%s'", d->name,
+				 d->args[0].text);
+		return;
+	}
+	if (n < 0 || n > 5) {
+		tl_lower_invalid(engine, d->args[0].loc, "'%s' : expects a value between 0 and 5",
+				 d->name);
+		return;
+	}
+	c->v = tl_value_set(d);
+	c->n = n;
+}
+
+static const struct tl_setter set_security_level_row = {set_security_level, NULL};
 static const struct tl_setter set_extra_files_row = {set_extra_files, NULL};
 static const struct tl_setter set_verify_row = {set_verify, NULL};
 static const struct tl_setter set_sni_row = {set_sni, NULL};
@@ -668,7 +697,7 @@ static const struct tl_keyword rows[] = {
 	{"ssl-provider", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-provider-path", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-reuse", HP_SERVER, {0}, {0}, &set_on_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, session_reuse), 0, 0, NULL, "session reuse"},
-	{"ssl-security-level", HP_GLOBAL, {3, 0, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"ssl-security-level", HP_GLOBAL, {3, 0, 0}, {0}, &set_security_level_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, security_level), 1, 1, NULL, "OpenSSL's security level, set before the certificates load"},
 	{"ssl-server-verify", HP_GLOBAL, {0}, {0}, &tl_set_enum, HP_TARGET_GLOBAL, offsetof(struct hp_global, server_verify), 1, 1, verify_values, "whether server certificates are verified by default"},
 	{"ssl-skip-self-issued-ca", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"stick", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},

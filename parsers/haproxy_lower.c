@@ -13,6 +13,7 @@
  */
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <errno.h>
 #include <pcre2.h>
@@ -702,7 +703,64 @@ ckch_error(struct hp_lower *l, const char *path, const struct tl_cert_file **cer
 	return NULL;
 }
 
-/* A server's client certificate "crt", loaded when HAProxy builds the server's context. */
+/* The security level HAProxy's contexts load certificates at: ssl-security-level (3.0), else
+ * OpenSSL's. */
+static int
+load_level(const struct hp_lower *l, bool *from_config)
+{
+	*from_config = l->global.security_level.v.origin != TL_ORIGIN_UNSET;
+	return *from_config ? (int)l->global.security_level.n : TL_HAPROXY_LOAD_SECLEVEL;
+}
+
+/*
+ * A certificate that loads (ckch_error) going into a context as
+ * ssl_sock_load_cert_chain (v2.6.0) puts it: SSL_CTX_use_certificate, then
+ * SSL_CTX_set1_chain with the rest of the file, each judged by OpenSSL's
+ * security level (a small key, a SHA-1 signature). Done with the linked
+ * libssl at HAProxy's level; NULL when both pass, else HAProxy's words
+ * with OpenSSL's reason. A file without a chain would take one from
+ * issuers-chain-path, which is not read here.
+ */
+static const char *
+context_error(struct hp_lower *l, const struct tl_cert_file *cf, const char *path)
+{
+	struct tl_arena *arena = l->env->arena;
+	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+	STACK_OF(X509) *chain = sk_X509_new_null();
+	const char *error = NULL, *what = NULL;
+	bool from_config;
+	int level = load_level(l, &from_config);
+
+	if (ctx == NULL || chain == NULL)
+		goto out;
+	SSL_CTX_set_security_level(ctx, level);
+	for (int i = 1; i < sk_X509_num(cf->certs); i++)
+		sk_X509_push(chain, sk_X509_value(cf->certs, i));
+	if (SSL_CTX_use_certificate(ctx, sk_X509_value(cf->certs, 0)) != 1)
+		what = "SSL certificate";
+	else if (SSL_CTX_set1_chain(ctx, chain) != 1)
+		what = "chain certificate";
+	if (what != NULL) {
+		const char *reason = ERR_reason_error_string(ERR_peek_last_error());
+
+		error = tl_arena_printf(arena,
+					"unable to load %s into SSL Context '%s' (%s at OpenSSL "
+					"security level %d, %s)",
+					what, path, reason != NULL ? reason : "refused", level,
+					from_config ? "ssl-security-level" : "the Debian default");
+	}
+out:
+	ERR_clear_error();
+	sk_X509_free(chain);
+	SSL_CTX_free(ctx);
+	return error;
+}
+
+/*
+ * A server's client certificate "crt", loaded when HAProxy builds the
+ * server's context (ssl_sock_load_srv_cert, v2.6.0): the file, then the
+ * context's security level, at the line that names it.
+ */
 static void
 server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const char *what)
 {
@@ -712,6 +770,8 @@ server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const c
 	if (up->certificate.v.origin == TL_ORIGIN_UNSET || up->certificate.s == NULL)
 		return;
 	error = ckch_error(l, up->certificate.s, &cf);
+	if (error == NULL)
+		error = context_error(l, cf, up->certificate.s);
 	if (error != NULL)
 		tl_lower_invalid(&l->engine, up->certificate.v.loc, "%s : %s", what, error);
 }

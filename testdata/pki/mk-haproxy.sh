@@ -20,6 +20,11 @@ bundle ecdsa.pem ecdsa ecdsa
 bundle ecdsa90.pem ecdsa90 ecdsa90 # 90 days: what the modern profile allows
 bundle expired.pem expired expired
 bundle mismatch.pem www other
+# Certificates OpenSSL's security level 2 refuses to load: a 1024-bit RSA leaf, a SHA-1
+# signature, a 1024-bit RSA intermediate in the chain.
+bundle rsa1024.pem rsa1024 rsa1024
+bundle sha1.pem sha1 sha1
+bundle weakint.pem weakintleaf weakintleaf
 cat "$pki/www.crt" "$pki/www.key" >"$out/www-leaf-only.pem" # no intermediate
 cp "$pki/www.fullchain.crt" "$out/nokey.pem"                # no key, none beside it
 cp "$pki/www.fullchain.crt" "$out/side.pem"                 # the key beside it:
