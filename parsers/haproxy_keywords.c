@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../src/fsutil.h"
 #include "haproxy_lower_int.h"
@@ -408,6 +409,37 @@ set_security_level(struct tl_lower *engine, const struct tl_keyword *kw,
 	c->n = n;
 }
 
+/*
+ * issuers-chain-path DIR (ssl_load_global_issuers_from_path, v2.6.0): read
+ * as the line is, so a path that does not exist or is not a directory is
+ * the line's alert. Relative to HAProxy's working directory.
+ */
+static void
+set_issuers_path(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		 void *field)
+{
+	struct hp_lower *l = hp(engine);
+	struct tl_str *s = field;
+	const char *path = d->nargs > 0 ? d->args[0].text : "";
+	struct stat st;
+
+	(void)kw;
+	if (path[0] == '\0' || tl_fs_stat(l->fs, tl_hp_join(l, NULL, path), &st) != 0) {
+		tl_lower_invalid(engine, d->nargs > 0 ? d->args[0].loc : d->loc,
+				 "global statement '%s' expects a directory path as an argument.",
+				 d->name);
+		return;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "global statement '%s': %s is not a directory.", d->name, path);
+		return;
+	}
+	s->v = tl_value_set(d);
+	s->s = tl_hp_join(l, NULL, path);
+}
+
+static const struct tl_setter set_issuers_path_row = {set_issuers_path, NULL};
 static const struct tl_setter set_security_level_row = {set_security_level, NULL};
 static const struct tl_setter set_extra_files_row = {set_extra_files, NULL};
 static const struct tl_setter set_verify_row = {set_verify, NULL};
@@ -571,6 +603,7 @@ static const struct tl_keyword rows[] = {
 	{"init-state", HP_SERVER, {3, 1, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"inter", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"interface", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"issuers-chain-path", HP_GLOBAL, {0}, {0}, &set_issuers_path_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, issuers_chain_path), 0, 1, NULL, "chains for certificate files that have none"},
 	{"key-base", HP_GLOBAL, {3, 0, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ktls", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ktls", HP_CRTLIST, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},

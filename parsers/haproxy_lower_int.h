@@ -96,10 +96,11 @@ struct hp_global {
 	struct hp_server server; /* ssl-default-server-* */
 	struct tl_str crt_base;
 	struct tl_str ca_base;
-	struct tl_str server_verify;    /* ssl-server-verify none | required */
-	struct tl_path dhparam;         /* ssl-dh-param-file */
-	struct tl_count default_dh;     /* tune.ssl.default-dh-param */
-	struct tl_count security_level; /* ssl-security-level (3.0) */
+	struct tl_str server_verify;      /* ssl-server-verify none | required */
+	struct tl_path dhparam;           /* ssl-dh-param-file */
+	struct tl_count default_dh;       /* tune.ssl.default-dh-param */
+	struct tl_count security_level;   /* ssl-security-level (3.0) */
+	struct tl_str issuers_chain_path; /* chains for certificate files without one */
 	/* ssl-load-extra-files: the files HAProxy looks for beside a certificate (HP_GF_*). */
 	unsigned extra_files;
 	struct tl_flag extra_del_ext; /* ssl-load-extra-del-ext: "x.crt" has its key in "x.key" */

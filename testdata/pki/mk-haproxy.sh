@@ -58,6 +58,18 @@ printf 'not a certificate\n' >"$out/sidecar/issuer-garbage.pem.issuer"
 printf 'not a certificate\n' >"$out/sidecar/issuer-no-ocsp.pem.issuer"
 cp "$pki/otherroot.crt" "$out/sidecar/issuer-wrong.pem.issuer"
 cp "$pki/intermediate.crt" "$out/sidecar/issuer-ok.pem.issuer"
+# A FILE.ocsp needs the certificate's issuer (from the chain, FILE.issuer or issuers-chain-path)
+# on a bind line, whatever it holds; a server's crt does not staple.
+cat "$pki/www.crt" "$pki/www.key" >"$out/sidecar/ocsp-leaf-only.pem"
+cat "$pki/www.crt" "$pki/www.key" >"$out/sidecar/ocsp-leaf-issuer.pem"
+bundle sidecar/ocsp-chain.pem www www
+for n in ocsp-leaf-only ocsp-leaf-issuer ocsp-chain; do
+    printf 'not an OCSP response\n' >"$out/sidecar/$n.pem.ocsp"
+done
+cp "$pki/intermediate.crt" "$out/sidecar/ocsp-leaf-issuer.pem.issuer"
+# issuers-chain-path: a directory of chains, each file starting with the issuer.
+mkdir -p "$out/issuers"
+cp "$pki/intermediate.crt" "$out/issuers/intermediate.crt"
 # tls-ticket-keys files: base64 lines of 48 bytes (128-bit keys) or 80 (256-bit), derived from
 # fixed strings so that the files are the same on every run; HAProxy wants at least three.
 tkey() { printf 'tlslint test ticket key %s' "$2" | openssl dgst -"$1" -binary | head -c "$3" | base64 -w0; echo; }
