@@ -9,12 +9,14 @@
  * first version of each is the first release tag (v2.6.0 … v3.4.0) whose
  * keyword lists have it. Rows that tlslint does not model use tl_set_none.
  */
+#include <ctype.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "../src/fsutil.h"
+#include "haproxy_facts.h"
 #include "haproxy_lower_int.h"
 
 static struct hp_lower *
@@ -439,6 +441,288 @@ set_issuers_path(struct tl_lower *engine, const struct tl_keyword *kw, const str
 	s->s = tl_hp_join(l, NULL, path);
 }
 
+/*
+ * What HAProxy says of a keyword given an empty word or none (the end of
+ * the line hands it an empty one): its own message where tlslint knows it.
+ */
+static const struct {
+	const char *name;
+	const char *message;
+} empty_messages[] = {
+	{"ca-ignore-err", "missing error IDs list"},          /* bind_parse_ignore_err, v2.6.0 */
+	{"crt-ignore-err", "missing error IDs list"},         /* bind_parse_ignore_err, v2.6.0 */
+	{"verifyhost", "missing hostname to verify against"}, /* srv_parse_verifyhost, v2.6.0 */
+};
+
+const char *
+tl_hp_empty_arg_message(const char *name)
+{
+	for (size_t i = 0; i < sizeof(empty_messages) / sizeof(empty_messages[0]); i++)
+		if (strcmp(empty_messages[i].name, name) == 0)
+			return empty_messages[i].message;
+	return NULL;
+}
+
+/* A word HAProxy refuses empty and tlslint does not model otherwise (verifyhost). */
+static void
+set_nonempty(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	     void *field)
+{
+	const char *message = tl_hp_empty_arg_message(kw->name);
+
+	(void)field;
+	if (d->args[0].text[0] == '\0')
+		tl_lower_invalid(engine, d->args[0].loc, "'%s' : %s.", d->name,
+				 message != NULL ? message : "missing argument");
+}
+
+static const struct tl_setter set_nonempty_row = {set_nonempty, NULL};
+
+/*
+ * The verify error names ca-ignore-err and crt-ignore-err take from 2.7
+ * (x509_v_codes of src/ssl_utils.c, v2.7.0 to v3.4.0: OpenSSL's
+ * X509_V_ERR_* names, all defined in OpenSSL 3.0).
+ */
+static const char *const verify_error_names[] = {
+	"X509_V_OK",
+	"X509_V_ERR_UNSPECIFIED",
+	"X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT",
+	"X509_V_ERR_UNABLE_TO_GET_CRL",
+	"X509_V_ERR_UNABLE_TO_DECRYPT_CERT_SIGNATURE",
+	"X509_V_ERR_UNABLE_TO_DECRYPT_CRL_SIGNATURE",
+	"X509_V_ERR_UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY",
+	"X509_V_ERR_CERT_SIGNATURE_FAILURE",
+	"X509_V_ERR_CRL_SIGNATURE_FAILURE",
+	"X509_V_ERR_CERT_NOT_YET_VALID",
+	"X509_V_ERR_CERT_HAS_EXPIRED",
+	"X509_V_ERR_CRL_NOT_YET_VALID",
+	"X509_V_ERR_CRL_HAS_EXPIRED",
+	"X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD",
+	"X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD",
+	"X509_V_ERR_ERROR_IN_CRL_LAST_UPDATE_FIELD",
+	"X509_V_ERR_ERROR_IN_CRL_NEXT_UPDATE_FIELD",
+	"X509_V_ERR_OUT_OF_MEM",
+	"X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT",
+	"X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN",
+	"X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+	"X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+	"X509_V_ERR_CERT_CHAIN_TOO_LONG",
+	"X509_V_ERR_CERT_REVOKED",
+	"X509_V_ERR_NO_ISSUER_PUBLIC_KEY",
+	"X509_V_ERR_PATH_LENGTH_EXCEEDED",
+	"X509_V_ERR_INVALID_PURPOSE",
+	"X509_V_ERR_CERT_UNTRUSTED",
+	"X509_V_ERR_CERT_REJECTED",
+	"X509_V_ERR_SUBJECT_ISSUER_MISMATCH",
+	"X509_V_ERR_AKID_SKID_MISMATCH",
+	"X509_V_ERR_AKID_ISSUER_SERIAL_MISMATCH",
+	"X509_V_ERR_KEYUSAGE_NO_CERTSIGN",
+	"X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER",
+	"X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION",
+	"X509_V_ERR_KEYUSAGE_NO_CRL_SIGN",
+	"X509_V_ERR_UNHANDLED_CRITICAL_CRL_EXTENSION",
+	"X509_V_ERR_INVALID_NON_CA",
+	"X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED",
+	"X509_V_ERR_KEYUSAGE_NO_DIGITAL_SIGNATURE",
+	"X509_V_ERR_PROXY_CERTIFICATES_NOT_ALLOWED",
+	"X509_V_ERR_INVALID_EXTENSION",
+	"X509_V_ERR_INVALID_POLICY_EXTENSION",
+	"X509_V_ERR_NO_EXPLICIT_POLICY",
+	"X509_V_ERR_DIFFERENT_CRL_SCOPE",
+	"X509_V_ERR_UNSUPPORTED_EXTENSION_FEATURE",
+	"X509_V_ERR_UNNESTED_RESOURCE",
+	"X509_V_ERR_PERMITTED_VIOLATION",
+	"X509_V_ERR_EXCLUDED_VIOLATION",
+	"X509_V_ERR_SUBTREE_MINMAX",
+	"X509_V_ERR_APPLICATION_VERIFICATION",
+	"X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE",
+	"X509_V_ERR_UNSUPPORTED_CONSTRAINT_SYNTAX",
+	"X509_V_ERR_UNSUPPORTED_NAME_SYNTAX",
+	"X509_V_ERR_CRL_PATH_VALIDATION_ERROR",
+	"X509_V_ERR_PATH_LOOP",
+	"X509_V_ERR_SUITE_B_INVALID_VERSION",
+	"X509_V_ERR_SUITE_B_INVALID_ALGORITHM",
+	"X509_V_ERR_SUITE_B_INVALID_CURVE",
+	"X509_V_ERR_SUITE_B_INVALID_SIGNATURE_ALGORITHM",
+	"X509_V_ERR_SUITE_B_LOS_NOT_ALLOWED",
+	"X509_V_ERR_SUITE_B_CANNOT_SIGN_P_384_WITH_P_256",
+	"X509_V_ERR_HOSTNAME_MISMATCH",
+	"X509_V_ERR_EMAIL_MISMATCH",
+	"X509_V_ERR_IP_ADDRESS_MISMATCH",
+	"X509_V_ERR_DANE_NO_MATCH",
+	"X509_V_ERR_EE_KEY_TOO_SMALL",
+	"X509_V_ERR_CA_KEY_TOO_SMALL",
+	"X509_V_ERR_CA_MD_TOO_WEAK",
+	"X509_V_ERR_INVALID_CALL",
+	"X509_V_ERR_STORE_LOOKUP",
+	"X509_V_ERR_NO_VALID_SCTS",
+	"X509_V_ERR_PROXY_SUBJECT_NAME_VIOLATION",
+	"X509_V_ERR_OCSP_VERIFY_NEEDED",
+	"X509_V_ERR_OCSP_VERIFY_FAILED",
+	"X509_V_ERR_OCSP_CERT_UNKNOWN",
+	"X509_V_ERR_UNSUPPORTED_SIGNATURE_ALGORITHM",
+	"X509_V_ERR_SIGNATURE_ALGORITHM_MISMATCH",
+	"X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY",
+	"X509_V_ERR_INVALID_CA",
+	"X509_V_ERR_PATHLEN_INVALID_FOR_NON_CA",
+	"X509_V_ERR_PATHLEN_WITHOUT_KU_KEY_CERT_SIGN",
+	"X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA",
+	"X509_V_ERR_ISSUER_NAME_EMPTY",
+	"X509_V_ERR_SUBJECT_NAME_EMPTY",
+	"X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER",
+	"X509_V_ERR_MISSING_SUBJECT_KEY_IDENTIFIER",
+	"X509_V_ERR_EMPTY_SUBJECT_ALT_NAME",
+	"X509_V_ERR_EMPTY_SUBJECT_SAN_NOT_CRITICAL",
+	"X509_V_ERR_CA_BCONS_NOT_CRITICAL",
+	"X509_V_ERR_AUTHORITY_KEY_IDENTIFIER_CRITICAL",
+	"X509_V_ERR_SUBJECT_KEY_IDENTIFIER_CRITICAL",
+	"X509_V_ERR_CA_CERT_MISSING_KEY_USAGE",
+	"X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3",
+	"X509_V_ERR_EC_KEY_EXPLICIT_PARAMS",
+};
+
+/*
+ * ca-ignore-err / crt-ignore-err all | ID,... (bind_parse_ignore_err). 2.6
+ * reads each number after a comma with atoi(), so an empty one or a name
+ * is ID 0, and takes 1..94 (SSL_MAX_VFY_ERROR_CODE; measured on 2.6.12,
+ * 2.6.0 took 1..63); from 2.7 the list is split on commas (empty pieces
+ * skipped) and a piece not starting with a digit is an X509_V_ERR_* name.
+ */
+static void
+set_ignore_err(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	       void *field)
+{
+	const char *list = d->args[0].text;
+	bool names = tl_haproxy_has(TL_HP_IGNORE_ERR_NAMES, engine->version);
+
+	(void)field;
+	if (list[0] == '\0') {
+		tl_lower_invalid(engine, d->args[0].loc, "'%s' : %s.", d->name,
+				 tl_hp_empty_arg_message(kw->name));
+		return;
+	}
+	if (strcmp(list, "all") == 0)
+		return;
+	for (const char *p = list; p != NULL;) {
+		size_t len = strcspn(p, ",");
+		const char *next = p[len] == ',' ? p + len + 1 : NULL;
+		int code;
+
+		if (names && len == 0) {
+			p = next;
+			continue;
+		}
+		if (names && !isdigit((unsigned char)p[0])) {
+			const char *name = tl_arena_strndup(engine->arena, p, len);
+			size_t k = 0;
+
+			while (k < sizeof(verify_error_names) / sizeof(verify_error_names[0]) &&
+			       strcmp(verify_error_names[k], name) != 0)
+				k++;
+			if (k == sizeof(verify_error_names) / sizeof(verify_error_names[0])) {
+				tl_lower_invalid(engine, d->args[0].loc,
+						 "'%s' : error constant '%s' unknown in error IDs "
+						 "list '%s'",
+						 d->name, name, list);
+				return;
+			}
+		} else {
+			code = (int)strtol(p, NULL, 10); /* atoi() */
+			if (code <= 0 || code > 94) {
+				tl_lower_invalid(engine, d->args[0].loc,
+						 "'%s' : ID '%d' out of range (1..94) in error IDs "
+						 "list '%s'",
+						 d->name, code, list);
+				return;
+			}
+		}
+		p = next;
+	}
+}
+
+static const struct tl_setter set_ignore_err_row = {set_ignore_err, NULL};
+/*
+ * HAProxy's parse_time_err() for a value in seconds (src/tools.c, v2.6.0
+ * to v3.4.0): digits, then an optional unit (us, ms, s, m, h, d), rounded
+ * up to whole seconds, below 2^31. NULL when it parses, else what is
+ * wrong; *OVER is set for an overflow. Arithmetic wraps as HAProxy's does.
+ */
+static const char *
+hp_time_error(const char *text, bool *over)
+{
+	unsigned long long value = 0, mult = 1, div = 1, result;
+
+	*over = false;
+	if (!isdigit((unsigned char)*text))
+		return text;
+	while (isdigit((unsigned char)*text))
+		value = value * 10 + (unsigned long long)(*text++ - '0');
+	switch (*text) {
+	case '\0':
+		break;
+	case 's':
+		break;
+	case 'u':
+		if (text[1] != 's')
+			return text;
+		div = 1000000;
+		text++;
+		break;
+	case 'm':
+		if (text[1] == 's') {
+			div = 1000;
+			text++;
+		} else {
+			mult = 60;
+		}
+		break;
+	case 'h':
+		mult = 3600;
+		break;
+	case 'd':
+		mult = 86400;
+		break;
+	default:
+		return text;
+	}
+	/* A character after the unit is only a warning ("will be reported as an error"). */
+	result = (value * mult + (div - 1)) / div;
+	if (result >= 0x80000000ULL) {
+		*over = true;
+		return text;
+	}
+	return NULL;
+}
+
+/* tune.ssl.lifetime TIME (ssl_parse_global_lifetime, v2.6.0): the session cache lifetime. */
+static void
+set_lifetime(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	     void *field)
+{
+	const char *value = d->nargs > 0 ? d->args[0].text : "";
+	const char *bad;
+	bool over;
+
+	(void)kw;
+	(void)field;
+	if (value[0] == '\0') {
+		tl_lower_invalid(engine, d->nargs > 0 ? d->args[0].loc : d->loc,
+				 "'%s' expects ssl sessions <lifetime> in seconds as argument.",
+				 d->name);
+		return;
+	}
+	bad = hp_time_error(value, &over);
+	if (bad != NULL && over)
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "timer overflow in argument '%s' to <%s> (maximum value is "
+				 "2147483647 s or ~68 years).",
+				 value, d->name);
+	else if (bad != NULL)
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "unexpected character '%c' in argument to <%s>.", *bad, d->name);
+}
+
+static const struct tl_setter set_lifetime_row = {set_lifetime, NULL};
 static const struct tl_setter set_issuers_path_row = {set_issuers_path, NULL};
 static const struct tl_setter set_security_level_row = {set_security_level, NULL};
 static const struct tl_setter set_extra_files_row = {set_extra_files, NULL};
@@ -534,8 +818,8 @@ static const struct tl_keyword rows[] = {
 	{"ca-base", HP_GLOBAL, {0}, {0}, &set_base_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, ca_base), 1, 1, NULL, "the directory relative CA and CRL files are in"},
 	{"ca-file", HP_BIND | HP_CRTLIST, {0}, {0}, &set_ca_row, HP_TARGET_TLS, offsetof(struct tl_tls, client_certificate), 1, 1, NULL, "CAs client certificates are verified against"},
 	{"ca-file", HP_SERVER, {0}, {0}, &set_ca_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, trusted_certificate), 1, 1, NULL, "CAs the server's certificate is verified against"},
-	{"ca-ignore-err", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ca-sign-file", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ca-ignore-err", HP_BIND, {0}, {0}, &set_ignore_err_row, TL_NO_TARGET, 0, 1, 1, NULL, "verify errors ignored (checked, not modelled)"},
+	{"ca-sign-file", HP_BIND, {0}, {0}, &set_ca_row, HP_TARGET_SSL, offsetof(struct hp_ssl, ca_sign_file), 1, 1, NULL, "the CA and key generate-certificates signs with"},
 	{"ca-sign-pass", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ca-verify-file", HP_BIND | HP_CRTLIST, {0}, {0}, &set_ca_row, HP_TARGET_SSL, offsetof(struct hp_ssl, ca_verify_file), 1, 1, NULL, "CAs client certificates are verified against, not sent"},
 	{"cc", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -563,7 +847,7 @@ static const struct tl_keyword rows[] = {
 	{"crt", HP_BIND, {0}, {0}, &set_crt_row, HP_TARGET_SSL, 0, 1, 1, NULL, "a certificate file, or a directory of them"},
 	{"crt", HP_SERVER, {0}, {0}, &set_client_crt_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, certificate), 1, 1, NULL, "the client certificate sent to servers"},
 	{"crt-base", HP_GLOBAL, {0}, {0}, &set_base_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, crt_base), 1, 1, NULL, "the directory relative certificate files are in"},
-	{"crt-ignore-err", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"crt-ignore-err", HP_BIND, {0}, {0}, &set_ignore_err_row, TL_NO_TARGET, 0, 1, 1, NULL, "verify errors ignored (checked, not modelled)"},
 	{"crt-list", HP_BIND, {0}, {0}, &set_crt_list_row, HP_TARGET_SSL, 0, 1, 1, NULL, "a file of certificates with per-name options"},
 	{"curves", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, groups), 1, 1, NULL, "the key exchange groups"},
 	{"curves", HP_SERVER, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -757,7 +1041,7 @@ static const struct tl_keyword rows[] = {
 	{"tune.ssl.force-private-cache", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"tune.ssl.hard-maxrecord", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"tune.ssl.keylog", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"tune.ssl.lifetime", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"tune.ssl.lifetime", HP_GLOBAL, {0}, {0}, &set_lifetime_row, TL_NO_TARGET, 0, 0, 1, NULL, "the session cache lifetime (checked, not modelled)"},
 	{"tune.ssl.maxrecord", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"tune.ssl.ocsp-update.maxdelay", HP_GLOBAL, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"tune.ssl.ocsp-update.mindelay", HP_GLOBAL, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
@@ -769,7 +1053,7 @@ static const struct tl_keyword rows[] = {
 	{"v6only", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"verify", HP_BIND | HP_CRTLIST, {0}, {0}, &set_verify_row, HP_TARGET_TLS, offsetof(struct tl_tls, verify_client), 1, 1, NULL, "client certificates: none, optional, required"},
 	{"verify", HP_SERVER, {0}, {0}, &tl_set_enum, HP_TARGET_SERVER, offsetof(struct hp_server, verify), 1, 1, verify_values, "verification of the server certificate: none, required"},
-	{"verifyhost", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"verifyhost", HP_SERVER, {0}, {0}, &set_nonempty_row, TL_NO_TARGET, 0, 1, 1, NULL, "the name the server's certificate is checked for (checked, not modelled)"},
 	{"weight", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ws", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 };

@@ -100,10 +100,13 @@ tl_hp_apply_words(struct hp_lower *l, unsigned ctx, void *const *targets,
 			 * HAProxy hands the keyword an empty word: those tlslint models
 			 * refuse it, what the others do with it is theirs to say.
 			 */
-			if (row->setter != &tl_set_none)
-				tl_lower_invalid(&l->engine, words[i].loc,
-						 "%s: '%s' : missing argument.", what,
-						 words[i].text);
+			if (row->setter != &tl_set_none) {
+				const char *message = tl_hp_empty_arg_message(name);
+
+				tl_lower_invalid(&l->engine, words[i].loc, "%s: '%s' : %s.", what,
+						 words[i].text,
+						 message != NULL ? message : "missing argument");
+			}
 			return;
 		}
 		/* srv_parse_source: "source ADDR [usesrc ADDR] [interface NAME]". */
@@ -999,6 +1002,42 @@ issuers_chain_of(struct hp_lower *l, struct tl_cert_pair *pair)
 	pair->chain_dir = l->global.issuers_chain_path.v.loc;
 }
 
+/*
+ * generate-certificates signs with ca-sign-file, which ssl_sock_load_ca
+ * (v2.6.0) loads once the bind line's certificates are in, as a bind
+ * line's crt is loaded (ssl_sock_load_files_into_ckch: a PEM certificate
+ * and its key, in the file or FILE.key beside it): without it, or when it
+ * does not load, HAProxy refuses the bind line.
+ */
+static void
+check_ca_sign(struct hp_lower *l, const struct hp_ssl *ssl, struct tl_loc at, const char *proxy)
+{
+	const struct tl_str *file = &ssl->ca_sign_file;
+	const struct tl_cert_file *cf;
+	const char *error;
+
+	if (file->v.origin == TL_ORIGIN_UNSET) {
+		tl_lower_invalid(&l->engine, at,
+				 "Proxy '%s': cannot enable certificate generation, no CA "
+				 "certificate File configured (ca-sign-file).",
+				 proxy);
+		return;
+	}
+	if (l->files == NULL)
+		l->files = tl_certstore_new(l->env->arena, l->fs);
+	cf = tl_certstore_get(l->files, file->s);
+	error = cf->read_error != 0
+			? tl_arena_printf(l->env->arena, "cannot open the file '%s' (%s)", file->s,
+					  strerror(cf->read_error))
+			: ckch_error(l, file->s, &cf);
+	if (error != NULL)
+		tl_lower_invalid(
+			&l->engine, file->v.loc,
+			"Proxy '%s': Failed to read CA certificate file '%s'. Chain loading "
+			"failed: %s.",
+			proxy, file->v.dir->args[0].text, error);
+}
+
 /* One certificate of a bind line: the site that serves it. */
 struct cert_entry {
 	const char *written, *path;
@@ -1272,6 +1311,8 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 				l->env->arena, &sites,
 				cert_site(l, fe, &ssl, entries.items[i], what, d->loc, &no_ca));
 		/* Without a certificate HAProxy stops before it prepares any context. */
+		if (ssl.generate_certificates.on && sites.len > 0)
+			check_ca_sign(l, &ssl, d->loc, section_name(fe->d));
 		if (no_ca && sites.len > 0)
 			tl_lower_invalid(
 				&l->engine, d->loc,

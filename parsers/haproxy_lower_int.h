@@ -75,6 +75,7 @@ struct hp_ssl {
 	struct tl_flag strict_sni; /* no certificate for an unknown name: the handshake fails */
 	struct tl_ptrvec crts;     /* struct hp_crt * */
 	struct tl_flag generate_certificates; /* certificates made on the fly for unknown names */
+	struct tl_str ca_sign_file;           /* the CA (and key) that signs them */
 	struct tl_str ca_verify_file;         /* CAs to verify with, not named to clients */
 	/* ecdhe: the group list when no "curves" applies (SSL_CTX_set1_curves_list too). */
 	struct tl_str ecdhe;
@@ -154,6 +155,9 @@ bool tl_hp_apply_line(struct hp_lower *l, unsigned ctx, void *const *targets,
  */
 void tl_hp_apply_words(struct hp_lower *l, unsigned ctx, void *const *targets,
 		       const struct tl_arg *words, size_t n, const char *what);
+
+/* HAProxy's words for keyword NAME given an empty or no argument, or NULL (a generic one). */
+const char *tl_hp_empty_arg_message(const char *name);
 
 /* A path written in the config, joined to BASE (crt-base, ca-base) unless absolute. */
 const char *tl_hp_join(struct hp_lower *l, const char *base, const char *written);

@@ -32,6 +32,8 @@ cp "$pki/www.key" "$out/side.pem.key"
 # A multi-certificate bundle: "crt bundle.pem" loads bundle.pem.ecdsa and bundle.pem.rsa.
 bundle bundle.pem.rsa www www
 bundle bundle.pem.ecdsa ecdsa ecdsa
+# generate-certificates signs with a CA and its key in one file (ca-sign-file).
+cat "$pki/intermediate.crt" "$pki/intermediate.key" >"$out/ca-sign.pem"
 # A .crt/.key pair, the key found as pair.key under ssl-load-extra-del-ext.
 cp "$pki/www.fullchain.crt" "$out/pair.crt"
 cp "$pki/www.key" "$out/pair.key"
