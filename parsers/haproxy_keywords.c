@@ -9,6 +9,9 @@
  * first version of each is the first release tag (v2.6.0 … v3.4.0) whose
  * keyword lists have it. Rows that tlslint does not model use tl_set_none.
  */
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/provider.h>
 #include <ctype.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -723,6 +726,159 @@ set_lifetime(struct tl_lower *engine, const struct tl_keyword *kw, const struct 
 }
 
 static const struct tl_setter set_lifetime_row = {set_lifetime, NULL};
+
+/*
+ * ssl-engine: HAProxy has it only when built with USE_ENGINE, which its
+ * default build and Debian's leave out (haproxy -vv: -ENGINE; OpenSSL 3
+ * deprecates engines): until 3.4 the keyword is not registered (the
+ * "unknown keyword" alert, haproxy -c 2.6.12), from 3.4 it is and refuses
+ * itself (ssl_parse_global_ssl_engine, v3.4.0). A build with USE_ENGINE
+ * would take it; tlslint judges the packaged one.
+ */
+static void
+set_engine(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	   void *field)
+{
+	(void)kw;
+	(void)field;
+	if (tl_haproxy_has(TL_HP_ENGINE_ALWAYS, engine->version))
+		tl_lower_invalid(
+			engine, d->loc,
+			"'%s' is not supported (built without USE_ENGINE or with "
+			"-DOPENSSL_NO_ENGINE): HAProxy's default build and Debian's have no "
+			"engine support; use an OpenSSL provider (ssl-provider)",
+			d->name);
+	else
+		tl_lower_invalid(
+			engine, d->loc,
+			"unknown keyword '%s' in 'global' section: HAProxy registers it only "
+			"when built with USE_ENGINE, which its default build and Debian's "
+			"leave out; use an OpenSSL provider (ssl-provider)",
+			d->name);
+}
+
+/* ssl-provider-path DIR (ssl_parse_global_ssl_provider_path): where later ssl-provider look. */
+static void
+set_provider_path(struct tl_lower *engine, const struct tl_keyword *kw,
+		  const struct tl_directive *d, void *field)
+{
+	struct tl_str *s = field;
+
+	(void)kw;
+	if (d->nargs == 0 || d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->loc,
+				 "global statement '%s' expects a directory path as an argument.",
+				 d->name);
+		return;
+	}
+	s->v = tl_value_set(d);
+	s->s = tl_hp_join(hp(engine), NULL, d->args[0].text);
+}
+
+/*
+ * Whether OSSL_PROVIDER_load() finds provider NAME as HAProxy calls it
+ * (ssl_init_provider, v2.6.0): OpenSSL 3's built-in ones and those an
+ * earlier line loaded always; a module NAME.so in ssl-provider-path's
+ * directory when one is set (the server's files, through the --root
+ * layer), else where the linked libcrypto looks for modules (tried in a
+ * library context of its own, so tlslint's stays as it is: the linked
+ * OpenSSL stands for the server's).
+ */
+static bool
+provider_loads(struct hp_lower *l, const char *name)
+{
+	static const char *const builtin[] = {"default", "base", "null"};
+	OSSL_LIB_CTX *ctx;
+	OSSL_PROVIDER *prov;
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+		if (strcmp(name, builtin[i]) == 0)
+			return true;
+	/* Loaded already: OpenSSL hands back the same one, wherever the path points now. */
+	for (size_t i = 0; i < l->global.providers.len; i++)
+		if (strcmp(name, l->global.providers.items[i]) == 0)
+			return true;
+	if (l->global.provider_path.v.origin != TL_ORIGIN_UNSET)
+		return tl_fs_stat(l->fs,
+				  tl_arena_printf(l->env->arena, "%s/%s.so",
+						  l->global.provider_path.s, name),
+				  &st) == 0 &&
+		       S_ISREG(st.st_mode);
+	ctx = OSSL_LIB_CTX_new();
+	prov = ctx != NULL ? OSSL_PROVIDER_load(ctx, name) : NULL;
+	if (prov != NULL)
+		OSSL_PROVIDER_unload(prov);
+	OSSL_LIB_CTX_free(ctx);
+	ERR_clear_error();
+	return prov != NULL;
+}
+
+/* ssl-provider NAME (ssl_parse_global_ssl_provider): loaded as the line is read. */
+static void
+set_provider(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	     void *field)
+{
+	struct hp_lower *l = hp(engine);
+
+	(void)kw;
+	(void)field;
+	if (d->nargs == 0 || d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->loc,
+				 "global statement '%s' expects a valid engine provider name as an "
+				 "argument.",
+				 d->name);
+		return;
+	}
+	if (provider_loads(l, d->args[0].text))
+		tl_ptrvec_push(engine->arena, &l->global.providers, (void *)d->args[0].text);
+	else
+		tl_lower_invalid(
+			engine, d->args[0].loc, "ssl-provider %s: unknown provider (%s)",
+			d->args[0].text,
+			l->global.provider_path.v.origin != TL_ORIGIN_UNSET
+				? tl_arena_printf(engine->arena,
+						  "no %s.so in ssl-provider-path '%s'",
+						  d->args[0].text,
+						  l->global.provider_path.v.dir->args[0].text)
+				: "not built into OpenSSL, and no such module where it looks");
+}
+
+/*
+ * ssl-propquery QUERY (ssl_parse_global_ssl_propquery): the default
+ * property query, which EVP_set_default_properties() must parse (HAProxy's
+ * alert then says only "(null)"); tried in a library context of its own.
+ */
+static void
+set_propquery(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	      void *field)
+{
+	OSSL_LIB_CTX *ctx;
+	int ok;
+
+	(void)kw;
+	(void)field;
+	if (d->nargs == 0 || d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->loc,
+				 "global statement '%s' expects a property string as an argument.",
+				 d->name);
+		return;
+	}
+	ctx = OSSL_LIB_CTX_new();
+	ok = ctx != NULL && EVP_set_default_properties(ctx, d->args[0].text) == 1;
+	OSSL_LIB_CTX_free(ctx);
+	ERR_clear_error();
+	if (!ok)
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "'%s' : OpenSSL cannot parse the property query '%s' (HAProxy's "
+				 "alert says only '(null)')",
+				 d->name, d->args[0].text);
+}
+
+static const struct tl_setter set_engine_row = {set_engine, NULL};
+static const struct tl_setter set_provider_path_row = {set_provider_path, NULL};
+static const struct tl_setter set_provider_row = {set_provider, NULL};
+static const struct tl_setter set_propquery_row = {set_propquery, NULL};
 static const struct tl_setter set_issuers_path_row = {set_issuers_path, NULL};
 static const struct tl_setter set_security_level_row = {set_security_level, NULL};
 static const struct tl_setter set_extra_files_row = {set_extra_files, NULL};
@@ -1001,7 +1157,7 @@ static const struct tl_keyword rows[] = {
 	{"ssl-default-server-options", HP_GLOBAL, {0}, {0}, &set_server_options_row, HP_TARGET_SERVER, 0, 1, TL_MANY_ARGS, NULL, "the server lines' versions and options"},
 	{"ssl-default-server-sigalgs", HP_GLOBAL, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-dh-param-file", HP_GLOBAL, {0}, {0}, &tl_set_path, HP_TARGET_GLOBAL, offsetof(struct hp_global, dhparam), 1, 1, NULL, "DH parameters for DHE"},
-	{"ssl-engine", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"ssl-engine", HP_GLOBAL, {0}, {0}, &set_engine_row, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "an OpenSSL engine (refused: no USE_ENGINE)"},
 	{"ssl-load-extra-del-ext", HP_GLOBAL, {0}, {0}, &set_on_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, extra_del_ext), 0, TL_MANY_ARGS, NULL, "a certificate x.crt has its key in x.key"},
 	{"ssl-load-extra-files", HP_GLOBAL, {0}, {0}, &set_extra_files_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, extra_files), 0, TL_MANY_ARGS, NULL, "the files read beside a certificate"},
 	{"ssl-max-ver", HP_BIND | HP_CRTLIST, {0}, {0}, &set_version_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions.max), 1, 1, NULL, "the highest protocol version"},
@@ -1010,9 +1166,9 @@ static const struct tl_keyword rows[] = {
 	{"ssl-min-ver", HP_SERVER, {0}, {0}, &set_version_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions.min), 1, 1, NULL, "the lowest protocol version"},
 	{"ssl-mode-async", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-passphrase-cmd", HP_GLOBAL, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"ssl-propquery", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"ssl-provider", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"ssl-provider-path", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"ssl-propquery", HP_GLOBAL, {0}, {0}, &set_propquery_row, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "OpenSSL's default property query (checked, not modelled)"},
+	{"ssl-provider", HP_GLOBAL, {0}, {0}, &set_provider_row, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "an OpenSSL provider to load (checked, not modelled)"},
+	{"ssl-provider-path", HP_GLOBAL, {0}, {0}, &set_provider_path_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, provider_path), 0, TL_MANY_ARGS, NULL, "where ssl-provider finds modules"},
 	{"ssl-reuse", HP_SERVER, {0}, {0}, &set_on_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, session_reuse), 0, 0, NULL, "session reuse"},
 	{"ssl-security-level", HP_GLOBAL, {3, 0, 0}, {0}, &set_security_level_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, security_level), 1, 1, NULL, "OpenSSL's security level, set before the certificates load"},
 	{"ssl-server-verify", HP_GLOBAL, {0}, {0}, &tl_set_enum, HP_TARGET_GLOBAL, offsetof(struct hp_global, server_verify), 1, 1, verify_values, "whether server certificates are verified by default"},

@@ -102,6 +102,8 @@ struct hp_global {
 	struct tl_count default_dh;       /* tune.ssl.default-dh-param */
 	struct tl_count security_level;   /* ssl-security-level (3.0) */
 	struct tl_str issuers_chain_path; /* chains for certificate files without one */
+	struct tl_str provider_path;      /* ssl-provider-path: where provider modules are */
+	struct tl_ptrvec providers;       /* const char *: the ssl-provider names loaded */
 	/* ssl-load-extra-files: the files HAProxy looks for beside a certificate (HP_GF_*). */
 	unsigned extra_files;
 	struct tl_flag extra_del_ext; /* ssl-load-extra-del-ext: "x.crt" has its key in "x.key" */
