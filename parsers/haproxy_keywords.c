@@ -20,6 +20,7 @@
 
 #include "../src/fsutil.h"
 #include "haproxy_facts.h"
+#include "haproxy_fetches.h"
 #include "haproxy_lower_int.h"
 
 static struct hp_lower *
@@ -294,7 +295,13 @@ set_verify(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl
 	c->v = tl_value_set(d);
 }
 
-/* server "sni EXPR": SNI is sent, from a sample expression. */
+/*
+ * server "sni EXPR": SNI is sent, from a sample expression, which HAProxy
+ * parses as it reads the line (server_parse_sni_expr). Only the fetch name
+ * is judged, against the names HAProxy registers in the targeted version
+ * (haproxy_fetches.c): its arguments, the converters after it and whether
+ * it can be used at that point are left to HAProxy.
+ */
 static void
 set_sni(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
 	void *field)
@@ -303,8 +310,31 @@ set_sni(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_di
 	struct tl_upstream_tls *up =
 		(struct tl_upstream_tls *)((char *)field - offsetof(struct tl_upstream_tls, name));
 
-	(void)engine;
+	const char *expr = d->args[0].text;
+	size_t len = 0;
+
 	(void)kw;
+	/* sample_parse_expr (v2.6.0): the fetch name is the leading run of is_idchar(). */
+	while (isalnum((unsigned char)expr[len]) || strchr("._-+:", expr[len]) != NULL) {
+		if (expr[len] == '\0')
+			break;
+		len++;
+	}
+	if (len == 0) {
+		tl_lower_invalid(
+			engine, d->args[0].loc,
+			"error detected while parsing sni expression : missing fetch method");
+		return;
+	}
+	if (!tl_haproxy_fetch_known(expr, len, engine->version)) {
+		tl_lower_invalid(
+			engine, d->args[0].loc,
+			"error detected while parsing sni expression : unknown fetch method "
+			"'%s' (HAProxy %u.%u has no such sample fetch)",
+			tl_arena_strndup(engine->arena, expr, len), engine->version.major,
+			engine->version.minor);
+		return;
+	}
 	name->v = tl_value_set(d);
 	name->s = d->args[0].text;
 	up->server_name.v = tl_value_set(d);

@@ -13,6 +13,7 @@
 
 #include "../../src/tests/unit.h"
 #include "../haproxy.h"
+#include "../haproxy_fetches.h"
 #include "../haproxy_lower.h"
 
 struct fixture {
@@ -447,16 +448,35 @@ test_values(void)
 		{{3, 4, 0},
 		 "global ssl-security-level 1x",
 		 "'ssl-security-level' : expects an integer argument, found '1x'"},
+		/* server sni: the fetch name, by version; Lua's are known only at run time. */
+		{{2, 9, 0}, "server sni accept_date", ""},
+		{{2, 8, 0},
+		 "server sni accept_date",
+		 "error detected while parsing sni expression : unknown fetch method 'accept_date' "
+		 "(HAProxy 2.8 has no such sample fetch)"},
+		{{2, 8, 0}, "server sni ssl_ocsp_status", ""},
+		{{3, 0, 0},
+		 "server sni ssl_ocsp_status",
+		 "error detected while parsing sni expression : unknown fetch method "
+		 "'ssl_ocsp_status' (HAProxy 3.0 has no such sample fetch)"},
+		{{3, 4, 0}, "server sni lua.anything(1),lower", ""},
+		{{3, 4, 0}, "server sni req.hdr(host),field(1,:)", ""},
 	};
 	struct fixture fx;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct tl_arena *scratch = tl_arena_new();
-		const char *text =
-			strncmp(cases[i].line, "global ", 7) == 0
-				? tl_arena_printf(scratch, "global\n    %s\n", cases[i].line + 7)
-				: tl_arena_printf(scratch, FE "    bind :443 ssl crt /x.pem %s\n",
-						  cases[i].line);
+		const char *text;
+
+		if (strncmp(cases[i].line, "global ", 7) == 0)
+			text = tl_arena_printf(scratch, "global\n    %s\n", cases[i].line + 7);
+		else if (strncmp(cases[i].line, "server ", 7) == 0)
+			text = tl_arena_printf(
+				scratch, "backend b\n    server s 10.0.0.1:443 verify none %s\n",
+				cases[i].line + 7);
+		else
+			text = tl_arena_printf(scratch, FE "    bind :443 ssl crt /x.pem %s\n",
+					       cases[i].line);
 
 		lower_text_at(&fx, cases[i].version, text);
 		CHECK_STR(message(&fx, 0), cases[i].message);
@@ -480,5 +500,13 @@ main(void)
 	test_servers();
 	test_refusals();
 	test_values();
+	/* The generated fetch table is sorted (bsearch) and every name came before it went. */
+	for (size_t i = 0; i < tl_haproxy_nfetches; i++) {
+		CHECK(i == 0 ||
+		      strcmp(tl_haproxy_fetches[i - 1].name, tl_haproxy_fetches[i].name) < 0);
+		CHECK(tl_haproxy_fetches[i].until.major == 0 ||
+		      tl_version_cmp(tl_haproxy_fetches[i].since, tl_haproxy_fetches[i].until) < 0);
+	}
+	CHECK(tl_haproxy_nfetches > 450);
 	return tl_unit_result();
 }
