@@ -17,9 +17,8 @@ const char tl_haproxy_stable_note[] =
 	"github.com/haproxy/haproxy)";
 
 static const struct tl_version feature_since[TL_HP_FEATURE_COUNT] = {
-	[TL_HP_CRTLIST_KEYWORDS] = {2, 8, 0},
-	[TL_HP_IGNORE_ERR_NAMES] = {2, 7, 0},
-	[TL_HP_ENGINE_ALWAYS] = {3, 4, 0},
+	[TL_HP_CRTLIST_KEYWORDS] = {2, 8, 0}, [TL_HP_IGNORE_ERR_NAMES] = {2, 7, 0},
+	[TL_HP_ENGINE_ALWAYS] = {3, 4, 0},    [TL_HP_OCSP_UPDATE_URI_OPTIONAL] = {3, 0, 0},
 	[TL_HP_DEFAULT_CRT] = {3, 0, 0},
 };
 

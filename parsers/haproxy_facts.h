@@ -45,7 +45,8 @@ enum tl_haproxy_feature {
 	TL_HP_CRTLIST_KEYWORDS, /* crt-list options have their own table (2.8): no-alpn, … */
 	TL_HP_IGNORE_ERR_NAMES, /* ca-ignore-err/crt-ignore-err take X509_V_ERR_* names (2.7) */
 	TL_HP_ENGINE_ALWAYS,    /* ssl-engine is a keyword without USE_ENGINE too (3.4) */
-	TL_HP_DEFAULT_CRT,      /* bind "default-crt" (3.0) */
+	TL_HP_OCSP_UPDATE_URI_OPTIONAL, /* ocsp-update on without an OCSP URI is no error (3.0) */
+	TL_HP_DEFAULT_CRT,              /* bind "default-crt" (3.0) */
 	TL_HP_FEATURE_COUNT,
 };
 

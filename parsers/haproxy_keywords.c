@@ -984,6 +984,7 @@ static const struct tl_setter set_bind_options_row = {set_bind_options, NULL};
 static const struct tl_setter set_server_options_row = {set_server_options, NULL};
 
 static const char *const verify_values[] = {"none", "required", NULL};
+static const char *const on_off_values[] = {"on", "off", NULL};
 
 /* clang-format off */
 static const struct tl_keyword rows[] = {
@@ -1131,7 +1132,7 @@ static const struct tl_keyword rows[] = {
 	{"npn", HP_BIND | HP_CRTLIST, {0}, {0}, &set_protocol_names_row, TL_NO_TARGET, 0, 1, 1, NULL, "the NPN protocols offered (checked, not modelled)"},
 	{"npn", HP_SERVER, {0}, {0}, &set_protocol_names_row, TL_NO_TARGET, 0, 1, 1, NULL, "the NPN protocols offered to servers (checked, not modelled)"},
 	{"observe", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ocsp-update", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ocsp-update", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_enum, HP_TARGET_SSL, offsetof(struct hp_ssl, ocsp_update), 1, 1, on_off_values, "OCSP responses fetched and refreshed by HAProxy"},
 	{"on-error", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"on-marked-down", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"on-marked-up", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},

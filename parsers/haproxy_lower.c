@@ -854,7 +854,8 @@ sctl_parses(const unsigned char *data, size_t n)
  * refuses the certificate, at the line that names it (true).
  */
 static bool
-check_sidecars(struct hp_lower *l, const char *path, struct tl_loc at, const char *what, bool bind)
+check_sidecars(struct hp_lower *l, const char *path, struct tl_loc at, const char *what, bool bind,
+	       bool auto_update)
 {
 	struct tl_arena *arena = l->env->arena;
 	const char *base = sidecar_base(l, path);
@@ -902,8 +903,32 @@ check_sidecars(struct hp_lower *l, const char *path, struct tl_loc at, const cha
 		}
 		issuer_found = true;
 	}
-	if (!bind || !has_ocsp)
+	if (!bind)
 		return false;
+	/*
+	 * ocsp-update on (2.8): ssl_sock_load_ocsp wants an OCSP URI in the
+	 * certificate (2.8, 2.9; from 3.0 none means nothing to do), then the
+	 * issuer, even without FILE.ocsp.
+	 */
+	if (auto_update) {
+		STACK_OF(OPENSSL_STRING) *uris = X509_get1_ocsp(leaf);
+		bool has_uri = sk_OPENSSL_STRING_num(uris) > 0;
+
+		X509_email_free(uris);
+		if (!has_uri && !tl_haproxy_has(TL_HP_OCSP_UPDATE_URI_OPTIONAL, l->env->version)) {
+			tl_lower_invalid(
+				&l->engine, at,
+				"%s : '%s' has an OCSP URI and OCSP auto-update is set to "
+				"'on' but an error occurred (maybe the issuer could not be "
+				"found): the certificate has no OCSP URI for ocsp-update on",
+				what, path);
+			return true;
+		}
+		if (!has_ocsp && !has_uri)
+			return false;
+	} else if (!has_ocsp) {
+		return false;
+	}
 	for (int i = 1; i < sk_X509_num(cf->certs) && !issuer_found; i++)
 		issuer_found = X509_check_issued(sk_X509_value(cf->certs, i), leaf) == X509_V_OK;
 	if (!issuer_found && sk_X509_num(cf->certs) == 1) {
@@ -919,6 +944,21 @@ check_sidecars(struct hp_lower *l, const char *path, struct tl_loc at, const cha
 	ERR_clear_error();
 	if (issuer_found)
 		return false;
+	if (!has_ocsp) {
+		tl_lower_invalid(
+			&l->engine, at,
+			tl_haproxy_has(TL_HP_OCSP_UPDATE_URI_OPTIONAL, l->env->version)
+				? "%s : '%s' has an OCSP auto-update set to 'on' but an error "
+				  "occurred (maybe the OCSP URI or the issuer could not be "
+				  "found): neither its chain nor a '%s' holds the certificate's "
+				  "issuer"
+				: "%s : '%s' has an OCSP URI and OCSP auto-update is set to "
+				  "'on' but an error occurred (maybe the issuer could not be "
+				  "found): neither its chain nor a '%s' holds the certificate's "
+				  "issuer",
+			what, path, file);
+		return true;
+	}
 	tl_lower_invalid(&l->engine, at,
 			 "%s : '%s' is present and activates OCSP but it is impossible to compute "
 			 "the OCSP certificate ID (maybe the issuer could not be found): neither "
@@ -942,7 +982,7 @@ server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const c
 		return;
 	error = ckch_error(l, up->certificate.s, &cf);
 	if (error == NULL &&
-	    check_sidecars(l, up->certificate.s, up->certificate.v.loc, what, false))
+	    check_sidecars(l, up->certificate.s, up->certificate.v.loc, what, false, false))
 		return;
 	if (error == NULL)
 		error = context_error(l, cf, up->certificate.s);
@@ -1201,8 +1241,8 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 	struct tl_site *site = new_site(l, fe, bind_loc);
 	struct hp_ssl ssl = *bind;
 	struct tl_cert_pair pair = cert_pair(l, e->written, e->path, e->arg, e->keyword);
+	bool auto_update;
 
-	check_sidecars(l, e->path, e->arg, what, true);
 	issuers_chain_of(l, &pair);
 
 	if (e->list_entry != NULL && e->list_entry->noptions > 0) {
@@ -1217,6 +1257,14 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 		if (ssl.versions.min.v.origin != TL_ORIGIN_UNSET ||
 		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET)
 			entry_protocols(l, &ssl, bind, bind_loc, what);
+	}
+	auto_update =
+		ssl.ocsp_update.v.origin != TL_ORIGIN_UNSET && strcmp(ssl.ocsp_update.s, "on") == 0;
+	check_sidecars(l, e->path, e->arg, what, true, auto_update);
+	/* ocsp-update on: HAProxy fetches responses and staples them. */
+	if (auto_update) {
+		ssl.tls.stapling.v = ssl.ocsp_update.v;
+		ssl.tls.stapling.on = true;
 	}
 	/* The line's own files, loaded as HAProxy reads it; it names the bind line. */
 	if (ssl.tls.client_certificate.v.dir != bind->tls.client_certificate.v.dir)

@@ -76,6 +76,7 @@ struct hp_ssl {
 	struct tl_ptrvec crts;     /* struct hp_crt * */
 	struct tl_flag generate_certificates; /* certificates made on the fly for unknown names */
 	struct tl_str ca_sign_file;           /* the CA (and key) that signs them */
+	struct tl_str ocsp_update;            /* a crt-list line's ocsp-update on | off (2.8) */
 	struct tl_str ca_verify_file;         /* CAs to verify with, not named to clients */
 	/* ecdhe: the group list when no "curves" applies (SSL_CTX_set1_curves_list too). */
 	struct tl_str ecdhe;

@@ -69,6 +69,10 @@ for n in ocsp-leaf-only ocsp-leaf-issuer ocsp-chain; do
     printf 'not an OCSP response\n' >"$out/sidecar/$n.pem.ocsp"
 done
 cp "$pki/intermediate.crt" "$out/sidecar/ocsp-leaf-issuer.pem.issuer"
+# ocsp-update on needs an OCSP URI (2.8, 2.9) and the issuer: a certificate with a URI, with
+# its chain and as a leaf alone.
+bundle muststaple.pem muststaple muststaple
+cat "$pki/muststaple.crt" "$pki/muststaple.key" >"$out/muststaple-leaf-only.pem"
 # issuers-chain-path: a directory of chains, each file starting with the issuer.
 mkdir -p "$out/issuers"
 cp "$pki/intermediate.crt" "$out/issuers/intermediate.crt"
