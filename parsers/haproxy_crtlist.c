@@ -2,7 +2,8 @@
  * HAProxy crt-list files, read as crtlist_parse_file/crtlist_parse_line do
  * (src/ssl_crtlist.c): a line starting with '#' (first column only) is a
  * comment; words are split on white space, and '[' and ']' delimit the
- * options wherever they stand, with no quoting at all.
+ * options wherever they stand, with no quoting at all; the last line must
+ * end in a LF.
  */
 #include "haproxy_crtlist.h"
 
@@ -156,8 +157,22 @@ tl_haproxy_crtlist_parse(struct tl_arena *arena, struct tl_diag *diag, const str
 			ok = false;
 			break;
 		}
-		if (end > off && line[0] != '#' && line[0] != '\r')
+		if (end > off && line[0] != '#' && line[0] != '\r') {
 			ok = parse_line(arena, diag, src, off, line, end - off, &entries);
+			/*
+			 * A last line without its LF, blank or not, may be a truncated
+			 * file: HAProxy refuses the list once it has read it (v2.6.0 to
+			 * v3.4.0; position: the line's length plus one).
+			 */
+			if (ok && nl == NULL) {
+				refuse(diag, src, off, end - off,
+				       tl_arena_printf(arena,
+						       "Missing LF on last line, file might have "
+						       "been truncated at position %zu.",
+						       end - off + 1));
+				ok = false;
+			}
+		}
 		off = end + 1;
 	}
 	out->n = entries.len;

@@ -7,12 +7,18 @@
  */
 #include "haproxy_facts.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "haproxy_fetches.h"
+
 const char tl_haproxy_stable_note[] =
 	"HAProxy 3.4.0, the current stable branch (tag v3.4.0 of 2026-06-03 in "
 	"github.com/haproxy/haproxy)";
 
 static const struct tl_version feature_since[TL_HP_FEATURE_COUNT] = {
-	[TL_HP_CRTLIST_KEYWORDS] = {2, 8, 0},
+	[TL_HP_CRTLIST_KEYWORDS] = {2, 8, 0}, [TL_HP_IGNORE_ERR_NAMES] = {2, 7, 0},
+	[TL_HP_ENGINE_ALWAYS] = {3, 4, 0},    [TL_HP_OCSP_UPDATE_URI_OPTIONAL] = {3, 0, 0},
 	[TL_HP_DEFAULT_CRT] = {3, 0, 0},
 };
 
@@ -51,6 +57,8 @@ const struct tl_server_facts tl_haproxy_facts = {
 			[TL_FAULT_NO_CERTIFICATE_NAMED] = "refuses to start",
 		},
 	.dh_builtin = false,
+	/* ssl_sock_prepare_ctx sets the cipher string after the certificates load. */
+	.seclevel_before_certificates = false,
 	/* ssl_sock_chose_sni_ctx: ECDSA, then RSA, then DSA certificates for one name. */
 	.names_shared_by_key_type = true,
 	.groups_auto = NULL,
@@ -93,4 +101,31 @@ tl_haproxy_facts_for(long long dh_bits, bool no_certificate_starts)
 			f->on_fault[TL_FAULT_NO_CERTIFICATE] = NULL;
 	}
 	return f;
+}
+
+static int
+compare_fetch(const void *key, const void *row)
+{
+	const struct tl_haproxy_fetch *k = key, *r = row;
+
+	return strcmp(k->name, r->name);
+}
+
+bool
+tl_haproxy_fetch_known(const char *name, size_t len, struct tl_version version)
+{
+	struct tl_haproxy_fetch key = {0};
+	const struct tl_haproxy_fetch *row;
+	char buf[128];
+
+	if (len > 4 && strncmp(name, "lua.", 4) == 0)
+		return true;
+	if (len >= sizeof(buf))
+		return false;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	key.name = buf;
+	row = bsearch(&key, tl_haproxy_fetches, tl_haproxy_nfetches, sizeof(*row), compare_fetch);
+	return row != NULL && tl_version_cmp(version, row->since) >= 0 &&
+	       (row->until.major == 0 || tl_version_cmp(version, row->until) < 0);
 }

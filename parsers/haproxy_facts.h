@@ -31,10 +31,22 @@ extern const struct tl_server_facts tl_haproxy_facts;
  */
 const struct tl_server_facts *tl_haproxy_facts_for(long long dh_bits, bool no_certificate_starts);
 
+/*
+ * OpenSSL's security level when HAProxy loads a certificate into a
+ * context: it sets none before (2.6 has no ssl-security-level; 3.0's
+ * applies to every context it makes), so Debian's OpenSSL 3 default, 2,
+ * applies whatever the cipher string says (haproxy -c 2.6.12 refuses an
+ * RSA-1024 server crt under "ciphers DEFAULT@SECLEVEL=0").
+ */
+#define TL_HAPROXY_LOAD_SECLEVEL 2
+
 /* Versions where behaviour tlslint models changed. */
 enum tl_haproxy_feature {
 	TL_HP_CRTLIST_KEYWORDS, /* crt-list options have their own table (2.8): no-alpn, … */
-	TL_HP_DEFAULT_CRT,      /* bind "default-crt" (3.0) */
+	TL_HP_IGNORE_ERR_NAMES, /* ca-ignore-err/crt-ignore-err take X509_V_ERR_* names (2.7) */
+	TL_HP_ENGINE_ALWAYS,    /* ssl-engine is a keyword without USE_ENGINE too (3.4) */
+	TL_HP_OCSP_UPDATE_URI_OPTIONAL, /* ocsp-update on without an OCSP URI is no error (3.0) */
+	TL_HP_DEFAULT_CRT,              /* bind "default-crt" (3.0) */
 	TL_HP_FEATURE_COUNT,
 };
 

@@ -9,11 +9,18 @@
  * first version of each is the first release tag (v2.6.0 … v3.4.0) whose
  * keyword lists have it. Rows that tlslint does not model use tl_set_none.
  */
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/provider.h>
+#include <ctype.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../src/fsutil.h"
+#include "haproxy_facts.h"
+#include "haproxy_fetches.h"
 #include "haproxy_lower_int.h"
 
 static struct hp_lower *
@@ -288,7 +295,13 @@ set_verify(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl
 	c->v = tl_value_set(d);
 }
 
-/* server "sni EXPR": SNI is sent, from a sample expression. */
+/*
+ * server "sni EXPR": SNI is sent, from a sample expression, which HAProxy
+ * parses as it reads the line (server_parse_sni_expr). Only the fetch name
+ * is judged, against the names HAProxy registers in the targeted version
+ * (haproxy_fetches.c): its arguments, the converters after it and whether
+ * it can be used at that point are left to HAProxy.
+ */
 static void
 set_sni(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
 	void *field)
@@ -297,8 +310,31 @@ set_sni(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_di
 	struct tl_upstream_tls *up =
 		(struct tl_upstream_tls *)((char *)field - offsetof(struct tl_upstream_tls, name));
 
-	(void)engine;
+	const char *expr = d->args[0].text;
+	size_t len = 0;
+
 	(void)kw;
+	/* sample_parse_expr (v2.6.0): the fetch name is the leading run of is_idchar(). */
+	while (isalnum((unsigned char)expr[len]) || strchr("._-+:", expr[len]) != NULL) {
+		if (expr[len] == '\0')
+			break;
+		len++;
+	}
+	if (len == 0) {
+		tl_lower_invalid(
+			engine, d->args[0].loc,
+			"error detected while parsing sni expression : missing fetch method");
+		return;
+	}
+	if (!tl_haproxy_fetch_known(expr, len, engine->version)) {
+		tl_lower_invalid(
+			engine, d->args[0].loc,
+			"error detected while parsing sni expression : unknown fetch method "
+			"'%s' (HAProxy %u.%u has no such sample fetch)",
+			tl_arena_strndup(engine->arena, expr, len), engine->version.major,
+			engine->version.minor);
+		return;
+	}
 	name->v = tl_value_set(d);
 	name->s = d->args[0].text;
 	up->server_name.v = tl_value_set(d);
@@ -380,6 +416,501 @@ set_extra_files(struct tl_lower *engine, const struct tl_keyword *kw, const stru
 	*gf = set;
 }
 
+/*
+ * ssl-security-level 0..5 (ssl_parse_security_level, v3.0.0): OpenSSL's
+ * level for every context HAProxy makes, set before the certificates.
+ */
+static void
+set_security_level(struct tl_lower *engine, const struct tl_keyword *kw,
+		   const struct tl_directive *d, void *field)
+{
+	struct tl_count *c = field;
+	char *end;
+	long n = strtol(d->args[0].text, &end, 10);
+
+	(void)kw;
+	if (*end != '\0' || d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "'%s' : expects an integer argument, found '%s'", d->name,
+				 d->args[0].text);
+		return;
+	}
+	if (n < 0 || n > 5) {
+		tl_lower_invalid(engine, d->args[0].loc, "'%s' : expects a value between 0 and 5",
+				 d->name);
+		return;
+	}
+	c->v = tl_value_set(d);
+	c->n = n;
+}
+
+/*
+ * issuers-chain-path DIR (ssl_load_global_issuers_from_path, v2.6.0): read
+ * as the line is, so a path that does not exist or is not a directory is
+ * the line's alert. Relative to HAProxy's working directory.
+ */
+static void
+set_issuers_path(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+		 void *field)
+{
+	struct hp_lower *l = hp(engine);
+	struct tl_str *s = field;
+	const char *path = d->nargs > 0 ? d->args[0].text : "";
+	struct stat st;
+
+	(void)kw;
+	if (path[0] == '\0' || tl_fs_stat(l->fs, tl_hp_join(l, NULL, path), &st) != 0) {
+		tl_lower_invalid(engine, d->nargs > 0 ? d->args[0].loc : d->loc,
+				 "global statement '%s' expects a directory path as an argument.",
+				 d->name);
+		return;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "global statement '%s': %s is not a directory.", d->name, path);
+		return;
+	}
+	s->v = tl_value_set(d);
+	s->s = tl_hp_join(l, NULL, path);
+}
+
+/*
+ * What HAProxy says of a keyword given an empty word or none (the end of
+ * the line hands it an empty one): its own message where tlslint knows it.
+ */
+static const struct {
+	const char *name;
+	const char *message;
+} empty_messages[] = {
+	{"ca-ignore-err", "missing error IDs list"},          /* bind_parse_ignore_err, v2.6.0 */
+	{"crt-ignore-err", "missing error IDs list"},         /* bind_parse_ignore_err, v2.6.0 */
+	{"verifyhost", "missing hostname to verify against"}, /* srv_parse_verifyhost, v2.6.0 */
+};
+
+const char *
+tl_hp_empty_arg_message(const char *name)
+{
+	for (size_t i = 0; i < sizeof(empty_messages) / sizeof(empty_messages[0]); i++)
+		if (strcmp(empty_messages[i].name, name) == 0)
+			return empty_messages[i].message;
+	return NULL;
+}
+
+/* A word HAProxy refuses empty and tlslint does not model otherwise (verifyhost). */
+static void
+set_nonempty(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	     void *field)
+{
+	const char *message = tl_hp_empty_arg_message(kw->name);
+
+	(void)field;
+	if (d->args[0].text[0] == '\0')
+		tl_lower_invalid(engine, d->args[0].loc, "'%s' : %s.", d->name,
+				 message != NULL ? message : "missing argument");
+}
+
+static const struct tl_setter set_nonempty_row = {set_nonempty, NULL};
+
+/*
+ * The verify error names ca-ignore-err and crt-ignore-err take from 2.7
+ * (x509_v_codes of src/ssl_utils.c, v2.7.0 to v3.4.0: OpenSSL's
+ * X509_V_ERR_* names, all defined in OpenSSL 3.0).
+ */
+static const char *const verify_error_names[] = {
+	"X509_V_OK",
+	"X509_V_ERR_UNSPECIFIED",
+	"X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT",
+	"X509_V_ERR_UNABLE_TO_GET_CRL",
+	"X509_V_ERR_UNABLE_TO_DECRYPT_CERT_SIGNATURE",
+	"X509_V_ERR_UNABLE_TO_DECRYPT_CRL_SIGNATURE",
+	"X509_V_ERR_UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY",
+	"X509_V_ERR_CERT_SIGNATURE_FAILURE",
+	"X509_V_ERR_CRL_SIGNATURE_FAILURE",
+	"X509_V_ERR_CERT_NOT_YET_VALID",
+	"X509_V_ERR_CERT_HAS_EXPIRED",
+	"X509_V_ERR_CRL_NOT_YET_VALID",
+	"X509_V_ERR_CRL_HAS_EXPIRED",
+	"X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD",
+	"X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD",
+	"X509_V_ERR_ERROR_IN_CRL_LAST_UPDATE_FIELD",
+	"X509_V_ERR_ERROR_IN_CRL_NEXT_UPDATE_FIELD",
+	"X509_V_ERR_OUT_OF_MEM",
+	"X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT",
+	"X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN",
+	"X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+	"X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+	"X509_V_ERR_CERT_CHAIN_TOO_LONG",
+	"X509_V_ERR_CERT_REVOKED",
+	"X509_V_ERR_NO_ISSUER_PUBLIC_KEY",
+	"X509_V_ERR_PATH_LENGTH_EXCEEDED",
+	"X509_V_ERR_INVALID_PURPOSE",
+	"X509_V_ERR_CERT_UNTRUSTED",
+	"X509_V_ERR_CERT_REJECTED",
+	"X509_V_ERR_SUBJECT_ISSUER_MISMATCH",
+	"X509_V_ERR_AKID_SKID_MISMATCH",
+	"X509_V_ERR_AKID_ISSUER_SERIAL_MISMATCH",
+	"X509_V_ERR_KEYUSAGE_NO_CERTSIGN",
+	"X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER",
+	"X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION",
+	"X509_V_ERR_KEYUSAGE_NO_CRL_SIGN",
+	"X509_V_ERR_UNHANDLED_CRITICAL_CRL_EXTENSION",
+	"X509_V_ERR_INVALID_NON_CA",
+	"X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED",
+	"X509_V_ERR_KEYUSAGE_NO_DIGITAL_SIGNATURE",
+	"X509_V_ERR_PROXY_CERTIFICATES_NOT_ALLOWED",
+	"X509_V_ERR_INVALID_EXTENSION",
+	"X509_V_ERR_INVALID_POLICY_EXTENSION",
+	"X509_V_ERR_NO_EXPLICIT_POLICY",
+	"X509_V_ERR_DIFFERENT_CRL_SCOPE",
+	"X509_V_ERR_UNSUPPORTED_EXTENSION_FEATURE",
+	"X509_V_ERR_UNNESTED_RESOURCE",
+	"X509_V_ERR_PERMITTED_VIOLATION",
+	"X509_V_ERR_EXCLUDED_VIOLATION",
+	"X509_V_ERR_SUBTREE_MINMAX",
+	"X509_V_ERR_APPLICATION_VERIFICATION",
+	"X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE",
+	"X509_V_ERR_UNSUPPORTED_CONSTRAINT_SYNTAX",
+	"X509_V_ERR_UNSUPPORTED_NAME_SYNTAX",
+	"X509_V_ERR_CRL_PATH_VALIDATION_ERROR",
+	"X509_V_ERR_PATH_LOOP",
+	"X509_V_ERR_SUITE_B_INVALID_VERSION",
+	"X509_V_ERR_SUITE_B_INVALID_ALGORITHM",
+	"X509_V_ERR_SUITE_B_INVALID_CURVE",
+	"X509_V_ERR_SUITE_B_INVALID_SIGNATURE_ALGORITHM",
+	"X509_V_ERR_SUITE_B_LOS_NOT_ALLOWED",
+	"X509_V_ERR_SUITE_B_CANNOT_SIGN_P_384_WITH_P_256",
+	"X509_V_ERR_HOSTNAME_MISMATCH",
+	"X509_V_ERR_EMAIL_MISMATCH",
+	"X509_V_ERR_IP_ADDRESS_MISMATCH",
+	"X509_V_ERR_DANE_NO_MATCH",
+	"X509_V_ERR_EE_KEY_TOO_SMALL",
+	"X509_V_ERR_CA_KEY_TOO_SMALL",
+	"X509_V_ERR_CA_MD_TOO_WEAK",
+	"X509_V_ERR_INVALID_CALL",
+	"X509_V_ERR_STORE_LOOKUP",
+	"X509_V_ERR_NO_VALID_SCTS",
+	"X509_V_ERR_PROXY_SUBJECT_NAME_VIOLATION",
+	"X509_V_ERR_OCSP_VERIFY_NEEDED",
+	"X509_V_ERR_OCSP_VERIFY_FAILED",
+	"X509_V_ERR_OCSP_CERT_UNKNOWN",
+	"X509_V_ERR_UNSUPPORTED_SIGNATURE_ALGORITHM",
+	"X509_V_ERR_SIGNATURE_ALGORITHM_MISMATCH",
+	"X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY",
+	"X509_V_ERR_INVALID_CA",
+	"X509_V_ERR_PATHLEN_INVALID_FOR_NON_CA",
+	"X509_V_ERR_PATHLEN_WITHOUT_KU_KEY_CERT_SIGN",
+	"X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA",
+	"X509_V_ERR_ISSUER_NAME_EMPTY",
+	"X509_V_ERR_SUBJECT_NAME_EMPTY",
+	"X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER",
+	"X509_V_ERR_MISSING_SUBJECT_KEY_IDENTIFIER",
+	"X509_V_ERR_EMPTY_SUBJECT_ALT_NAME",
+	"X509_V_ERR_EMPTY_SUBJECT_SAN_NOT_CRITICAL",
+	"X509_V_ERR_CA_BCONS_NOT_CRITICAL",
+	"X509_V_ERR_AUTHORITY_KEY_IDENTIFIER_CRITICAL",
+	"X509_V_ERR_SUBJECT_KEY_IDENTIFIER_CRITICAL",
+	"X509_V_ERR_CA_CERT_MISSING_KEY_USAGE",
+	"X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3",
+	"X509_V_ERR_EC_KEY_EXPLICIT_PARAMS",
+};
+
+/*
+ * ca-ignore-err / crt-ignore-err all | ID,... (bind_parse_ignore_err). 2.6
+ * reads each number after a comma with atoi(), so an empty one or a name
+ * is ID 0, and takes 1..94 (SSL_MAX_VFY_ERROR_CODE; measured on 2.6.12,
+ * 2.6.0 took 1..63); from 2.7 the list is split on commas (empty pieces
+ * skipped) and a piece not starting with a digit is an X509_V_ERR_* name.
+ */
+static void
+set_ignore_err(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	       void *field)
+{
+	const char *list = d->args[0].text;
+	bool names = tl_haproxy_has(TL_HP_IGNORE_ERR_NAMES, engine->version);
+
+	(void)field;
+	if (list[0] == '\0') {
+		tl_lower_invalid(engine, d->args[0].loc, "'%s' : %s.", d->name,
+				 tl_hp_empty_arg_message(kw->name));
+		return;
+	}
+	if (strcmp(list, "all") == 0)
+		return;
+	for (const char *p = list; p != NULL;) {
+		size_t len = strcspn(p, ",");
+		const char *next = p[len] == ',' ? p + len + 1 : NULL;
+		int code;
+
+		if (names && len == 0) {
+			p = next;
+			continue;
+		}
+		if (names && !isdigit((unsigned char)p[0])) {
+			const char *name = tl_arena_strndup(engine->arena, p, len);
+			size_t k = 0;
+
+			while (k < sizeof(verify_error_names) / sizeof(verify_error_names[0]) &&
+			       strcmp(verify_error_names[k], name) != 0)
+				k++;
+			if (k == sizeof(verify_error_names) / sizeof(verify_error_names[0])) {
+				tl_lower_invalid(engine, d->args[0].loc,
+						 "'%s' : error constant '%s' unknown in error IDs "
+						 "list '%s'",
+						 d->name, name, list);
+				return;
+			}
+		} else {
+			code = (int)strtol(p, NULL, 10); /* atoi() */
+			if (code <= 0 || code > 94) {
+				tl_lower_invalid(engine, d->args[0].loc,
+						 "'%s' : ID '%d' out of range (1..94) in error IDs "
+						 "list '%s'",
+						 d->name, code, list);
+				return;
+			}
+		}
+		p = next;
+	}
+}
+
+static const struct tl_setter set_ignore_err_row = {set_ignore_err, NULL};
+/*
+ * HAProxy's parse_time_err() for a value in seconds (src/tools.c, v2.6.0
+ * to v3.4.0): digits, then an optional unit (us, ms, s, m, h, d), rounded
+ * up to whole seconds, below 2^31. NULL when it parses, else what is
+ * wrong; *OVER is set for an overflow. Arithmetic wraps as HAProxy's does.
+ */
+static const char *
+hp_time_error(const char *text, bool *over)
+{
+	unsigned long long value = 0, mult = 1, div = 1, result;
+
+	*over = false;
+	if (!isdigit((unsigned char)*text))
+		return text;
+	while (isdigit((unsigned char)*text))
+		value = value * 10 + (unsigned long long)(*text++ - '0');
+	switch (*text) {
+	case '\0':
+		break;
+	case 's':
+		break;
+	case 'u':
+		if (text[1] != 's')
+			return text;
+		div = 1000000;
+		text++;
+		break;
+	case 'm':
+		if (text[1] == 's') {
+			div = 1000;
+			text++;
+		} else {
+			mult = 60;
+		}
+		break;
+	case 'h':
+		mult = 3600;
+		break;
+	case 'd':
+		mult = 86400;
+		break;
+	default:
+		return text;
+	}
+	/* A character after the unit is only a warning ("will be reported as an error"). */
+	result = (value * mult + (div - 1)) / div;
+	if (result >= 0x80000000ULL) {
+		*over = true;
+		return text;
+	}
+	return NULL;
+}
+
+/* tune.ssl.lifetime TIME (ssl_parse_global_lifetime, v2.6.0): the session cache lifetime. */
+static void
+set_lifetime(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	     void *field)
+{
+	const char *value = d->nargs > 0 ? d->args[0].text : "";
+	const char *bad;
+	bool over;
+
+	(void)kw;
+	(void)field;
+	if (value[0] == '\0') {
+		tl_lower_invalid(engine, d->nargs > 0 ? d->args[0].loc : d->loc,
+				 "'%s' expects ssl sessions <lifetime> in seconds as argument.",
+				 d->name);
+		return;
+	}
+	bad = hp_time_error(value, &over);
+	if (bad != NULL && over)
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "timer overflow in argument '%s' to <%s> (maximum value is "
+				 "2147483647 s or ~68 years).",
+				 value, d->name);
+	else if (bad != NULL)
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "unexpected character '%c' in argument to <%s>.", *bad, d->name);
+}
+
+static const struct tl_setter set_lifetime_row = {set_lifetime, NULL};
+
+/*
+ * ssl-engine: HAProxy has it only when built with USE_ENGINE, which its
+ * default build and Debian's leave out (haproxy -vv: -ENGINE; OpenSSL 3
+ * deprecates engines): until 3.4 the keyword is not registered (the
+ * "unknown keyword" alert, haproxy -c 2.6.12), from 3.4 it is and refuses
+ * itself (ssl_parse_global_ssl_engine, v3.4.0). A build with USE_ENGINE
+ * would take it; tlslint judges the packaged one.
+ */
+static void
+set_engine(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	   void *field)
+{
+	(void)kw;
+	(void)field;
+	if (tl_haproxy_has(TL_HP_ENGINE_ALWAYS, engine->version))
+		tl_lower_invalid(
+			engine, d->loc,
+			"'%s' is not supported (built without USE_ENGINE or with "
+			"-DOPENSSL_NO_ENGINE): HAProxy's default build and Debian's have no "
+			"engine support; use an OpenSSL provider (ssl-provider)",
+			d->name);
+	else
+		tl_lower_invalid(
+			engine, d->loc,
+			"unknown keyword '%s' in 'global' section: HAProxy registers it only "
+			"when built with USE_ENGINE, which its default build and Debian's "
+			"leave out; use an OpenSSL provider (ssl-provider)",
+			d->name);
+}
+
+/* ssl-provider-path DIR (ssl_parse_global_ssl_provider_path): where later ssl-provider look. */
+static void
+set_provider_path(struct tl_lower *engine, const struct tl_keyword *kw,
+		  const struct tl_directive *d, void *field)
+{
+	struct tl_str *s = field;
+
+	(void)kw;
+	if (d->nargs == 0 || d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->loc,
+				 "global statement '%s' expects a directory path as an argument.",
+				 d->name);
+		return;
+	}
+	s->v = tl_value_set(d);
+	s->s = tl_hp_join(hp(engine), NULL, d->args[0].text);
+}
+
+/*
+ * Whether OSSL_PROVIDER_load() finds provider NAME as HAProxy calls it
+ * (ssl_init_provider, v2.6.0): OpenSSL 3's built-in ones and those an
+ * earlier line loaded always; a module NAME.so in ssl-provider-path's
+ * directory when one is set (the server's files, through the --root
+ * layer), else where the linked libcrypto looks for modules (tried in a
+ * library context of its own, so tlslint's stays as it is: the linked
+ * OpenSSL stands for the server's).
+ */
+static bool
+provider_loads(struct hp_lower *l, const char *name)
+{
+	static const char *const builtin[] = {"default", "base", "null"};
+	OSSL_LIB_CTX *ctx;
+	OSSL_PROVIDER *prov;
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+		if (strcmp(name, builtin[i]) == 0)
+			return true;
+	/* Loaded already: OpenSSL hands back the same one, wherever the path points now. */
+	for (size_t i = 0; i < l->global.providers.len; i++)
+		if (strcmp(name, l->global.providers.items[i]) == 0)
+			return true;
+	if (l->global.provider_path.v.origin != TL_ORIGIN_UNSET)
+		return tl_fs_stat(l->fs,
+				  tl_arena_printf(l->env->arena, "%s/%s.so",
+						  l->global.provider_path.s, name),
+				  &st) == 0 &&
+		       S_ISREG(st.st_mode);
+	ctx = OSSL_LIB_CTX_new();
+	prov = ctx != NULL ? OSSL_PROVIDER_load(ctx, name) : NULL;
+	if (prov != NULL)
+		OSSL_PROVIDER_unload(prov);
+	OSSL_LIB_CTX_free(ctx);
+	ERR_clear_error();
+	return prov != NULL;
+}
+
+/* ssl-provider NAME (ssl_parse_global_ssl_provider): loaded as the line is read. */
+static void
+set_provider(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	     void *field)
+{
+	struct hp_lower *l = hp(engine);
+
+	(void)kw;
+	(void)field;
+	if (d->nargs == 0 || d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->loc,
+				 "global statement '%s' expects a valid engine provider name as an "
+				 "argument.",
+				 d->name);
+		return;
+	}
+	if (provider_loads(l, d->args[0].text))
+		tl_ptrvec_push(engine->arena, &l->global.providers, (void *)d->args[0].text);
+	else
+		tl_lower_invalid(
+			engine, d->args[0].loc, "ssl-provider %s: unknown provider (%s)",
+			d->args[0].text,
+			l->global.provider_path.v.origin != TL_ORIGIN_UNSET
+				? tl_arena_printf(engine->arena,
+						  "no %s.so in ssl-provider-path '%s'",
+						  d->args[0].text,
+						  l->global.provider_path.v.dir->args[0].text)
+				: "not built into OpenSSL, and no such module where it looks");
+}
+
+/*
+ * ssl-propquery QUERY (ssl_parse_global_ssl_propquery): the default
+ * property query, which EVP_set_default_properties() must parse (HAProxy's
+ * alert then says only "(null)"); tried in a library context of its own.
+ */
+static void
+set_propquery(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	      void *field)
+{
+	OSSL_LIB_CTX *ctx;
+	int ok;
+
+	(void)kw;
+	(void)field;
+	if (d->nargs == 0 || d->args[0].text[0] == '\0') {
+		tl_lower_invalid(engine, d->loc,
+				 "global statement '%s' expects a property string as an argument.",
+				 d->name);
+		return;
+	}
+	ctx = OSSL_LIB_CTX_new();
+	ok = ctx != NULL && EVP_set_default_properties(ctx, d->args[0].text) == 1;
+	OSSL_LIB_CTX_free(ctx);
+	ERR_clear_error();
+	if (!ok)
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "'%s' : OpenSSL cannot parse the property query '%s' (HAProxy's "
+				 "alert says only '(null)')",
+				 d->name, d->args[0].text);
+}
+
+static const struct tl_setter set_engine_row = {set_engine, NULL};
+static const struct tl_setter set_provider_path_row = {set_provider_path, NULL};
+static const struct tl_setter set_provider_row = {set_provider, NULL};
+static const struct tl_setter set_propquery_row = {set_propquery, NULL};
+static const struct tl_setter set_issuers_path_row = {set_issuers_path, NULL};
+static const struct tl_setter set_security_level_row = {set_security_level, NULL};
 static const struct tl_setter set_extra_files_row = {set_extra_files, NULL};
 static const struct tl_setter set_verify_row = {set_verify, NULL};
 static const struct tl_setter set_sni_row = {set_sni, NULL};
@@ -453,6 +984,7 @@ static const struct tl_setter set_bind_options_row = {set_bind_options, NULL};
 static const struct tl_setter set_server_options_row = {set_server_options, NULL};
 
 static const char *const verify_values[] = {"none", "required", NULL};
+static const char *const on_off_values[] = {"on", "off", NULL};
 
 /* clang-format off */
 static const struct tl_keyword rows[] = {
@@ -473,8 +1005,8 @@ static const struct tl_keyword rows[] = {
 	{"ca-base", HP_GLOBAL, {0}, {0}, &set_base_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, ca_base), 1, 1, NULL, "the directory relative CA and CRL files are in"},
 	{"ca-file", HP_BIND | HP_CRTLIST, {0}, {0}, &set_ca_row, HP_TARGET_TLS, offsetof(struct tl_tls, client_certificate), 1, 1, NULL, "CAs client certificates are verified against"},
 	{"ca-file", HP_SERVER, {0}, {0}, &set_ca_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, trusted_certificate), 1, 1, NULL, "CAs the server's certificate is verified against"},
-	{"ca-ignore-err", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ca-sign-file", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ca-ignore-err", HP_BIND, {0}, {0}, &set_ignore_err_row, TL_NO_TARGET, 0, 1, 1, NULL, "verify errors ignored (checked, not modelled)"},
+	{"ca-sign-file", HP_BIND, {0}, {0}, &set_ca_row, HP_TARGET_SSL, offsetof(struct hp_ssl, ca_sign_file), 1, 1, NULL, "the CA and key generate-certificates signs with"},
 	{"ca-sign-pass", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ca-verify-file", HP_BIND | HP_CRTLIST, {0}, {0}, &set_ca_row, HP_TARGET_SSL, offsetof(struct hp_ssl, ca_verify_file), 1, 1, NULL, "CAs client certificates are verified against, not sent"},
 	{"cc", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -502,7 +1034,7 @@ static const struct tl_keyword rows[] = {
 	{"crt", HP_BIND, {0}, {0}, &set_crt_row, HP_TARGET_SSL, 0, 1, 1, NULL, "a certificate file, or a directory of them"},
 	{"crt", HP_SERVER, {0}, {0}, &set_client_crt_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, certificate), 1, 1, NULL, "the client certificate sent to servers"},
 	{"crt-base", HP_GLOBAL, {0}, {0}, &set_base_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, crt_base), 1, 1, NULL, "the directory relative certificate files are in"},
-	{"crt-ignore-err", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"crt-ignore-err", HP_BIND, {0}, {0}, &set_ignore_err_row, TL_NO_TARGET, 0, 1, 1, NULL, "verify errors ignored (checked, not modelled)"},
 	{"crt-list", HP_BIND, {0}, {0}, &set_crt_list_row, HP_TARGET_SSL, 0, 1, 1, NULL, "a file of certificates with per-name options"},
 	{"curves", HP_BIND | HP_CRTLIST, {0}, {0}, &tl_set_str, HP_TARGET_TLS, offsetof(struct tl_tls, groups), 1, 1, NULL, "the key exchange groups"},
 	{"curves", HP_SERVER, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -542,6 +1074,7 @@ static const struct tl_keyword rows[] = {
 	{"init-state", HP_SERVER, {3, 1, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"inter", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"interface", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"issuers-chain-path", HP_GLOBAL, {0}, {0}, &set_issuers_path_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, issuers_chain_path), 0, 1, NULL, "chains for certificate files that have none"},
 	{"key-base", HP_GLOBAL, {3, 0, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ktls", HP_BIND, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ktls", HP_CRTLIST, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -599,7 +1132,7 @@ static const struct tl_keyword rows[] = {
 	{"npn", HP_BIND | HP_CRTLIST, {0}, {0}, &set_protocol_names_row, TL_NO_TARGET, 0, 1, 1, NULL, "the NPN protocols offered (checked, not modelled)"},
 	{"npn", HP_SERVER, {0}, {0}, &set_protocol_names_row, TL_NO_TARGET, 0, 1, 1, NULL, "the NPN protocols offered to servers (checked, not modelled)"},
 	{"observe", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
-	{"ocsp-update", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"ocsp-update", HP_CRTLIST, {2, 8, 0}, {0}, &tl_set_enum, HP_TARGET_SSL, offsetof(struct hp_ssl, ocsp_update), 1, 1, on_off_values, "OCSP responses fetched and refreshed by HAProxy"},
 	{"on-error", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"on-marked-down", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"on-marked-up", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
@@ -655,7 +1188,7 @@ static const struct tl_keyword rows[] = {
 	{"ssl-default-server-options", HP_GLOBAL, {0}, {0}, &set_server_options_row, HP_TARGET_SERVER, 0, 1, TL_MANY_ARGS, NULL, "the server lines' versions and options"},
 	{"ssl-default-server-sigalgs", HP_GLOBAL, {2, 9, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-dh-param-file", HP_GLOBAL, {0}, {0}, &tl_set_path, HP_TARGET_GLOBAL, offsetof(struct hp_global, dhparam), 1, 1, NULL, "DH parameters for DHE"},
-	{"ssl-engine", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"ssl-engine", HP_GLOBAL, {0}, {0}, &set_engine_row, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "an OpenSSL engine (refused: no USE_ENGINE)"},
 	{"ssl-load-extra-del-ext", HP_GLOBAL, {0}, {0}, &set_on_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, extra_del_ext), 0, TL_MANY_ARGS, NULL, "a certificate x.crt has its key in x.key"},
 	{"ssl-load-extra-files", HP_GLOBAL, {0}, {0}, &set_extra_files_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, extra_files), 0, TL_MANY_ARGS, NULL, "the files read beside a certificate"},
 	{"ssl-max-ver", HP_BIND | HP_CRTLIST, {0}, {0}, &set_version_row, HP_TARGET_SSL, offsetof(struct hp_ssl, versions.max), 1, 1, NULL, "the highest protocol version"},
@@ -664,11 +1197,11 @@ static const struct tl_keyword rows[] = {
 	{"ssl-min-ver", HP_SERVER, {0}, {0}, &set_version_row, HP_TARGET_SERVER, offsetof(struct hp_server, versions.min), 1, 1, NULL, "the lowest protocol version"},
 	{"ssl-mode-async", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"ssl-passphrase-cmd", HP_GLOBAL, {3, 3, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"ssl-propquery", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"ssl-provider", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"ssl-provider-path", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"ssl-propquery", HP_GLOBAL, {0}, {0}, &set_propquery_row, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "OpenSSL's default property query (checked, not modelled)"},
+	{"ssl-provider", HP_GLOBAL, {0}, {0}, &set_provider_row, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "an OpenSSL provider to load (checked, not modelled)"},
+	{"ssl-provider-path", HP_GLOBAL, {0}, {0}, &set_provider_path_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, provider_path), 0, TL_MANY_ARGS, NULL, "where ssl-provider finds modules"},
 	{"ssl-reuse", HP_SERVER, {0}, {0}, &set_on_row, HP_TARGET_UP, offsetof(struct tl_upstream_tls, session_reuse), 0, 0, NULL, "session reuse"},
-	{"ssl-security-level", HP_GLOBAL, {3, 0, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"ssl-security-level", HP_GLOBAL, {3, 0, 0}, {0}, &set_security_level_row, HP_TARGET_GLOBAL, offsetof(struct hp_global, security_level), 1, 1, NULL, "OpenSSL's security level, set before the certificates load"},
 	{"ssl-server-verify", HP_GLOBAL, {0}, {0}, &tl_set_enum, HP_TARGET_GLOBAL, offsetof(struct hp_global, server_verify), 1, 1, verify_values, "whether server certificates are verified by default"},
 	{"ssl-skip-self-issued-ca", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"stick", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
@@ -695,7 +1228,7 @@ static const struct tl_keyword rows[] = {
 	{"tune.ssl.force-private-cache", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"tune.ssl.hard-maxrecord", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"tune.ssl.keylog", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
-	{"tune.ssl.lifetime", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
+	{"tune.ssl.lifetime", HP_GLOBAL, {0}, {0}, &set_lifetime_row, TL_NO_TARGET, 0, 0, 1, NULL, "the session cache lifetime (checked, not modelled)"},
 	{"tune.ssl.maxrecord", HP_GLOBAL, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"tune.ssl.ocsp-update.maxdelay", HP_GLOBAL, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
 	{"tune.ssl.ocsp-update.mindelay", HP_GLOBAL, {2, 8, 0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, TL_MANY_ARGS, NULL, "accepted, not modelled"},
@@ -707,7 +1240,7 @@ static const struct tl_keyword rows[] = {
 	{"v6only", HP_BIND, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 0, 0, NULL, "accepted, not modelled"},
 	{"verify", HP_BIND | HP_CRTLIST, {0}, {0}, &set_verify_row, HP_TARGET_TLS, offsetof(struct tl_tls, verify_client), 1, 1, NULL, "client certificates: none, optional, required"},
 	{"verify", HP_SERVER, {0}, {0}, &tl_set_enum, HP_TARGET_SERVER, offsetof(struct hp_server, verify), 1, 1, verify_values, "verification of the server certificate: none, required"},
-	{"verifyhost", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
+	{"verifyhost", HP_SERVER, {0}, {0}, &set_nonempty_row, TL_NO_TARGET, 0, 1, 1, NULL, "the name the server's certificate is checked for (checked, not modelled)"},
 	{"weight", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 	{"ws", HP_SERVER, {0}, {0}, &tl_set_none, TL_NO_TARGET, 0, 1, 1, NULL, "accepted, not modelled"},
 };

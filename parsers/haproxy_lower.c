@@ -13,6 +13,7 @@
  */
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <errno.h>
 #include <pcre2.h>
@@ -99,10 +100,13 @@ tl_hp_apply_words(struct hp_lower *l, unsigned ctx, void *const *targets,
 			 * HAProxy hands the keyword an empty word: those tlslint models
 			 * refuse it, what the others do with it is theirs to say.
 			 */
-			if (row->setter != &tl_set_none)
-				tl_lower_invalid(&l->engine, words[i].loc,
-						 "%s: '%s' : missing argument.", what,
-						 words[i].text);
+			if (row->setter != &tl_set_none) {
+				const char *message = tl_hp_empty_arg_message(name);
+
+				tl_lower_invalid(&l->engine, words[i].loc, "%s: '%s' : %s.", what,
+						 words[i].text,
+						 message != NULL ? message : "missing argument");
+			}
 			return;
 		}
 		/* srv_parse_source: "source ADDR [usesrc ADDR] [interface NAME]". */
@@ -702,18 +706,114 @@ ckch_error(struct hp_lower *l, const char *path, const struct tl_cert_file **cer
 	return NULL;
 }
 
-/* A server's client certificate "crt", loaded when HAProxy builds the server's context. */
-static void
-server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const char *what)
+static int
+compare_names(const void *a, const void *b)
 {
-	const struct tl_cert_file *cf;
-	const char *error;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
-	if (up->certificate.v.origin == TL_ORIGIN_UNSET || up->certificate.s == NULL)
-		return;
-	error = ckch_error(l, up->certificate.s, &cf);
-	if (error != NULL)
-		tl_lower_invalid(&l->engine, up->certificate.v.loc, "%s : %s", what, error);
+/*
+ * The chain issuers-chain-path gives a certificate file without one
+ * (ssl_get0_issuer_chain, v2.6.0): the first regular file there whose
+ * first certificate has a subject key identifier and issued LEAF, looked
+ * up by LEAF's authority key identifier; all of that file's certificates
+ * are sent. NULL when none; *WRITTEN is the file as the config names it.
+ */
+static const struct tl_cert_file *
+issuers_path_chain(struct hp_lower *l, X509 *leaf, const char **written, const char **path)
+{
+	const struct tl_str *dir = &l->global.issuers_chain_path;
+	struct tl_ptrvec names = {0};
+	const struct tl_cert_file *found = NULL;
+
+	if (dir->v.origin == TL_ORIGIN_UNSET || X509_get0_authority_key_id(leaf) == NULL ||
+	    tl_fs_list_dir(l->fs, dir->s, 100000, &names) < 0)
+		return NULL;
+	if (l->files == NULL)
+		l->files = tl_certstore_new(l->env->arena, l->fs);
+	qsort(names.items, names.len, sizeof(names.items[0]), compare_names);
+	for (size_t i = 0; i < names.len && found == NULL; i++) {
+		const char *file = tl_path_join(l->env->arena, dir->s, names.items[i]);
+		const struct tl_cert_file *cf;
+		struct stat st;
+		X509 *first;
+
+		if (tl_fs_stat(l->fs, file, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		cf = tl_certstore_get(l->files, file);
+		if (cf->certs == NULL || sk_X509_num(cf->certs) == 0)
+			continue;
+		first = sk_X509_value(cf->certs, 0);
+		if (X509_get0_subject_key_id(first) != NULL &&
+		    X509_check_issued(first, leaf) == X509_V_OK) {
+			found = cf;
+			*path = file;
+			*written = tl_path_join(l->env->arena, dir->v.dir->args[0].text,
+						names.items[i]);
+		}
+	}
+	ERR_clear_error();
+	return found;
+}
+
+/* The security level HAProxy's contexts load certificates at: ssl-security-level (3.0), else
+ * OpenSSL's. */
+static int
+load_level(const struct hp_lower *l, bool *from_config)
+{
+	*from_config = l->global.security_level.v.origin != TL_ORIGIN_UNSET;
+	return *from_config ? (int)l->global.security_level.n : TL_HAPROXY_LOAD_SECLEVEL;
+}
+
+/*
+ * A certificate that loads (ckch_error) going into a context as
+ * ssl_sock_load_cert_chain (v2.6.0) puts it: SSL_CTX_use_certificate, then
+ * SSL_CTX_set1_chain with the rest of the file, each judged by OpenSSL's
+ * security level (a small key, a SHA-1 signature). Done with the linked
+ * libssl at HAProxy's level; NULL when both pass, else HAProxy's words
+ * with OpenSSL's reason. A file without a chain takes issuers-chain-path's.
+ */
+static const char *
+context_error(struct hp_lower *l, const struct tl_cert_file *cf, const char *path)
+{
+	struct tl_arena *arena = l->env->arena;
+	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+	STACK_OF(X509) *chain = sk_X509_new_null();
+	const char *error = NULL, *what = NULL;
+	bool from_config;
+	int level = load_level(l, &from_config);
+
+	if (ctx == NULL || chain == NULL)
+		goto out;
+	SSL_CTX_set_security_level(ctx, level);
+	for (int i = 1; i < sk_X509_num(cf->certs); i++)
+		sk_X509_push(chain, sk_X509_value(cf->certs, i));
+	if (sk_X509_num(cf->certs) == 1) {
+		const char *written, *chain_path;
+		const struct tl_cert_file *from =
+			issuers_path_chain(l, sk_X509_value(cf->certs, 0), &written, &chain_path);
+
+		for (int i = 0; from != NULL && i < sk_X509_num(from->certs); i++)
+			sk_X509_push(chain, sk_X509_value(from->certs, i));
+	}
+	if (SSL_CTX_use_certificate(ctx, sk_X509_value(cf->certs, 0)) != 1)
+		what = "SSL certificate";
+	else if (SSL_CTX_set1_chain(ctx, chain) != 1)
+		what = "chain certificate";
+	if (what != NULL) {
+		const char *reason = ERR_reason_error_string(ERR_peek_last_error());
+
+		error = tl_arena_printf(arena,
+					"unable to load %s into SSL Context '%s' (%s at OpenSSL "
+					"security level %d, %s)",
+					what, path, reason != NULL ? reason : "refused", level,
+					from_config ? "ssl-security-level" : "the Debian default");
+	}
+out:
+	ERR_clear_error();
+	sk_X509_free(chain);
+	SSL_CTX_free(ctx);
+	return error;
 }
 
 /* ssl_sock_parse_sctl (v2.6.0): a 2-byte length, then SCTs of a 2-byte length each. */
@@ -740,28 +840,37 @@ sctl_parses(const unsigned char *data, size_t n)
 
 /*
  * The sidecars HAProxy reads once a certificate and its key have loaded
- * (ssl_sock_load_files_into_ckch, v2.6.0; haproxy -c 2.6.12): FILE.sctl
- * must parse as an SCT list (HAProxy reads at most a buffer, tune.bufsize
- * 16384); when FILE.ocsp exists, whatever it holds, FILE.issuer, if there,
- * must hold a PEM certificate that issued the certificate (2.6 looks for no
- * issuer in the chain first). FILE is less ".crt" under
- * ssl-load-extra-del-ext; ssl-load-extra-files decides which are read. A
- * failure refuses the certificate, at the line that names it.
+ * (ssl_sock_load_files_into_ckch, v2.6.0; haproxy -c 2.6.12), for a bind
+ * line's crt and a server's alike: FILE.sctl must parse as an SCT list
+ * (HAProxy reads at most a buffer, tune.bufsize 16384); when FILE.ocsp
+ * exists, whatever it holds, FILE.issuer, if there, must hold a PEM
+ * certificate that issued the certificate (2.6 looks for no issuer in the
+ * chain first). FILE is less ".crt" under ssl-load-extra-del-ext;
+ * ssl-load-extra-files decides which are read. On a bind line
+ * (ssl_sock_load_ocsp, v2.6.0), a FILE.ocsp then needs the certificate's
+ * issuer, from FILE.issuer or the chain (the file's, else
+ * issuers-chain-path's), to compute the OCSP certificate ID; the
+ * response itself is parsed later, a broken one only a warning. A failure
+ * refuses the certificate, at the line that names it (true).
  */
-static void
-check_sidecars(struct hp_lower *l, const char *path, struct tl_loc at, const char *what)
+static bool
+check_sidecars(struct hp_lower *l, const char *path, struct tl_loc at, const char *what, bool bind,
+	       bool auto_update)
 {
 	struct tl_arena *arena = l->env->arena;
 	const char *base = sidecar_base(l, path);
 	const struct tl_cert_file *cf;
-	const char *file;
+	const char *file, *ocsp;
 	struct stat st;
 	char *text;
 	size_t len;
+	bool has_ocsp, issuer_found = false;
+	X509 *leaf;
 
-	if (!(l->global.extra_files & (HP_GF_SCTL | HP_GF_ISSUER)) ||
+	if (!(l->global.extra_files & (HP_GF_SCTL | HP_GF_OCSP)) ||
 	    ckch_error(l, path, &cf) != NULL)
-		return;
+		return false;
+	leaf = sk_X509_value(cf->certs, 0);
 	file = tl_arena_printf(arena, "%s.sctl", base);
 	if ((l->global.extra_files & HP_GF_SCTL) && tl_fs_stat(l->fs, file, &st) == 0 &&
 	    (tl_fs_read(l->fs, file, 1u << 20, &text, &len, NULL, NULL) != 0 ||
@@ -770,25 +879,115 @@ check_sidecars(struct hp_lower *l, const char *path, struct tl_loc at, const cha
 				 "%s : '%s' is present but cannot be read or parsed (not a "
 				 "SignedCertificateTimestampList)",
 				 what, file);
-		return;
+		return true;
 	}
+	ocsp = tl_arena_printf(arena, "%s.ocsp", base);
+	has_ocsp = (l->global.extra_files & HP_GF_OCSP) && tl_fs_stat(l->fs, ocsp, &st) == 0;
 	file = tl_arena_printf(arena, "%s.issuer", base);
-	if ((l->global.extra_files & HP_GF_OCSP) && (l->global.extra_files & HP_GF_ISSUER) &&
-	    tl_fs_stat(l->fs, tl_arena_printf(arena, "%s.ocsp", base), &st) == 0 &&
+	if (has_ocsp && (l->global.extra_files & HP_GF_ISSUER) &&
 	    tl_fs_stat(l->fs, file, &st) == 0) {
 		const struct tl_cert_file *issuer = tl_certstore_get(l->files, file);
 
-		if (issuer->certs == NULL || sk_X509_num(issuer->certs) == 0)
+		if (issuer->certs == NULL || sk_X509_num(issuer->certs) == 0) {
 			tl_lower_invalid(&l->engine, at,
 					 "%s : '%s' cannot be read or parsed (no PEM certificate)",
 					 what, file);
-		else if (X509_check_issued(sk_X509_value(issuer->certs, 0),
-					   sk_X509_value(cf->certs, 0)) != X509_V_OK)
+			return true;
+		}
+		if (X509_check_issued(sk_X509_value(issuer->certs, 0), leaf) != X509_V_OK) {
 			tl_lower_invalid(&l->engine, at,
 					 "%s : '%s' is not an issuer (of the certificate in '%s')",
 					 what, file, path);
-		ERR_clear_error();
+			ERR_clear_error();
+			return true;
+		}
+		issuer_found = true;
 	}
+	if (!bind)
+		return false;
+	/*
+	 * ocsp-update on (2.8): ssl_sock_load_ocsp wants an OCSP URI in the
+	 * certificate (2.8, 2.9; from 3.0 none means nothing to do), then the
+	 * issuer, even without FILE.ocsp.
+	 */
+	if (auto_update) {
+		STACK_OF(OPENSSL_STRING) *uris = X509_get1_ocsp(leaf);
+		bool has_uri = sk_OPENSSL_STRING_num(uris) > 0;
+
+		X509_email_free(uris);
+		if (!has_uri && !tl_haproxy_has(TL_HP_OCSP_UPDATE_URI_OPTIONAL, l->env->version)) {
+			tl_lower_invalid(
+				&l->engine, at,
+				"%s : '%s' has an OCSP URI and OCSP auto-update is set to "
+				"'on' but an error occurred (maybe the issuer could not be "
+				"found): the certificate has no OCSP URI for ocsp-update on",
+				what, path);
+			return true;
+		}
+		if (!has_ocsp && !has_uri)
+			return false;
+	} else if (!has_ocsp) {
+		return false;
+	}
+	for (int i = 1; i < sk_X509_num(cf->certs) && !issuer_found; i++)
+		issuer_found = X509_check_issued(sk_X509_value(cf->certs, i), leaf) == X509_V_OK;
+	if (!issuer_found && sk_X509_num(cf->certs) == 1) {
+		const char *written, *chain_path;
+		const struct tl_cert_file *chain =
+			issuers_path_chain(l, leaf, &written, &chain_path);
+
+		for (int i = 0; chain != NULL && i < sk_X509_num(chain->certs) && !issuer_found;
+		     i++)
+			issuer_found = X509_check_issued(sk_X509_value(chain->certs, i), leaf) ==
+				       X509_V_OK;
+	}
+	ERR_clear_error();
+	if (issuer_found)
+		return false;
+	if (!has_ocsp) {
+		tl_lower_invalid(
+			&l->engine, at,
+			tl_haproxy_has(TL_HP_OCSP_UPDATE_URI_OPTIONAL, l->env->version)
+				? "%s : '%s' has an OCSP auto-update set to 'on' but an error "
+				  "occurred (maybe the OCSP URI or the issuer could not be "
+				  "found): neither its chain nor a '%s' holds the certificate's "
+				  "issuer"
+				: "%s : '%s' has an OCSP URI and OCSP auto-update is set to "
+				  "'on' but an error occurred (maybe the issuer could not be "
+				  "found): neither its chain nor a '%s' holds the certificate's "
+				  "issuer",
+			what, path, file);
+		return true;
+	}
+	tl_lower_invalid(&l->engine, at,
+			 "%s : '%s' is present and activates OCSP but it is impossible to compute "
+			 "the OCSP certificate ID (maybe the issuer could not be found): neither "
+			 "its chain nor a '%s' holds the certificate's issuer",
+			 what, ocsp, file);
+	return true;
+}
+
+/*
+ * A server's client certificate "crt", loaded when HAProxy builds the
+ * server's context (ssl_sock_load_srv_cert, v2.6.0): the file, then the
+ * context's security level, at the line that names it.
+ */
+static void
+server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const char *what)
+{
+	const struct tl_cert_file *cf;
+	const char *error;
+
+	if (up->certificate.v.origin == TL_ORIGIN_UNSET || up->certificate.s == NULL)
+		return;
+	error = ckch_error(l, up->certificate.s, &cf);
+	if (error == NULL &&
+	    check_sidecars(l, up->certificate.s, up->certificate.v.loc, what, false, false))
+		return;
+	if (error == NULL)
+		error = context_error(l, cf, up->certificate.s);
+	if (error != NULL)
+		tl_lower_invalid(&l->engine, up->certificate.v.loc, "%s : %s", what, error);
 }
 
 /*
@@ -818,18 +1017,73 @@ cert_pair(struct hp_lower *l, const char *written, const char *path, struct tl_l
 	return pair;
 }
 
+/*
+ * A certificate file of only its leaf is served with the chain
+ * issuers-chain-path gives it (ssl_sock_load_cert_chain, v2.6.0): the
+ * pair's chain, named at the global line.
+ */
+static void
+issuers_chain_of(struct hp_lower *l, struct tl_cert_pair *pair)
+{
+	const struct tl_cert_file *cf;
+	const char *written, *path;
+
+	if (l->global.issuers_chain_path.v.origin == TL_ORIGIN_UNSET)
+		return;
+	if (l->files == NULL)
+		l->files = tl_certstore_new(l->env->arena, l->fs);
+	cf = tl_certstore_get(l->files, pair->cert.path);
+	if (cf->certs == NULL || sk_X509_num(cf->certs) != 1 ||
+	    issuers_path_chain(l, sk_X509_value(cf->certs, 0), &written, &path) == NULL)
+		return;
+	pair->chain.written = written;
+	pair->chain.path = path;
+	pair->chain.loc = l->global.issuers_chain_path.v.loc;
+	pair->chain_dir = l->global.issuers_chain_path.v.loc;
+}
+
+/*
+ * generate-certificates signs with ca-sign-file, which ssl_sock_load_ca
+ * (v2.6.0) loads once the bind line's certificates are in, as a bind
+ * line's crt is loaded (ssl_sock_load_files_into_ckch: a PEM certificate
+ * and its key, in the file or FILE.key beside it): without it, or when it
+ * does not load, HAProxy refuses the bind line.
+ */
+static void
+check_ca_sign(struct hp_lower *l, const struct hp_ssl *ssl, struct tl_loc at, const char *proxy)
+{
+	const struct tl_str *file = &ssl->ca_sign_file;
+	const struct tl_cert_file *cf;
+	const char *error;
+
+	if (file->v.origin == TL_ORIGIN_UNSET) {
+		tl_lower_invalid(&l->engine, at,
+				 "Proxy '%s': cannot enable certificate generation, no CA "
+				 "certificate File configured (ca-sign-file).",
+				 proxy);
+		return;
+	}
+	if (l->files == NULL)
+		l->files = tl_certstore_new(l->env->arena, l->fs);
+	cf = tl_certstore_get(l->files, file->s);
+	error = cf->read_error != 0
+			? tl_arena_printf(l->env->arena, "cannot open the file '%s' (%s)", file->s,
+					  strerror(cf->read_error))
+			: ckch_error(l, file->s, &cf);
+	if (error != NULL)
+		tl_lower_invalid(
+			&l->engine, file->v.loc,
+			"Proxy '%s': Failed to read CA certificate file '%s'. Chain loading "
+			"failed: %s.",
+			proxy, file->v.dir->args[0].text, error);
+}
+
 /* One certificate of a bind line: the site that serves it. */
 struct cert_entry {
 	const char *written, *path;
 	struct tl_loc arg, keyword;
 	const struct tl_crtlist_entry *list_entry; /* its crt-list line, or NULL */
 };
-
-static int
-compare_names(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 /*
  * The files a crt directory contributes (crtlist_load_cert_dir): in name
@@ -987,8 +1241,9 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 	struct tl_site *site = new_site(l, fe, bind_loc);
 	struct hp_ssl ssl = *bind;
 	struct tl_cert_pair pair = cert_pair(l, e->written, e->path, e->arg, e->keyword);
+	bool auto_update;
 
-	check_sidecars(l, e->path, e->arg, what);
+	issuers_chain_of(l, &pair);
 
 	if (e->list_entry != NULL && e->list_entry->noptions > 0) {
 		void *targets[HP_NTARGETS] = {NULL};
@@ -1002,6 +1257,14 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 		if (ssl.versions.min.v.origin != TL_ORIGIN_UNSET ||
 		    ssl.versions.max.v.origin != TL_ORIGIN_UNSET)
 			entry_protocols(l, &ssl, bind, bind_loc, what);
+	}
+	auto_update =
+		ssl.ocsp_update.v.origin != TL_ORIGIN_UNSET && strcmp(ssl.ocsp_update.s, "on") == 0;
+	check_sidecars(l, e->path, e->arg, what, true, auto_update);
+	/* ocsp-update on: HAProxy fetches responses and staples them. */
+	if (auto_update) {
+		ssl.tls.stapling.v = ssl.ocsp_update.v;
+		ssl.tls.stapling.on = true;
 	}
 	/* The line's own files, loaded as HAProxy reads it; it names the bind line. */
 	if (ssl.tls.client_certificate.v.dir != bind->tls.client_certificate.v.dir)
@@ -1096,6 +1359,8 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 				l->env->arena, &sites,
 				cert_site(l, fe, &ssl, entries.items[i], what, d->loc, &no_ca));
 		/* Without a certificate HAProxy stops before it prepares any context. */
+		if (ssl.generate_certificates.on && sites.len > 0)
+			check_ca_sign(l, &ssl, d->loc, section_name(fe->d));
 		if (no_ca && sites.len > 0)
 			tl_lower_invalid(
 				&l->engine, d->loc,

@@ -75,6 +75,8 @@ struct hp_ssl {
 	struct tl_flag strict_sni; /* no certificate for an unknown name: the handshake fails */
 	struct tl_ptrvec crts;     /* struct hp_crt * */
 	struct tl_flag generate_certificates; /* certificates made on the fly for unknown names */
+	struct tl_str ca_sign_file;           /* the CA (and key) that signs them */
+	struct tl_str ocsp_update;            /* a crt-list line's ocsp-update on | off (2.8) */
 	struct tl_str ca_verify_file;         /* CAs to verify with, not named to clients */
 	/* ecdhe: the group list when no "curves" applies (SSL_CTX_set1_curves_list too). */
 	struct tl_str ecdhe;
@@ -96,9 +98,13 @@ struct hp_global {
 	struct hp_server server; /* ssl-default-server-* */
 	struct tl_str crt_base;
 	struct tl_str ca_base;
-	struct tl_str server_verify; /* ssl-server-verify none | required */
-	struct tl_path dhparam;      /* ssl-dh-param-file */
-	struct tl_count default_dh;  /* tune.ssl.default-dh-param */
+	struct tl_str server_verify;      /* ssl-server-verify none | required */
+	struct tl_path dhparam;           /* ssl-dh-param-file */
+	struct tl_count default_dh;       /* tune.ssl.default-dh-param */
+	struct tl_count security_level;   /* ssl-security-level (3.0) */
+	struct tl_str issuers_chain_path; /* chains for certificate files without one */
+	struct tl_str provider_path;      /* ssl-provider-path: where provider modules are */
+	struct tl_ptrvec providers;       /* const char *: the ssl-provider names loaded */
 	/* ssl-load-extra-files: the files HAProxy looks for beside a certificate (HP_GF_*). */
 	unsigned extra_files;
 	struct tl_flag extra_del_ext; /* ssl-load-extra-del-ext: "x.crt" has its key in "x.key" */
@@ -152,6 +158,9 @@ bool tl_hp_apply_line(struct hp_lower *l, unsigned ctx, void *const *targets,
  */
 void tl_hp_apply_words(struct hp_lower *l, unsigned ctx, void *const *targets,
 		       const struct tl_arg *words, size_t n, const char *what);
+
+/* HAProxy's words for keyword NAME given an empty or no argument, or NULL (a generic one). */
+const char *tl_hp_empty_arg_message(const char *name);
 
 /* A path written in the config, joined to BASE (crt-base, ca-base) unless absolute. */
 const char *tl_hp_join(struct hp_lower *l, const char *base, const char *written);

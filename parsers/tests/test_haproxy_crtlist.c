@@ -74,7 +74,7 @@ main(void)
 		  "wild.pem[ciphers ECDHE+AESGCM]*.example.com !old.example.com\r\n"
 		  "  # not a comment: a certificate named '#'\n"
 		  "plain.pem\n"
-		  "last.pem *.test");
+		  "last.pem *.test\n");
 	CHECK(r->ok);
 	CHECK_INT(r->diag.findings.len, 0);
 	CHECK_INT(r->list.n, 5);
@@ -118,6 +118,16 @@ main(void)
 	CHECK_STR(show(parse("a.pem ] x\n"), 0), "1:7: missing '['");
 	CHECK_STR(show(parse("a.pem [x] y]\n"), 0), "1:12: too many ']'");
 	CHECK_STR(show(parse("[x] a.pem\n"), 0), "1:1: file must start with a cert");
+	/* A last line without its LF, even a blank one; a comment or '\r' line is skipped first. */
+	r = parse("a.pem\nb.pem [alpn h2]");
+	CHECK(!r->ok);
+	CHECK_STR(show(r, 0),
+		  "2:1: Missing LF on last line, file might have been truncated at position 16.");
+	CHECK_STR(show(parse("a.pem\n   "), 0),
+		  "2:1: Missing LF on last line, file might have been truncated at position 4.");
+	CHECK(parse("a.pem\n# the end")->ok);
+	CHECK(parse("a.pem\n\r")->ok);
+	CHECK(parse("a.pem\n")->ok);
 	tl_arena_free(arena);
 	return tl_unit_result();
 }

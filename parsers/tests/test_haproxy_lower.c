@@ -13,6 +13,7 @@
 
 #include "../../src/tests/unit.h"
 #include "../haproxy.h"
+#include "../haproxy_fetches.h"
 #include "../haproxy_lower.h"
 
 struct fixture {
@@ -393,6 +394,97 @@ test_refusals(void)
 	tl_arena_free(fx.arena);
 }
 
+/* Values HAProxy checks as it reads them, by version. */
+static void
+test_values(void)
+{
+	static const struct {
+		struct tl_version version;
+		const char *line; /* after "bind :443 ssl crt /x.pem ", or a global line */
+		const char *message;
+	} cases[] = {
+		/* 2.6: atoi() after each comma, 1..94 (2.6.12), no names. */
+		{{2, 6, 0}, "ca-ignore-err 1,94", ""},
+		{{2, 6, 0},
+		 "ca-ignore-err 95",
+		 "'ca-ignore-err' : ID '95' out of range (1..94) in error IDs list '95'"},
+		{{2, 6, 0},
+		 "crt-ignore-err 5,",
+		 "'crt-ignore-err' : ID '0' out of range (1..94) in error IDs list '5,'"},
+		{{2, 6, 0},
+		 "crt-ignore-err X509_V_ERR_CERT_HAS_EXPIRED",
+		 "'crt-ignore-err' : ID '0' out of range (1..94) in error IDs list "
+		 "'X509_V_ERR_CERT_HAS_EXPIRED'"},
+		/* 2.7: split on commas, empty pieces skipped, names. */
+		{{2, 7, 0}, "crt-ignore-err 10,,X509_V_ERR_CERT_HAS_EXPIRED,", ""},
+		{{2, 7, 0},
+		 "crt-ignore-err 10,X509_V_ERR_NOPE",
+		 "'crt-ignore-err' : error constant 'X509_V_ERR_NOPE' unknown in error IDs list "
+		 "'10,X509_V_ERR_NOPE'"},
+		{{2, 7, 0},
+		 "crt-ignore-err -1",
+		 "'crt-ignore-err' : error constant '-1' unknown in error IDs list '-1'"},
+		{{2, 7, 0},
+		 "crt-ignore-err 0",
+		 "'crt-ignore-err' : ID '0' out of range (1..94) in error IDs list '0'"},
+		/* parse_time_err in seconds. */
+		{{3, 4, 0}, "global tune.ssl.lifetime 1ms", ""},
+		{{3, 4, 0}, "global tune.ssl.lifetime 2147483647", ""},
+		{{3, 4, 0},
+		 "global tune.ssl.lifetime 2147483648",
+		 "timer overflow in argument '2147483648' to <tune.ssl.lifetime> (maximum value is "
+		 "2147483647 s or ~68 years)."},
+		{{3, 4, 0},
+		 "global tune.ssl.lifetime 24856d",
+		 "timer overflow in argument '24856d' to <tune.ssl.lifetime> (maximum value is "
+		 "2147483647 s or ~68 years)."},
+		{{3, 4, 0}, "global tune.ssl.lifetime 3us", ""},
+		{{3, 4, 0},
+		 "global tune.ssl.lifetime 3u",
+		 "unexpected character 'u' in argument to <tune.ssl.lifetime>."},
+		{{3, 4, 0},
+		 "global ssl-security-level 6",
+		 "'ssl-security-level' : expects a value between 0 and 5"},
+		{{3, 4, 0},
+		 "global ssl-security-level 1x",
+		 "'ssl-security-level' : expects an integer argument, found '1x'"},
+		/* server sni: the fetch name, by version; Lua's are known only at run time. */
+		{{2, 9, 0}, "server sni accept_date", ""},
+		{{2, 8, 0},
+		 "server sni accept_date",
+		 "error detected while parsing sni expression : unknown fetch method 'accept_date' "
+		 "(HAProxy 2.8 has no such sample fetch)"},
+		{{2, 8, 0}, "server sni ssl_ocsp_status", ""},
+		{{3, 0, 0},
+		 "server sni ssl_ocsp_status",
+		 "error detected while parsing sni expression : unknown fetch method "
+		 "'ssl_ocsp_status' (HAProxy 3.0 has no such sample fetch)"},
+		{{3, 4, 0}, "server sni lua.anything(1),lower", ""},
+		{{3, 4, 0}, "server sni req.hdr(host),field(1,:)", ""},
+	};
+	struct fixture fx;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct tl_arena *scratch = tl_arena_new();
+		const char *text;
+
+		if (strncmp(cases[i].line, "global ", 7) == 0)
+			text = tl_arena_printf(scratch, "global\n    %s\n", cases[i].line + 7);
+		else if (strncmp(cases[i].line, "server ", 7) == 0)
+			text = tl_arena_printf(
+				scratch, "backend b\n    server s 10.0.0.1:443 verify none %s\n",
+				cases[i].line + 7);
+		else
+			text = tl_arena_printf(scratch, FE "    bind :443 ssl crt /x.pem %s\n",
+					       cases[i].line);
+
+		lower_text_at(&fx, cases[i].version, text);
+		CHECK_STR(message(&fx, 0), cases[i].message);
+		tl_arena_free(fx.arena);
+		tl_arena_free(scratch);
+	}
+}
+
 int
 main(void)
 {
@@ -407,5 +499,14 @@ main(void)
 	test_routed_names();
 	test_servers();
 	test_refusals();
+	test_values();
+	/* The generated fetch table is sorted (bsearch) and every name came before it went. */
+	for (size_t i = 0; i < tl_haproxy_nfetches; i++) {
+		CHECK(i == 0 ||
+		      strcmp(tl_haproxy_fetches[i - 1].name, tl_haproxy_fetches[i].name) < 0);
+		CHECK(tl_haproxy_fetches[i].until.major == 0 ||
+		      tl_version_cmp(tl_haproxy_fetches[i].since, tl_haproxy_fetches[i].until) < 0);
+	}
+	CHECK(tl_haproxy_nfetches > 450);
 	return tl_unit_result();
 }

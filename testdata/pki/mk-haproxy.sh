@@ -20,6 +20,11 @@ bundle ecdsa.pem ecdsa ecdsa
 bundle ecdsa90.pem ecdsa90 ecdsa90 # 90 days: what the modern profile allows
 bundle expired.pem expired expired
 bundle mismatch.pem www other
+# Certificates OpenSSL's security level 2 refuses to load: a 1024-bit RSA leaf, a SHA-1
+# signature, a 1024-bit RSA intermediate in the chain.
+bundle rsa1024.pem rsa1024 rsa1024
+bundle sha1.pem sha1 sha1
+bundle weakint.pem weakintleaf weakintleaf
 cat "$pki/www.crt" "$pki/www.key" >"$out/www-leaf-only.pem" # no intermediate
 cp "$pki/www.fullchain.crt" "$out/nokey.pem"                # no key, none beside it
 cp "$pki/www.fullchain.crt" "$out/side.pem"                 # the key beside it:
@@ -27,6 +32,8 @@ cp "$pki/www.key" "$out/side.pem.key"
 # A multi-certificate bundle: "crt bundle.pem" loads bundle.pem.ecdsa and bundle.pem.rsa.
 bundle bundle.pem.rsa www www
 bundle bundle.pem.ecdsa ecdsa ecdsa
+# generate-certificates signs with a CA and its key in one file (ca-sign-file).
+cat "$pki/intermediate.crt" "$pki/intermediate.key" >"$out/ca-sign.pem"
 # A .crt/.key pair, the key found as pair.key under ssl-load-extra-del-ext.
 cp "$pki/www.fullchain.crt" "$out/pair.crt"
 cp "$pki/www.key" "$out/pair.key"
@@ -53,6 +60,22 @@ printf 'not a certificate\n' >"$out/sidecar/issuer-garbage.pem.issuer"
 printf 'not a certificate\n' >"$out/sidecar/issuer-no-ocsp.pem.issuer"
 cp "$pki/otherroot.crt" "$out/sidecar/issuer-wrong.pem.issuer"
 cp "$pki/intermediate.crt" "$out/sidecar/issuer-ok.pem.issuer"
+# A FILE.ocsp needs the certificate's issuer (from the chain, FILE.issuer or issuers-chain-path)
+# on a bind line, whatever it holds; a server's crt does not staple.
+cat "$pki/www.crt" "$pki/www.key" >"$out/sidecar/ocsp-leaf-only.pem"
+cat "$pki/www.crt" "$pki/www.key" >"$out/sidecar/ocsp-leaf-issuer.pem"
+bundle sidecar/ocsp-chain.pem www www
+for n in ocsp-leaf-only ocsp-leaf-issuer ocsp-chain; do
+    printf 'not an OCSP response\n' >"$out/sidecar/$n.pem.ocsp"
+done
+cp "$pki/intermediate.crt" "$out/sidecar/ocsp-leaf-issuer.pem.issuer"
+# ocsp-update on needs an OCSP URI (2.8, 2.9) and the issuer: a certificate with a URI, with
+# its chain and as a leaf alone.
+bundle muststaple.pem muststaple muststaple
+cat "$pki/muststaple.crt" "$pki/muststaple.key" >"$out/muststaple-leaf-only.pem"
+# issuers-chain-path: a directory of chains, each file starting with the issuer.
+mkdir -p "$out/issuers"
+cp "$pki/intermediate.crt" "$out/issuers/intermediate.crt"
 # tls-ticket-keys files: base64 lines of 48 bytes (128-bit keys) or 80 (256-bit), derived from
 # fixed strings so that the files are the same on every run; HAProxy wants at least three.
 tkey() { printf 'tlslint test ticket key %s' "$2" | openssl dgst -"$1" -binary | head -c "$3" | base64 -w0; echo; }
