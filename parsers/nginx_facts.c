@@ -106,6 +106,8 @@ static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
 	[TL_NGX_VERIFY_WITH_TRUSTED] = {1, 27, 2},
 	/* "if (!conf->listen) return NGX_CONF_OK" is in release-1.25.4, gone in 1.25.5. */
 	[TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL] = {1, 25, 5},
+	/* changes.xml 1.21.0: 'variables support in the "proxy_ssl_certificate", …' */
+	[TL_NGX_UPSTREAM_CERT_VARIABLES] = {1, 21, 0},
 };
 
 bool

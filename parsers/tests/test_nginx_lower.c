@@ -32,6 +32,7 @@ lower_text(struct fixture *fx, const char *text, struct tl_version version)
 	tl_diag_init(&fx->diag, fx->arena);
 	tl_model_init(&fx->model, fx->arena);
 	memset(&penv, 0, sizeof(penv));
+	memset(&lenv, 0, sizeof(lenv));
 	penv.arena = fx->arena;
 	penv.sources = &fx->sources;
 	penv.diag = &fx->diag;
