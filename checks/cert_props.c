@@ -20,6 +20,13 @@ static const struct tl_client_error weak_key_clients[] = {
 	{NULL, NULL},
 };
 
+static const struct tl_client_error weak_chain_key_clients[] = {
+	{"Chrome", "NET::ERR_CERT_WEAK_KEY"},
+	{"Firefox", "MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE"},
+	{"OpenSSL/curl", "CA certificate key too weak"},
+	{NULL, NULL},
+};
+
 static const struct tl_client_error lifetime_clients[] = {
 	{"Chrome", "NET::ERR_CERT_VALIDITY_TOO_LONG"},
 	{"Firefox", "MOZILLA_PKIX_ERROR_VALIDITY_TOO_LONG"},
@@ -44,25 +51,84 @@ static const struct tl_client_error must_staple_clients[] = {
 	{NULL, NULL},
 };
 
+/*
+ * The served certificates after the first, which the server hands to
+ * OpenSSL as the chain (nginx SSL_CTX_set0_chain, httpd and HAProxy the
+ * same way): at the security level they load at, OpenSSL refuses a chain
+ * certificate whose key is too weak ("ca key too small"), whether it is
+ * on the path or not. Signatures are cert-weak-signature's.
+ */
+static void
+weak_chain_keys(struct tl_check_ctx *ctx, const struct tl_site *site,
+		const struct tl_cert_pair *pair, const struct tl_pair_info *info, int level,
+		bool from_string)
+{
+	int need = tl_level_security_bits(level);
+
+	for (int i = 1; info->served != NULL && i < sk_X509_num(info->served); i++) {
+		X509 *cert = sk_X509_value(info->served, i);
+		EVP_PKEY *pub = X509_get0_pubkey(cert);
+		struct tl_finding *f;
+
+		if (pub == NULL || EVP_PKEY_get_security_bits(pub) >= need ||
+		    (info->served_dup_of != NULL && info->served_dup_of[i] >= 0))
+			continue;
+		/* Below 112 bits clients refuse the chain too; above, only the level does. */
+		f = tl_cert_finding(
+			ctx, TL_CK_CERT_WEAK_KEY, site, pair,
+			"served chain certificate '%s' has a %d-bit %s key; OpenSSL at security "
+			"level %d (%s) refuses to load it (ca key too small), so the server %s%s",
+			info->served_subjects != NULL ? info->served_subjects[i] : "?",
+			EVP_PKEY_get_bits(pub), tl_key_type_name(pub), level,
+			from_string ? "set by the cipher string" : "the Debian default",
+			tl_fault_text(site->facts, TL_FAULT_CERTIFICATE),
+			EVP_PKEY_get_security_bits(pub) < 112 ? ", and clients reject it" : "");
+		if (EVP_PKEY_get_security_bits(pub) < 112)
+			f->clients_see = weak_chain_key_clients;
+		tl_relate_leaf(ctx, f, pair, info->leaf);
+	}
+}
+
 static void
 weak_key(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
 	 const struct tl_pair_info *info)
 {
 	X509 *leaf = tl_key_usable_leaf(&ctx->an, site, pair, info);
 	EVP_PKEY *pub = leaf ? X509_get0_pubkey(leaf) : NULL;
-	int bits, min, type;
+	int bits, min, type, sec, level;
+	bool from_string;
 	struct tl_finding *f;
 
 	if (pub == NULL)
 		return;
+	level = tl_site_certificate_level(ctx, site, &from_string);
+	weak_chain_keys(ctx, site, pair, info, level, from_string);
 	bits = EVP_PKEY_get_bits(pub);
 	type = EVP_PKEY_get_base_id(pub);
+	sec = EVP_PKEY_get_security_bits(pub);
 	if (type == EVP_PKEY_RSA || type == EVP_PKEY_RSA_PSS || type == EVP_PKEY_DSA)
 		min = ctx->policy->rsa_key_size > 0 ? ctx->policy->rsa_key_size : TL_MIN_RSA_BITS;
 	else if (type == EVP_PKEY_EC)
 		min = TL_MIN_EC_BITS;
 	else
 		return;
+	/*
+	 * A key clients take that a security level above 2 refuses
+	 * (@SECLEVEL=3 asks 128 bits: RSA 3072): only the server fails.
+	 */
+	if (sec >= 112 && sec < tl_level_security_bits(level)) {
+		f = tl_cert_finding(
+			ctx, TL_CK_CERT_WEAK_KEY, site, pair,
+			"certificate has a %d-bit %s key (%d security bits); OpenSSL at "
+			"security level %d (%s) asks for %d and refuses to load it (ee "
+			"key too small), so the server %s",
+			bits, tl_key_type_name(pub), sec, level,
+			from_string ? "set by the cipher string" : "the Debian default",
+			tl_level_security_bits(level),
+			tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+		tl_relate_leaf(ctx, f, pair, leaf);
+		return;
+	}
 	if (bits >= min)
 		return;
 	/*
@@ -70,11 +136,8 @@ weak_key(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_c
 	 * level 2 refuses the key on both ends; above that only the policy
 	 * asks for more, and no client fails.
 	 */
-	if (EVP_PKEY_get_security_bits(pub) < 112) {
-		bool from_string;
-		int level = tl_site_certificate_level(ctx, site, &from_string);
-
-		if (EVP_PKEY_get_security_bits(pub) >= tl_level_security_bits(level))
+	if (sec < 112) {
+		if (sec >= tl_level_security_bits(level))
 			f = tl_cert_finding(
 				ctx, TL_CK_CERT_WEAK_KEY, site, pair,
 				"certificate has a %d-bit %s key, below the %d bits required; "
