@@ -150,6 +150,13 @@ const struct tl_server_facts tl_nginx_facts = {
 			[TL_FAULT_DH_FILE] = "refuses to start",
 			[TL_FAULT_DH_TOO_SMALL] = "does not start",
 			[TL_FAULT_NO_CERTIFICATE] = "refuses to start",
+			/*
+			 * ngx_http_ssl_init (and stream's, 1.25.5+): a default server with
+			 * ssl_reject_handshake and no certificate makes it check every
+			 * server of the address ('no "ssl_certificate" is defined for the
+			 * "listen ... ssl" directive in FILE:LINE', the server's line).
+			 */
+			[TL_FAULT_NO_CERTIFICATE_BESIDE_REJECTING] = "refuses to start",
 		},
 	.dh_builtin = false,
 	/*

@@ -332,6 +332,12 @@ enum tl_fault {
 	TL_FAULT_NO_CERTIFICATE, /* the default site of a TLS socket has no certificate */
 	/* Another site of a TLS socket has none (nginx starts: it serves the default's). */
 	TL_FAULT_NO_CERTIFICATE_NAMED,
+	/*
+	 * Another site has none where the default site has none either but
+	 * rejects handshakes (nginx ssl_reject_handshake: it then checks every
+	 * server of the address, and refuses to start).
+	 */
+	TL_FAULT_NO_CERTIFICATE_BESIDE_REJECTING,
 	/* A chain file that holds no certificate (httpd starts and sends no chain). */
 	TL_FAULT_CHAIN_EMPTY,
 	/* A chain file with a malformed PEM block or a certificate that does not decode. */
