@@ -76,6 +76,9 @@ check_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	/* ssl_reject_handshake: the site refuses TLS on purpose and needs no certificate. */
 	if (sock == NULL || has_certificate(site) || site->tls.reject_handshake.on)
 		return;
+	/* nginx's old "ssl on" without one is refused at that directive, by the lowering. */
+	if (site->legacy_ssl_on.origin != TL_ORIGIN_UNSET)
+		return;
 	def = sock->default_site;
 	/*
 	 * A site that switches TLS on itself (httpd SSLEngine on) is set up

@@ -281,6 +281,31 @@ lower_ssl_on_deprecated(struct lower *l, const struct tl_directive *d)
 }
 
 /*
+ * The old "ssl" directive at http or server level (CTX): *ON is set by
+ * "ssl on", *SEEN by any valid or invalid use, as ngx_conf_set_flag_slot
+ * takes it once per level.
+ */
+static void
+lower_ssl_directive(struct lower *l, unsigned ctx, const struct tl_directive *c,
+		    struct tl_value *on, bool *seen)
+{
+	if (!tl_ngx_keyword_allowed(l, ctx, c))
+		return;
+	/* nginx warns whatever the value, "ssl off;" included. */
+	lower_ssl_on_deprecated(l, c);
+	if (*seen)
+		tl_lower_invalid(&l->engine, c->loc, "\"ssl\" directive is duplicate");
+	else if (strcasecmp(c->args[0].text, "on") != 0 && strcasecmp(c->args[0].text, "off") != 0)
+		tl_lower_invalid(&l->engine, c->args[0].loc,
+				 "invalid value \"%s\" in \"ssl\" directive, "
+				 "it must be \"on\" or \"off\"",
+				 c->args[0].text);
+	else if (strcasecmp(c->args[0].text, "on") == 0)
+		*on = tl_value_set(c);
+	*seen = true;
+}
+
+/*
  * A server {} of the http or stream BLOCK: its defaults point at BLOCK, where the directive
  * that changes them belongs (so one default shared by many servers is one finding).
  */
@@ -311,30 +336,18 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 				for (size_t k = 0; k < c->nargs; k++)
 					tl_ngx_add_name(l, site, &c->args[k]);
 		} else if (strcmp(c->name, "ssl") == 0) {
-			if (tl_ngx_keyword_allowed(l, scope.ctx, c)) {
-				/* nginx warns whatever the value, "ssl off;" included. */
-				lower_ssl_on_deprecated(l, c);
-				/* ngx_conf_set_flag_slot: on or off, once per level. */
-				if (ssl_seen)
-					tl_lower_invalid(&l->engine, c->loc,
-							 "\"ssl\" directive is duplicate");
-				else if (strcasecmp(c->args[0].text, "on") != 0 &&
-					 strcasecmp(c->args[0].text, "off") != 0)
-					tl_lower_invalid(
-						&l->engine, c->args[0].loc,
-						"invalid value \"%s\" in \"ssl\" directive, "
-						"it must be \"on\" or \"off\"",
-						c->args[0].text);
-				else if (strcasecmp(c->args[0].text, "on") == 0)
-					site->legacy_ssl_on = tl_value_set(c);
-				ssl_seen = true;
-			}
+			lower_ssl_directive(l, scope.ctx, c, &site->legacy_ssl_on, &ssl_seen);
 		} else if (strcmp(c->name, "proxy_pass") == 0 && mode == TL_SITE_STREAM &&
 			   c->nargs == 1) {
 			stream_pass = c;
 		} else if (strcmp(c->name, "location") != 0) {
 			apply_common(l, &scope, c);
 		}
+	}
+	/* An http-level "ssl on" is merged into every server that does not say "ssl" itself. */
+	if (!ssl_seen && main->legacy_ssl_on.origin == TL_ORIGIN_SET) {
+		site->legacy_ssl_on = main->legacy_ssl_on;
+		site->legacy_ssl_on.origin = TL_ORIGIN_INHERITED;
 	}
 	finish_tls(l, &scope.tls, &main->tls, block->loc);
 	merge_headers(&scope.headers, &main->headers);
@@ -480,7 +493,7 @@ build_sockets(struct lower *l, size_t first_site)
 				/* One "listen … ssl" makes the whole address:port TLS (ngx_http.c).
 				 */
 				if (ls->ssl || ls->quic ||
-				    site->legacy_ssl_on.origin == TL_ORIGIN_SET)
+				    site->legacy_ssl_on.origin != TL_ORIGIN_UNSET)
 					sock->tls = true;
 				if (ls->default_server && sock->default_site != NULL &&
 				    sock->default_site != site && port == ls->port)
@@ -530,6 +543,7 @@ lower_block(struct lower *l, const struct tl_directive *d, enum tl_site_mode mod
 {
 	struct scope main;
 	size_t first_site = l->model->sites.len;
+	bool main_ssl_seen = false;
 
 	memset(&main, 0, sizeof(main));
 	main.ctx = mode == TL_SITE_HTTP ? CTX_HTTP_MAIN : CTX_STREAM_MAIN;
@@ -541,7 +555,9 @@ lower_block(struct lower *l, const struct tl_directive *d, enum tl_site_mode mod
 	for (size_t i = 0; i < d->nchildren; i++) {
 		const struct tl_directive *c = d->children[i];
 
-		if (strcmp(c->name, "server") != 0)
+		if (strcmp(c->name, "ssl") == 0)
+			lower_ssl_directive(l, main.ctx, c, &main.legacy_ssl_on, &main_ssl_seen);
+		else if (strcmp(c->name, "server") != 0)
 			apply_common(l, &main, c);
 	}
 	merge_headers(&main.headers, NULL);

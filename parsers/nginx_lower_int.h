@@ -83,6 +83,7 @@ struct scope {
 	struct headers headers;
 	struct tl_str resolver;
 	struct tl_flag http2;
+	struct tl_value legacy_ssl_on; /* "ssl on" at this level (http or server) */
 };
 
 /* A shared session cache, one shared memory zone of nginx's (ssl_session_cache shared:). */

@@ -49,7 +49,7 @@ tl_ngx_listens_ssl(const struct tl_site *site)
 	for (size_t i = 0; i < site->listeners.len; i++)
 		if (((const struct tl_listener *)site->listeners.items[i])->ssl)
 			return true;
-	return site->legacy_ssl_on.origin == TL_ORIGIN_SET;
+	return site->legacy_ssl_on.origin != TL_ORIGIN_UNSET;
 }
 
 static bool
@@ -59,7 +59,7 @@ builds_context(struct lower *l, const struct tl_site *site, enum tl_site_mode mo
 
 	if (mode == TL_SITE_HTTP)
 		return t->certs.n > 0 || t->reject_handshake.on ||
-		       site->legacy_ssl_on.origin == TL_ORIGIN_SET;
+		       site->legacy_ssl_on.origin != TL_ORIGIN_UNSET;
 	return tl_ngx_listens_ssl(site) ||
 	       (t->certs.n > 0 &&
 		tl_nginx_has(TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL, l->env->version));
@@ -69,6 +69,32 @@ static bool
 is_set(const struct tl_str *s)
 {
 	return s->v.origin == TL_ORIGIN_SET || s->v.origin == TL_ORIGIN_INHERITED;
+}
+
+/*
+ * The old "ssl on" (the server's or http's) wants a certificate of the
+ * server itself, default server or not (ngx_http_ssl_merge_srv_conf names
+ * the directive's line). ssl-no-certificate leaves such sites to this.
+ */
+static void
+legacy_ssl_without_certificate(struct lower *l, const struct tl_site *site)
+{
+	struct tl_finding *f;
+
+	if (site->legacy_ssl_on.origin == TL_ORIGIN_UNSET || site->tls.reject_handshake.on)
+		return;
+	for (size_t i = 0; i < site->tls.certs.n; i++)
+		if (site->tls.certs.pairs[i].cert.written != NULL)
+			return;
+	f = tl_diag_add(l->env->diag, TL_CK_SSL_NO_CERTIFICATE, site->legacy_ssl_on.loc,
+			"no \"ssl_certificate\" is defined for the \"ssl\" directive%s; nginx "
+			"refuses to start",
+			site->legacy_ssl_on.origin == TL_ORIGIN_INHERITED
+				? tl_arena_printf(l->env->arena, " (which server '%s' inherits)",
+						  site->label)
+				: "");
+	f->server = "nginx";
+	f->site = site->label;
 }
 
 /* Client verification needs CAs to verify against (optional_no_ca verifies nothing). */
@@ -523,6 +549,7 @@ tl_ngx_check_tls_context(struct lower *l, const struct tl_site *site, enum tl_si
 
 	if (!builds_context(l, site, mode))
 		return;
+	legacy_ssl_without_certificate(l, site);
 	verify_without_ca(l, t);
 	if (l->env->fs == NULL)
 		return;

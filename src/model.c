@@ -119,7 +119,7 @@ tl_site_is_tls(const struct tl_site *site)
 		if (l->socket != NULL && l->socket->tls)
 			return true;
 	}
-	return site->legacy_ssl_on.origin == TL_ORIGIN_SET;
+	return site->legacy_ssl_on.origin != TL_ORIGIN_UNSET;
 }
 
 /* One table of protocol version names for every server's syntax and the policies. */

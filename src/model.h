@@ -622,7 +622,7 @@ struct tl_site {
 	struct tl_str resolver;
 	struct tl_flag
 		http2; /* HTTP/2 for the site (nginx "http2 on;"); listeners may add it too */
-	struct tl_value legacy_ssl_on; /* nginx "ssl on;" (SET when present) */
+	struct tl_value legacy_ssl_on; /* nginx "ssl on;" (SET here, INHERITED from http) */
 	/*
 	 * The site answers the names of its certificate (HAProxy without a
 	 * crt-list filter): added to names from the certificate when it is read.
