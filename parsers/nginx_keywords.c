@@ -536,15 +536,23 @@ parse_session_cache(struct tl_arena *arena, const struct tl_directive *d,
 	return CACHE_OK;
 }
 
+/* The tags of shared zones (struct ngx_cache_zone.use). */
+enum { ZONE_SESSION, ZONE_STREAM_SESSION, ZONE_OCSP, ZONE_STREAM_OCSP };
+
 /*
  * A shared cache's name is one shared memory zone for all of nginx: the
- * same name again must have the same size, and http and stream caches may
- * not share a name (ngx_shared_memory_add tags zones by module).
+ * same name again must have the same size, and caches of another use
+ * (http and stream, session and OCSP caches) may not share a name
+ * (ngx_shared_memory_add tags zones: the session caches by module, the
+ * OCSP caches by the module's context).
  */
 static void
-declare_shared_cache(struct lower *l, const struct tl_keyword *kw, const struct tl_arg *arg)
+declare_shared_cache(struct lower *l, const struct tl_keyword *kw, const struct tl_arg *arg,
+		     bool ocsp)
 {
 	bool stream = (kw->ctx & CTX_STREAM) != 0;
+	unsigned use = ocsp ? (stream ? ZONE_STREAM_OCSP : ZONE_OCSP)
+			    : (stream ? ZONE_STREAM_SESSION : ZONE_SESSION);
 	const char *name;
 	long long bytes;
 	struct ngx_cache_zone *z;
@@ -556,7 +564,7 @@ declare_shared_cache(struct lower *l, const struct tl_keyword *kw, const struct 
 		if (strcmp(z->name, name) != 0)
 			continue;
 		tl_loc_linecol(&z->loc, &line, &col);
-		if (z->stream != stream)
+		if (z->use != use)
 			tl_lower_invalid(&l->engine, arg->loc,
 					 "the shared memory zone \"%s\" is already declared for a "
 					 "different use at %s:%u",
@@ -572,11 +580,50 @@ declare_shared_cache(struct lower *l, const struct tl_keyword *kw, const struct 
 	z = tl_arena_alloc(l->env->arena, sizeof(*z));
 	z->name = name;
 	z->bytes = bytes;
-	z->stream = stream;
+	z->use = use;
 	z->loc = arg->loc;
 	z->next = l->cache_zones;
 	l->cache_zones = z;
 }
+
+/*
+ * ssl_ocsp_cache off | shared:name:size (ngx_http_ssl_ocsp_cache, read
+ * with the directive): anything else is invalid, a size under 8 pages too
+ * small, and the zone is declared like a session cache's.
+ */
+static void
+set_ocsp_cache(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	       void *field)
+{
+	struct tl_str *c = field;
+	const struct tl_arg *a = &d->args[0];
+	const char *name;
+	long long bytes;
+
+	if (tl_lower_duplicate(engine, &c->v, d))
+		return;
+	if (strcmp(a->text, "off") != 0) {
+		switch (strncmp(a->text, "shared:", 7) == 0 && strlen(a->text) > 7
+				? parse_shared(engine->arena, a->text, &name, &bytes)
+				: CACHE_INVALID) {
+		case CACHE_INVALID:
+			tl_lower_invalid(engine, a->loc, "invalid OCSP cache \"%s\"", a->text);
+			return;
+		case CACHE_TOO_SMALL:
+			tl_lower_invalid(engine, a->loc,
+					 "OCSP cache \"%s\" is too small (nginx needs %d bytes at "
+					 "least)",
+					 a->text, SHARED_CACHE_MIN);
+			return;
+		case CACHE_OK:
+			declare_shared_cache(nginx_of(engine), kw, a, true);
+			break;
+		}
+	}
+	tl_set_str.set(engine, kw, d, field);
+}
+
+static const struct tl_setter set_ocsp_cache_row = {set_ocsp_cache, NULL};
 
 static void
 set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
@@ -606,7 +653,7 @@ set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
 	*c = parsed;
 	for (size_t i = 0; i < d->nargs; i++)
 		if (strncmp(d->args[i].text, "shared:", 7) == 0)
-			declare_shared_cache(nginx_of(engine), kw, &d->args[i]);
+			declare_shared_cache(nginx_of(engine), kw, &d->args[i], false);
 }
 
 static void
@@ -754,8 +801,8 @@ static const struct tl_keyword keywords[] = {
 	{"ssl_object_cache_inheritable", CTX_MAIN, SINCE(1, 27, 4), &tl_set_flag, NO_TARGET, ONE, "certificate caches kept across reloads"},
 	{"ssl_ocsp", CTX_SSL_HTTP, SINCE(1, 19, 0), &tl_set_enum, TLS(ocsp), 1, 1, ocsp_values, "OCSP checking of client certificates"},
 	{"ssl_ocsp", CTX_STREAM, SINCE(1, 27, 2), &tl_set_enum, TLS(ocsp), 1, 1, ocsp_values, "OCSP checking of client certificates"},
-	{"ssl_ocsp_cache", CTX_SSL_HTTP, SINCE(1, 19, 0), &tl_set_str, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
-	{"ssl_ocsp_cache", CTX_STREAM, SINCE(1, 27, 2), &tl_set_str, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
+	{"ssl_ocsp_cache", CTX_SSL_HTTP, SINCE(1, 19, 0), &set_ocsp_cache_row, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
+	{"ssl_ocsp_cache", CTX_STREAM, SINCE(1, 27, 2), &set_ocsp_cache_row, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
 	{"ssl_ocsp_responder", CTX_SSL_HTTP, SINCE(1, 19, 0), &tl_set_str, TLS(ocsp_responder), ONE, "OCSP responder for client certificates"},
 	{"ssl_ocsp_responder", CTX_STREAM, SINCE(1, 27, 2), &tl_set_str, TLS(ocsp_responder), ONE, "OCSP responder for client certificates"},
 	{"ssl_password_file", CTX_SSL_HTTP, ALWAYS, &tl_set_path, TLS(password_file), ONE, "passphrases of encrypted keys, one a line"},

@@ -91,7 +91,12 @@ struct ngx_cache_zone {
 	struct ngx_cache_zone *next;
 	const char *name;
 	long long bytes;
-	bool stream; /* declared by the stream module, not http */
+	/*
+	 * Who declared it (ngx_shared_memory_add's tag): the http or stream
+	 * session cache, or the http or stream OCSP cache; another use of the
+	 * name is refused.
+	 */
+	unsigned use;
 	struct tl_loc loc;
 };
 

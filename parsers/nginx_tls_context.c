@@ -31,6 +31,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../checks/cipher_string.h"
 #include "../src/certstore.h"
@@ -95,6 +96,77 @@ legacy_ssl_without_certificate(struct lower *l, const struct tl_site *site)
 				: "");
 	f->server = "nginx";
 	f->site = site->label;
+}
+
+/*
+ * The port of an nginx URL (ngx_parse_inet_url): digits, 1 to 65535.
+ * LEN bytes at P.
+ */
+static bool
+valid_port(const char *p, size_t len)
+{
+	long n = 0;
+
+	if (len == 0 || len > 5)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+		n = n * 10 + (p[i] - '0');
+	}
+	return n >= 1 && n <= 65535;
+}
+
+/*
+ * ssl_ocsp on (or leaf), which ngx_http_ssl_merge_srv_conf sets up with
+ * the context: it cannot go with ssl_verify_client optional_no_ca, and
+ * ssl_ocsp_responder must be an http:// URL ngx_parse_url takes (a port
+ * of digits in range, a host). Whether the host resolves at start-up,
+ * which nginx also requires, is not known offline.
+ */
+static void
+client_ocsp(struct lower *l, const struct tl_tls *t)
+{
+	const struct tl_str *r = &t->ocsp_responder;
+	const char *url, *host, *end, *port = NULL;
+
+	if (!is_set(&t->ocsp) || t->ocsp.s == NULL || strcmp(t->ocsp.s, "off") == 0)
+		return;
+	if (t->verify_client.v.origin != TL_ORIGIN_UNSET &&
+	    t->verify_client.mode == TL_CLIENT_AUTH_OPTIONAL_ANY)
+		tl_lower_invalid(&l->engine, t->ocsp.v.loc,
+				 "\"ssl_ocsp\" is incompatible with \"ssl_verify_client "
+				 "optional_no_ca\"");
+	if (!is_set(r) || r->s == NULL || r->s[0] == '\0')
+		return;
+	url = r->s;
+	if (strlen(url) <= 7 || strncasecmp(url, "http://", 7) != 0) {
+		tl_lower_invalid(&l->engine, r->v.loc,
+				 "invalid URL prefix in OCSP responder \"%s\" in "
+				 "\"ssl_ocsp_responder\" (it must be http://)",
+				 url);
+		return;
+	}
+	host = url + 7;
+	end = host + strcspn(host, "/?");
+	if (host[0] == '[') {
+		const char *close = memchr(host, ']', (size_t)(end - host));
+
+		if (close != NULL && close + 1 < end && close[1] == ':')
+			port = close + 2;
+	} else {
+		port = memchr(host, ':', (size_t)(end - host));
+		if (port != NULL)
+			port++;
+	}
+	if (end == host || (port != NULL && port - 1 == host))
+		tl_lower_invalid(&l->engine, r->v.loc,
+				 "no host in OCSP responder \"%s\" in \"ssl_ocsp_responder\"",
+				 host);
+	else if (port != NULL && !valid_port(port, (size_t)(end - port)))
+		tl_lower_invalid(&l->engine, r->v.loc,
+				 "invalid port in OCSP responder \"%s\" in \"ssl_ocsp_responder\"",
+				 host);
 }
 
 /* Client verification needs CAs to verify against (optional_no_ca verifies nothing). */
@@ -551,6 +623,7 @@ tl_ngx_check_tls_context(struct lower *l, const struct tl_site *site, enum tl_si
 		return;
 	legacy_ssl_without_certificate(l, site);
 	verify_without_ca(l, t);
+	client_ocsp(l, t);
 	if (l->env->fs == NULL)
 		return;
 	if (t->verify_client.v.origin != TL_ORIGIN_UNSET &&
