@@ -245,6 +245,26 @@ set_upstream_password(struct tl_lower *engine, const struct tl_keyword *kw,
 
 static const struct tl_setter set_upstream_password_row = {set_upstream_password, NULL};
 
+/* stream ssl_alpn: each protocol name fits the one length byte ALPN gives it (ngx_stream_ssl_alpn).
+ */
+static void
+set_alpn(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	 void *field)
+{
+	for (size_t i = 0; i < d->nargs; i++)
+		if (d->args[i].len > 255) {
+			tl_lower_invalid(
+				engine, d->args[i].loc,
+				"\"ssl_alpn\" directive protocol too long (%zu bytes; ALPN "
+				"names have at most 255)",
+				d->args[i].len);
+			return;
+		}
+	tl_set_str.set(engine, kw, d, field);
+}
+
+static const struct tl_setter set_alpn_row = {set_alpn, NULL};
+
 /* nginx's ngx_atoi: digits only, no sign, no overflow; -1 when not a number. */
 static long long
 parse_number(const char *s, size_t n)
@@ -771,7 +791,7 @@ static const struct tl_keyword keywords[] = {
 	{"server_name", CTX_HTTP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "the names a server answers to"},
 	{"server_name", CTX_STREAM_SRV, SINCE(1, 25, 5), &tl_set_none, NO_TARGET, ANY, "the names a server answers to"},
 	{"ssl", CTX_SSL_HTTP, UNTIL(1, 25, 1), &tl_set_none, NO_TARGET, ONE, "TLS on every listen of the server (removed in 1.25.1)"},
-	{"ssl_alpn", CTX_STREAM, SINCE(1, 21, 4), &tl_set_str, TLS(alpn), ANY, "ALPN protocols the stream server accepts"},
+	{"ssl_alpn", CTX_STREAM, SINCE(1, 21, 4), &set_alpn_row, TLS(alpn), ANY, "ALPN protocols the stream server accepts"},
 	{"ssl_buffer_size", CTX_SSL_HTTP, ALWAYS, &set_size_str_row, TLS(buffer_size), ONE, "size of TLS records sent"},
 	{"ssl_certificate", CTX_SSL_HTTP, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
 	{"ssl_certificate", CTX_STREAM, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
