@@ -783,6 +783,8 @@ static const struct tl_keyword keywords[] = {
 	{"proxy_ssl_verify_depth", CTX_PROXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification"},
 	{"proxy_ssl_verify_depth", CTX_STREAM, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification"},
 	{"quic_active_connection_id_limit", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_none, NO_TARGET, ONE, "QUIC connection IDs a client may use"},
+	/* ngx_quic_bpf_module (Linux builds with BPF, 1.25.0): main context only. */
+	{"quic_bpf", CTX_MAIN, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "route QUIC packets to workers with eBPF"},
 	{"quic_gso", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "segmentation offload for QUIC"},
 	{"quic_host_key", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_none, NO_TARGET, ONE, "key of QUIC address validation tokens"},
 	{"quic_retry", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "QUIC address validation (Retry)"},
