@@ -408,6 +408,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 	site->label = site_label(l, site);
 	site->tls_unread = mode == TL_SITE_STREAM && !tl_ngx_listens_ssl(site) &&
 			   !tl_nginx_has(TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL, l->env->version);
+	site->tls_context = tl_ngx_builds_context(l, site, mode);
 	tl_ngx_check_tls_context(l, site, mode);
 	tl_ptrvec_push(l->env->arena, &l->model->sites, site);
 }

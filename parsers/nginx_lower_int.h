@@ -134,6 +134,9 @@ void tl_ngx_compute_defaults(struct lower *l, void *settings, unsigned target);
 /* "listen": a listener of SITE. */
 void tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_directive *d);
 
+/* True when nginx builds a TLS context for SITE (nginx_tls_context.c). */
+bool tl_ngx_builds_context(struct lower *l, const struct tl_site *site, enum tl_site_mode mode);
+
 /* True when SITE listens with ssl somewhere (or says the old "ssl on"). */
 bool tl_ngx_listens_ssl(const struct tl_site *site);
 

@@ -53,8 +53,8 @@ tl_ngx_listens_ssl(const struct tl_site *site)
 	return site->legacy_ssl_on.origin != TL_ORIGIN_UNSET;
 }
 
-static bool
-builds_context(struct lower *l, const struct tl_site *site, enum tl_site_mode mode)
+bool
+tl_ngx_builds_context(struct lower *l, const struct tl_site *site, enum tl_site_mode mode)
 {
 	const struct tl_tls *t = &site->tls;
 
@@ -619,7 +619,7 @@ tl_ngx_check_tls_context(struct lower *l, const struct tl_site *site, enum tl_si
 	static const char *const certs_or_crls[] = {"CERTIFICATE", "X509 CRL", NULL};
 	const struct tl_tls *t = &site->tls;
 
-	if (!builds_context(l, site, mode))
+	if (!tl_ngx_builds_context(l, site, mode))
 		return;
 	legacy_ssl_without_certificate(l, site);
 	verify_without_ca(l, t);

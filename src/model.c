@@ -122,6 +122,12 @@ tl_site_is_tls(const struct tl_site *site)
 	return site->legacy_ssl_on.origin != TL_ORIGIN_UNSET;
 }
 
+bool
+tl_site_has_context(const struct tl_site *site)
+{
+	return tl_site_is_tls(site) || site->tls_context;
+}
+
 /* One table of protocol version names for every server's syntax and the policies. */
 static const struct {
 	const char *name;

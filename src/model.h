@@ -608,6 +608,12 @@ struct tl_site {
 	 * 1.25.5 without "listen … ssl"): certificate checks skip it.
 	 */
 	bool tls_unread;
+	/*
+	 * The server builds a TLS context for this site at start-up even
+	 * though no listener serves TLS with it (nginx: an http server with a
+	 * certificate), so the settings it cannot set stop it all the same.
+	 */
+	bool tls_context;
 	enum tl_server_kind server;
 	const struct tl_server_facts *facts; /* what its server does */
 	enum tl_site_mode mode;
@@ -644,5 +650,12 @@ void tl_model_init(struct tl_model *model, struct tl_arena *arena);
 
 /* True when the site is served over TLS on at least one of its sockets. */
 bool tl_site_is_tls(const struct tl_site *site);
+
+/*
+ * True when the server sets SITE's TLS settings up at start-up: a TLS
+ * site, or one with a context of its own (tls_context); settings it
+ * cannot set stop the server either way.
+ */
+bool tl_site_has_context(const struct tl_site *site);
 
 #endif
