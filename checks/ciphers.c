@@ -479,8 +479,10 @@ invalid_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 void
 tl_check_cipher_invalid(struct tl_check_ctx *ctx)
 {
+	/* A string the server cannot set stops it in any context it builds, TLS site or not. */
 	for (size_t i = 0; i < ctx->model->sites.len; i++)
-		if (lintable(ctx->model->sites.items[i]))
+		if (lintable(ctx->model->sites.items[i]) ||
+		    ((const struct tl_site *)ctx->model->sites.items[i])->tls_context)
 			invalid_site(ctx, ctx->model->sites.items[i]);
 }
 

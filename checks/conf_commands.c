@@ -123,7 +123,7 @@ tl_check_conf_commands(struct tl_check_ctx *ctx)
 	for (size_t i = 0; i < ctx->model->sites.len; i++) {
 		const struct tl_site *site = ctx->model->sites.items[i];
 
-		if (tl_site_is_tls(site))
+		if (tl_site_has_context(site))
 			site_commands(ctx, site, &seen, &verdicts);
 	}
 }

@@ -75,7 +75,7 @@ tl_check_directive_invalid(struct tl_check_ctx *ctx)
 	for (size_t i = 0; i < ctx->model->sites.len; i++) {
 		const struct tl_site *site = ctx->model->sites.items[i];
 
-		if (tl_site_is_tls(site))
+		if (tl_site_has_context(site))
 			dhparam_site(ctx, site);
 		password_file_site(ctx, site);
 	}

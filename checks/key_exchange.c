@@ -90,7 +90,7 @@ tl_check_dh_weak(struct tl_check_ctx *ctx)
 	for (size_t i = 0; i < ctx->model->sites.len; i++) {
 		const struct tl_site *site = ctx->model->sites.items[i];
 
-		if (tl_site_is_tls(site))
+		if (tl_site_has_context(site))
 			dh_site(ctx, site);
 	}
 }
@@ -310,7 +310,7 @@ tl_check_curve_weak(struct tl_check_ctx *ctx)
 	for (size_t i = 0; i < ctx->model->sites.len; i++) {
 		const struct tl_site *site = ctx->model->sites.items[i];
 
-		if (tl_site_is_tls(site))
+		if (tl_site_has_context(site))
 			curve_site(ctx, site);
 	}
 }

@@ -3,7 +3,9 @@
  * What the server does then is its facts': for the default site of a TLS
  * address:port nginx refuses to start, but a named server without one
  * starts (nginx -t checks only the default server) and its clients
- * silently get the default server's certificate, for the wrong name.
+ * silently get the default server's certificate, for the wrong name —
+ * unless the default has none and rejects handshakes, when nginx checks
+ * every server and refuses to start.
  */
 #include <stdbool.h>
 
@@ -74,6 +76,9 @@ check_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	/* ssl_reject_handshake: the site refuses TLS on purpose and needs no certificate. */
 	if (sock == NULL || has_certificate(site) || site->tls.reject_handshake.on)
 		return;
+	/* nginx's old "ssl on" without one is refused at that directive, by the lowering. */
+	if (site->legacy_ssl_on.origin != TL_ORIGIN_UNSET)
+		return;
 	def = sock->default_site;
 	/*
 	 * A site that switches TLS on itself (httpd SSLEngine on) is set up
@@ -98,6 +103,16 @@ check_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 		f->clients_see = wrong_cert_clients;
 		tl_finding_relate(ctx->diag, f, NULL, def->tls.certs.pairs[0].cert_dir,
 				  "the default site's certificate");
+	} else if (def->tls.reject_handshake.on &&
+		   tl_fault_consequence(site->facts, TL_FAULT_NO_CERTIFICATE_BESIDE_REJECTING) !=
+			   NULL) {
+		f = tl_diag_add(
+			ctx->diag, TL_CK_SSL_NO_CERTIFICATE, site->loc,
+			"site '%s' on TLS address %s:%u has no certificate, and the default site "
+			"rejects handshakes without one; the server %s",
+			site->label, sock->addr, sock->port,
+			tl_fault_consequence(site->facts,
+					     TL_FAULT_NO_CERTIFICATE_BESIDE_REJECTING));
 	} else {
 		f = tl_diag_add(
 			ctx->diag, TL_CK_SSL_NO_CERTIFICATE, site->loc,

@@ -106,6 +106,8 @@ static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
 	[TL_NGX_VERIFY_WITH_TRUSTED] = {1, 27, 2},
 	/* "if (!conf->listen) return NGX_CONF_OK" is in release-1.25.4, gone in 1.25.5. */
 	[TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL] = {1, 25, 5},
+	/* changes.xml 1.21.0: 'variables support in the "proxy_ssl_certificate", …' */
+	[TL_NGX_UPSTREAM_CERT_VARIABLES] = {1, 21, 0},
 };
 
 bool
@@ -148,6 +150,13 @@ const struct tl_server_facts tl_nginx_facts = {
 			[TL_FAULT_DH_FILE] = "refuses to start",
 			[TL_FAULT_DH_TOO_SMALL] = "does not start",
 			[TL_FAULT_NO_CERTIFICATE] = "refuses to start",
+			/*
+			 * ngx_http_ssl_init (and stream's, 1.25.5+): a default server with
+			 * ssl_reject_handshake and no certificate makes it check every
+			 * server of the address ('no "ssl_certificate" is defined for the
+			 * "listen ... ssl" directive in FILE:LINE', the server's line).
+			 */
+			[TL_FAULT_NO_CERTIFICATE_BESIDE_REJECTING] = "refuses to start",
 		},
 	.dh_builtin = false,
 	/*

@@ -56,6 +56,11 @@ enum tl_nginx_feature {
 	 * returned at once for such a server).
 	 */
 	TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL,
+	/*
+	 * proxy_ssl_certificate and its key (grpc_, uwsgi_, stream) with
+	 * variables, loaded per connection (1.21.0, changes.xml).
+	 */
+	TL_NGX_UPSTREAM_CERT_VARIABLES,
 	TL_NGX_FEATURE_COUNT,
 };
 

@@ -7,13 +7,16 @@
  * version defaults of the same members. Directives the table does not
  * know are ignored by lowering.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../src/fsroot.h"
 #include "../src/fsutil.h"
+#include "../src/keyinfo.h"
 #include "lower.h"
 #include "nginx_facts.h"
 #include "nginx_lower_int.h"
@@ -196,6 +199,71 @@ set_conf_command(struct tl_lower *engine, const struct tl_keyword *kw, const str
 }
 
 static const struct tl_setter set_conf_command_row = {set_conf_command, NULL};
+
+/* Password files are not read past this (nginx reads any size; the lines are what count). */
+#define MAX_PASSWORD_FILE (64 * 1024)
+
+/*
+ * proxy_ssl_password_file and its grpc_, uwsgi_ and stream kin: nginx
+ * reads the file as it reads the directive (ngx_ssl_read_password_file in
+ * ngx_http_proxy_ssl_password_file and the others), so a file it cannot
+ * open, or a line of 4096 bytes or more, stops it at this line whether or
+ * not any key is encrypted. ssl_password_file is judged by the
+ * directive-invalid check from the model; an upstream's has no check.
+ */
+static void
+set_upstream_password(struct tl_lower *engine, const struct tl_keyword *kw,
+		      const struct tl_directive *d, void *field)
+{
+	struct lower *l = nginx_of(engine);
+	struct tl_str *s = field;
+	const char *path;
+	char *text = NULL;
+	size_t len = 0, longest;
+	int rc;
+
+	if (s->v.origin == TL_ORIGIN_SET) {
+		tl_set_str.set(engine, kw, d, field); /* "is duplicate" */
+		return;
+	}
+	tl_set_str.set(engine, kw, d, field);
+	if (l->env->fs == NULL)
+		return;
+	path = tl_path_join(l->env->arena, l->prefix, d->args[0].text);
+	rc = tl_fs_read(l->env->fs, path, MAX_PASSWORD_FILE, &text, &len, NULL, NULL);
+	if (rc < 0)
+		tl_lower_invalid(engine, d->loc,
+				 "password file '%s' cannot be opened (%s); nginx refuses to start",
+				 d->args[0].text, strerror(-rc));
+	else if ((longest = tl_longest_line(text, len)) >= tl_nginx_facts.password_line_max)
+		tl_lower_invalid(
+			engine, d->loc,
+			"password file '%s' has a line of %zu bytes, nginx reads passphrases "
+			"of fewer than %zu (\"too long line\"); nginx refuses to start",
+			d->args[0].text, longest, tl_nginx_facts.password_line_max);
+}
+
+static const struct tl_setter set_upstream_password_row = {set_upstream_password, NULL};
+
+/* stream ssl_alpn: each protocol name fits the one length byte ALPN gives it (ngx_stream_ssl_alpn).
+ */
+static void
+set_alpn(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	 void *field)
+{
+	for (size_t i = 0; i < d->nargs; i++)
+		if (d->args[i].len > 255) {
+			tl_lower_invalid(
+				engine, d->args[i].loc,
+				"\"ssl_alpn\" directive protocol too long (%zu bytes; ALPN "
+				"names have at most 255)",
+				d->args[i].len);
+			return;
+		}
+	tl_set_str.set(engine, kw, d, field);
+}
+
+static const struct tl_setter set_alpn_row = {set_alpn, NULL};
 
 /* nginx's ngx_atoi: digits only, no sign, no overflow; -1 when not a number. */
 static long long
@@ -488,15 +556,23 @@ parse_session_cache(struct tl_arena *arena, const struct tl_directive *d,
 	return CACHE_OK;
 }
 
+/* The tags of shared zones (struct ngx_cache_zone.use). */
+enum { ZONE_SESSION, ZONE_STREAM_SESSION, ZONE_OCSP, ZONE_STREAM_OCSP };
+
 /*
  * A shared cache's name is one shared memory zone for all of nginx: the
- * same name again must have the same size, and http and stream caches may
- * not share a name (ngx_shared_memory_add tags zones by module).
+ * same name again must have the same size, and caches of another use
+ * (http and stream, session and OCSP caches) may not share a name
+ * (ngx_shared_memory_add tags zones: the session caches by module, the
+ * OCSP caches by the module's context).
  */
 static void
-declare_shared_cache(struct lower *l, const struct tl_keyword *kw, const struct tl_arg *arg)
+declare_shared_cache(struct lower *l, const struct tl_keyword *kw, const struct tl_arg *arg,
+		     bool ocsp)
 {
 	bool stream = (kw->ctx & CTX_STREAM) != 0;
+	unsigned use = ocsp ? (stream ? ZONE_STREAM_OCSP : ZONE_OCSP)
+			    : (stream ? ZONE_STREAM_SESSION : ZONE_SESSION);
 	const char *name;
 	long long bytes;
 	struct ngx_cache_zone *z;
@@ -508,7 +584,7 @@ declare_shared_cache(struct lower *l, const struct tl_keyword *kw, const struct 
 		if (strcmp(z->name, name) != 0)
 			continue;
 		tl_loc_linecol(&z->loc, &line, &col);
-		if (z->stream != stream)
+		if (z->use != use)
 			tl_lower_invalid(&l->engine, arg->loc,
 					 "the shared memory zone \"%s\" is already declared for a "
 					 "different use at %s:%u",
@@ -524,11 +600,50 @@ declare_shared_cache(struct lower *l, const struct tl_keyword *kw, const struct 
 	z = tl_arena_alloc(l->env->arena, sizeof(*z));
 	z->name = name;
 	z->bytes = bytes;
-	z->stream = stream;
+	z->use = use;
 	z->loc = arg->loc;
 	z->next = l->cache_zones;
 	l->cache_zones = z;
 }
+
+/*
+ * ssl_ocsp_cache off | shared:name:size (ngx_http_ssl_ocsp_cache, read
+ * with the directive): anything else is invalid, a size under 8 pages too
+ * small, and the zone is declared like a session cache's.
+ */
+static void
+set_ocsp_cache(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_directive *d,
+	       void *field)
+{
+	struct tl_str *c = field;
+	const struct tl_arg *a = &d->args[0];
+	const char *name;
+	long long bytes;
+
+	if (tl_lower_duplicate(engine, &c->v, d))
+		return;
+	if (strcmp(a->text, "off") != 0) {
+		switch (strncmp(a->text, "shared:", 7) == 0 && strlen(a->text) > 7
+				? parse_shared(engine->arena, a->text, &name, &bytes)
+				: CACHE_INVALID) {
+		case CACHE_INVALID:
+			tl_lower_invalid(engine, a->loc, "invalid OCSP cache \"%s\"", a->text);
+			return;
+		case CACHE_TOO_SMALL:
+			tl_lower_invalid(engine, a->loc,
+					 "OCSP cache \"%s\" is too small (nginx needs %d bytes at "
+					 "least)",
+					 a->text, SHARED_CACHE_MIN);
+			return;
+		case CACHE_OK:
+			declare_shared_cache(nginx_of(engine), kw, a, true);
+			break;
+		}
+	}
+	tl_set_str.set(engine, kw, d, field);
+}
+
+static const struct tl_setter set_ocsp_cache_row = {set_ocsp_cache, NULL};
 
 static void
 set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
@@ -558,7 +673,7 @@ set_session_cache(struct tl_lower *engine, const struct tl_keyword *kw,
 	*c = parsed;
 	for (size_t i = 0; i < d->nargs; i++)
 		if (strncmp(d->args[i].text, "shared:", 7) == 0)
-			declare_shared_cache(nginx_of(engine), kw, &d->args[i]);
+			declare_shared_cache(nginx_of(engine), kw, &d->args[i], false);
 }
 
 static void
@@ -596,6 +711,8 @@ static const struct tl_setter set_session_cache_row = {set_session_cache, defaul
 #define NO_TARGET TL_NO_TARGET, 0
 #define TLS(m) NGX_TARGET_TLS, offsetof(struct tl_tls, m)
 #define PROXY(m) NGX_TARGET_PROXY, offsetof(struct tl_upstream_tls, m)
+#define GRPC(m) NGX_TARGET_GRPC, offsetof(struct tl_upstream_tls, m)
+#define UWSGI(m) NGX_TARGET_UWSGI, offsetof(struct tl_upstream_tls, m)
 #define SCOPE(m) NGX_TARGET_SCOPE, offsetof(struct scope, m)
 
 /*
@@ -613,20 +730,20 @@ static const struct tl_setter set_session_cache_row = {set_session_cache, defaul
  */
 /* clang-format off */
 static const struct tl_keyword keywords[] = {
-	{"grpc_ssl_certificate", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "client certificate for TLS to a gRPC backend"},
+	{"grpc_ssl_certificate", CTX_PROXY, SINCE(1, 13, 10), &tl_set_str, GRPC(certificate), ONE, "client certificate for TLS to a gRPC backend"},
 	{"grpc_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of gRPC client certificates named with variables"},
-	{"grpc_ssl_certificate_key", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "key of the gRPC client certificate"},
-	{"grpc_ssl_ciphers", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "TLS <= 1.2 cipher string towards gRPC backends"},
-	{"grpc_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), &tl_set_none, NO_TARGET, TWO, "raw OpenSSL command for TLS to gRPC backends"},
-	{"grpc_ssl_crl", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "revoked gRPC backend certificates"},
-	{"grpc_ssl_name", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "name the gRPC backend certificate is checked against"},
-	{"grpc_ssl_password_file", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "passphrases of the gRPC client key"},
-	{"grpc_ssl_protocols", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ANY, "protocol versions towards gRPC backends"},
-	{"grpc_ssl_server_name", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, NO_TARGET, ONE, "send SNI to gRPC backends"},
-	{"grpc_ssl_session_reuse", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, NO_TARGET, ONE, "reuse TLS sessions with gRPC backends"},
-	{"grpc_ssl_trusted_certificate", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "CAs that gRPC backend certificates must chain to"},
-	{"grpc_ssl_verify", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, NO_TARGET, ONE, "verify gRPC backend certificates"},
-	{"grpc_ssl_verify_depth", CTX_PROXY, SINCE(1, 13, 10), &tl_set_none, NO_TARGET, ONE, "depth of gRPC backend chain verification"},
+	{"grpc_ssl_certificate_key", CTX_PROXY, SINCE(1, 13, 10), &tl_set_str, GRPC(certificate_key), ONE, "key of the gRPC client certificate"},
+	{"grpc_ssl_ciphers", CTX_PROXY, SINCE(1, 13, 10), &tl_set_str, GRPC(ciphers), ONE, "TLS <= 1.2 cipher string towards gRPC backends"},
+	{"grpc_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), &set_conf_command_row, GRPC(conf_commands), TWO, "raw OpenSSL command for TLS to gRPC backends"},
+	{"grpc_ssl_crl", CTX_PROXY, SINCE(1, 13, 10), &tl_set_str, GRPC(crl), ONE, "revoked gRPC backend certificates"},
+	{"grpc_ssl_name", CTX_PROXY, SINCE(1, 13, 10), &tl_set_str, GRPC(name), ONE, "name the gRPC backend certificate is checked against"},
+	{"grpc_ssl_password_file", CTX_PROXY, SINCE(1, 13, 10), &set_upstream_password_row, GRPC(password_file), ONE, "passphrases of the gRPC client key"},
+	{"grpc_ssl_protocols", CTX_PROXY, SINCE(1, 13, 10), &set_protocols_row, GRPC(protocols), ANY, "protocol versions towards gRPC backends"},
+	{"grpc_ssl_server_name", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, GRPC(server_name), ONE, "send SNI to gRPC backends"},
+	{"grpc_ssl_session_reuse", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, GRPC(session_reuse), ONE, "reuse TLS sessions with gRPC backends"},
+	{"grpc_ssl_trusted_certificate", CTX_PROXY, SINCE(1, 13, 10), &tl_set_str, GRPC(trusted_certificate), ONE, "CAs that gRPC backend certificates must chain to"},
+	{"grpc_ssl_verify", CTX_PROXY, SINCE(1, 13, 10), &tl_set_flag, GRPC(verify), ONE, "verify gRPC backend certificates"},
+	{"grpc_ssl_verify_depth", CTX_PROXY, SINCE(1, 13, 10), &set_count_row, GRPC(verify_depth), ONE, "depth of gRPC backend chain verification"},
 	{"http2", CTX_SSL_HTTP, SINCE(1, 25, 1), &tl_set_flag, SCOPE(http2), ONE, "HTTP/2 on the server's TLS listeners"},
 	/* HTTP/3 and QUIC: ngx_http_v3_module's commands, from release-1.25.0 (main and server). */
 	{"http3", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "HTTP/3 on the server's QUIC listeners"},
@@ -651,8 +768,8 @@ static const struct tl_keyword keywords[] = {
 	{"proxy_ssl_crl", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(crl), ONE, "revoked backend certificates"},
 	{"proxy_ssl_name", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(name), ONE, "name the backend certificate is checked against (and sent as SNI)"},
 	{"proxy_ssl_name", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(name), ONE, "name the backend certificate is checked against (and sent as SNI)"},
-	{"proxy_ssl_password_file", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(password_file), ONE, "passphrases of the backend client key"},
-	{"proxy_ssl_password_file", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(password_file), ONE, "passphrases of the backend client key"},
+	{"proxy_ssl_password_file", CTX_PROXY, ALWAYS, &set_upstream_password_row, PROXY(password_file), ONE, "passphrases of the backend client key"},
+	{"proxy_ssl_password_file", CTX_STREAM, ALWAYS, &set_upstream_password_row, PROXY(password_file), ONE, "passphrases of the backend client key"},
 	{"proxy_ssl_protocols", CTX_PROXY, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards the backend"},
 	{"proxy_ssl_protocols", CTX_STREAM, ALWAYS, &set_protocols_row, PROXY(protocols), ANY, "protocol versions towards the backend"},
 	{"proxy_ssl_server_name", CTX_PROXY, ALWAYS, &tl_set_flag, PROXY(server_name), ONE, "send SNI to the backend"},
@@ -666,6 +783,8 @@ static const struct tl_keyword keywords[] = {
 	{"proxy_ssl_verify_depth", CTX_PROXY, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification"},
 	{"proxy_ssl_verify_depth", CTX_STREAM, ALWAYS, &set_count_row, PROXY(verify_depth), ONE, "depth of backend chain verification"},
 	{"quic_active_connection_id_limit", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_none, NO_TARGET, ONE, "QUIC connection IDs a client may use"},
+	/* ngx_quic_bpf_module (Linux builds with BPF, 1.25.0): main context only. */
+	{"quic_bpf", CTX_MAIN, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "route QUIC packets to workers with eBPF"},
 	{"quic_gso", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "segmentation offload for QUIC"},
 	{"quic_host_key", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_none, NO_TARGET, ONE, "key of QUIC address validation tokens"},
 	{"quic_retry", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "QUIC address validation (Retry)"},
@@ -674,7 +793,7 @@ static const struct tl_keyword keywords[] = {
 	{"server_name", CTX_HTTP_SRV, ALWAYS, &tl_set_none, NO_TARGET, ANY, "the names a server answers to"},
 	{"server_name", CTX_STREAM_SRV, SINCE(1, 25, 5), &tl_set_none, NO_TARGET, ANY, "the names a server answers to"},
 	{"ssl", CTX_SSL_HTTP, UNTIL(1, 25, 1), &tl_set_none, NO_TARGET, ONE, "TLS on every listen of the server (removed in 1.25.1)"},
-	{"ssl_alpn", CTX_STREAM, SINCE(1, 21, 4), &tl_set_str, TLS(alpn), ANY, "ALPN protocols the stream server accepts"},
+	{"ssl_alpn", CTX_STREAM, SINCE(1, 21, 4), &set_alpn_row, TLS(alpn), ANY, "ALPN protocols the stream server accepts"},
 	{"ssl_buffer_size", CTX_SSL_HTTP, ALWAYS, &set_size_str_row, TLS(buffer_size), ONE, "size of TLS records sent"},
 	{"ssl_certificate", CTX_SSL_HTTP, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
 	{"ssl_certificate", CTX_STREAM, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
@@ -704,8 +823,8 @@ static const struct tl_keyword keywords[] = {
 	{"ssl_object_cache_inheritable", CTX_MAIN, SINCE(1, 27, 4), &tl_set_flag, NO_TARGET, ONE, "certificate caches kept across reloads"},
 	{"ssl_ocsp", CTX_SSL_HTTP, SINCE(1, 19, 0), &tl_set_enum, TLS(ocsp), 1, 1, ocsp_values, "OCSP checking of client certificates"},
 	{"ssl_ocsp", CTX_STREAM, SINCE(1, 27, 2), &tl_set_enum, TLS(ocsp), 1, 1, ocsp_values, "OCSP checking of client certificates"},
-	{"ssl_ocsp_cache", CTX_SSL_HTTP, SINCE(1, 19, 0), &tl_set_str, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
-	{"ssl_ocsp_cache", CTX_STREAM, SINCE(1, 27, 2), &tl_set_str, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
+	{"ssl_ocsp_cache", CTX_SSL_HTTP, SINCE(1, 19, 0), &set_ocsp_cache_row, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
+	{"ssl_ocsp_cache", CTX_STREAM, SINCE(1, 27, 2), &set_ocsp_cache_row, TLS(ocsp_cache), ONE, "cache of client certificate OCSP answers"},
 	{"ssl_ocsp_responder", CTX_SSL_HTTP, SINCE(1, 19, 0), &tl_set_str, TLS(ocsp_responder), ONE, "OCSP responder for client certificates"},
 	{"ssl_ocsp_responder", CTX_STREAM, SINCE(1, 27, 2), &tl_set_str, TLS(ocsp_responder), ONE, "OCSP responder for client certificates"},
 	{"ssl_password_file", CTX_SSL_HTTP, ALWAYS, &tl_set_path, TLS(password_file), ONE, "passphrases of encrypted keys, one a line"},
@@ -740,20 +859,20 @@ static const struct tl_keyword keywords[] = {
 	{"ssl_verify_client", CTX_STREAM, SINCE(1, 11, 8), &set_client_auth_row, TLS(verify_client), ONE, "client certificate verification"},
 	{"ssl_verify_depth", CTX_SSL_HTTP, ALWAYS, &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification"},
 	{"ssl_verify_depth", CTX_STREAM, SINCE(1, 11, 8), &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification"},
-	{"uwsgi_ssl_certificate", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "client certificate for TLS to a uwsgi backend"},
+	{"uwsgi_ssl_certificate", CTX_PROXY, ALWAYS, &tl_set_str, UWSGI(certificate), ONE, "client certificate for TLS to a uwsgi backend"},
 	{"uwsgi_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of uwsgi client certificates named with variables"},
-	{"uwsgi_ssl_certificate_key", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "key of the uwsgi client certificate"},
-	{"uwsgi_ssl_ciphers", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "TLS <= 1.2 cipher string towards uwsgi backends"},
-	{"uwsgi_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), &tl_set_none, NO_TARGET, TWO, "raw OpenSSL command for TLS to uwsgi backends"},
-	{"uwsgi_ssl_crl", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "revoked uwsgi backend certificates"},
-	{"uwsgi_ssl_name", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "name the uwsgi backend certificate is checked against"},
-	{"uwsgi_ssl_password_file", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "passphrases of the uwsgi client key"},
-	{"uwsgi_ssl_protocols", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ANY, "protocol versions towards uwsgi backends"},
-	{"uwsgi_ssl_server_name", CTX_PROXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "send SNI to uwsgi backends"},
-	{"uwsgi_ssl_session_reuse", CTX_PROXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "reuse TLS sessions with uwsgi backends"},
-	{"uwsgi_ssl_trusted_certificate", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "CAs that uwsgi backend certificates must chain to"},
-	{"uwsgi_ssl_verify", CTX_PROXY, ALWAYS, &tl_set_flag, NO_TARGET, ONE, "verify uwsgi backend certificates"},
-	{"uwsgi_ssl_verify_depth", CTX_PROXY, ALWAYS, &tl_set_none, NO_TARGET, ONE, "depth of uwsgi backend chain verification"},
+	{"uwsgi_ssl_certificate_key", CTX_PROXY, ALWAYS, &tl_set_str, UWSGI(certificate_key), ONE, "key of the uwsgi client certificate"},
+	{"uwsgi_ssl_ciphers", CTX_PROXY, ALWAYS, &tl_set_str, UWSGI(ciphers), ONE, "TLS <= 1.2 cipher string towards uwsgi backends"},
+	{"uwsgi_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), &set_conf_command_row, UWSGI(conf_commands), TWO, "raw OpenSSL command for TLS to uwsgi backends"},
+	{"uwsgi_ssl_crl", CTX_PROXY, ALWAYS, &tl_set_str, UWSGI(crl), ONE, "revoked uwsgi backend certificates"},
+	{"uwsgi_ssl_name", CTX_PROXY, ALWAYS, &tl_set_str, UWSGI(name), ONE, "name the uwsgi backend certificate is checked against"},
+	{"uwsgi_ssl_password_file", CTX_PROXY, ALWAYS, &set_upstream_password_row, UWSGI(password_file), ONE, "passphrases of the uwsgi client key"},
+	{"uwsgi_ssl_protocols", CTX_PROXY, ALWAYS, &set_protocols_row, UWSGI(protocols), ANY, "protocol versions towards uwsgi backends"},
+	{"uwsgi_ssl_server_name", CTX_PROXY, ALWAYS, &tl_set_flag, UWSGI(server_name), ONE, "send SNI to uwsgi backends"},
+	{"uwsgi_ssl_session_reuse", CTX_PROXY, ALWAYS, &tl_set_flag, UWSGI(session_reuse), ONE, "reuse TLS sessions with uwsgi backends"},
+	{"uwsgi_ssl_trusted_certificate", CTX_PROXY, ALWAYS, &tl_set_str, UWSGI(trusted_certificate), ONE, "CAs that uwsgi backend certificates must chain to"},
+	{"uwsgi_ssl_verify", CTX_PROXY, ALWAYS, &tl_set_flag, UWSGI(verify), ONE, "verify uwsgi backend certificates"},
+	{"uwsgi_ssl_verify_depth", CTX_PROXY, ALWAYS, &set_count_row, UWSGI(verify_depth), ONE, "depth of uwsgi backend chain verification"},
 };
 /* clang-format on */
 
@@ -781,7 +900,9 @@ tl_ngx_apply_keyword(struct lower *l, struct scope *scope, const struct tl_direc
 {
 	void *targets[NGX_NTARGETS] = {
 		[NGX_TARGET_TLS] = &scope->tls,
-		[NGX_TARGET_PROXY] = &scope->proxy,
+		[NGX_TARGET_PROXY] = &scope->up[NGX_UP_PROXY],
+		[NGX_TARGET_GRPC] = &scope->up[NGX_UP_GRPC],
+		[NGX_TARGET_UWSGI] = &scope->up[NGX_UP_UWSGI],
 		[NGX_TARGET_SCOPE] = scope,
 	};
 
@@ -794,9 +915,23 @@ tl_ngx_keyword_allowed(struct lower *l, unsigned ctx, const struct tl_directive 
 	return tl_keyword_allowed(&l->engine, &tl_nginx_keywords, ctx, d);
 }
 
+/*
+ * grpc_ssl_* and uwsgi_ssl_* default to what proxy_ssl_* does: the three
+ * merge functions set the same values (ngx_http_grpc_merge_loc_conf,
+ * ngx_http_uwsgi_merge_loc_conf), so the facts are kept once.
+ */
 static const char *
 nginx_default(const struct tl_keyword *kw, struct tl_version version)
 {
+	static const char *const kin[] = {"grpc_ssl_", "uwsgi_ssl_"};
+
+	for (size_t i = 0; i < sizeof(kin) / sizeof(kin[0]); i++)
+		if (strncmp(kw->name, kin[i], strlen(kin[i])) == 0) {
+			char name[64];
+
+			snprintf(name, sizeof(name), "proxy_ssl_%s", kw->name + strlen(kin[i]));
+			return tl_nginx_default(name, version, NULL);
+		}
 	return tl_nginx_default(kw->name, version, NULL);
 }
 

@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,82 @@ static const char *const listen_prefixes[] = {
 	"accept_filter=", "backlog=", "fastopen=",     "ipv6only=", "rcvbuf=",
 	"setfib=",        "sndbuf=",  "so_keepalive=", NULL,
 };
+
+/*
+ * The parameters of a stream "listen" (ngx_stream_core_listen) and the
+ * release whose source first has each ({0} when 1.9.0 already had it),
+ * read off every release tag: stream knows no http2, spdy or "default",
+ * and default_server only since name-based stream servers.
+ */
+static const struct {
+	const char *name; /* a trailing '=' makes it a prefix */
+	struct tl_version since;
+} stream_listen_params[] = {
+	{"bind", {0, 0, 0}},
+	{"ipv6only=", {0, 0, 0}},
+	{"so_keepalive=", {0, 0, 0}},
+	{"ssl", {0, 0, 0}},
+	{"reuseport", {1, 9, 1}},
+	{"backlog=", {1, 9, 2}},
+	{"udp", {1, 9, 13}},
+	{"proxy_protocol", {1, 11, 4}},
+	{"rcvbuf=", {1, 13, 0}},
+	{"sndbuf=", {1, 13, 0}},
+	{"fastopen=", {1, 21, 0}},
+	{"accept_filter=", {1, 25, 5}},
+	{"default_server", {1, 25, 5}},
+	{"deferred", {1, 25, 5}},
+	{"setfib=", {1, 25, 5}},
+	{"multipath", {1, 29, 7}},
+};
+
+/* The row of stream_listen_params P is, or NULL. */
+static const struct tl_version *
+stream_param_since(const char *p)
+{
+	for (size_t i = 0; i < sizeof(stream_listen_params) / sizeof(stream_listen_params[0]);
+	     i++) {
+		const char *n = stream_listen_params[i].name;
+		size_t len = strlen(n);
+
+		if (n[len - 1] == '=' ? strncmp(p, n, len) == 0 : strcmp(p, n) == 0)
+			return &stream_listen_params[i].since;
+	}
+	return NULL;
+}
+
+/*
+ * A stream listen parameter the targeted nginx refuses, reported in its
+ * words ("the invalid … parameter" until 1.25.5 reworded it); true when
+ * it was.
+ */
+static bool
+stream_param_refused(struct lower *l, const struct tl_arg *a)
+{
+	const struct tl_version *since = stream_param_since(a->text);
+	struct tl_version v = l->env->version;
+	const char *words = tl_version_cmp(v, (struct tl_version){1, 25, 5}) >= 0
+				    ? "invalid parameter \"%s\""
+				    : "the invalid \"%s\" parameter";
+	char said[320];
+
+	if (since != NULL && tl_version_cmp(v, *since) >= 0)
+		return false;
+	snprintf(said, sizeof(said), words, a->text);
+	if (since == NULL)
+		tl_lower_invalid(
+			&l->engine, a->loc,
+			"invalid parameter '%s' in a stream 'listen' directive (nginx says "
+			"'%s')",
+			a->text, said);
+	else
+		tl_lower_unsupported(&l->engine, a->loc,
+				     "'%s' is a stream listen parameter from nginx %u.%u.%u (the "
+				     "target is %u.%u): nginx %u.%u refuses to start with '%s'",
+				     a->text, since->major, since->minor, since->patch, v.major,
+				     v.minor, v.major, v.minor, said);
+	return true;
+}
 
 static bool
 known_listen_param(const char *p)
@@ -161,7 +238,10 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 	for (size_t i = 1; i < d->nargs; i++) {
 		const char *p = d->args[i].text;
 
-		if (!known_listen_param(p)) {
+		if (site->mode == TL_SITE_STREAM) {
+			if (stream_param_refused(l, &d->args[i]))
+				continue;
+		} else if (!known_listen_param(p)) {
 			tl_lower_invalid(&l->engine, d->args[i].loc,
 					 "invalid parameter '%s' in 'listen' directive", p);
 			continue;

@@ -110,9 +110,19 @@ finish_tls(struct lower *l, struct tl_tls *tls, const struct tl_tls *parent, str
 static void lower_location(struct lower *l, struct tl_site *site, const struct scope *parent,
 			   const struct tl_directive *d);
 
+/* The directive that sends a location to a backend of each module, and its TLS scheme. */
+static const struct {
+	const char *pass;
+	const char *scheme;
+} passes[NGX_UP_COUNT] = {
+	[NGX_UP_PROXY] = {"proxy_pass", "https://"},
+	[NGX_UP_GRPC] = {"grpc_pass", "grpcs://"},
+	[NGX_UP_UWSGI] = {"uwsgi_pass", "suwsgi://"},
+};
+
 static void
 add_upstream(struct lower *l, struct tl_site *site, const struct scope *scope,
-	     const struct tl_directive *pass)
+	     const struct tl_directive *pass, enum ngx_upstream_module module)
 {
 	struct tl_upstream *up;
 	const char *url = pass->args[0].text;
@@ -124,16 +134,39 @@ add_upstream(struct lower *l, struct tl_site *site, const struct scope *scope,
 	up->loc = pass->loc;
 	up->url = url;
 	up->host = tl_arena_strndup(l->env->arena, host, hlen);
-	up->tls = scope->proxy;
+	up->tls = scope->up[module];
 	if (up->tls.enabled.v.origin == TL_ORIGIN_UNSET) {
 		/* In http the URL's scheme is the switch. */
 		up->tls.enabled.v = tl_value_set(pass);
 		up->tls.enabled.on = true;
 	}
-	tl_fill_defaults(&up->tls, &l->proxy_defaults, tl_upstream_tls_fields,
+	tl_fill_defaults(&up->tls, &l->up_defaults[module], tl_upstream_tls_fields,
 			 tl_upstream_tls_nfields, pass->loc);
-	tl_ngx_check_upstream_context(l, &up->tls);
+	tl_ngx_check_upstream_context(l, &up->tls, module);
 	tl_ptrvec_push(l->env->arena, &site->upstreams, up);
+}
+
+/*
+ * A location's proxy_pass, grpc_pass or uwsgi_pass: a URL of the TLS
+ * scheme is a TLS backend; one with variables may turn out to be, and
+ * nginx builds the context for it anyway (the pass handlers set
+ * "ssl = 1" for both).
+ */
+static void
+location_pass(struct lower *l, struct tl_site *site, struct scope *scope,
+	      const struct tl_directive *pass, enum ngx_upstream_module module)
+{
+	const char *url = pass->args[0].text;
+
+	if (strncasecmp(url, passes[module].scheme, strlen(passes[module].scheme)) == 0) {
+		add_upstream(l, site, scope, pass, module);
+	} else if (strchr(url, '$') != NULL) {
+		struct tl_upstream_tls t = scope->up[module];
+
+		tl_fill_defaults(&t, &l->up_defaults[module], tl_upstream_tls_fields,
+				 tl_upstream_tls_nfields, pass->loc);
+		tl_ngx_check_upstream_context(l, &t, module);
+	}
 }
 
 /* The children of a location or an if-in-location block. */
@@ -141,22 +174,27 @@ static void
 lower_location_body(struct lower *l, struct tl_site *site, struct scope *scope,
 		    const struct scope *parent, const struct tl_directive *d)
 {
-	const struct tl_directive *pass = NULL;
+	const struct tl_directive *pass[NGX_UP_COUNT] = {NULL};
 	struct tl_location *loc;
 
 	for (size_t i = 0; i < d->nchildren; i++) {
 		const struct tl_directive *c = d->children[i];
+		bool is_pass = false;
 
 		if (strcmp(c->name, "location") == 0 || strcmp(c->name, "if") == 0)
 			continue;
-		if (strcmp(c->name, "proxy_pass") == 0 && c->nargs == 1)
-			pass = c;
-		else
+		for (int m = 0; m < NGX_UP_COUNT; m++)
+			if (strcmp(c->name, passes[m].pass) == 0 && c->nargs == 1) {
+				pass[m] = c;
+				is_pass = true;
+			}
+		if (!is_pass)
 			apply_common(l, scope, c);
 	}
 	merge_headers(&scope->headers, &parent->headers);
-	tl_inherit_fields(&scope->proxy, &parent->proxy, tl_upstream_tls_fields,
-			  tl_upstream_tls_nfields);
+	for (int m = 0; m < NGX_UP_COUNT; m++)
+		tl_inherit_fields(&scope->up[m], &parent->up[m], tl_upstream_tls_fields,
+				  tl_upstream_tls_nfields);
 
 	loc = tl_arena_alloc(l->env->arena, sizeof(*loc));
 	loc->loc = d->loc;
@@ -164,11 +202,9 @@ lower_location_body(struct lower *l, struct tl_site *site, struct scope *scope,
 	loc->hsts = scope->headers.effective;
 	tl_ptrvec_push(l->env->arena, &site->locations, loc);
 
-	if (pass != NULL && strncasecmp(pass->args[0].text, "https://", 8) == 0)
-		add_upstream(l, site, scope, pass);
-	else if (pass != NULL && strchr(pass->args[0].text, '$') != NULL)
-		/* A URL with variables may be https: nginx builds the context anyway. */
-		tl_ngx_check_upstream_context(l, &scope->proxy);
+	for (int m = 0; m < NGX_UP_COUNT; m++)
+		if (pass[m] != NULL)
+			location_pass(l, site, scope, pass[m], (enum ngx_upstream_module)m);
 
 	for (size_t i = 0; i < d->nchildren; i++) {
 		const struct tl_directive *c = d->children[i];
@@ -245,6 +281,31 @@ lower_ssl_on_deprecated(struct lower *l, const struct tl_directive *d)
 }
 
 /*
+ * The old "ssl" directive at http or server level (CTX): *ON is set by
+ * "ssl on", *SEEN by any valid or invalid use, as ngx_conf_set_flag_slot
+ * takes it once per level.
+ */
+static void
+lower_ssl_directive(struct lower *l, unsigned ctx, const struct tl_directive *c,
+		    struct tl_value *on, bool *seen)
+{
+	if (!tl_ngx_keyword_allowed(l, ctx, c))
+		return;
+	/* nginx warns whatever the value, "ssl off;" included. */
+	lower_ssl_on_deprecated(l, c);
+	if (*seen)
+		tl_lower_invalid(&l->engine, c->loc, "\"ssl\" directive is duplicate");
+	else if (strcasecmp(c->args[0].text, "on") != 0 && strcasecmp(c->args[0].text, "off") != 0)
+		tl_lower_invalid(&l->engine, c->args[0].loc,
+				 "invalid value \"%s\" in \"ssl\" directive, "
+				 "it must be \"on\" or \"off\"",
+				 c->args[0].text);
+	else if (strcasecmp(c->args[0].text, "on") == 0)
+		*on = tl_value_set(c);
+	*seen = true;
+}
+
+/*
  * A server {} of the http or stream BLOCK: its defaults point at BLOCK, where the directive
  * that changes them belongs (so one default shared by many servers is one finding).
  */
@@ -275,24 +336,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 				for (size_t k = 0; k < c->nargs; k++)
 					tl_ngx_add_name(l, site, &c->args[k]);
 		} else if (strcmp(c->name, "ssl") == 0) {
-			if (tl_ngx_keyword_allowed(l, scope.ctx, c)) {
-				/* nginx warns whatever the value, "ssl off;" included. */
-				lower_ssl_on_deprecated(l, c);
-				/* ngx_conf_set_flag_slot: on or off, once per level. */
-				if (ssl_seen)
-					tl_lower_invalid(&l->engine, c->loc,
-							 "\"ssl\" directive is duplicate");
-				else if (strcasecmp(c->args[0].text, "on") != 0 &&
-					 strcasecmp(c->args[0].text, "off") != 0)
-					tl_lower_invalid(
-						&l->engine, c->args[0].loc,
-						"invalid value \"%s\" in \"ssl\" directive, "
-						"it must be \"on\" or \"off\"",
-						c->args[0].text);
-				else if (strcasecmp(c->args[0].text, "on") == 0)
-					site->legacy_ssl_on = tl_value_set(c);
-				ssl_seen = true;
-			}
+			lower_ssl_directive(l, scope.ctx, c, &site->legacy_ssl_on, &ssl_seen);
 		} else if (strcmp(c->name, "proxy_pass") == 0 && mode == TL_SITE_STREAM &&
 			   c->nargs == 1) {
 			stream_pass = c;
@@ -300,10 +344,16 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 			apply_common(l, &scope, c);
 		}
 	}
+	/* An http-level "ssl on" is merged into every server that does not say "ssl" itself. */
+	if (!ssl_seen && main->legacy_ssl_on.origin == TL_ORIGIN_SET) {
+		site->legacy_ssl_on = main->legacy_ssl_on;
+		site->legacy_ssl_on.origin = TL_ORIGIN_INHERITED;
+	}
 	finish_tls(l, &scope.tls, &main->tls, block->loc);
 	merge_headers(&scope.headers, &main->headers);
-	tl_inherit_fields(&scope.proxy, &main->proxy, tl_upstream_tls_fields,
-			  tl_upstream_tls_nfields);
+	for (int m = 0; m < NGX_UP_COUNT; m++)
+		tl_inherit_fields(&scope.up[m], &main->up[m], tl_upstream_tls_fields,
+				  tl_upstream_tls_nfields);
 	site->tls = scope.tls;
 	site->hsts = scope.headers.effective;
 	/* None anywhere: it belongs in the http {} block (one finding for every server). */
@@ -321,9 +371,20 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 				    site->tls.session_cache.mode == TL_CACHE_ON &&
 				    site->tls.session_cache.shared_name != NULL &&
 				    site->tls.session_ticket_key.v.origin == TL_ORIGIN_UNSET;
-	/* stream: "proxy_ssl on" makes the connection to the backend TLS. */
-	if (stream_pass != NULL && scope.proxy.enabled.on)
-		add_upstream(l, site, &scope, stream_pass);
+	/*
+	 * stream: "proxy_ssl on" makes the connection to the backend TLS; nginx
+	 * builds that context for the server even without proxy_pass
+	 * (ngx_stream_proxy_merge_srv_conf).
+	 */
+	if (stream_pass != NULL && scope.up[NGX_UP_PROXY].enabled.on) {
+		add_upstream(l, site, &scope, stream_pass, NGX_UP_PROXY);
+	} else if (mode == TL_SITE_STREAM && scope.up[NGX_UP_PROXY].enabled.on) {
+		struct tl_upstream_tls t = scope.up[NGX_UP_PROXY];
+
+		tl_fill_defaults(&t, &l->up_defaults[NGX_UP_PROXY], tl_upstream_tls_fields,
+				 tl_upstream_tls_nfields, d->loc);
+		tl_ngx_check_upstream_context(l, &t, NGX_UP_PROXY);
+	}
 
 	if (mode == TL_SITE_HTTP)
 		for (size_t i = 0; i < d->nchildren; i++) {
@@ -347,6 +408,7 @@ lower_server(struct lower *l, const struct scope *main, const struct tl_directiv
 	site->label = site_label(l, site);
 	site->tls_unread = mode == TL_SITE_STREAM && !tl_ngx_listens_ssl(site) &&
 			   !tl_nginx_has(TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL, l->env->version);
+	site->tls_context = tl_ngx_builds_context(l, site, mode);
 	tl_ngx_check_tls_context(l, site, mode);
 	tl_ptrvec_push(l->env->arena, &l->model->sites, site);
 }
@@ -432,7 +494,7 @@ build_sockets(struct lower *l, size_t first_site)
 				/* One "listen … ssl" makes the whole address:port TLS (ngx_http.c).
 				 */
 				if (ls->ssl || ls->quic ||
-				    site->legacy_ssl_on.origin == TL_ORIGIN_SET)
+				    site->legacy_ssl_on.origin != TL_ORIGIN_UNSET)
 					sock->tls = true;
 				if (ls->default_server && sock->default_site != NULL &&
 				    sock->default_site != site && port == ls->port)
@@ -482,6 +544,7 @@ lower_block(struct lower *l, const struct tl_directive *d, enum tl_site_mode mod
 {
 	struct scope main;
 	size_t first_site = l->model->sites.len;
+	bool main_ssl_seen = false;
 
 	memset(&main, 0, sizeof(main));
 	main.ctx = mode == TL_SITE_HTTP ? CTX_HTTP_MAIN : CTX_STREAM_MAIN;
@@ -493,7 +556,9 @@ lower_block(struct lower *l, const struct tl_directive *d, enum tl_site_mode mod
 	for (size_t i = 0; i < d->nchildren; i++) {
 		const struct tl_directive *c = d->children[i];
 
-		if (strcmp(c->name, "server") != 0)
+		if (strcmp(c->name, "ssl") == 0)
+			lower_ssl_directive(l, main.ctx, c, &main.legacy_ssl_on, &main_ssl_seen);
+		else if (strcmp(c->name, "server") != 0)
 			apply_common(l, &main, c);
 	}
 	merge_headers(&main.headers, NULL);
@@ -543,7 +608,8 @@ tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_m
 	l.engine.prefix = l.prefix;
 	l.engine.server = &l;
 	tl_ngx_compute_defaults(&l, &l.tls_defaults, NGX_TARGET_TLS);
-	tl_ngx_compute_defaults(&l, &l.proxy_defaults, NGX_TARGET_PROXY);
+	for (int m = 0; m < NGX_UP_COUNT; m++)
+		tl_ngx_compute_defaults(&l, &l.up_defaults[m], NGX_TARGET_PROXY + (unsigned)m);
 	model->nfiles += tree->nfiles;
 	if (is_http_snippet(&tree->root)) {
 		/* A sites-enabled file on its own: lint it as nginx reads it, inside http {}. */

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 
+#include "../src/certstore.h"
 #include "lower.h"
 #include "nginx_lower.h"
 
@@ -31,11 +32,28 @@ enum {
 #define CTX_PROXY (CTX_HTTP_MAIN | CTX_HTTP_SRV | CTX_HTTP_LOC)
 #define CTX_STREAM (CTX_STREAM_MAIN | CTX_STREAM_SRV)
 
+/*
+ * The modules that build a TLS context towards a backend, each with its
+ * own directives (proxy_ssl_*, grpc_ssl_*, uwsgi_ssl_*) inherited on its
+ * own, and the same merge and set-up code (ngx_http_proxy_set_ssl,
+ * ngx_http_grpc_set_ssl, ngx_http_uwsgi_set_ssl; stream's proxy is the
+ * proxy row).
+ */
+enum ngx_upstream_module {
+	NGX_UP_PROXY,
+	NGX_UP_GRPC,
+	NGX_UP_UWSGI,
+	NGX_UP_COUNT,
+};
+
 /* The structs a keyword row fills (indices of the engine's targets; 0 is none). */
 enum {
 	NGX_TARGET_TLS = 1, /* struct tl_tls */
-	NGX_TARGET_PROXY,   /* struct tl_upstream_tls */
-	NGX_TARGET_SCOPE,   /* struct scope itself (resolver, http2) */
+	/* struct tl_upstream_tls of a module: NGX_TARGET_PROXY + enum ngx_upstream_module */
+	NGX_TARGET_PROXY,
+	NGX_TARGET_GRPC,
+	NGX_TARGET_UWSGI,
+	NGX_TARGET_SCOPE, /* struct scope itself (resolver, http2) */
 	NGX_NTARGETS,
 };
 
@@ -61,10 +79,11 @@ struct headers {
 struct scope {
 	unsigned ctx;
 	struct tl_tls tls;
-	struct tl_upstream_tls proxy;
+	struct tl_upstream_tls up[NGX_UP_COUNT]; /* by enum ngx_upstream_module */
 	struct headers headers;
 	struct tl_str resolver;
 	struct tl_flag http2;
+	struct tl_value legacy_ssl_on; /* "ssl on" at this level (http or server) */
 };
 
 /* A shared session cache, one shared memory zone of nginx's (ssl_session_cache shared:). */
@@ -72,7 +91,12 @@ struct ngx_cache_zone {
 	struct ngx_cache_zone *next;
 	const char *name;
 	long long bytes;
-	bool stream; /* declared by the stream module, not http */
+	/*
+	 * Who declared it (ngx_shared_memory_add's tag): the http or stream
+	 * session cache, or the http or stream OCSP cache; another use of the
+	 * name is refused.
+	 */
+	unsigned use;
 	struct tl_loc loc;
 };
 
@@ -84,8 +108,10 @@ struct lower {
 	struct tl_lower engine; /* the shared engine's state; engine.server points back here */
 	/* The targeted version's defaults, computed once and copied into each site. */
 	struct tl_tls tls_defaults;
-	struct tl_upstream_tls proxy_defaults;
+	struct tl_upstream_tls up_defaults[NGX_UP_COUNT];
 	struct ngx_cache_zone *cache_zones; /* every shared cache declared so far */
+	/* Files nginx loads while it builds contexts towards backends, through the fs layer. */
+	struct tl_certstore *files;
 };
 
 /* The keyword table and how nginx words its refusals (nginx_keywords.c). */
@@ -108,6 +134,9 @@ void tl_ngx_compute_defaults(struct lower *l, void *settings, unsigned target);
 /* "listen": a listener of SITE. */
 void tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_directive *d);
 
+/* True when nginx builds a TLS context for SITE (nginx_tls_context.c). */
+bool tl_ngx_builds_context(struct lower *l, const struct tl_site *site, enum tl_site_mode mode);
+
 /* True when SITE listens with ssl somewhere (or says the old "ssl on"). */
 bool tl_ngx_listens_ssl(const struct tl_site *site);
 
@@ -118,8 +147,16 @@ bool tl_ngx_listens_ssl(const struct tl_site *site);
  */
 void tl_ngx_check_tls_context(struct lower *l, const struct tl_site *site, enum tl_site_mode mode);
 
-/* The same for a context towards a backend: verification without CAs, a certificate without key. */
-void tl_ngx_check_upstream_context(struct lower *l, const struct tl_upstream_tls *t);
+/*
+ * The same for a context towards a backend of MODULE: its cipher string,
+ * client certificate and key, verification without CAs, its CA and CRL
+ * files, its configuration commands.
+ */
+void tl_ngx_check_upstream_context(struct lower *l, const struct tl_upstream_tls *t,
+				   enum ngx_upstream_module module);
+
+/* "proxy", "grpc" or "uwsgi": how MODULE's directives begin. */
+const char *tl_ngx_upstream_prefix(enum ngx_upstream_module module);
 
 /* One argument of a "server_name": a name of SITE. */
 void tl_ngx_add_name(struct lower *l, struct tl_site *site, const struct tl_arg *a);

@@ -21,6 +21,8 @@ NOT_TLS = {
     "testdata/nginx/lua-block": "not a TLS directive: third-party modules are not judged",
     "testdata/nginx/stream-ssl-1.27": "the case targets nginx 1.27, which has stream "
     "server_name (1.25.5); with --target nginx=1.22 it is directive-unsupported",
+    "testdata/nginx/stream-ocsp-no-ca-1.27": "the case targets the stable nginx, whose stream "
+    "has ssl_ocsp (1.27.2); with --target nginx=1.22 it is directive-unsupported",
 }
 HEAD = """# Start-up refusals and the checks that report them
 

@@ -73,6 +73,32 @@ tl_longest_line(const char *text, size_t len)
 	return longest;
 }
 
+EVP_PKEY *
+tl_key_open_with_lines(struct tl_arena *arena, const char *pem, const char *text, size_t len,
+		       size_t *tried)
+{
+	*tried = 0;
+	for (size_t start = 0; start < len;) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t n = end - start;
+		EVP_PKEY *key;
+
+		if (n > 0 && text[start + n - 1] == '\r')
+			n--;
+		if (n > 0) {
+			(*tried)++;
+			key = open_with(pem, tl_arena_strndup(arena, text + start, n));
+			if (key != NULL) {
+				tl_arena_defer(arena, free_key, key);
+				return key;
+			}
+		}
+		start = end + 1;
+	}
+	return NULL;
+}
+
 /* Tries every line of the password file on the encrypted key. */
 static void
 try_passwords(struct tl_analysis *an, struct tl_key_info *ki, const struct tl_path *pw,
@@ -94,28 +120,9 @@ try_passwords(struct tl_analysis *an, struct tl_key_info *ki, const struct tl_pa
 		ki->password_errno = EMSGSIZE;
 		return;
 	}
-	for (size_t start = 0; start < len;) {
-		const char *nl = memchr(text + start, '\n', len - start);
-		size_t end = nl ? (size_t)(nl - text) : len;
-		size_t n = end - start;
-		const char *pass;
-		EVP_PKEY *key;
-
-		if (n > 0 && text[start + n - 1] == '\r')
-			n--;
-		if (n > 0) {
-			ki->npasswords++;
-			pass = tl_arena_strndup(an->arena, text + start, n);
-			key = open_with(ki->file->key_pem, pass);
-			if (key != NULL) {
-				ki->key = key;
-				ki->opened_by = (int)ki->npasswords;
-				tl_arena_defer(an->arena, free_key, key);
-				return;
-			}
-		}
-		start = end + 1;
-	}
+	ki->key = tl_key_open_with_lines(an->arena, ki->file->key_pem, text, len, &ki->npasswords);
+	if (ki->key != NULL)
+		ki->opened_by = (int)ki->npasswords;
 }
 
 static struct tl_key_info *

@@ -42,6 +42,15 @@ struct tl_key_info {
 
 /* The key of PAIR for SITE (whose password file applies), computed once per (key, password file).
  */
+/*
+ * The encrypted key PEM opened with one of the passphrases of TEXT (a
+ * password file of LEN bytes), tried line by line as nginx tries them;
+ * NULL when none opens it. *TRIED counts the passphrases tried. The key
+ * lives as long as ARENA.
+ */
+EVP_PKEY *tl_key_open_with_lines(struct tl_arena *arena, const char *pem, const char *text,
+				 size_t len, size_t *tried);
+
 /* The length of the longest line of TEXT, without its newline. */
 size_t tl_longest_line(const char *text, size_t len);
 

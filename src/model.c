@@ -119,7 +119,13 @@ tl_site_is_tls(const struct tl_site *site)
 		if (l->socket != NULL && l->socket->tls)
 			return true;
 	}
-	return site->legacy_ssl_on.origin == TL_ORIGIN_SET;
+	return site->legacy_ssl_on.origin != TL_ORIGIN_UNSET;
+}
+
+bool
+tl_site_has_context(const struct tl_site *site)
+{
+	return tl_site_is_tls(site) || site->tls_context;
 }
 
 /* One table of protocol version names for every server's syntax and the policies. */

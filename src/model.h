@@ -332,6 +332,12 @@ enum tl_fault {
 	TL_FAULT_NO_CERTIFICATE, /* the default site of a TLS socket has no certificate */
 	/* Another site of a TLS socket has none (nginx starts: it serves the default's). */
 	TL_FAULT_NO_CERTIFICATE_NAMED,
+	/*
+	 * Another site has none where the default site has none either but
+	 * rejects handshakes (nginx ssl_reject_handshake: it then checks every
+	 * server of the address, and refuses to start).
+	 */
+	TL_FAULT_NO_CERTIFICATE_BESIDE_REJECTING,
 	/* A chain file that holds no certificate (httpd starts and sends no chain). */
 	TL_FAULT_CHAIN_EMPTY,
 	/* A chain file with a malformed PEM block or a certificate that does not decode. */
@@ -602,6 +608,12 @@ struct tl_site {
 	 * 1.25.5 without "listen … ssl"): certificate checks skip it.
 	 */
 	bool tls_unread;
+	/*
+	 * The server builds a TLS context for this site at start-up even
+	 * though no listener serves TLS with it (nginx: an http server with a
+	 * certificate), so the settings it cannot set stop it all the same.
+	 */
+	bool tls_context;
 	enum tl_server_kind server;
 	const struct tl_server_facts *facts; /* what its server does */
 	enum tl_site_mode mode;
@@ -616,7 +628,7 @@ struct tl_site {
 	struct tl_str resolver;
 	struct tl_flag
 		http2; /* HTTP/2 for the site (nginx "http2 on;"); listeners may add it too */
-	struct tl_value legacy_ssl_on; /* nginx "ssl on;" (SET when present) */
+	struct tl_value legacy_ssl_on; /* nginx "ssl on;" (SET here, INHERITED from http) */
 	/*
 	 * The site answers the names of its certificate (HAProxy without a
 	 * crt-list filter): added to names from the certificate when it is read.
@@ -645,5 +657,12 @@ void tl_model_init(struct tl_model *model, struct tl_arena *arena);
 
 /* True when the site is served over TLS on at least one of its sockets. */
 bool tl_site_is_tls(const struct tl_site *site);
+
+/*
+ * True when the server sets SITE's TLS settings up at start-up: a TLS
+ * site, or one with a context of its own (tls_context); settings it
+ * cannot set stop the server either way.
+ */
+bool tl_site_has_context(const struct tl_site *site);
 
 #endif

@@ -32,6 +32,7 @@ lower_text(struct fixture *fx, const char *text, struct tl_version version)
 	tl_diag_init(&fx->diag, fx->arena);
 	tl_model_init(&fx->model, fx->arena);
 	memset(&penv, 0, sizeof(penv));
+	memset(&lenv, 0, sizeof(lenv));
 	penv.arena = fx->arena;
 	penv.sources = &fx->sources;
 	penv.diag = &fx->diag;
@@ -413,11 +414,38 @@ test_versions_and_levels(void)
 		     "removed in nginx 1.25.1") != NULL);
 	CHECK(!tl_site_is_tls(site(&fx, 0)));
 	tl_arena_free(fx.arena);
-	lower_text(&fx, "http { server { listen 1; ssl on; } }", (struct tl_version){1, 22, 0});
+	lower_text(&fx,
+		   "http { server { listen 1; ssl on; ssl_certificate a.crt; "
+		   "ssl_certificate_key a.key; } }",
+		   (struct tl_version){1, 22, 0});
 	CHECK_INT(fx.diag.findings.len, 1);
 	CHECK(fx.diag.findings.len == 1 &&
 	      ((struct tl_finding *)fx.diag.findings.items[0])->id == TL_CK_DIRECTIVE_DEPRECATED);
 	CHECK(tl_site_is_tls(site(&fx, 0)));
+	tl_arena_free(fx.arena);
+	/*
+	 * An http-level "ssl on" is merged into servers that say no "ssl" of
+	 * their own; without a certificate nginx refuses, at that line.
+	 */
+	lower_text(&fx,
+		   "http { ssl on;\n server { listen 1; ssl_certificate a.crt; "
+		   "ssl_certificate_key a.key; }\n server { listen 2; ssl off; }\n"
+		   " server { listen 3; } }",
+		   (struct tl_version){1, 22, 0});
+	CHECK(tl_site_is_tls(site(&fx, 0)));
+	CHECK(!tl_site_is_tls(site(&fx, 1)));
+	CHECK(tl_site_is_tls(site(&fx, 2)));
+	CHECK_INT(fx.diag.findings.len, 3); /* two deprecations, one refusal */
+	{
+		const struct tl_finding *last =
+			fx.diag.findings.len == 3 ? fx.diag.findings.items[2] : NULL;
+		unsigned line = 0, col = 0;
+
+		CHECK(last != NULL && last->id == TL_CK_SSL_NO_CERTIFICATE);
+		if (last != NULL)
+			tl_loc_linecol(&last->loc, &line, &col);
+		CHECK_INT(line, 1);
+	}
 	tl_arena_free(fx.arena);
 	/* "ssl off;" is warned about too, and leaves the server in plain text. */
 	lower_text(&fx, "http { server { listen 1; ssl off; } }", (struct tl_version){1, 22, 0});
@@ -425,7 +453,10 @@ test_versions_and_levels(void)
 	CHECK(!tl_site_is_tls(site(&fx, 0)));
 	tl_arena_free(fx.arena);
 	/* Before 1.15.0 nginx said nothing about it. */
-	lower_text(&fx, "http { server { listen 1; ssl on; } }", (struct tl_version){1, 14, 2});
+	lower_text(&fx,
+		   "http { server { listen 1; ssl on; ssl_certificate a.crt; "
+		   "ssl_certificate_key a.key; } }",
+		   (struct tl_version){1, 14, 2});
 	CHECK_INT(fx.diag.findings.len, 0);
 	CHECK(tl_site_is_tls(site(&fx, 0)));
 	tl_arena_free(fx.arena);
