@@ -264,3 +264,24 @@ tl_cipher_mac_name(const struct tl_cipher_suite *s)
 
 	return bit_name(t, s->mac);
 }
+
+bool
+tl_cipher_suites13_any_known(const char *list)
+{
+	for (const char *p = list; *p != '\0';) {
+		size_t len = strcspn(p, ":");
+		char name[64];
+
+		if (len < sizeof(name)) {
+			const struct tl_cipher_suite *cs;
+
+			memcpy(name, p, len);
+			name[len] = '\0';
+			cs = tl_cipher_suite_by_name(name);
+			if (cs != NULL && cs->min_proto == TL_CS_TLS1_3)
+				return true;
+		}
+		p += len + (p[len] == ':');
+	}
+	return list[0] == '\0';
+}

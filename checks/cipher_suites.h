@@ -172,6 +172,13 @@ unsigned tl_cipher_suite_classes(const struct tl_cipher_suite *suite);
 
 /* The suite with this OpenSSL or IANA name (case-sensitive, as OpenSSL), or NULL. */
 const struct tl_cipher_suite *tl_cipher_suite_by_name(const char *name);
+
+/*
+ * What SSL_CTX_set_ciphersuites() of OpenSSL 3.0 accepts: a ":" list of
+ * which unknown names are skipped, so it fails only when no TLS 1.3 suite
+ * is known (and an empty list is fine: TLS 1.3 without suites).
+ */
+bool tl_cipher_suites13_any_known(const char *list);
 /* The suite with this id (0x03000000 | code point), or NULL. */
 const struct tl_cipher_suite *tl_cipher_suite_by_id(uint32_t id);
 

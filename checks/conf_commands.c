@@ -16,6 +16,7 @@
 
 #include "check_ctx.h"
 #include "checks.h"
+#include "ssl_conf.h"
 
 /* Judged by cipher-invalid and curve-weak, with better words. */
 static const char *const judged_elsewhere[] = {"CipherString", "Ciphersuites", "Curves", "Groups",
@@ -30,44 +31,7 @@ elsewhere(const char *name)
 	return false;
 }
 
-/*
- * NULL when OpenSSL takes NAME VALUE, else its reason ("bad value",
- * "unknown cmd name"). Files are never opened: such commands count as taken.
- */
-static const char *
-openssl_refuses(const char *name, const char *value)
-{
-	SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
-	SSL_CONF_CTX *cctx = SSL_CONF_CTX_new();
-	const char *why = NULL;
-	int type, rc;
-
-	if (ctx == NULL || cctx == NULL)
-		goto done;
-	SSL_CONF_CTX_set_flags(cctx, SSL_CONF_FLAG_FILE | SSL_CONF_FLAG_SERVER |
-					     SSL_CONF_FLAG_CERTIFICATE | SSL_CONF_FLAG_SHOW_ERRORS);
-	SSL_CONF_CTX_set_ssl_ctx(cctx, ctx);
-	type = SSL_CONF_cmd_value_type(cctx, name);
-	if (type == SSL_CONF_TYPE_FILE || type == SSL_CONF_TYPE_DIR)
-		goto done;
-	ERR_clear_error();
-	rc = SSL_CONF_cmd(cctx, name, value);
-	if (rc == -2) {
-		why = "unknown cmd name";
-	} else if (rc <= 0) {
-		/* OpenSSL's reason strings are static. */
-		const char *reason = ERR_reason_error_string(ERR_peek_last_error());
-
-		why = reason != NULL ? reason : "bad value";
-	}
-	ERR_clear_error();
-done:
-	SSL_CONF_CTX_free(cctx);
-	SSL_CTX_free(ctx);
-	return why;
-}
-
-/* openssl_refuses, once per distinct command: ten thousand sites share a handful. */
+/* tl_ssl_conf_refusal, once per distinct command: ten thousand sites share a handful. */
 static const char *
 verdict(struct tl_check_ctx *ctx, struct tl_strmap *verdicts, const char *name, const char *value)
 {
@@ -75,7 +39,7 @@ verdict(struct tl_check_ctx *ctx, struct tl_strmap *verdicts, const char *name, 
 	const char *why = tl_strmap_get(verdicts, key);
 
 	if (why == NULL) {
-		why = openssl_refuses(name, value);
+		why = tl_ssl_conf_refusal(name, value, false);
 		if (why == NULL)
 			why = ""; /* taken */
 		tl_strmap_put(verdicts, key, (void *)why);

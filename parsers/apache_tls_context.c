@@ -247,22 +247,6 @@ check_side(struct ap_lower *l, const struct side *side)
 			side->prefix);
 }
 
-/* SSL_CTX_set_ciphersuites() of OpenSSL 3.0: unknown names are skipped, none known fails. */
-static bool
-suites13_any_known(struct tl_arena *arena, const char *str)
-{
-	for (const char *p = str; *p != '\0';) {
-		size_t len = strcspn(p, ":");
-		const struct tl_cipher_suite *cs =
-			tl_cipher_suite_by_name(tl_arena_strndup(arena, p, len));
-
-		if (cs != NULL && cs->min_proto == TL_CS_TLS1_3)
-			return true;
-		p += len + (p[len] == ':');
-	}
-	return str[0] == '\0';
-}
-
 /*
  * ssl_init_ctx_protocol and ssl_init_ctx_cipher_suite for the context
  * towards backends (the server's own are the checks': proto-none,
@@ -295,7 +279,7 @@ proxy_versions_and_ciphers(struct ap_lower *l, const struct ap_scope *scope)
 				: error != NULL ? error
 						: "is not a valid cipher string");
 	}
-	if (is_set(s13) && !suites13_any_known(l->env->arena, s13->s))
+	if (is_set(s13) && !tl_cipher_suites13_any_known(s13->s))
 		tl_lower_invalid(&l->engine, s13->v.loc,
 				 "SSLProxyCipherSuite TLSv1.3 '%s' names no TLS 1.3 suite; httpd "
 				 "refuses to start (AH10127: Unable to configure permitted TLSv1.3 "

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 
 #include "../checks/cipher_string.h"
+#include "../checks/cipher_suites.h"
 #include "../src/fsutil.h"
 #include "../src/strmap.h"
 #include "../src/topology.h"
@@ -1680,22 +1681,6 @@ server_protocols(struct hp_lower *l, const struct hp_server *srv, const struct t
 			 d->args[0].text);
 }
 
-/* SSL_CTX_set_ciphersuites() of OpenSSL 3.0: unknown names are skipped, none known fails. */
-static bool
-suites13_any_known(struct tl_arena *arena, const char *str)
-{
-	for (const char *p = str; *p != '\0';) {
-		size_t len = strcspn(p, ":");
-		const struct tl_cipher_suite *cs =
-			tl_cipher_suite_by_name(tl_arena_strndup(arena, p, len));
-
-		if (cs != NULL && cs->min_proto == TL_CS_TLS1_3)
-			return true;
-		p += len + (p[len] == ':');
-	}
-	return str[0] == '\0';
-}
-
 static void
 server_ciphers(struct hp_lower *l, const struct hp_server *srv, const char *what)
 {
@@ -1718,7 +1703,7 @@ server_ciphers(struct hp_lower *l, const struct hp_server *srv, const char *what
 							 : "invalid syntax");
 	}
 	if (cs->v.origin != TL_ORIGIN_UNSET && cs->s != NULL &&
-	    !suites13_any_known(l->env->arena, cs->s))
+	    !tl_cipher_suites13_any_known(cs->s))
 		tl_lower_invalid(
 			&l->engine, cs->v.loc,
 			"%s : unable to set TLS 1.3 cipher suites to '%s' (it names no TLS "

@@ -40,6 +40,7 @@
 #include "../src/keyinfo.h"
 #include "nginx_facts.h"
 #include "nginx_lower_int.h"
+#include "../src/ssl_conf.h"
 
 /* CA bundles can be large (a system store is ~200 KiB); beyond this they are not judged. */
 #define MAX_TLS_FILE (16u << 20)
@@ -530,44 +531,6 @@ upstream_certificate(struct lower *l, const struct tl_upstream_tls *t, const cha
 }
 
 /*
- * NULL when OpenSSL takes the command NAME VALUE as ngx_ssl_conf_commands
- * hands it over, else its reason. Commands that name files are left alone:
- * nginx resolves them against its prefix, tlslint does not read them.
- */
-static const char *
-conf_command_refused(const char *name, const char *value)
-{
-	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
-	SSL_CONF_CTX *cctx = SSL_CONF_CTX_new();
-	const char *why = NULL;
-	int type, rc;
-
-	if (ctx == NULL || cctx == NULL)
-		goto done;
-	SSL_CONF_CTX_set_flags(cctx, SSL_CONF_FLAG_FILE | SSL_CONF_FLAG_SERVER |
-					     SSL_CONF_FLAG_CLIENT | SSL_CONF_FLAG_CERTIFICATE |
-					     SSL_CONF_FLAG_SHOW_ERRORS);
-	SSL_CONF_CTX_set_ssl_ctx(cctx, ctx);
-	type = SSL_CONF_cmd_value_type(cctx, name);
-	if (type == SSL_CONF_TYPE_FILE || type == SSL_CONF_TYPE_DIR)
-		goto done;
-	ERR_clear_error();
-	rc = SSL_CONF_cmd(cctx, name, value);
-	if (rc == -2) {
-		why = "unknown cmd name";
-	} else if (rc <= 0) {
-		const char *reason = ERR_reason_error_string(ERR_peek_last_error());
-
-		why = reason != NULL ? reason : "bad value";
-	}
-done:
-	ERR_clear_error();
-	SSL_CONF_CTX_free(cctx);
-	SSL_CTX_free(ctx);
-	return why;
-}
-
-/*
  * The context nginx builds towards a backend (ngx_http_proxy_set_ssl and
  * its grpc, uwsgi and stream twins), in their order: the cipher string,
  * the client certificate, with proxy_ssl_verify the trusted CAs (required)
@@ -602,7 +565,7 @@ tl_ngx_check_upstream_context(struct lower *l, const struct tl_upstream_tls *t,
 	}
 	for (size_t i = 0; i < t->conf_commands.n; i++) {
 		const struct tl_conf_command *c = &t->conf_commands.items[i];
-		const char *why = conf_command_refused(c->name, c->value);
+		const char *why = tl_ssl_conf_refusal(c->name, c->value, true);
 
 		if (why != NULL)
 			tl_lower_invalid(&l->engine, c->loc,
