@@ -108,6 +108,8 @@ static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
 	[TL_NGX_STREAM_TLS_WITHOUT_LISTEN_SSL] = {1, 25, 5},
 	/* changes.xml 1.21.0: 'variables support in the "proxy_ssl_certificate", …' */
 	[TL_NGX_UPSTREAM_CERT_VARIABLES] = {1, 21, 0},
+	/* Three "incompatible with \"quic\"" returns in release-1.25.3, eight in 1.25.4. */
+	[TL_NGX_QUIC_TCP_PARAMS] = {1, 25, 4},
 };
 
 bool

@@ -61,6 +61,12 @@ enum tl_nginx_feature {
 	 * variables, loaded per connection (1.21.0, changes.xml).
 	 */
 	TL_NGX_UPSTREAM_CERT_VARIABLES,
+	/*
+	 * "listen … quic" refuses the TCP-only parameters backlog, fastopen,
+	 * deferred and so_keepalive too, not only ssl, http2 and proxy_protocol
+	 * (1.25.4, ngx_http_core_listen).
+	 */
+	TL_NGX_QUIC_TCP_PARAMS,
 	TL_NGX_FEATURE_COUNT,
 };
 

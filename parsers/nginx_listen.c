@@ -162,6 +162,51 @@ parse_port(struct lower *l, const char *text, struct tl_listener *ls)
 	return ls->port > 0 && ls->port < 65536 ? 0 : -1;
 }
 
+/*
+ * ngx_http_core_listen: a UDP (QUIC) listener takes none of the TCP or
+ * TLS-over-TCP parameters; nginx stops at the first it finds. The TCP
+ * socket options are refused from 1.25.4 (accept_filter too, but only
+ * where SO_ACCEPTFILTER exists, which Linux lacks).
+ */
+static void
+quic_incompatible(struct lower *l, const struct tl_directive *d)
+{
+	static const struct {
+		const char *name;
+		bool has_value;  /* written name=VALUE */
+		bool tcp_option; /* refused from TL_NGX_QUIC_TCP_PARAMS on */
+	} params[] = {
+		{"ssl", false, false},
+		{"http2", false, false},
+		{"proxy_protocol", false, false},
+		{"backlog", true, true},
+		{"fastopen", true, true},
+		{"deferred", false, true},
+		{"so_keepalive", true, true},
+	};
+
+	for (size_t i = 1; i < d->nargs; i++) {
+		const char *p = d->args[i].text;
+
+		for (size_t k = 0; k < sizeof(params) / sizeof(params[0]); k++) {
+			size_t n = strlen(params[k].name);
+			bool match = params[k].has_value
+					     ? strncmp(p, params[k].name, n) == 0 && p[n] == '='
+					     : strcmp(p, params[k].name) == 0;
+
+			if (!match || (params[k].tcp_option &&
+				       !tl_nginx_has(TL_NGX_QUIC_TCP_PARAMS, l->env->version)))
+				continue;
+			tl_lower_invalid(&l->engine, d->args[i].loc,
+					 "\"%s\" parameter is incompatible with \"quic\"; nginx "
+					 "refuses to start (a QUIC listener is UDP: TLS over TCP "
+					 "needs a listen line of its own)",
+					 params[k].name);
+			return;
+		}
+	}
+}
+
 /* Splits "addr:port", "port", "addr", "[v6]:port" as ngx_parse_url does for listen. */
 static int
 parse_listen_address(struct lower *l, const char *text, struct tl_listener *ls)
@@ -280,6 +325,8 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 		else if (strcmp(p, "ipv6only=off") == 0)
 			ls->dual_stack = true;
 	}
+	if (ls->quic && site->mode == TL_SITE_HTTP && tl_nginx_has(TL_NGX_QUIC, l->env->version))
+		quic_incompatible(l, d);
 	tl_ptrvec_push(l->env->arena, &site->listeners, ls);
 }
 
