@@ -456,6 +456,30 @@ nginx_addr_text(const struct tl_socket *sock)
 }
 
 /* Groups listeners into sockets: nginx decides TLS and the default server per address:port. */
+/*
+ * ngx_http_ssl_init (1.25.0+): a QUIC address whose default server has
+ * certificates must have TLSv1.3 in that server's ssl_protocols; QUIC
+ * carries nothing else. Judged only where the protocols are written (the
+ * defaults of every release with QUIC include TLSv1.3).
+ */
+static void
+quic_needs_tls13(struct lower *l, const struct tl_socket *sock)
+{
+	const struct tl_site *site = sock->default_site;
+	const struct tl_protocols *p;
+
+	if (site == NULL || site->tls.certs.n == 0)
+		return;
+	p = &site->tls.protocols;
+	if ((p->v.origin != TL_ORIGIN_SET && p->v.origin != TL_ORIGIN_INHERITED) ||
+	    (p->mask & TL_PROTO_TLSv1_3) != 0)
+		return;
+	tl_lower_invalid(&l->engine, p->v.loc,
+			 "\"ssl_protocols\" must enable TLSv1.3 for the \"listen ... quic\" "
+			 "directive of %s, the default server of %s:%u; nginx refuses to start",
+			 site->label, nginx_addr_text(sock), sock->port);
+}
+
 static void
 build_sockets(struct lower *l, size_t first_site)
 {
@@ -536,6 +560,8 @@ build_sockets(struct lower *l, size_t first_site)
 		/* Without default_server the first server on the address:port is the default. */
 		if (sock->default_site == NULL && sock->sites.len > 0)
 			sock->default_site = sock->sites.items[0];
+		if (sock->quic)
+			quic_needs_tls13(l, sock);
 	}
 }
 
