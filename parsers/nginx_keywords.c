@@ -435,6 +435,48 @@ set_count(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 
 static const struct tl_setter set_count_row = {set_count, NULL};
 
+/*
+ * ssl_certificate_cache and its proxy_/grpc_/uwsgi_ twins (1.27.4,
+ * ngx_http_ssl_certificate_cache): max=N (N > 0), inactive=TIME, valid=TIME
+ * or off; a cache that is not off needs max. FIELD is NULL for the twins,
+ * whose value the model does not keep.
+ */
+static void
+set_certificate_cache(struct tl_lower *engine, const struct tl_keyword *kw,
+		      const struct tl_directive *d, void *field)
+{
+	bool off = false;
+	long long max = 0;
+
+	for (size_t i = 0; i < d->nargs; i++) {
+		const char *a = d->args[i].text;
+		bool ok;
+
+		if (strncmp(a, "max=", 4) == 0) {
+			max = parse_number(a + 4, strlen(a + 4));
+			ok = max > 0;
+		} else if (strncmp(a, "inactive=", 9) == 0) {
+			ok = parse_seconds(a + 9) >= 0;
+		} else if (strncmp(a, "valid=", 6) == 0) {
+			ok = parse_seconds(a + 6) >= 0;
+		} else {
+			ok = off = strcmp(a, "off") == 0;
+		}
+		if (!ok) {
+			tl_lower_invalid(engine, d->args[i].loc, "invalid parameter \"%s\"", a);
+			return;
+		}
+	}
+	if (!off && max == 0) {
+		tl_lower_invalid(engine, d->loc, "\"%s\" must have the \"max\" parameter", d->name);
+		return;
+	}
+	if (field != NULL)
+		tl_set_str.set(engine, kw, d, field);
+}
+
+static const struct tl_setter set_certificate_cache_row = {set_certificate_cache, NULL};
+
 static const struct {
 	const char *word;
 	enum tl_client_auth mode;
@@ -731,7 +773,7 @@ static const struct tl_setter set_session_cache_row = {set_session_cache, defaul
 /* clang-format off */
 static const struct tl_keyword keywords[] = {
 	{"grpc_ssl_certificate", CTX_PROXY, SINCE(1, 13, 10), &tl_set_str, GRPC(certificate), ONE, "client certificate for TLS to a gRPC backend"},
-	{"grpc_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of gRPC client certificates named with variables"},
+	{"grpc_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &set_certificate_cache_row, NO_TARGET, 1, 3, NULL, "cache of gRPC client certificates named with variables"},
 	{"grpc_ssl_certificate_key", CTX_PROXY, SINCE(1, 13, 10), &tl_set_str, GRPC(certificate_key), ONE, "key of the gRPC client certificate"},
 	{"grpc_ssl_ciphers", CTX_PROXY, SINCE(1, 13, 10), &tl_set_str, GRPC(ciphers), ONE, "TLS <= 1.2 cipher string towards gRPC backends"},
 	{"grpc_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), &set_conf_command_row, GRPC(conf_commands), TWO, "raw OpenSSL command for TLS to gRPC backends"},
@@ -756,8 +798,8 @@ static const struct tl_keyword keywords[] = {
 	{"proxy_ssl_alpn", CTX_STREAM, SINCE(1, 31, 0), &tl_set_none, NO_TARGET, ANY, "ALPN protocols offered to the stream backend"},
 	{"proxy_ssl_certificate", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(certificate), ONE, "client certificate for TLS to the backend"},
 	{"proxy_ssl_certificate", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(certificate), ONE, "client certificate for TLS to the backend"},
-	{"proxy_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of backend client certificates named with variables"},
-	{"proxy_ssl_certificate_cache", CTX_STREAM, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of backend client certificates named with variables"},
+	{"proxy_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &set_certificate_cache_row, NO_TARGET, 1, 3, NULL, "cache of backend client certificates named with variables"},
+	{"proxy_ssl_certificate_cache", CTX_STREAM, SINCE(1, 27, 4), &set_certificate_cache_row, NO_TARGET, 1, 3, NULL, "cache of backend client certificates named with variables"},
 	{"proxy_ssl_certificate_key", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(certificate_key), ONE, "key of the backend client certificate"},
 	{"proxy_ssl_certificate_key", CTX_STREAM, ALWAYS, &tl_set_str, PROXY(certificate_key), ONE, "key of the backend client certificate"},
 	{"proxy_ssl_ciphers", CTX_PROXY, ALWAYS, &tl_set_str, PROXY(ciphers), ONE, "TLS <= 1.2 cipher string towards the backend"},
@@ -797,8 +839,8 @@ static const struct tl_keyword keywords[] = {
 	{"ssl_buffer_size", CTX_SSL_HTTP, ALWAYS, &set_size_str_row, TLS(buffer_size), ONE, "size of TLS records sent"},
 	{"ssl_certificate", CTX_SSL_HTTP, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
 	{"ssl_certificate", CTX_STREAM, ALWAYS, &set_certificate_row, TLS(certs), ONE, "a certificate (and chain) file the server serves"},
-	{"ssl_certificate_cache", CTX_SSL_HTTP, SINCE(1, 27, 4), &tl_set_str, TLS(certificate_cache), 1, 3, NULL, "cache of certificates named with variables"},
-	{"ssl_certificate_cache", CTX_STREAM, SINCE(1, 27, 4), &tl_set_str, TLS(certificate_cache), 1, 3, NULL, "cache of certificates named with variables"},
+	{"ssl_certificate_cache", CTX_SSL_HTTP, SINCE(1, 27, 4), &set_certificate_cache_row, TLS(certificate_cache), 1, 3, NULL, "cache of certificates named with variables"},
+	{"ssl_certificate_cache", CTX_STREAM, SINCE(1, 27, 4), &set_certificate_cache_row, TLS(certificate_cache), 1, 3, NULL, "cache of certificates named with variables"},
 	{"ssl_certificate_compression", CTX_SSL_HTTP, SINCE(1, 29, 1), &tl_set_flag, TLS(certificate_compression), ONE, "certificate compression (RFC 8879)"},
 	{"ssl_certificate_compression", CTX_STREAM, SINCE(1, 29, 1), &tl_set_flag, TLS(certificate_compression), ONE, "certificate compression (RFC 8879)"},
 	{"ssl_certificate_key", CTX_SSL_HTTP, ALWAYS, &set_certificate_key_row, TLS(certs), ONE, "the key of the certificate of the same rank"},
@@ -860,7 +902,7 @@ static const struct tl_keyword keywords[] = {
 	{"ssl_verify_depth", CTX_SSL_HTTP, ALWAYS, &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification"},
 	{"ssl_verify_depth", CTX_STREAM, SINCE(1, 11, 8), &set_count_row, TLS(verify_depth), ONE, "depth of client chain verification"},
 	{"uwsgi_ssl_certificate", CTX_PROXY, ALWAYS, &tl_set_str, UWSGI(certificate), ONE, "client certificate for TLS to a uwsgi backend"},
-	{"uwsgi_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &tl_set_none, NO_TARGET, 1, 3, NULL, "cache of uwsgi client certificates named with variables"},
+	{"uwsgi_ssl_certificate_cache", CTX_PROXY, SINCE(1, 27, 4), &set_certificate_cache_row, NO_TARGET, 1, 3, NULL, "cache of uwsgi client certificates named with variables"},
 	{"uwsgi_ssl_certificate_key", CTX_PROXY, ALWAYS, &tl_set_str, UWSGI(certificate_key), ONE, "key of the uwsgi client certificate"},
 	{"uwsgi_ssl_ciphers", CTX_PROXY, ALWAYS, &tl_set_str, UWSGI(ciphers), ONE, "TLS <= 1.2 cipher string towards uwsgi backends"},
 	{"uwsgi_ssl_conf_command", CTX_PROXY, SINCE(1, 19, 4), &set_conf_command_row, UWSGI(conf_commands), TWO, "raw OpenSSL command for TLS to uwsgi backends"},
