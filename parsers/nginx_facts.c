@@ -110,6 +110,8 @@ static const struct tl_version feature_since[TL_NGX_FEATURE_COUNT] = {
 	[TL_NGX_UPSTREAM_CERT_VARIABLES] = {1, 21, 0},
 	/* Three "incompatible with \"quic\"" returns in release-1.25.3, eight in 1.25.4. */
 	[TL_NGX_QUIC_TCP_PARAMS] = {1, 25, 4},
+	/* The check is in ngx_http_ssl_module.c and ngx_stream_ssl_module.c from release-1.29.3. */
+	[TL_NGX_STAPLING_NOT_WITH_COMPRESSION] = {1, 29, 3},
 };
 
 bool

@@ -67,6 +67,8 @@ enum tl_nginx_feature {
 	 * (1.25.4, ngx_http_core_listen).
 	 */
 	TL_NGX_QUIC_TCP_PARAMS,
+	/* ssl_stapling with ssl_certificate_compression stops nginx (1.29.3). */
+	TL_NGX_STAPLING_NOT_WITH_COMPRESSION,
 	TL_NGX_FEATURE_COUNT,
 };
 

@@ -607,5 +607,11 @@ tl_ngx_check_tls_context(struct lower *l, const struct tl_site *site, enum tl_si
 		 certs);
 	pem_file(l, &t->crl, "CRL", "X509_LOOKUP_load_file()", certs_or_crls);
 	ticket_key_file(l, &t->session_ticket_key);
+	/* ngx_http_ssl_merge_srv_conf (1.29.3+), before stapling is set up. */
+	if (t->stapling.on && t->certificate_compression.on &&
+	    tl_nginx_has(TL_NGX_STAPLING_NOT_WITH_COMPRESSION, l->env->version))
+		tl_lower_invalid(&l->engine, t->stapling.v.loc,
+				 "\"ssl_stapling\" is incompatible with "
+				 "\"ssl_certificate_compression\"; nginx refuses to start");
 	stapling_file(l, t);
 }
