@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,40 @@ set_upstream_password(struct tl_lower *engine, const struct tl_keyword *kw,
 }
 
 static const struct tl_setter set_upstream_password_row = {set_upstream_password, NULL};
+
+/*
+ * quic_host_key FILE (1.25.0, ngx_http_quic_host_key): read as the
+ * directive is, so a file nginx cannot open, or an empty one ("zero key
+ * size"), stops it at this line. The key bytes are never kept or shown.
+ */
+static void
+set_quic_host_key(struct tl_lower *engine, const struct tl_keyword *kw,
+		  const struct tl_directive *d, void *field)
+{
+	struct lower *l = nginx_of(engine);
+	const char *path;
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	(void)kw;
+	(void)field;
+	if (l->env->fs == NULL)
+		return;
+	path = tl_path_join(l->env->arena, l->prefix, d->args[0].text);
+	rc = tl_fs_read(l->env->fs, path, MAX_PASSWORD_FILE, &text, &len, NULL, NULL);
+	if (rc < 0)
+		tl_lower_invalid(engine, d->loc,
+				 "open() \"%s\" failed (%s); nginx refuses to start",
+				 d->args[0].text, strerror(-rc));
+	else if (len == 0)
+		tl_lower_invalid(engine, d->loc, "\"%s\" zero key size; nginx refuses to start",
+				 d->args[0].text);
+	if (text != NULL)
+		OPENSSL_cleanse(text, len);
+}
+
+static const struct tl_setter set_quic_host_key_row = {set_quic_host_key, NULL};
 
 /* stream ssl_alpn: each protocol name fits the one length byte ALPN gives it (ngx_stream_ssl_alpn).
  */
@@ -828,7 +863,7 @@ static const struct tl_keyword keywords[] = {
 	/* ngx_quic_bpf_module (Linux builds with BPF, 1.25.0): main context only. */
 	{"quic_bpf", CTX_MAIN, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "route QUIC packets to workers with eBPF"},
 	{"quic_gso", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "segmentation offload for QUIC"},
-	{"quic_host_key", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_none, NO_TARGET, ONE, "key of QUIC address validation tokens"},
+	{"quic_host_key", CTX_SSL_HTTP, SINCE(1, 25, 0), &set_quic_host_key_row, NO_TARGET, ONE, "key of QUIC address validation tokens"},
 	{"quic_retry", CTX_SSL_HTTP, SINCE(1, 25, 0), &tl_set_flag, NO_TARGET, ONE, "QUIC address validation (Retry)"},
 	{"resolver", CTX_PROXY, ALWAYS, &tl_set_str, SCOPE(resolver), ANY, "DNS servers (for OCSP stapling and variable backends)"},
 	{"resolver", CTX_STREAM, SINCE(1, 11, 3), &tl_set_str, SCOPE(resolver), ANY, "DNS servers (for OCSP stapling and variable backends)"},
