@@ -631,6 +631,16 @@ new_site(struct ap_lower *l, struct tl_loc loc)
 	return site;
 }
 
+/* The SSLProxy* lines of a <Proxy> section, read into a scope of their own. */
+static void
+read_proxy_section(struct walk *w, const struct tl_directive *p, struct ap_scope *scope)
+{
+	scope_init(scope, AP_PROXY);
+	for (size_t k = 0; k < p->nchildren; k++)
+		if (!p->children[k]->block && strncasecmp(p->children[k]->name, "SSLProxy", 8) == 0)
+			tl_ap_apply_keyword(w->l, scope, p->children[k]);
+}
+
 /*
  * Each <Proxy> section with SSLProxyEngine on gets a context of its own
  * at start-up (ssl_proxy_section_post_config), from its SSLProxy settings
@@ -645,11 +655,7 @@ check_proxy_sections(struct walk *w, const struct vhost *vh)
 
 		if (!is_proxy_section(p))
 			continue;
-		scope_init(&scope, AP_PROXY);
-		for (size_t k = 0; k < p->nchildren; k++)
-			if (!p->children[k]->block &&
-			    strncasecmp(p->children[k]->name, "SSLProxy", 8) == 0)
-				tl_ap_apply_keyword(w->l, &scope, p->children[k]);
+		read_proxy_section(w, p, &scope);
 		tl_inherit_fields(&scope.proxy, &vh->scope.proxy, tl_upstream_tls_fields,
 				  tl_upstream_tls_nfields);
 		merge_verify(&scope.proxy_verify, &vh->scope.proxy_verify);
@@ -674,11 +680,7 @@ proxy_settings(struct walk *w, const struct vhost *vh, const char *url)
 			    (strcmp(p->args[0].text, "*") != 0 &&
 			     strncasecmp(url, p->args[0].text, strlen(p->args[0].text)) != 0))
 				continue;
-			scope_init(&scope, AP_PROXY);
-			for (size_t k = 0; k < p->nchildren; k++)
-				if (!p->children[k]->block &&
-				    strncasecmp(p->children[k]->name, "SSLProxy", 8) == 0)
-					tl_ap_apply_keyword(w->l, &scope, p->children[k]);
+			read_proxy_section(w, p, &scope);
 			tl_inherit_fields(&scope.proxy, &tls, tl_upstream_tls_fields,
 					  tl_upstream_tls_nfields);
 			tls = scope.proxy;
