@@ -194,12 +194,17 @@ set_protocols(struct tl_lower *engine, const struct tl_keyword *kw, const struct
 		tl_lower_invalid(engine, bad->loc, "%s", why);
 		return;
 	}
-	if (overrides != NULL)
-		tl_lower_overridden(engine, overrides->loc,
-				    "%s: Protocol '%s' overrides already set parameter(s) (httpd "
-				    "warns AH02532): a word without + or - replaces the versions "
-				    "before it; write '+%s'",
-				    d->name, overrides->text, overrides->text);
+	if (overrides != NULL) {
+		struct tl_finding *f = tl_lower_overridden(
+			engine, overrides->loc,
+			"%s: Protocol '%s' overrides already set parameter(s) (httpd warns "
+			"AH02532): a word without + or - replaces the versions before it; write "
+			"'+%s'",
+			d->name, overrides->text, overrides->text);
+
+		f->fix = "write {dir} on {line} with a `+` in front, as every version after "
+			 "the first: `SSLProtocol {protocols+}`";
+	}
 	p->v = tl_value_set(d);
 	p->mask = without_holes(mask);
 }
@@ -359,7 +364,9 @@ set_chain(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_
 	tl_lower_deprecated(engine, d->loc,
 			    "SSLCertificateChainFile is deprecated since httpd 2.4.8: put the "
 			    "intermediate certificates after the certificate in SSLCertificateFile "
-			    "and remove this line");
+			    "and remove this line")
+		->fix = "append the certificates of the file named on {line} to the "
+			"`SSLCertificateFile` file, after the leaf, and delete {line}";
 }
 
 static const struct tl_setter set_chain_row = {set_chain, NULL};

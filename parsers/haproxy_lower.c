@@ -156,7 +156,9 @@ bind_protocols(struct hp_lower *l, struct hp_ssl *ssl, struct tl_loc at, const c
 		tl_lower_deprecated(&l->engine, v->no.v.loc,
 				    "no-sslv3/no-tlsv1x are ignored for %s. Use only 'ssl-min-ver' "
 				    "and 'ssl-max-ver' to fix.",
-				    what);
+				    what)
+			->fix = "remove {dir} on {line}: `ssl-min-ver` and `ssl-max-ver` alone set "
+				"the versions";
 		off = 0;
 	}
 	if (v->max.v.origin != TL_ORIGIN_UNSET)

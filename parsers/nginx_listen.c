@@ -306,7 +306,10 @@ tl_ngx_lower_listen(struct lower *l, struct tl_site *site, const struct tl_direc
 				tl_lower_deprecated(
 					&l->engine, d->args[i].loc,
 					"the \"listen ... http2\" directive is deprecated, "
-					"use the \"http2\" directive instead");
+					"use the \"http2\" directive instead")
+					->fix =
+					"remove `http2` from the `listen` on {line} and add "
+					"`http2 on;` to the server";
 		} else if (strcmp(p, "quic") == 0) {
 			/* ngx_http_core_listen knows "quic" from 1.25.0 (the QUIC merge). */
 			if (!tl_nginx_has(TL_NGX_QUIC, l->env->version)) {

@@ -277,7 +277,9 @@ lower_ssl_on_deprecated(struct lower *l, const struct tl_directive *d)
 		return;
 	tl_lower_deprecated(&l->engine, d->loc,
 			    "the \"ssl\" directive is deprecated, use the \"listen ... ssl\" "
-			    "directive instead (nginx 1.25.1 removes it)");
+			    "directive instead (nginx 1.25.1 removes it)")
+		->fix = "delete `ssl on;` on {line} and add `ssl` to each `listen` of the server "
+			"that speaks TLS";
 }
 
 /*

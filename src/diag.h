@@ -47,6 +47,13 @@ struct tl_finding {
 	const char *site;                          /* "www.example.com:443" or NULL */
 	const struct tl_client_error *clients_see; /* NULL-terminated table or NULL */
 	struct tl_ptrvec related;                  /* struct tl_related * */
+	/*
+	 * One concrete edit that makes the finding go away. A check that knows
+	 * the exact edit sets it to a template of src/fix.c ("{line}", "{dir}",
+	 * … filled in later); otherwise the run takes its check's edit for its
+	 * server. Filled once the findings are final.
+	 */
+	const char *fix;
 	size_t nsites; /* sites the same finding was made for, once merged (0: one) */
 };
 

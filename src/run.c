@@ -15,6 +15,7 @@
 #include "../checks/registry.h"
 #include "../parsers/servers.h"
 #include "effective.h"
+#include "fix.h"
 #include "fsutil.h"
 #include "policy_file.h"
 #include "sni_names.h"
@@ -471,4 +472,5 @@ tl_run_finish(struct tl_run *run)
 	}
 	all->len = out;
 	tl_diag_finish(&run->diag);
+	tl_fixes_fill(&run->diag, run->policy);
 }

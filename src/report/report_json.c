@@ -52,6 +52,7 @@ write_finding(struct tl_json *json, const struct tl_finding *f)
 	for (const struct tl_client_error *e = f->clients_see; e != NULL && e->text != NULL; e++)
 		tl_json_string(json, e->text);
 	tl_json_array_end(json);
+	tl_json_member_string(json, "fix", f->fix);
 	tl_json_key(json, "related");
 	tl_json_array_begin(json);
 	for (size_t i = 0; i < f->related.len; i++)

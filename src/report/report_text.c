@@ -257,6 +257,13 @@ write_block(FILE *out, const struct tl_finding *f, bool color)
 	write_clients_see(out, f->clients_see);
 	for (size_t i = 0; i < f->related.len; i++)
 		write_related(out, f->related.items[i]);
+	if (f->fix != NULL) {
+		fputs("  fix: ", out);
+		put_clean(out, f->fix);
+		fputs(" (see `tlslint explain ", out);
+		put_clean(out, f->check);
+		fputs("`)\n", out);
+	}
 }
 
 static void

@@ -16,7 +16,7 @@ def check_findings(doc):
     assert list(doc) == ['tool', 'profile', 'findings', 'summary'], list(doc)
     assert doc['tool'] == {'name': 'tlslint', 'version': doc['tool']['version']}
     keys = ['check', 'severity', 'message', 'file', 'line', 'column', 'server', 'site',
-            'clients_see', 'related']
+            'clients_see', 'fix', 'related']
     for f in doc['findings']:
         assert list(f) == keys, list(f)
         assert f['severity'] in ('error', 'warning', 'info')

@@ -87,6 +87,7 @@ fixture_standard(struct fixture *fx)
 	f->server = "nginx";
 	f->site = "www.example.com:443";
 	f->clients_see = fixture_expired_clients;
+	f->fix = "renew the certificate and replace the file named on line 6";
 	tl_finding_relate(&fx->diag, f, "/etc/ssl/site.pem", (struct tl_loc){0},
 			  "leaf certificate CN=www.example.com");
 	f = tl_diag_add(&fx->diag, TL_CK_CERT_EXPIRED, fixture_loc(fx, "ssl_certificate", 15),

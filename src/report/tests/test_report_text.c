@@ -29,6 +29,8 @@ static const char standard_text[] =
 	"               \"certificate has expired\" (OpenSSL/curl)\n"
 	"  related: /etc/ssl/site.pem: leaf certificate CN=www.example.com\n"
 	"  related: also used by site www.example.net:443\n"
+	"  fix: renew the certificate and replace the file named on line 6 (see `tlslint explain "
+	"cert-expired`)\n"
 	"\n"
 	"1 error, 1 warning, 1 info in 3 files, 4 sites, 5 certificates\n";
 
