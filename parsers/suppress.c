@@ -9,8 +9,6 @@
 #include <pcre2.h>
 #include <string.h>
 
-static const char marker[] = "# tlslint: ";
-
 /* Check ID silenced in [start, end) of SRC; end == SIZE_MAX for the whole file. */
 struct tl_suppression {
 	const struct tl_source *src;
@@ -24,6 +22,8 @@ struct tl_suppression {
 /* A well-formed "# tlslint: disable=" comment, and whether a directive took it. */
 struct comment {
 	struct tl_loc loc;
+	size_t ids_off; /* the id list after "disable=", to the next blank */
+	size_t ids_len;
 	bool taken;
 };
 
@@ -42,10 +42,7 @@ add(struct tl_suppressions *s, const struct tl_source *src, size_t start, size_t
     const char *ids, size_t len)
 {
 	size_t off = (size_t)(ids - src->text);
-	struct comment *c = tl_ptrmap_get(&s->comments, src, ids);
 
-	if (c != NULL)
-		c->taken = true;
 	if (len == 0) {
 		tl_diag_add(s->diag, TL_CK_SUPPRESSION_INVALID, tl_loc_make(src, off, 0),
 			    "this '# tlslint:' comment names no check, so it silences nothing");
@@ -85,49 +82,12 @@ add(struct tl_suppressions *s, const struct tl_source *src, size_t start, size_t
 	}
 }
 
-/*
- * Finds "# tlslint: KEY=" in text[from, to) where "#" starts a comment
- * (at the line start or after blank space) and returns the id list after
- * it with its length, or NULL.
- */
-static const char *
-find_directive(const char *text, size_t from, size_t to, const char *key, size_t *len)
-{
-	size_t klen = strlen(key);
-
-	for (size_t i = from; i + sizeof(marker) - 1 + klen <= to; i++) {
-		const char *p = text + i;
-		const char *ids;
-
-		if (*p != '#' || (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\t' &&
-				  text[i - 1] != '\n' && text[i - 1] != ';' && text[i - 1] != '{'))
-			continue;
-		if (strncmp(p, marker, sizeof(marker) - 1) != 0 ||
-		    strncmp(p + sizeof(marker) - 1, key, klen) != 0)
-			continue;
-		ids = p + sizeof(marker) - 1 + klen;
-		*len = strcspn(ids, " \t\r\n");
-		if ((size_t)(ids - text) + *len > to)
-			*len = to - (size_t)(ids - text);
-		return ids;
-	}
-	return NULL;
-}
-
 static size_t
 line_start(const char *text, size_t off)
 {
 	while (off > 0 && text[off - 1] != '\n')
 		off--;
 	return off;
-}
-
-static size_t
-line_end(const struct tl_source *src, size_t off)
-{
-	const char *nl = memchr(src->text + off, '\n', src->len - off);
-
-	return nl ? (size_t)(nl - src->text) : src->len;
 }
 
 /* True when only blank space precedes OFF on its line. */
@@ -140,31 +100,36 @@ starts_line(const char *text, size_t start, size_t off)
 	return true;
 }
 
+/*
+ * The comment that applies to directive D: the first on its (first) line
+ * after it, else one alone on the line above. The comments of a file are
+ * found once, by the pattern below, and looked up here by their line.
+ */
 static void
 collect_directive(struct tl_suppressions *s, const struct tl_directive *d)
 {
 	const struct tl_source *src = d->loc.src;
-	const char *ids;
-	size_t len;
+	struct comment *c;
 	size_t ls;
 
 	if (src == NULL || src->len == 0 || d->loc.off >= src->len)
 		return;
 	ls = line_start(src->text, d->loc.off);
-	/* At the end of the directive's (first) line. */
-	ids = find_directive(src->text, d->loc.off, line_end(src, d->loc.off), "disable=", &len);
-	/* On the line above, alone. */
-	if (ids == NULL && ls > 0 && starts_line(src->text, ls, d->loc.off)) {
+	c = tl_ptrmap_get(&s->comments, src, src->text + ls);
+	if (c != NULL && c->loc.off < d->loc.off)
+		c = NULL;
+	if (c == NULL && ls > 0 && starts_line(src->text, ls, d->loc.off)) {
 		size_t prev = line_start(src->text, ls - 1);
-		size_t i = prev;
 
-		while (i < ls && (src->text[i] == ' ' || src->text[i] == '\t'))
-			i++;
-		if (i < ls && src->text[i] == '#')
-			ids = find_directive(src->text, i, ls - 1, "disable=", &len);
+		c = tl_ptrmap_get(&s->comments, src, src->text + prev);
+		if (c != NULL && !starts_line(src->text, prev, c->loc.off))
+			c = NULL;
 	}
-	if (ids != NULL)
-		add(s, src, d->loc.off, d->end > d->loc.off ? d->end : d->loc.off + 1, ids, len);
+	if (c == NULL)
+		return;
+	c->taken = true;
+	add(s, src, d->loc.off, d->end > d->loc.off ? d->end : d->loc.off + 1,
+	    src->text + c->ids_off, c->ids_len);
 }
 
 /* SOURCES holds the sources already seen; MARKED those that mention "tlslint:". */
@@ -186,9 +151,10 @@ has_ptr(const struct tl_ptrvec *v, const void *p)
 }
 
 /*
- * A comment that means to be a suppression but is not read as one: any
- * '#' comment that starts with the word tlslint and a colon, however
- * spaced or cased, other than the two exact forms. Without this, '#
+ * Every '#' comment (at a line start, or after a blank, ';' or '{') that
+ * starts with the word tlslint and a colon, however spaced or cased. The
+ * two exact forms are suppressions; any other is a comment that means to
+ * be one but is not read as one. Without that finding, '#
  * tlslint:disable=x' or '# tlslint: disabled=x' silences nothing and
  * nobody notices.
  */
@@ -201,8 +167,19 @@ free_code(void *code)
 	pcre2_code_free(code);
 }
 
+/* The id list after a comment ending at END: up to the next blank or the line's end. */
+static size_t
+ids_length(const struct tl_source *src, size_t end)
+{
+	size_t n = 0;
+
+	while (end + n < src->len && strchr(" \t\r\n", src->text[end + n]) == NULL)
+		n++;
+	return n;
+}
+
 static void
-check_spelling(struct tl_suppressions *s, const struct tl_source *src)
+scan_comments(struct tl_suppressions *s, const struct tl_source *src)
 {
 	pcre2_match_data *md;
 	size_t from = 0;
@@ -229,13 +206,20 @@ check_spelling(struct tl_suppressions *s, const struct tl_source *src)
 		if (n == strlen("# tlslint: disable=") &&
 		    strncmp(m, "# tlslint: disable=", n) == 0) {
 			struct comment *c = tl_arena_alloc(s->arena, sizeof(*c));
+			const char *line = src->text + line_start(src->text, start);
 
 			c->loc = tl_loc_make(src, start, n);
+			c->ids_off = start + n;
+			c->ids_len = ids_length(src, start + n);
 			c->taken = false;
-			tl_ptrmap_put(&s->comments, src, m + n, c);
+			/* The first comment of a line is the one its directive takes. */
+			if (tl_ptrmap_get(&s->comments, src, line) == NULL)
+				tl_ptrmap_put(&s->comments, src, line, c);
 			tl_ptrvec_push(s->arena, &s->order, c);
-		} else if (!(n == strlen("# tlslint: disable-file=") &&
-			     strncmp(m, "# tlslint: disable-file=", n) == 0)) {
+		} else if (n == strlen("# tlslint: disable-file=") &&
+			   strncmp(m, "# tlslint: disable-file=", n) == 0) {
+			add(s, src, 0, (size_t)-1, m + n, ids_length(src, start + n));
+		} else {
 			tl_diag_add(s->diag, TL_CK_SUPPRESSION_INVALID, tl_loc_make(src, start, n),
 				    "'%s' is not read as a suppression: write '# tlslint: "
 				    "disable=ID' or '# tlslint: disable-file=ID', one space after "
@@ -245,20 +229,6 @@ check_spelling(struct tl_suppressions *s, const struct tl_source *src)
 		from = ov[1] > start ? ov[1] : start + 1;
 	}
 	pcre2_match_data_free(md);
-}
-
-static void
-collect_file(struct tl_suppressions *s, const struct tl_source *src)
-{
-	size_t from = 0;
-	const char *ids;
-	size_t len;
-
-	check_spelling(s, src);
-	while ((ids = find_directive(src->text, from, src->len, "disable-file=", &len)) != NULL) {
-		add(s, src, 0, (size_t)-1, ids, len);
-		from = (size_t)(ids - src->text) + len;
-	}
 }
 
 static void
@@ -275,7 +245,7 @@ walk(struct tl_suppressions *s, const struct tl_directive *d, struct seen *seen)
 				tl_ptrvec_push(s->arena, &seen->sources, (void *)src);
 				if (memmem(src->text, src->len, "tlslint:", 8) != NULL) {
 					tl_ptrvec_push(s->arena, &seen->marked, (void *)src);
-					collect_file(s, src);
+					scan_comments(s, src);
 				}
 			}
 			seen->last = src;

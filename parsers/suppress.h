@@ -28,7 +28,7 @@ struct tl_suppressions {
 	struct tl_arena *arena;
 	struct tl_diag *diag;      /* misspelt comments and unknown ids are findings here */
 	struct tl_ptrvec ranges;   /* struct tl_suppression *, one per id */
-	struct tl_ptrmap comments; /* (source, ids text) → its "disable=" comment */
+	struct tl_ptrmap comments; /* (source, line start) → its first "disable=" comment */
 	struct tl_ptrvec order;    /* the same comments, in the order found */
 	void *spelling; /* pcre2_code * of a '# tlslint:' comment, freed with the arena */
 };
