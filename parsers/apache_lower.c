@@ -935,6 +935,16 @@ tl_apache_lower(struct tl_lower_env *env, const struct tl_apache_parse *parse,
 	w.l = &l;
 	model->nfiles += parse->tree.nfiles;
 	tl_strmap_init(&index, env->arena);
+	if (!parse->modules_known && parse->tree.root.loc.src != NULL)
+		/*
+		 * Every main config of a packaged httpd loads modules; a file with
+		 * none is a sites-enabled or conf.d file read on its own.
+		 */
+		tl_diag_note(env->diag,
+			     "'%s' loads no module: linted as if included from httpd's main "
+			     "config, with mod_ssl and the modules its directives need loaded, and "
+			     "httpd's defaults for what the main config may set",
+			     parse->tree.root.loc.src->path);
 
 	/* The main server config: Listen, its own settings, and where the virtual hosts are. */
 	scope_init(&w.main.scope, AP_MAIN);
