@@ -348,6 +348,72 @@ compare_findings(const void *pa, const void *pb)
 }
 
 void
+tl_diag_scope(struct tl_diag *diag, const struct tl_source *src, size_t off, size_t end,
+	      const char *label)
+{
+	struct tl_scope *sc;
+
+	if (src == NULL || end <= off)
+		return;
+	sc = tl_arena_alloc(diag->arena, sizeof(*sc));
+	sc->src = src;
+	sc->off = off;
+	sc->end = end;
+	sc->label = label;
+	tl_ptrvec_push(diag->arena, &diag->scopes, sc);
+}
+
+/* Source, then start; at one start the longer stretch first, so the inner one is found first. */
+static int
+compare_scopes(const void *pa, const void *pb)
+{
+	const struct tl_scope *a = *(const struct tl_scope *const *)pa;
+	const struct tl_scope *b = *(const struct tl_scope *const *)pb;
+
+	if (a->src->id != b->src->id)
+		return a->src->id < b->src->id ? -1 : 1;
+	if (a->off != b->off)
+		return a->off < b->off ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The innermost registered stretch holding LOC's start: the last one
+ * (sorted) that starts at or before it and still contains it. Its label,
+ * or NULL for a site's block or when none holds it.
+ */
+static const char *
+scope_of(const struct tl_diag *diag, const struct tl_loc *loc)
+{
+	struct tl_scope *const *items = (struct tl_scope *const *)diag->scopes.items;
+	size_t lo = 0, hi = diag->scopes.len;
+
+	if (loc->src == NULL)
+		return NULL;
+	/* lo = the first stretch after LOC's source and start. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct tl_scope *m = items[mid];
+
+		if (m->src->id < loc->src->id || (m->src->id == loc->src->id && m->off <= loc->off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo-- > 0) {
+		const struct tl_scope *m = items[lo];
+
+		if (m->src->id != loc->src->id)
+			break;
+		if (loc->off < m->end)
+			return m->label;
+	}
+	return NULL;
+}
+
+void
 tl_diag_finish(struct tl_diag *diag)
 {
 	struct tl_finding **items = (struct tl_finding **)diag->findings.items;
@@ -361,31 +427,40 @@ tl_diag_finish(struct tl_diag *diag)
 		struct tl_finding *keep = out ? items[out - 1] : NULL;
 
 		if (keep != NULL && compare_place(keep, items[i]) == 0) {
-			/* The same finding for another site: one finding, the site as related. */
+			/*
+			 * The same finding for another site: one finding that names
+			 * every site (two sites may share a label: HAProxy crt-list
+			 * lines for one certificate).
+			 */
 			if (items[i]->site != NULL &&
 			    strcmp_null(keep->site, items[i]->site) != 0) {
-				keep->nsites = keep->nsites ? keep->nsites + 1 : 2;
-				if (keep->nsites <= TL_RELATED_SITES_MAX + 1)
-					tl_finding_relate(diag, keep, NULL, (struct tl_loc){0},
-							  "also used by site %s", items[i]->site);
+				if (keep->site == NULL) {
+					keep->site = items[i]->site;
+					continue;
+				}
+				if (keep->sites.len == 0)
+					tl_ptrvec_push(diag->arena, &keep->sites,
+						       (void *)keep->site);
+				tl_ptrvec_push(diag->arena, &keep->sites, (void *)items[i]->site);
+				keep->nsites = keep->sites.len;
 			}
 			continue;
 		}
 		items[out++] = items[i];
 	}
 	diag->findings.len = out;
+	if (diag->scopes.len > 0)
+		qsort(diag->scopes.items, diag->scopes.len, sizeof(void *), compare_scopes);
 	/*
-	 * One cause, one finding: the message says how many sites it reaches;
-	 * the first of them are named, the rest counted.
+	 * One cause, one finding: the message says how many sites it reaches,
+	 * and a finding at an outer level names that level rather than one of
+	 * its sites.
 	 */
 	for (size_t i = 0; i < out; i++) {
 		if (items[i]->nsites <= 1)
 			continue;
 		items[i]->message = tl_arena_printf(diag->arena, "%s (%zu sites)",
 						    items[i]->message, items[i]->nsites);
-		if (items[i]->nsites > TL_RELATED_SITES_MAX + 1)
-			tl_finding_relate(diag, items[i], NULL, (struct tl_loc){0},
-					  "and %zu more sites",
-					  items[i]->nsites - TL_RELATED_SITES_MAX - 1);
+		items[i]->scope = scope_of(diag, &items[i]->loc);
 	}
 }
