@@ -9,7 +9,12 @@ TLSLINT=$(realpath "$1")
 COMMON=(--root testdata --now 2026-06-01T00:00:00Z --ca-file testdata/pki/root.crt --color never)
 fails=0
 tmp=$(mktemp -d)
-[ -n "${KEEP_TMP:-}" ] && echo "$tmp" || trap 'rm -rf "$tmp"' EXIT
+# KEEP_TMP=1 keeps the outputs for a look, and prints where they are.
+if [ -n "${KEEP_TMP:-}" ]; then
+	echo "$tmp"
+else
+	trap 'rm -rf "$tmp"' EXIT
+fi
 
 fail() {
 	echo "FAIL: $1"
@@ -191,7 +196,7 @@ if [ -z "$leaks" ] && grep -q "cannot read certificate '/etc/ssl/missing.crt'" "
 	ok "--root: no message names the root ($n lines of text, JSON and SARIF checked)"
 else
 	fail "--root: the root shows in messages"
-	echo "$leaks" | sed 's/^/  /'
+	printf '  %s\n' "$leaks"
 fi
 
 if [ "$fails" -ne 0 ]; then
