@@ -363,6 +363,20 @@ tl_diag_scope(struct tl_diag *diag, const struct tl_source *src, size_t off, siz
 	tl_ptrvec_push(diag->arena, &diag->scopes, sc);
 }
 
+void
+tl_diag_scope_site(struct tl_diag *diag, struct tl_loc block, const char *site)
+{
+	struct tl_scope *sc;
+
+	if (block.src == NULL || site == NULL)
+		return;
+	sc = tl_arena_alloc(diag->arena, sizeof(*sc));
+	sc->src = block.src;
+	sc->off = block.off;
+	sc->site = site;
+	tl_ptrvec_push(diag->arena, &diag->scope_sites, sc);
+}
+
 /* Source, then start; at one start the longer stretch first, so the inner one is found first. */
 static int
 compare_scopes(const void *pa, const void *pb)
@@ -380,37 +394,78 @@ compare_scopes(const void *pa, const void *pb)
 }
 
 /*
- * The innermost registered stretch holding LOC's start: the last one
- * (sorted) that starts at or before it and still contains it. Its label,
- * or NULL for a site's block or when none holds it.
+ * The sorted stretch after every one that starts at or before (SRC, OFF):
+ * the stretches that may hold that place are the ones before it.
  */
-static const char *
-scope_of(const struct tl_diag *diag, const struct tl_loc *loc)
+static size_t
+scope_upper(const struct tl_diag *diag, const struct tl_source *src, size_t off)
 {
 	struct tl_scope *const *items = (struct tl_scope *const *)diag->scopes.items;
 	size_t lo = 0, hi = diag->scopes.len;
 
-	if (loc->src == NULL)
-		return NULL;
-	/* lo = the first stretch after LOC's source and start. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const struct tl_scope *m = items[mid];
 
-		if (m->src->id < loc->src->id || (m->src->id == loc->src->id && m->off <= loc->off))
+		if (m->src->id < src->id || (m->src->id == src->id && m->off <= off))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* Names each registered site block with its site (tl_diag_scope_site). */
+static void
+name_site_blocks(struct tl_diag *diag)
+{
+	struct tl_scope *const *items = (struct tl_scope *const *)diag->scopes.items;
+
+	for (size_t i = 0; i < diag->scope_sites.len; i++) {
+		const struct tl_scope *owner = diag->scope_sites.items[i];
+
+		for (size_t k = scope_upper(diag, owner->src, owner->off); k-- > 0;) {
+			struct tl_scope *m = items[k];
+
+			if (m->src != owner->src || m->off != owner->off)
+				break;
+			if (m->label == NULL)
+				m->site = owner->site;
+		}
+	}
+}
+
+/*
+ * The innermost registered stretch holding LOC's start: the last one
+ * (sorted) that starts at or before it and still contains it, or NULL.
+ */
+static const struct tl_scope *
+scope_of(const struct tl_diag *diag, const struct tl_loc *loc)
+{
+	struct tl_scope *const *items = (struct tl_scope *const *)diag->scopes.items;
+	size_t lo;
+
+	if (loc->src == NULL)
+		return NULL;
+	lo = scope_upper(diag, loc->src, loc->off);
 	while (lo-- > 0) {
 		const struct tl_scope *m = items[lo];
 
 		if (m->src->id != loc->src->id)
 			break;
 		if (loc->off < m->end)
-			return m->label;
+			return m;
 	}
 	return NULL;
+}
+
+static bool
+names_site(const struct tl_finding *f, const char *site)
+{
+	for (size_t i = 0; i < f->sites.len; i++)
+		if (strcmp(f->sites.items[i], site) == 0)
+			return true;
+	return false;
 }
 
 void
@@ -451,16 +506,24 @@ tl_diag_finish(struct tl_diag *diag)
 	diag->findings.len = out;
 	if (diag->scopes.len > 0)
 		qsort(diag->scopes.items, diag->scopes.len, sizeof(void *), compare_scopes);
+	name_site_blocks(diag);
 	/*
 	 * One cause, one finding: the message says how many sites it reaches,
 	 * and a finding at an outer level names that level rather than one of
 	 * its sites.
 	 */
 	for (size_t i = 0; i < out; i++) {
+		const struct tl_scope *sc;
+
 		if (items[i]->nsites <= 1)
 			continue;
 		items[i]->message = tl_arena_printf(diag->arena, "%s (%zu sites)",
 						    items[i]->message, items[i]->nsites);
-		items[i]->scope = scope_of(diag, &items[i]->loc);
+		sc = scope_of(diag, &items[i]->loc);
+		if (sc != NULL && sc->label != NULL)
+			items[i]->scope = sc->label;
+		/* At a line inside one site's block (its value taken by others): that site's. */
+		else if (sc != NULL && sc->site != NULL && names_site(items[i], sc->site))
+			items[i]->site = sc->site;
 	}
 }

@@ -63,6 +63,7 @@ struct tl_scope {
 	const struct tl_source *src;
 	size_t off, end;
 	const char *label;
+	const char *site; /* a site's block: that site's label, when known (tl_diag_scope_site) */
 };
 
 struct tl_diag {
@@ -76,6 +77,7 @@ struct tl_diag {
 	struct tl_ptrvec notes;
 	/* struct tl_scope *, as the parsers register them (tl_diag_scope). */
 	struct tl_ptrvec scopes;
+	struct tl_ptrvec scope_sites; /* struct tl_scope *: which site each block is */
 };
 
 void tl_diag_init(struct tl_diag *diag, struct tl_arena *arena);
@@ -126,6 +128,14 @@ void tl_finding_relate_message(struct tl_diag *diag, struct tl_finding *f, const
  */
 void tl_diag_scope(struct tl_diag *diag, const struct tl_source *src, size_t off, size_t end,
 		   const char *label);
+
+/*
+ * Records that the site labelled SITE is defined by the block at BLOCK (its
+ * name token, as the site's loc has it): a finding merged over several
+ * sites at a line inside that block is then that site's (its site field),
+ * not the first label's. SITE is not copied.
+ */
+void tl_diag_scope_site(struct tl_diag *diag, struct tl_loc block, const char *site);
 
 /* How many site labels the text report names for a merged finding; the rest are counted. */
 #define TL_RELATED_SITES_MAX 10

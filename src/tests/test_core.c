@@ -118,6 +118,8 @@ test_scopes(struct tl_arena *arena)
 	tl_diag_scope(&diag, src, 0, 28, "http {}");
 	tl_diag_scope(&diag, src, 12, 23, NULL);
 	tl_diag_scope(&diag, src, 5, 5, "empty, ignored");
+	/* The site block is site b's: a finding inside it merged over a and b is b's. */
+	tl_diag_scope_site(&diag, tl_loc_make(src, 12, 6), "b:443");
 	for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
 		/* The last one is in a file with no level registered. */
 		const struct tl_source *in = i + 1 < sizeof(at) / sizeof(at[0]) ? src : other;
@@ -133,6 +135,8 @@ test_scopes(struct tl_arena *arena)
 	f = (struct tl_finding **)diag.findings.items;
 	CHECK_STR(f[0]->message, "one");
 	CHECK(f[0]->scope == NULL);
+	CHECK_STR(f[2]->site, "b:443");
+	CHECK_STR(f[1]->site, "a:443");
 	for (size_t i = 0; i < 5; i++) {
 		CHECK_INT(f[i + 1]->nsites, 2);
 		if (want[i] == NULL)
