@@ -6,6 +6,7 @@
 #include "apache.h"
 #include "apache_facts.h"
 #include "apache_lower.h"
+#include "scopes.h"
 #include "servers.h"
 
 static int
@@ -29,6 +30,7 @@ lint_apache(const struct tl_server_env *env, const char *path, const char *text,
 	if (rc != 0)
 		return rc;
 	tl_suppressions_collect(env->suppressions, &parse.tree);
+	tl_scopes_collect(env->diag, env->arena, TL_SERVER_APACHE, &parse.tree);
 	tl_apache_lower(&lenv, &parse, env->model);
 	return 0;
 }

@@ -2,6 +2,7 @@
 #include "haproxy.h"
 #include "haproxy_facts.h"
 #include "haproxy_lower.h"
+#include "scopes.h"
 #include "servers.h"
 
 static int
@@ -26,6 +27,7 @@ lint_haproxy(const struct tl_server_env *env, const char *path, const char *text
 	if (rc != 0)
 		return rc;
 	tl_suppressions_collect(env->suppressions, &tree);
+	tl_scopes_collect(env->diag, env->arena, TL_SERVER_HAPROXY, &tree);
 	tl_haproxy_lower(&lenv, env->fs, env->sources, &tree, env->model);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include "nginx.h"
 #include "nginx_facts.h"
 #include "nginx_lower.h"
+#include "scopes.h"
 #include "servers.h"
 
 static int
@@ -24,6 +25,7 @@ lint_nginx(const struct tl_server_env *env, const char *path, const char *text, 
 	if (rc != 0)
 		return rc;
 	tl_suppressions_collect(env->suppressions, &tree);
+	tl_scopes_collect(env->diag, env->arena, TL_SERVER_NGINX, &tree);
 	tl_nginx_lower(&lenv, &tree, env->model);
 	if (tree.globs > 0 && tree.globs_matched == 0 && env->model->unmatched_include == NULL) {
 		env->model->unmatched_include = tree.first_empty_glob;

@@ -348,6 +348,127 @@ compare_findings(const void *pa, const void *pb)
 }
 
 void
+tl_diag_scope(struct tl_diag *diag, const struct tl_source *src, size_t off, size_t end,
+	      const char *label)
+{
+	struct tl_scope *sc;
+
+	if (src == NULL || end <= off)
+		return;
+	sc = tl_arena_alloc(diag->arena, sizeof(*sc));
+	sc->src = src;
+	sc->off = off;
+	sc->end = end;
+	sc->label = label;
+	tl_ptrvec_push(diag->arena, &diag->scopes, sc);
+}
+
+void
+tl_diag_scope_site(struct tl_diag *diag, struct tl_loc block, const char *site)
+{
+	struct tl_scope *sc;
+
+	if (block.src == NULL || site == NULL)
+		return;
+	sc = tl_arena_alloc(diag->arena, sizeof(*sc));
+	sc->src = block.src;
+	sc->off = block.off;
+	sc->site = site;
+	tl_ptrvec_push(diag->arena, &diag->scope_sites, sc);
+}
+
+/* Source, then start; at one start the longer stretch first, so the inner one is found first. */
+static int
+compare_scopes(const void *pa, const void *pb)
+{
+	const struct tl_scope *a = *(const struct tl_scope *const *)pa;
+	const struct tl_scope *b = *(const struct tl_scope *const *)pb;
+
+	if (a->src->id != b->src->id)
+		return a->src->id < b->src->id ? -1 : 1;
+	if (a->off != b->off)
+		return a->off < b->off ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The sorted stretch after every one that starts at or before (SRC, OFF):
+ * the stretches that may hold that place are the ones before it.
+ */
+static size_t
+scope_upper(const struct tl_diag *diag, const struct tl_source *src, size_t off)
+{
+	struct tl_scope *const *items = (struct tl_scope *const *)diag->scopes.items;
+	size_t lo = 0, hi = diag->scopes.len;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct tl_scope *m = items[mid];
+
+		if (m->src->id < src->id || (m->src->id == src->id && m->off <= off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Names each registered site block with its site (tl_diag_scope_site). */
+static void
+name_site_blocks(struct tl_diag *diag)
+{
+	struct tl_scope *const *items = (struct tl_scope *const *)diag->scopes.items;
+
+	for (size_t i = 0; i < diag->scope_sites.len; i++) {
+		const struct tl_scope *owner = diag->scope_sites.items[i];
+
+		for (size_t k = scope_upper(diag, owner->src, owner->off); k-- > 0;) {
+			struct tl_scope *m = items[k];
+
+			if (m->src != owner->src || m->off != owner->off)
+				break;
+			if (m->label == NULL)
+				m->site = owner->site;
+		}
+	}
+}
+
+/*
+ * The innermost registered stretch holding LOC's start: the last one
+ * (sorted) that starts at or before it and still contains it, or NULL.
+ */
+static const struct tl_scope *
+scope_of(const struct tl_diag *diag, const struct tl_loc *loc)
+{
+	struct tl_scope *const *items = (struct tl_scope *const *)diag->scopes.items;
+	size_t lo;
+
+	if (loc->src == NULL)
+		return NULL;
+	lo = scope_upper(diag, loc->src, loc->off);
+	while (lo-- > 0) {
+		const struct tl_scope *m = items[lo];
+
+		if (m->src->id != loc->src->id)
+			break;
+		if (loc->off < m->end)
+			return m;
+	}
+	return NULL;
+}
+
+static bool
+names_site(const struct tl_finding *f, const char *site)
+{
+	for (size_t i = 0; i < f->sites.len; i++)
+		if (strcmp(f->sites.items[i], site) == 0)
+			return true;
+	return false;
+}
+
+void
 tl_diag_finish(struct tl_diag *diag)
 {
 	struct tl_finding **items = (struct tl_finding **)diag->findings.items;
@@ -361,31 +482,48 @@ tl_diag_finish(struct tl_diag *diag)
 		struct tl_finding *keep = out ? items[out - 1] : NULL;
 
 		if (keep != NULL && compare_place(keep, items[i]) == 0) {
-			/* The same finding for another site: one finding, the site as related. */
+			/*
+			 * The same finding for another site: one finding that names
+			 * every site (two sites may share a label: HAProxy crt-list
+			 * lines for one certificate).
+			 */
 			if (items[i]->site != NULL &&
 			    strcmp_null(keep->site, items[i]->site) != 0) {
-				keep->nsites = keep->nsites ? keep->nsites + 1 : 2;
-				if (keep->nsites <= TL_RELATED_SITES_MAX + 1)
-					tl_finding_relate(diag, keep, NULL, (struct tl_loc){0},
-							  "also used by site %s", items[i]->site);
+				if (keep->site == NULL) {
+					keep->site = items[i]->site;
+					continue;
+				}
+				if (keep->sites.len == 0)
+					tl_ptrvec_push(diag->arena, &keep->sites,
+						       (void *)keep->site);
+				tl_ptrvec_push(diag->arena, &keep->sites, (void *)items[i]->site);
+				keep->nsites = keep->sites.len;
 			}
 			continue;
 		}
 		items[out++] = items[i];
 	}
 	diag->findings.len = out;
+	if (diag->scopes.len > 0)
+		qsort(diag->scopes.items, diag->scopes.len, sizeof(void *), compare_scopes);
+	name_site_blocks(diag);
 	/*
-	 * One cause, one finding: the message says how many sites it reaches;
-	 * the first of them are named, the rest counted.
+	 * One cause, one finding: the message says how many sites it reaches,
+	 * and a finding at an outer level names that level rather than one of
+	 * its sites.
 	 */
 	for (size_t i = 0; i < out; i++) {
+		const struct tl_scope *sc;
+
 		if (items[i]->nsites <= 1)
 			continue;
 		items[i]->message = tl_arena_printf(diag->arena, "%s (%zu sites)",
 						    items[i]->message, items[i]->nsites);
-		if (items[i]->nsites > TL_RELATED_SITES_MAX + 1)
-			tl_finding_relate(diag, items[i], NULL, (struct tl_loc){0},
-					  "and %zu more sites",
-					  items[i]->nsites - TL_RELATED_SITES_MAX - 1);
+		sc = scope_of(diag, &items[i]->loc);
+		if (sc != NULL && sc->label != NULL)
+			items[i]->scope = sc->label;
+		/* At a line inside one site's block (its value taken by others): that site's. */
+		else if (sc != NULL && sc->site != NULL && names_site(items[i], sc->site))
+			items[i]->site = sc->site;
 	}
 }

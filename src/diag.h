@@ -55,6 +55,22 @@ struct tl_finding {
 	 */
 	const char *fix;
 	size_t nsites; /* sites the same finding was made for, once merged (0: one) */
+	/*
+	 * Set by tl_diag_finish on a merged finding: the labels of its sites
+	 * (const char *, sorted, nsites of them), and the outer level its
+	 * place is at ("http {}", tl_diag_scope) or NULL when it is inside
+	 * one site's block or not known.
+	 */
+	struct tl_ptrvec sites;
+	const char *scope;
+};
+
+/* A stretch of a config that is an outer level (label) or one site's block (label NULL). */
+struct tl_scope {
+	const struct tl_source *src;
+	size_t off, end;
+	const char *label;
+	const char *site; /* a site's block: that site's label, when known (tl_diag_scope_site) */
 };
 
 struct tl_diag {
@@ -66,6 +82,9 @@ struct tl_diag {
 	 * taken to be deployed. Not findings: nothing to change at a line.
 	 */
 	struct tl_ptrvec notes;
+	/* struct tl_scope *, as the parsers register them (tl_diag_scope). */
+	struct tl_ptrvec scopes;
+	struct tl_ptrvec scope_sites; /* struct tl_scope *: which site each block is */
 };
 
 void tl_diag_init(struct tl_diag *diag, struct tl_arena *arena);
@@ -107,14 +126,33 @@ void tl_finding_relate(struct tl_diag *diag, struct tl_finding *f, const char *f
 void tl_finding_relate_message(struct tl_diag *diag, struct tl_finding *f, const char *file,
 			       struct tl_loc loc, const char *message);
 
-/* The other sites a merged finding names as related; the rest are counted. */
+/*
+ * Records that bytes OFF..END of SRC are the outer level LABEL (nginx
+ * "http {}", httpd "server config", HAProxy "defaults") or, with LABEL
+ * NULL, one site's own block, so that a finding made for many sites at
+ * an outer level says so (parsers/scopes.c registers them). The
+ * innermost stretch holding a finding's place decides; LABEL is not copied.
+ */
+void tl_diag_scope(struct tl_diag *diag, const struct tl_source *src, size_t off, size_t end,
+		   const char *label);
+
+/*
+ * Records that the site labelled SITE is defined by the block at BLOCK (its
+ * name token, as the site's loc has it): a finding merged over several
+ * sites at a line inside that block is then that site's (its site field),
+ * not the first label's. SITE is not copied.
+ */
+void tl_diag_scope_site(struct tl_diag *diag, struct tl_loc block, const char *site);
+
+/* How many site labels the text report names for a merged finding; the rest are counted. */
 #define TL_RELATED_SITES_MAX 10
 
 /*
  * Sorts by file (order of first reading... see diag.c), line, column, check
  * and message, and merges findings that say the same thing at the same
- * place: the sites of the duplicates are kept as related entries (at most
- * TL_RELATED_SITES_MAX, then a count), and the message ends in "(N sites)".
+ * place: the sites of the duplicates are kept in the finding's sites, its
+ * scope is looked up among the registered ones, and the message ends in
+ * "(N sites)".
  */
 void tl_diag_finish(struct tl_diag *diag);
 

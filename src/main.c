@@ -174,6 +174,7 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 	info.summary.certificates = tl_certstore_certificate_files(run.certs);
 	info.color = want_color(opts, out);
 	info.quiet = opts->quiet;
+	info.width = tl_report_width(out);
 	rc = tl_report_write(out, opts->format, &run.diag, &info);
 	if (out != stdout && fclose(out) != 0 && rc == 0)
 		rc = -errno;

@@ -471,6 +471,12 @@ tl_run_finish(struct tl_run *run)
 		all->items[out++] = f;
 	}
 	all->len = out;
+	/* Which site each block the parsers registered is, for findings merged inside one. */
+	for (size_t i = 0; i < run->model.sites.len; i++) {
+		const struct tl_site *site = run->model.sites.items[i];
+
+		tl_diag_scope_site(&run->diag, site->loc, site->label);
+	}
 	tl_diag_finish(&run->diag);
 	tl_fixes_fill(&run->diag, run->policy);
 }

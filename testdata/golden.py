@@ -97,6 +97,8 @@ def run(tlslint, case, fmt):
     argv, stdin = command(tlslint, case, fmt)
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
+    # Text wraps at COLUMNS when it is set: the expectations are of output with no width known.
+    env.pop("COLUMNS", None)
     p = subprocess.run(argv, input=stdin, cwd=REPO, capture_output=True, env=env, timeout=60)
     if p.returncode not in (0, 1):
         sys.stderr.write(p.stderr.decode(errors="replace"))

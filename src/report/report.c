@@ -3,6 +3,9 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "report_internal.h"
 
@@ -29,6 +32,25 @@ tl_check_docs_path(const char *id, char *buf, size_t size)
 {
 	snprintf(buf, size, "docs/checks/%s.md", id);
 	return buf;
+}
+
+size_t
+tl_report_width(FILE *out)
+{
+	const char *columns = getenv("COLUMNS");
+	struct winsize ws;
+
+	/* COLUMNS wins, as for ls and man: it is how a user or a script asks for a width. */
+	if (columns != NULL && columns[0] >= '0' && columns[0] <= '9') {
+		char *end;
+		unsigned long n = strtoul(columns, &end, 10);
+
+		if (*end == '\0' && n > 0)
+			return n < TL_MIN_WIDTH ? TL_MIN_WIDTH : n > 10000 ? 10000 : (size_t)n;
+	}
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col < TL_MIN_WIDTH ? TL_MIN_WIDTH : ws.ws_col;
+	return 0;
 }
 
 int

@@ -25,7 +25,17 @@ struct tl_report_info {
 	struct tl_summary summary;
 	bool color; /* text only; decided by the caller (terminal, NO_COLOR, --color) */
 	bool quiet; /* no summary line */
+	/* text: the terminal's width in columns (COLUMNS, the tty); 0 when not known */
+	size_t width;
 };
+
+/*
+ * The width the text report wraps at when written to OUT: COLUMNS when it
+ * is a number (at least TL_MIN_WIDTH), else the terminal's when OUT is
+ * one, else 0 (a pipe or a file: not known).
+ */
+#define TL_MIN_WIDTH 40
+size_t tl_report_width(FILE *out);
 
 /* Returns 0, or a negative errno if writing failed. */
 int tl_report_write(FILE *out, enum tl_format format, const struct tl_diag *diag,

@@ -46,7 +46,16 @@ write_finding(struct tl_json *json, const struct tl_finding *f)
 		tl_json_null(json);
 	}
 	tl_json_member_string(json, "server", f->server);
-	tl_json_member_string(json, "site", f->site);
+	/* A finding at an outer level is that level's, not one of its sites'. */
+	tl_json_member_string(json, "site", f->scope != NULL ? NULL : f->site);
+	if (f->nsites > 1 && f->sites.len > 1) {
+		tl_json_member_string(json, "scope", f->scope);
+		tl_json_key(json, "sites");
+		tl_json_array_begin(json);
+		for (size_t i = 0; i < f->sites.len; i++)
+			tl_json_string(json, f->sites.items[i]);
+		tl_json_array_end(json);
+	}
 	tl_json_key(json, "clients_see");
 	tl_json_array_begin(json);
 	for (const struct tl_client_error *e = f->clients_see; e != NULL && e->text != NULL; e++)
@@ -55,8 +64,13 @@ write_finding(struct tl_json *json, const struct tl_finding *f)
 	tl_json_member_string(json, "fix", f->fix);
 	tl_json_key(json, "related");
 	tl_json_array_begin(json);
-	for (size_t i = 0; i < f->related.len; i++)
-		write_related(json, f->related.items[i]);
+	for (size_t i = 0; i < f->related.len; i++) {
+		const struct tl_related *r = f->related.items[i];
+
+		/* An entry names a file, or it is no place to look at. */
+		if (r->loc.src != NULL || r->file != NULL)
+			write_related(json, r);
+	}
 	tl_json_array_end(json);
 	tl_json_object_end(json);
 }

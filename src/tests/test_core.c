@@ -66,10 +66,14 @@ test_sort_dedupe(struct tl_arena *arena)
 	f = (struct tl_finding **)diag.findings.items;
 	CHECK_STR(f[0]->message, "no place");
 	CHECK_STR(f[1]->message, "three");
-	/* One cause, one finding: the sites counted in the message, the others related. */
+	/* One cause, one finding: the sites counted in the message and all kept, none related. */
 	CHECK_STR(f[2]->message, "two (2 sites)");
 	CHECK_STR(f[2]->site, "x:443");
-	CHECK_INT(f[2]->related.len, 1);
+	CHECK_INT(f[2]->related.len, 0);
+	CHECK_INT(f[2]->sites.len, 2);
+	CHECK_STR(f[2]->sites.items[1], "y:443");
+	/* No level registered: none known. */
+	CHECK(f[2]->scope == NULL);
 	CHECK_STR(f[3]->message, "one");
 	/* Thousands of sites with one cause: ten named, the rest counted. */
 	{
@@ -85,8 +89,60 @@ test_sort_dedupe(struct tl_arena *arena)
 		CHECK_INT(diag.findings.len, 1);
 		f = (struct tl_finding **)diag.findings.items;
 		CHECK_STR(f[0]->message, "weak (2000 sites)");
-		CHECK_INT(f[0]->related.len, TL_RELATED_SITES_MAX + 1);
+		CHECK_INT(f[0]->related.len, 0);
+		CHECK_INT(f[0]->sites.len, 2000);
 		tl_arena_free(big);
+	}
+}
+
+/* Merged findings take the label of the innermost registered stretch holding their place. */
+static void
+test_scopes(struct tl_arena *arena)
+{
+	/*             0         1         2         3         4
+	 *             0123456789012345678901234567890123456789012345 */
+	const char *text = "http { a; server { b; } c; } stream { d; }";
+	struct tl_sources sources;
+	struct tl_diag diag;
+	struct tl_source *src, *other;
+	struct tl_finding **f;
+	const size_t at[] = {7, 19, 24, 38, 0};
+	const char *const want[] = {"http {}", NULL, "http {}", "stream {}", NULL};
+
+	tl_sources_init(&sources, arena);
+	tl_diag_init(&diag, arena);
+	src = tl_sources_add(&sources, "n.conf", "n.conf", text, strlen(text));
+	other = tl_sources_add(&sources, "o.conf", "o.conf", text, strlen(text));
+	/* Registered out of order, and an outer level with a site's block inside it. */
+	tl_diag_scope(&diag, src, 29, 42, "stream {}");
+	tl_diag_scope(&diag, src, 0, 28, "http {}");
+	tl_diag_scope(&diag, src, 12, 23, NULL);
+	tl_diag_scope(&diag, src, 5, 5, "empty, ignored");
+	/* The site block is site b's: a finding inside it merged over a and b is b's. */
+	tl_diag_scope_site(&diag, tl_loc_make(src, 12, 6), "b:443");
+	for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+		/* The last one is in a file with no level registered. */
+		const struct tl_source *in = i + 1 < sizeof(at) / sizeof(at[0]) ? src : other;
+
+		for (int k = 0; k < 2; k++)
+			tl_diag_add(&diag, TL_CK_CIPHER_WEAK, tl_loc_make(in, at[i], 1), "w%zu", i)
+				->site = k ? "b:443" : "a:443";
+	}
+	/* One site: nothing to label. */
+	tl_diag_add(&diag, TL_CK_CIPHER_NO_PFS, tl_loc_make(src, 7, 1), "one")->site = "a:443";
+	tl_diag_finish(&diag);
+	CHECK_INT(diag.findings.len, 6);
+	f = (struct tl_finding **)diag.findings.items;
+	CHECK_STR(f[0]->message, "one");
+	CHECK(f[0]->scope == NULL);
+	CHECK_STR(f[2]->site, "b:443");
+	CHECK_STR(f[1]->site, "a:443");
+	for (size_t i = 0; i < 5; i++) {
+		CHECK_INT(f[i + 1]->nsites, 2);
+		if (want[i] == NULL)
+			CHECK(f[i + 1]->scope == NULL);
+		else
+			CHECK_STR(f[i + 1]->scope, want[i]);
 	}
 }
 
@@ -147,6 +203,7 @@ main(void)
 	test_messages(arena);
 	test_linecol(arena);
 	test_sort_dedupe(arena);
+	test_scopes(arena);
 	test_arena(arena);
 	tl_arena_free(arena);
 	return tl_unit_result();

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../tests/unit.h"
+#include "../report_internal.h"
 #include "fixture.h"
 
 static const char standard_text[] =
@@ -23,12 +24,11 @@ static const char standard_text[] =
 	"[cert-expired]\n"
 	"    6 |     ssl_certificate     /etc/ssl/site.pem;\n"
 	"      |     ^~~~~~~~~~~~~~~\n"
-	"  site: www.example.com:443\n"
+	"  applies to: 2 sites: www.example.com:443, www.example.net:443\n"
 	"  clients see: NET::ERR_CERT_DATE_INVALID (Chrome), SEC_ERROR_EXPIRED_CERTIFICATE "
 	"(Firefox),\n"
 	"               \"certificate has expired\" (OpenSSL/curl)\n"
 	"  related: /etc/ssl/site.pem: leaf certificate CN=www.example.com\n"
-	"  related: also used by site www.example.net:443\n"
 	"  fix: renew the certificate and replace the file named on line 6 (see `tlslint explain "
 	"cert-expired`)\n"
 	"\n"
@@ -377,9 +377,174 @@ test_write_error(void)
 	fixture_fini(&fx);
 }
 
+/* Runs FN on a wrap writer of WIDTH columns and INDENT into memory; returns the text. */
+static char *
+wrapped(size_t width, size_t indent, const char *label, const char *text)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	struct tl_wrap w;
+
+	tl_wrap_init(&w, out, width, indent);
+	if (label != NULL)
+		tl_wrap_label(&w, label);
+	tl_wrap_text(&w, text);
+	tl_wrap_end(&w);
+	fclose(out);
+	return buf;
+}
+
+static void
+test_wrap(void)
+{
+	char *s;
+
+	/* Breaks at the last space that keeps the line within 20 columns; no trailing space. */
+	s = wrapped(20, 4, NULL, "aaaa bbbb cccc dddd eeee ffff");
+	CHECK_STR(s, "aaaa bbbb cccc dddd\n    eeee ffff\n");
+	free(s);
+	/* Exactly the width fits; one more column wraps. */
+	s = wrapped(9, 0, NULL, "aaaa bbbb c");
+	CHECK_STR(s, "aaaa bbbb\nc\n");
+	free(s);
+	/* A word longer than any line stands alone, unbroken; runs of spaces kept inside a line. */
+	s = wrapped(10, 2, "- ", "x 0123456789abcdef y  z");
+	CHECK_STR(s, "- x\n  0123456789abcdef\n  y  z\n");
+	free(s);
+	/* After a label the first word never moves down, however long; no spaces held before it. */
+	s = wrapped(10, 6, "label: ", "  0123456789abcdef");
+	CHECK_STR(s, "label: 0123456789abcdef\n");
+	free(s);
+	/* Width 0: never wrapped; UTF-8 takes one column per character, control bytes are '?'. */
+	s = wrapped(0, 4, NULL, "a b c d e f g h i j k l m n o p q r s t u v w x y z");
+	CHECK_STR(s, "a b c d e f g h i j k l m n o p q r s t u v w x y z\n");
+	free(s);
+	s = wrapped(7, 0, NULL, "\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9\x01 x");
+	CHECK_STR(s, "\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9?\nx\n");
+	free(s);
+}
+
+/* The standard set at WIDTH columns. */
+static char *
+standard_at(size_t width)
+{
+	struct fixture fx;
+	char *s;
+	int rc;
+
+	fixture_init(&fx);
+	fixture_standard(&fx);
+	fx.info.quiet = true;
+	fx.info.width = width;
+	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
+	fixture_fini(&fx);
+	return s;
+}
+
+static void
+test_width(void)
+{
+	char *s = standard_at(40);
+
+	/*
+	 * Headline continuation lines indented by four, the place never
+	 * broken, the excerpt and caret never wrapped, labelled lines
+	 * continued under their value.
+	 */
+	CHECK_STR(s,
+		  "tlslint: info: session tickets are on\n"
+		  "    and no ticket key is rotated\n"
+		  "    [proto-tls13-missing]\n"
+		  "\n"
+		  "conf.d/site.conf:4:16: warning: TLS 1.0\n"
+		  "    is enabled [proto-legacy]\n"
+		  "    4 |         ssl_protocols   TLSv1 TLSv1.2;\n"
+		  "      |                         ^~~~~\n"
+		  "  site: www.example.com:443\n"
+		  "\n"
+		  "conf.d/site.conf:6:5: error: certificate\n"
+		  "    expired on 2026-12-31, 60 days ago\n"
+		  "    (2 sites) [cert-expired]\n"
+		  "    6 |     ssl_certificate     /etc/ssl/site.pem;\n"
+		  "      |     ^~~~~~~~~~~~~~~\n"
+		  "  applies to: 2 sites:\n"
+		  "              www.example.com:443,\n"
+		  "              www.example.net:443\n"
+		  /* Entries wider than a line are broken at their spaces, on lines of their own. */
+		  "  clients see: NET::ERR_CERT_DATE_INVALID\n"
+		  "               (Chrome),\n"
+		  "               SEC_ERROR_EXPIRED_CERTIFICATE\n"
+		  "               (Firefox),\n"
+		  "               \"certificate has expired\"\n"
+		  "               (OpenSSL/curl)\n"
+		  "  related: /etc/ssl/site.pem: leaf\n"
+		  "           certificate\n"
+		  "           CN=www.example.com\n"
+		  "  fix: renew the certificate and replace\n"
+		  "       the file named on line 6\n"
+		  "       (see `tlslint explain cert-expired`)\n");
+	free(s);
+	/* Wide enough for everything: each line as without a width. */
+	s = standard_at(200);
+	CHECK(strstr(s, "conf.d/site.conf:6:5: error: certificate expired on 2026-12-31, 60 days "
+			"ago (2 sites) [cert-expired]\n") != NULL);
+	CHECK(strstr(s, "  clients see: NET::ERR_CERT_DATE_INVALID (Chrome), "
+			"SEC_ERROR_EXPIRED_CERTIFICATE (Firefox), \"certificate has expired\" "
+			"(OpenSSL/curl)\n") != NULL);
+	free(s);
+}
+
+/* A finding at http {} for 13 sites: the level and the count, eleven names, the rest counted. */
+static void
+test_scope(void)
+{
+	struct fixture fx;
+	char *s;
+	int rc;
+
+	fixture_init(&fx);
+	fx.info.quiet = true;
+	tl_diag_scope(&fx.diag, fx.conf, 0, strlen(fixture_conf), "http {}");
+	for (int i = 0; i < 13; i++) {
+		struct tl_finding *f = tl_diag_add(&fx.diag, TL_CK_CIPHER_WEAK,
+						   fixture_loc(&fx, "listen", 6), "weak");
+
+		f->site = tl_arena_printf(fx.arena, "s%02d.example.com:443", i);
+		/* Merging used to leave entries without a file; none is made now. */
+		tl_finding_relate(&fx.diag, f, NULL, (struct tl_loc){0}, "placeless");
+	}
+	tl_diag_finish(&fx.diag);
+	s = render(TL_FORMAT_TEXT, &fx.diag, &fx.info, &rc);
+	CHECK_STR(s, "conf.d/site.conf:2:5: warning: weak (13 sites) [cipher-weak]\n"
+		     "    2 |     listen 443 ssl;\n"
+		     "      |     ^~~~~~\n"
+		     "  applies to: http {}, 13 sites: s00.example.com:443, s01.example.com:443, "
+		     "s02.example.com:443,\n"
+		     "              s03.example.com:443, s04.example.com:443, s05.example.com:443, "
+		     "s06.example.com:443,\n"
+		     "              s07.example.com:443, s08.example.com:443, s09.example.com:443, "
+		     "s10.example.com:443\n"
+		     "              and 2 more\n"
+		     "  related: placeless\n");
+	free(s);
+	s = render(TL_FORMAT_JSON, &fx.diag, &fx.info, &rc);
+	/* The level's, not one site's; every site named; the entry without a file left out. */
+	CHECK(strstr(s, "\"site\": null,\n      \"scope\": \"http {}\",\n      \"sites\": [\n"
+			"        \"s00.example.com:443\",\n") != NULL);
+	CHECK(strstr(s, "\"s12.example.com:443\"\n      ],\n") != NULL);
+	CHECK(strstr(s, "\"related\": []\n") != NULL);
+	CHECK(strstr(s, "placeless") == NULL);
+	free(s);
+	fixture_fini(&fx);
+}
+
 int
 main(void)
 {
+	test_wrap();
+	test_width();
+	test_scope();
 	test_standard();
 	test_carets();
 	test_wide_gutter_and_utf8();
