@@ -16,11 +16,25 @@ BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-de
 TEST_PKGS  = openssl python3 curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit
 BENCH_PKGS = time nginx
 
+# npm packages for the tests, into .tools/ of the work tree: Microsoft's SARIF multitool, the
+# validator of the cli-sarif test (its npm package ships the native binary, .NET included, and
+# the SARIF 2.1.0 schema), and ajv with ajv-formats, which checks the outputs against that schema.
+# npm comes with Debian's nodejs and npm packages, installed only where no npm is on PATH (a
+# Node.js of another origin may bring its own npm, which Debian's npm package conflicts with).
+TOOLS = .tools
+SARIF_MULTITOOL_VERSION = 5.7.0
+AJV_VERSION = 8.20.0
+AJV_FORMATS_VERSION = 3.0.1
+NPM_TEST_PKGS = @microsoft/sarif-multitool@$(SARIF_MULTITOOL_VERSION) ajv@$(AJV_VERSION) \
+  ajv-formats@$(AJV_FORMATS_VERSION)
+# Named by the versions, so changing one installs again.
+NPM_STAMP = $(TOOLS)/.installed-$(SARIF_MULTITOOL_VERSION)-$(AJV_VERSION)-$(AJV_FORMATS_VERSION)
+
 TLSLINT = $(BUILD)/src/tlslint
 # The instant the test PKI and the demo are evaluated at (see testdata/pki/mk.sh).
 TEST_NOW = 2026-06-01T00:00:00Z
 
-.PHONY: all deps deps-test build demo check install golden-update bench fuzz format clean
+.PHONY: all deps deps-test deps-npm build demo check install golden-update bench fuzz format clean
 
 all: build
 
@@ -28,8 +42,15 @@ all: build
 deps:
 	@sh scripts/apt-install.sh $(BUILD_PKGS)
 
-deps-test:
+deps-test: deps-npm
 	@sh scripts/apt-install.sh $(BUILD_PKGS) $(TEST_PKGS)
+
+deps-npm: $(NPM_STAMP)
+
+$(NPM_STAMP):
+	@command -v npm >/dev/null 2>&1 || sh scripts/apt-install.sh nodejs npm
+	npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error $(NPM_TEST_PKGS)
+	@touch "$@"
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) $(MESON_OPTS) --prefix $(PREFIX)
@@ -94,4 +115,4 @@ format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz $(TOOLS)

@@ -5,13 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/fingerprint.h"
 #include "report/json_writer.h"
 #include "strmap.h"
 #include "yaml_reader.h"
 
 #define BASELINE_MAX_BYTES (64 * 1024 * 1024)
-/* Enough to tell directives apart; a hostile megabyte line is not copied into every key. */
-#define TEXT_MAX 240
 #define FORMAT_VERSION "1"
 
 /* One recorded finding: how many of it the file holds, and how many this run has met. */
@@ -21,50 +20,10 @@ struct entry {
 	long seen;
 };
 
-/*
- * The line a finding points at, blanks collapsed and trimmed, other
- * control and non-ASCII bytes as '?': a key that survives re-indenting
- * and is always valid UTF-8 in the JSON file.
- */
-static const char *
-line_text(struct tl_arena *arena, const struct tl_finding *f)
-{
-	unsigned line, col;
-	size_t len, n = 0;
-	const char *s;
-	char *out;
-
-	if (f->loc.src == NULL)
-		return f->message;
-	tl_loc_linecol(&f->loc, &line, &col);
-	s = tl_source_line(f->loc.src, line, &len);
-	out = tl_arena_alloc(arena, TEXT_MAX + 1);
-	for (size_t i = 0; i < len && n < TEXT_MAX; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == ' ' || c == '\t' || c == '\r') {
-			if (n > 0 && out[n - 1] != ' ')
-				out[n++] = ' ';
-			continue;
-		}
-		out[n++] = c < 0x20 || c >= 0x7f ? '?' : (char)c;
-	}
-	while (n > 0 && out[n - 1] == ' ')
-		n--;
-	out[n] = '\0';
-	return out;
-}
-
 static const char *
 file_of(const struct tl_finding *f)
 {
 	return f->loc.src != NULL ? f->loc.src->path : "";
-}
-
-static const char *
-key_of(struct tl_arena *arena, const char *check, const char *file, const char *text)
-{
-	return tl_arena_printf(arena, "%s\x1f%s\x1f%s", check, file, text);
 }
 
 static int
@@ -92,8 +51,8 @@ tl_baseline_write(const char *path, const struct tl_diag *diag, struct tl_arena 
 	tl_strmap_init(&by_key, arena);
 	for (size_t i = 0; i < diag->findings.len; i++) {
 		const struct tl_finding *f = diag->findings.items[i];
-		const char *text = line_text(arena, f);
-		const char *key = key_of(arena, f->check, file_of(f), text);
+		const char *text = tl_finding_line_text(arena, f);
+		const char *key = tl_finding_key(arena, f->check, file_of(f), text);
 		struct entry *e = tl_strmap_get(&by_key, key);
 
 		if (e == NULL) {
@@ -195,7 +154,7 @@ load_entry(struct loader *l)
 		return -1;
 	if (e->check == NULL || e->file == NULL || e->text == NULL)
 		return tl_yaml_fail(&l->y, start, "a baseline finding needs check, file and text");
-	key = key_of(l->y.arena, e->check, e->file, e->text);
+	key = tl_finding_key(l->y.arena, e->check, e->file, e->text);
 	if (tl_strmap_get(&l->by_key, key) != NULL)
 		((struct entry *)tl_strmap_get(&l->by_key, key))->count += e->count;
 	else {
@@ -290,8 +249,9 @@ tl_baseline_apply(const char *path, struct tl_diag *diag, struct tl_arena *arena
 	}
 	for (size_t i = 0; i < all->len; i++) {
 		struct tl_finding *f = all->items[i];
-		struct entry *e = tl_strmap_get(
-			&l.by_key, key_of(arena, f->check, file_of(f), line_text(arena, f)));
+		struct entry *e =
+			tl_strmap_get(&l.by_key, tl_finding_key(arena, f->check, file_of(f),
+								tl_finding_line_text(arena, f)));
 
 		if (e != NULL && e->seen < e->count) {
 			e->seen++;

@@ -16,7 +16,7 @@ struct tl_check_page {
 extern const struct tl_check_page tl_check_pages[];
 extern const size_t tl_check_pages_count;
 
-/* The page of check ID, or NULL. */
+/* The page of check ID, or NULL (src/report/report.c). */
 const char *tl_check_page(const char *id);
 
 #endif

@@ -1,25 +1,7 @@
 #include "explain_cmd.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 #include "catalogue.h"
 #include "check_pages.h"
-
-static int
-by_id(const void *key, const void *row)
-{
-	return strcmp(key, ((const struct tl_check_page *)row)->id);
-}
-
-const char *
-tl_check_page(const char *id)
-{
-	const struct tl_check_page *p =
-		bsearch(id, tl_check_pages, tl_check_pages_count, sizeof(tl_check_pages[0]), by_id);
-
-	return p ? p->text : NULL;
-}
 
 int
 tl_explain_run(const char *id, FILE *out, FILE *err)

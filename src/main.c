@@ -175,6 +175,7 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 	info.color = want_color(opts, out);
 	info.quiet = opts->quiet;
 	info.width = tl_report_width(out);
+	info.root = run.fs.root;
 	rc = tl_report_write(out, opts->format, &run.diag, &info);
 	if (out != stdout && fclose(out) != 0 && rc == 0)
 		rc = -errno;

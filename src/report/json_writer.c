@@ -114,6 +114,13 @@ tl_json_null(struct tl_json *json)
 }
 
 void
+tl_json_bool(struct tl_json *json, bool v)
+{
+	prelude(json);
+	fputs(v ? "true" : "false", json->out);
+}
+
+void
 tl_json_member_string(struct tl_json *json, const char *key, const char *value)
 {
 	tl_json_key(json, key);

@@ -33,6 +33,7 @@ void tl_json_key(struct tl_json *json, const char *key);
 void tl_json_string(struct tl_json *json, const char *s);
 void tl_json_uint(struct tl_json *json, unsigned long long v);
 void tl_json_null(struct tl_json *json);
+void tl_json_bool(struct tl_json *json, bool v);
 
 /* "KEY": value, the common case of tl_json_key followed by a value. */
 void tl_json_member_string(struct tl_json *json, const char *key, const char *value);

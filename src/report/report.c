@@ -4,9 +4,11 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "../check_pages.h"
 #include "report_internal.h"
 
 void
@@ -53,6 +55,21 @@ tl_report_width(FILE *out)
 	return 0;
 }
 
+static int
+page_by_id(const void *key, const void *row)
+{
+	return strcmp(key, ((const struct tl_check_page *)row)->id);
+}
+
+const char *
+tl_check_page(const char *id)
+{
+	const struct tl_check_page *p = bsearch(id, tl_check_pages, tl_check_pages_count,
+						sizeof(tl_check_pages[0]), page_by_id);
+
+	return p ? p->text : NULL;
+}
+
 int
 tl_report_status(FILE *out)
 {
@@ -72,13 +89,13 @@ tl_report_write(FILE *out, enum tl_format format, const struct tl_diag *diag,
 		tl_report_text(out, diag, info);
 		break;
 	case TL_FORMAT_GCC:
-		tl_report_gcc(out, diag);
+		tl_report_gcc(out, diag, info);
 		break;
 	case TL_FORMAT_JSON:
 		tl_report_json(out, diag, info);
 		break;
 	case TL_FORMAT_SARIF:
-		tl_report_sarif(out, diag);
+		tl_report_sarif(out, diag, info);
 		break;
 	default:
 		return -EINVAL;

@@ -24,9 +24,14 @@ struct tl_report_info {
 	const char *profile; /* "intermediate", … */
 	struct tl_summary summary;
 	bool color; /* text only; decided by the caller (terminal, NO_COLOR, --color) */
-	bool quiet; /* no summary line */
+	bool quiet; /* no summary line (text), no note lines (gcc) */
 	/* text: the terminal's width in columns (COLUMNS, the tty); 0 when not known */
 	size_t width;
+	/*
+	 * --root as the run used it, or NULL for the current directory: the
+	 * base that sarif locations are relative to.
+	 */
+	const char *root;
 };
 
 /*

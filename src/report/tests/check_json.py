@@ -52,8 +52,14 @@ def check_sarif(doc):
         for loc in res.get('locations', []):
             region = loc['physicalLocation']['region']
             assert region['startLine'] >= 1 and region['endColumn'] > region['startColumn'] >= 1
-    uris = [loc['physicalLocation']['artifactLocation']['uri']
-            for res in run['results'] for loc in res.get('locations', [])]
+    bases = run['originalUriBaseIds']
+    assert all(b['uri'].startswith('file:///') and b['uri'].endswith('/') for b in bases.values())
+    arts = [loc['physicalLocation']['artifactLocation']
+            for res in run['results']
+            for loc in res.get('locations', []) + res.get('relatedLocations', [])
+            if 'physicalLocation' in loc]
+    assert all(a['uriBaseId'] in bases and not a['uri'].startswith('/') for a in arts), arts
+    uris = [a['uri'] for a in arts]
     assert 'odd%20dir/%22q%22%5C%25.conf' in uris, uris
 
 

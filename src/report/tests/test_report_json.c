@@ -216,7 +216,10 @@ test_sarif(void)
 		"      \"tool\": {\n"
 		"        \"driver\": {\n"
 		"          \"name\": \"tlslint\",\n"
+		"          \"fullName\": \"tlslint " TL_VERSION
+		", the TLS configuration linter for nginx, Apache httpd and HAProxy\",\n"
 		"          \"version\": \"" TL_VERSION "\",\n"
+		"          \"semanticVersion\": \"" TL_VERSION "\",\n"
 		"          \"informationUri\": \"https://github.com/tlslint/tlslint\",\n"
 		"          \"rules\": [\n";
 	struct fixture fx;
@@ -271,22 +274,156 @@ test_sarif(void)
 		 (size_t)(expired - rules));
 	CHECK(strncmp(r, want, strlen(want)) == 0);
 	CHECK(strstr(r, "\"artifactLocation\": {\n"
-			"                  \"uri\": \"conf.d/site.conf\"\n"
+			"                  \"uri\": \"conf.d/site.conf\",\n"
+			"                  \"uriBaseId\": \"SRCROOT\"\n"
 			"                },\n"
 			"                \"region\": {\n"
 			"                  \"startLine\": 6,\n"
 			"                  \"startColumn\": 5,\n"
-			"                  \"endColumn\": 20\n") != NULL);
+			"                  \"endColumn\": 20,\n"
+			"                  \"snippet\": {\n"
+			"                    \"text\": \"ssl_certificate\"\n") != NULL);
+	/* The certificate a config names, relative to the base like every location. */
+	CHECK(strstr(r, "\"relatedLocations\": [\n"
+			"            {\n"
+			"              \"id\": 1,\n"
+			"              \"physicalLocation\": {\n"
+			"                \"artifactLocation\": {\n"
+			"                  \"uri\": \"etc/ssl/site.pem\",\n"
+			"                  \"uriBaseId\": \"FSROOT\"\n") != NULL);
+	/* The edit follows the message, which is what GitHub shows. */
+	CHECK(strstr(r, "(2 sites)\\n\\nFix: renew the certificate and replace the file "
+			"named on line 6\"") != NULL);
+	CHECK(strstr(r, "\"partialFingerprints\": {\n"
+			"            \"tlslintFinding/v1\": \"") != NULL);
+	/* The sites of a merged finding are no locations: they are properties, as in JSON. */
+	CHECK(strstr(r, "\"properties\": {\n"
+			"            \"server\": \"nginx\",\n"
+			"            \"site\": \"www.example.com:443\",\n"
+			"            \"scope\": null,\n"
+			"            \"sites\": [\n"
+			"              \"www.example.com:443\",\n"
+			"              \"www.example.net:443\"\n"
+			"            ],\n"
+			"            \"fix\": \"renew the certificate and replace the file named "
+			"on line "
+			"6\"\n") != NULL);
 	free(r);
 
 	r = sarif_result(s, "include-missing");
 	/* Percent-encoded path; an empty span at the end of the line still covers a column. */
-	CHECK(strstr(r, "\"uri\": \"a%20b%3Ac.conf\"\n") != NULL);
+	CHECK(strstr(r, "\"uri\": \"a%20b%3Ac.conf\",\n") != NULL);
 	CHECK(strstr(r, "\"startLine\": 1,\n"
 			"                  \"startColumn\": 3,\n"
-			"                  \"endColumn\": 4\n") != NULL);
+			"                  \"endColumn\": 4,\n") != NULL);
 	free(r);
 	CHECK(s[strlen(s) - 1] == '\n' && s[strlen(s) - 2] == '}');
+	free(s);
+	fixture_fini(&fx);
+}
+
+/* The partialFingerprints value of the result whose message is MESSAGE, into BUF. */
+static const char *
+fingerprint_of(const char *s, const char *message, char *buf, size_t size)
+{
+	const char *key = "\"tlslintFinding/v1\": \"";
+	char text[256];
+	const char *p;
+
+	buf[0] = '\0';
+	snprintf(text, sizeof(text), "\"text\": \"%s\"\n", message);
+	p = strstr(s, text);
+	if (p != NULL)
+		p = strstr(p, key);
+	if (p != NULL) {
+		p += strlen(key);
+		snprintf(buf, size, "%.*s", (int)strcspn(p, "\""), p);
+	}
+	return buf;
+}
+
+/*
+ * Bases: paths under --root are relative to SRCROOT, a certificate a
+ * config names is placed under the root, anything else under FSROOT; the
+ * notes are notifications; equal keys are counted; columns are code points.
+ */
+static void
+test_sarif_bases(void)
+{
+	struct fixture fx;
+	struct tl_source *in, *out, *dump;
+	struct tl_finding *f;
+	char a[64], b[64], c[64];
+	char *s;
+	int rc;
+
+	fixture_init(&fx);
+	in = tl_sources_add(
+		&fx.sources, "/srv/conf/./etc/nginx/../nginx/nginx.conf",
+		"/srv/conf/etc/nginx/nginx.conf",
+		"ssl_protocols TLSv1;\n\n  ssl_protocols   TLSv1;\n# \xc3\xa9\xc3\xa9 x;\n", 57);
+	out = tl_sources_add(&fx.sources, "/other/x.conf", "/other/x.conf", "x;\n", 3);
+	/* Standard input: an nginx -T dump names its files as deployed, placed under the root. */
+	dump = tl_sources_add(&fx.sources, "/etc/nginx/conf.d/a.conf", NULL, "x;\n", 3);
+	f = tl_diag_add(&fx.diag, TL_CK_PROTO_LEGACY, tl_loc_make(in, 0, 13), "TLS 1.0 here");
+	tl_finding_relate(&fx.diag, f, "/etc/ssl/x.pem", (struct tl_loc){0}, "leaf");
+	tl_finding_relate(&fx.diag, f, "/srv/conf/etc/ssl/y.pem", (struct tl_loc){0}, "on disk");
+	tl_diag_add(&fx.diag, TL_CK_PROTO_LEGACY, tl_loc_make(in, 24, 13), "TLS 1.0 there");
+	tl_diag_add(&fx.diag, TL_CK_PARSE_ERROR, tl_loc_make(in, 54, 1), "odd");
+	tl_diag_add(&fx.diag, TL_CK_PARSE_ERROR, tl_loc_make(out, 0, 1), "outside");
+	tl_diag_add(&fx.diag, TL_CK_PARSE_ERROR, tl_loc_make(dump, 0, 1), "dumped");
+	tl_diag_note(&fx.diag, "audit of /srv/conf: linted /etc/nginx/nginx.conf (nginx)");
+	tl_diag_finish(&fx.diag);
+	fx.info.root = "/srv/conf/";
+	s = render(TL_FORMAT_SARIF, &fx.diag, &fx.info, &rc);
+	CHECK_INT(rc, 0);
+	CHECK(strstr(s, "\"uri\": \"etc/nginx/nginx.conf\",\n"
+			"                  \"uriBaseId\": \"SRCROOT\"\n") != NULL);
+	CHECK(strstr(s, "\"uri\": \"etc/ssl/x.pem\",\n"
+			"                  \"uriBaseId\": \"SRCROOT\"\n") != NULL);
+	CHECK(strstr(s, "\"uri\": \"etc/ssl/y.pem\",\n"
+			"                  \"uriBaseId\": \"SRCROOT\"\n") != NULL);
+	CHECK(strstr(s, "\"uri\": \"etc/nginx/conf.d/a.conf\",\n"
+			"                  \"uriBaseId\": \"SRCROOT\"\n") != NULL);
+	CHECK(strstr(s, "\"uri\": \"other/x.conf\",\n"
+			"                  \"uriBaseId\": \"FSROOT\"\n") != NULL);
+	CHECK(strstr(s, "\"originalUriBaseIds\": {\n"
+			"        \"SRCROOT\": {\n"
+			"          \"uri\": \"file:///srv/conf/\"\n"
+			"        },\n"
+			"        \"FSROOT\": {\n"
+			"          \"uri\": \"file:///\"\n") != NULL);
+	CHECK(strstr(s, "\"file:///srv/") == strstr(s, "\"file:///srv/conf/\"\n"));
+	CHECK(strstr(s,
+		     "\"invocations\": [\n"
+		     "        {\n"
+		     "          \"executionSuccessful\": true,\n"
+		     "          \"toolExecutionNotifications\": [\n"
+		     "            {\n"
+		     "              \"level\": \"note\",\n"
+		     "              \"message\": {\n"
+		     "                \"text\": \"audit of /srv/conf: linted /etc/nginx/nginx.conf "
+		     "(nginx)\"\n") != NULL);
+	CHECK(strstr(s, "\"automationDetails\": {\n        \"id\": \"tlslint/\"\n") != NULL);
+	/* Lines 1 and 3 say the same with other blanks: one hash, counted. */
+	fingerprint_of(s, "TLS 1.0 here", a, sizeof(a));
+	fingerprint_of(s, "TLS 1.0 there", b, sizeof(b));
+	fingerprint_of(s, "odd", c, sizeof(c));
+	CHECK_INT(strlen(a), 34);
+	CHECK(strncmp(a, b, 32) == 0 && strcmp(a + 32, ":1") == 0 && strcmp(b + 32, ":2") == 0);
+	CHECK(strncmp(a, c, 32) != 0 && strcmp(c + 32, ":1") == 0);
+	/* "# \xc3\xa9\xc3\xa9 x;": the 'x', byte 8 of the line, is code point 6. */
+	CHECK(strstr(s, "\"startLine\": 4,\n"
+			"                  \"startColumn\": 6,\n"
+			"                  \"endColumn\": 7,\n") != NULL);
+	free(s);
+	fixture_fini(&fx);
+
+	/* No notes: a successful invocation all the same, without notifications. */
+	fixture_init(&fx);
+	s = render(TL_FORMAT_SARIF, &fx.diag, &fx.info, &rc);
+	CHECK(strstr(s, "\"executionSuccessful\": true\n") != NULL);
+	CHECK(strstr(s, "toolExecutionNotifications") == NULL);
 	free(s);
 	fixture_fini(&fx);
 }
@@ -404,6 +541,7 @@ main(void)
 	test_escaping();
 	test_writer_layout();
 	test_sarif();
+	test_sarif_bases();
 	test_list_checks();
 	test_write_error();
 	return tl_unit_result();

@@ -72,6 +72,34 @@ test_standard(void)
 	fixture_fini(&fx);
 }
 
+/* The run's notes follow the findings as "tlslint: note:" lines, except with --quiet. */
+static void
+test_gcc_notes(void)
+{
+	struct fixture fx;
+	char *s;
+	int rc;
+
+	fixture_init(&fx);
+	tl_diag_add(&fx.diag, TL_CK_PROTO_LEGACY,
+		    tl_loc_make(tl_sources_add(&fx.sources, "a.conf", NULL, "x;\n", 3), 0, 1),
+		    "TLS 1.0 is enabled");
+	tl_diag_note(&fx.diag, "audit of %s: linted %s", "/srv", "/etc/nginx/nginx.conf (nginx)");
+	tl_diag_note(&fx.diag, "2 findings recorded in the baseline b.json not shown");
+	tl_diag_finish(&fx.diag);
+	s = render(TL_FORMAT_GCC, &fx.diag, &fx.info, &rc);
+	CHECK_INT(rc, 0);
+	CHECK_STR(s, "a.conf:1:1: warning: TLS 1.0 is enabled [proto-legacy]\n"
+		     "tlslint: note: audit of /srv: linted /etc/nginx/nginx.conf (nginx)\n"
+		     "tlslint: note: 2 findings recorded in the baseline b.json not shown\n");
+	free(s);
+	fx.info.quiet = true;
+	s = render(TL_FORMAT_GCC, &fx.diag, &fx.info, &rc);
+	CHECK_STR(s, "a.conf:1:1: warning: TLS 1.0 is enabled [proto-legacy]\n");
+	free(s);
+	fixture_fini(&fx);
+}
+
 /* One finding at NEEDLE (LEN bytes) rendered as text, quiet. */
 static char *
 one(const char *needle, size_t len)
@@ -546,6 +574,7 @@ main(void)
 	test_width();
 	test_scope();
 	test_standard();
+	test_gcc_notes();
 	test_carets();
 	test_wide_gutter_and_utf8();
 	test_clients_wrap();
