@@ -26,6 +26,7 @@
 
 #include "../catalogue.h"
 #include "../nearest.h"
+#include "../policy.h"
 #include "cli_internal.h"
 
 enum opt_id {
@@ -68,7 +69,9 @@ static const struct cli_option options[] = {
 	{"output", 'o', true, true, OPT_OUTPUT, "usage: --output FILE"},
 	{"baseline", 0, true, false, OPT_BASELINE, "usage: --baseline FILE"},
 	{"write-baseline", 0, true, false, OPT_WRITE_BASELINE, "usage: --write-baseline FILE"},
-	{"profile", 0, true, true, OPT_PROFILE, "expected one of: modern, intermediate, old"},
+	{"profile", 0, true, true, OPT_PROFILE,
+	 "expected modern, intermediate or old; NAME@VERSION pins a Mozilla guideline version, "
+	 "'tlslint --version' lists them"},
 	{"policy", 0, true, true, OPT_POLICY, "usage: --policy FILE.yaml"},
 	{"config", 0, true, true, OPT_CONFIG, "usage: --config FILE"},
 	{"root", 0, true, false, OPT_ROOT, "usage: --root DIR"},
@@ -291,9 +294,8 @@ apply(struct parser *p, const struct cli_option *o, const char *shown, const cha
 		opts->write_baseline = value;
 		break;
 	case OPT_PROFILE:
-		if (strcmp(value, "modern") != 0 && strcmp(value, "intermediate") != 0 &&
-		    strcmp(value, "old") != 0)
-			return fail(p, o->hint, "unknown profile '%s'", value);
+		if (tl_policy_resolve(p->arena, value, &why) == NULL)
+			return fail(p, o->hint, "%s", why);
 		opts->profile = value;
 		opts->set_mask |= TL_SET_PROFILE;
 		break;

@@ -151,6 +151,8 @@ test_all_options(void)
 	CHECK_INT(opts.server, TL_SERVER_HAPROXY);
 	OK("--profile", "old");
 	CHECK_STR(opts.profile, "old");
+	OK("--profile", "intermediate@5.7");
+	CHECK_STR(opts.profile, "intermediate@5.7");
 
 	/* The same variable twice: the later value replaces the earlier one. */
 	OK("--env", "A=1", "--env", "B=2", "--env", "A=3", "--env", "AB=4");
@@ -342,8 +344,16 @@ test_errors(void)
 
 	ERR("unknown format 'xml'", "expected one of: text, json, sarif, gcc", "--format", "xml");
 	ERR("unknown format 'JSON'", "expected one of: text, json, sarif, gcc", "-fJSON");
-	ERR("unknown profile 'strict'", "expected one of: modern, intermediate, old", "--profile",
-	    "strict");
+	static const char profile_hint[] =
+		"expected modern, intermediate or old; NAME@VERSION pins a Mozilla guideline "
+		"version, 'tlslint --version' lists them";
+	ERR("unknown profile 'strict' (expected modern, intermediate or old, or NAME@VERSION)",
+	    profile_hint, "--profile", "strict");
+	ERR("profile 'old' has no Mozilla guideline version '6.0' (old: 5.0, 5.1, 5.2, 5.3, 5.4, "
+	    "5.5, 5.6, 5.7, 5.8)",
+	    profile_hint, "--profile=old@6.0");
+	ERR("unknown profile 'inter' (expected modern, intermediate or old, or NAME@VERSION)",
+	    profile_hint, "--profile=inter@5.7");
 	ERR("unknown fail-on level 'fatal'", "expected one of: error, warning, info, never",
 	    "--fail-on=fatal");
 	ERR("unknown server 'iis'", "expected one of: nginx, apache, haproxy", "--server", "iis");
