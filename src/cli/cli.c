@@ -65,7 +65,8 @@ struct cli_option {
 };
 
 static const struct cli_option options[] = {
-	{"format", 'f', true, true, OPT_FORMAT, "expected one of: text, json, sarif, gcc"},
+	{"format", 'f', true, true, OPT_FORMAT,
+	 "expected one of: text, json, sarif, gcc, markdown"},
 	{"output", 'o', true, true, OPT_OUTPUT, "usage: --output FILE"},
 	{"baseline", 0, true, false, OPT_BASELINE, "usage: --baseline FILE"},
 	{"write-baseline", 0, true, false, OPT_WRITE_BASELINE, "usage: --write-baseline FILE"},
@@ -279,6 +280,8 @@ apply(struct parser *p, const struct cli_option *o, const char *shown, const cha
 			opts->format = TL_FORMAT_SARIF;
 		else if (strcmp(value, "gcc") == 0)
 			opts->format = TL_FORMAT_GCC;
+		else if (strcmp(value, "markdown") == 0)
+			opts->format = TL_FORMAT_MARKDOWN;
 		else
 			return fail(p, o->hint, "unknown format '%s'", value);
 		opts->set_mask |= TL_SET_FORMAT;
@@ -461,6 +464,21 @@ positional(struct parser *p, const char *arg, bool after_dashes)
 	return 0;
 }
 
+static const char *
+format_name(enum tl_format format)
+{
+	switch (format) {
+	case TL_FORMAT_SARIF:
+		return "sarif";
+	case TL_FORMAT_GCC:
+		return "gcc";
+	case TL_FORMAT_MARKDOWN:
+		return "markdown";
+	default:
+		return "text";
+	}
+}
+
 static int
 finish(struct parser *p)
 {
@@ -473,7 +491,7 @@ finish(struct parser *p)
 		if (!text_or_json)
 			return fail(p, "expected one of: text, json",
 				    "format '%s' is not available with 'ciphers'",
-				    opts->format == TL_FORMAT_SARIF ? "sarif" : "gcc");
+				    format_name(opts->format));
 		opts->mode = TL_MODE_CIPHERS;
 	} else if (p->list_checks) {
 		if (opts->paths.len > 0)
@@ -482,7 +500,7 @@ finish(struct parser *p)
 		if (!text_or_json)
 			return fail(p, "expected one of: text, json",
 				    "format '%s' is not available with '--list-checks'",
-				    opts->format == TL_FORMAT_SARIF ? "sarif" : "gcc");
+				    format_name(opts->format));
 		opts->mode = TL_MODE_LIST_CHECKS;
 	}
 	return 0;

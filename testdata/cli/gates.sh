@@ -101,5 +101,54 @@ err=$(cat "$tmp/err")
 expect_status 2 ".tlslint.yaml profile: old@6.0"
 expect_match ".tlslint.yaml bad version: file:line:col" "$err" "\.tlslint\.yaml:3:10: profile 'old' has no Mozilla guideline version '6\.0'"
 
+# --format markdown: the same verdict as text, a heading even with -q, -o, not for ciphers.
+hostile=testdata/nginx/markdown-hostile/nginx.conf
+run "${lint[@]}" -f markdown "$hostile"
+expect_status 1 "markdown: findings exit 1 as in text"
+expect_match "markdown: heading with counts and the profile" "$out" '^### tlslint: 2 errors, [0-9]+ warnings, [0-9]+ infos? in 1 file, 1 site, 1 certificate, profile `intermediate@6\.0`$'
+expect_match "markdown: check linked to its page" "$out" '\| \[directive-invalid\]\(https://github\.com/tlslint/tlslint/blob/main/docs/checks/directive-invalid\.md\) \|'
+expect_no_match "markdown: no raw <script>" "$out" '<script'
+expect_match "markdown: details collapsed" "$out" '^<details>$'
+run "${lint[@]}" -f markdown -q --profile old@5.7 --disable ocsp-stapling-broken "$case57"
+expect_status 0 "markdown: clean exit 0"
+expect_match "markdown: no findings, one line" "$out" '^### tlslint: no findings in 1 file, 1 site, 1 certificate, profile `old@5\.7`$'
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] || { echo "FAIL: markdown: no findings is one line"; fails=$((fails + 1)); }
+run "${lint[@]}" -f markdown -o "$tmp/comment.md" "$hostile"
+expect_status 1 "markdown -o FILE"
+expect_match "markdown -o: written to the file" "$(cat "$tmp/comment.md")" '^### tlslint: '
+run ciphers -f markdown HIGH
+expect_status 2 "ciphers -f markdown"
+# A comment has a size limit: 100 rows, then a count of the rest.
+{
+	echo 'events {} http { server { listen 443 ssl; server_name many.example.test;'
+	echo 'ssl_certificate /pki/www.fullchain.crt; ssl_certificate_key /pki/www.key;'
+	for i in $(seq 1 130); do echo "ssl_ecdh_curve bogus$i;"; done
+	echo '} }'
+} >"$tmp/many.conf"
+run "${lint[@]}" -f markdown "$tmp/many.conf"
+rows=$(grep -c '^| [a-z]* | \[' <<<"$out")
+details=$(grep -c '^<details>$' <<<"$out")
+total=$("$TLSLINT" "${lint[@]}" -f json "$tmp/many.conf" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
+[ "$total" -gt 100 ] || { echo "FAIL: the many-findings config makes only $total findings"; fails=$((fails + 1)); }
+[ "$rows" -eq 100 ] && [ "$details" -eq 100 ] || { echo "FAIL: markdown cap: $rows rows, $details details, want 100"; fails=$((fails + 1)); }
+expect_match "markdown cap: the rest counted" "$out" "^$((total - 100)) more findings not listed here"
+# Long messages: the byte budget stops the list before 100 rows, under GitHub's 65536.
+long=$(printf 'x%.0s' $(seq 1 400))
+{
+	echo 'events {} http { ssl_certificate /pki/www.fullchain.crt; ssl_certificate_key /pki/www.key;'
+	for i in $(seq 1 130); do
+		echo "server { listen 443 ssl; server_name s$i.example.test; ssl_ecdh_curve $long$i; }"
+	done
+	echo '}'
+} >"$tmp/long.conf"
+run "${lint[@]}" -f markdown "$tmp/long.conf"
+rows=$(grep -c '^| [a-z]* | \[' <<<"$out")
+size=$(wc -c <"$tmp/out")
+[ "$rows" -lt 100 ] && [ "$rows" -gt 10 ] && [ "$size" -lt 65536 ] ||
+	{ echo "FAIL: markdown budget: $rows rows in $size bytes"; fails=$((fails + 1)); }
+expect_match "markdown budget: the rest counted" "$out" "^[0-9]+ more findings not listed here"
+run --help
+expect_match "--help names markdown" "$out" "gcc or markdown"
+
 echo "$fails failed"
 [ "$fails" -eq 0 ]

@@ -73,6 +73,8 @@ test_value_forms(void)
 	CHECK_INT(opts.format, TL_FORMAT_SARIF);
 	OK("-f", "gcc");
 	CHECK_INT(opts.format, TL_FORMAT_GCC);
+	OK("--format=markdown");
+	CHECK_INT(opts.format, TL_FORMAT_MARKDOWN);
 	OK("-fjson");
 	CHECK_INT(opts.format, TL_FORMAT_JSON);
 	OK("-f", "json", "--format", "text"); /* last wins */
@@ -295,6 +297,8 @@ test_ciphers(void)
 	    "ciphers", "-f", "sarif", "HIGH");
 	ERR("format 'gcc' is not available with 'ciphers'", "expected one of: text, json",
 	    "ciphers", "-fgcc", "HIGH");
+	ERR("format 'markdown' is not available with 'ciphers'", "expected one of: text, json",
+	    "ciphers", "-f", "markdown", "HIGH");
 }
 
 static void
@@ -342,8 +346,9 @@ test_errors(void)
 	ERR("unknown option '-x'", usage_hint, "-qx");
 	ERR("unknown option '---'", usage_hint, "---");
 
-	ERR("unknown format 'xml'", "expected one of: text, json, sarif, gcc", "--format", "xml");
-	ERR("unknown format 'JSON'", "expected one of: text, json, sarif, gcc", "-fJSON");
+	ERR("unknown format 'xml'", "expected one of: text, json, sarif, gcc, markdown", "--format",
+	    "xml");
+	ERR("unknown format 'JSON'", "expected one of: text, json, sarif, gcc, markdown", "-fJSON");
 	static const char profile_hint[] =
 		"expected modern, intermediate or old; NAME@VERSION pins a Mozilla guideline "
 		"version, 'tlslint --version' lists them";
@@ -360,8 +365,10 @@ test_errors(void)
 	ERR("unknown server 'auto'", "expected one of: nginx, apache, haproxy", "--server", "auto");
 	ERR("unknown color mode 'yes'", "expected one of: auto, always, never", "--colour", "yes");
 
-	ERR("missing value for '--format'", "expected one of: text, json, sarif, gcc", "--format");
-	ERR("missing value for '-f'", "expected one of: text, json, sarif, gcc", "-q", "-f");
+	ERR("missing value for '--format'", "expected one of: text, json, sarif, gcc, markdown",
+	    "--format");
+	ERR("missing value for '-f'", "expected one of: text, json, sarif, gcc, markdown", "-q",
+	    "-f");
 	ERR("missing value for '--output'", "usage: --output FILE", "x.conf", "--output");
 	ERR("missing value for '--now'",
 	    "expected ISO 8601, e.g. 2026-11-26 or 2026-11-26T12:00:00Z", "--now");
