@@ -13,7 +13,7 @@ PREFIX     ?= /usr/local
 # Debian packages: to build, in addition to run the tests, and for the benchmarks (GNU time
 # reports peak RSS; nginx -t is the yardstick).
 BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-dev
-TEST_PKGS  = openssl python3 curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit
+TEST_PKGS  = openssl python3 curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit cmark-gfm
 BENCH_PKGS = time nginx
 
 # npm packages for the tests, into .tools/ of the work tree: Microsoft's SARIF multitool, the

@@ -61,10 +61,24 @@ dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	if (file->read_error != 0 || file->dh_params == NULL)
 		return;
 	bits = EVP_PKEY_get_bits(file->dh_params);
-	if (bits >= want)
-		return;
 	level = tl_site_security_level(ctx, site, &from_string);
-	if (bits >= tl_level_dh_bits(level))
+	/*
+	 * A profile that allows the size (old@5.7 and before: 1024) does not
+	 * make OpenSSL load it: below the security level's minimum the server
+	 * still fails to start, whatever guideline version is pinned.
+	 */
+	if (bits >= want && bits >= tl_level_dh_bits(level))
+		return;
+	if (bits >= want)
+		f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
+				"DH parameters '%s' have %d bits, which the %s profile allows "
+				"(%s), but OpenSSL at security level %d (%s) refuses to load "
+				"them ('dh key too small') and the server %s",
+				p->s, bits, ctx->policy->name, ctx->policy->source, level,
+				from_string ? "set by the cipher string"
+					    : "the Debian and Ubuntu default",
+				tl_fault_text(site->facts, TL_FAULT_DH_TOO_SMALL));
+	else if (bits >= tl_level_dh_bits(level))
 		f = tl_diag_add(ctx->diag, TL_CK_DH_WEAK, p->v.loc,
 				"DH parameters '%s' have %d bits, fewer than the %d the %s profile "
 				"requires; OpenSSL loads them only because the cipher string "

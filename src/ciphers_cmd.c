@@ -153,9 +153,9 @@ write_text(FILE *out, const struct row *rows, size_t n)
 int
 tl_ciphers_run(struct tl_arena *arena, const struct tl_options *opts, FILE *out, FILE *err)
 {
-	const struct tl_policy *policy = tl_policy_builtin(opts->profile);
-	struct tl_cipher_list list;
 	const char *error = NULL;
+	const struct tl_policy *policy = tl_policy_resolve(arena, opts->profile, &error);
+	struct tl_cipher_list list;
 	struct row *rows;
 	size_t missing = 0;
 	int rc;

@@ -36,8 +36,27 @@ usage_error(const char *error, const char *hint)
 	return EXIT_USAGE;
 }
 
+/*
+ * Which guideline version each bare profile name means in this build, and
+ * what can be pinned: a CI gate that must not change its verdict on an
+ * upgrade writes the version it sees here into --profile NAME@VERSION.
+ */
 static void
-print_version(void)
+print_profiles(struct tl_arena *arena)
+{
+	static const char *const names[] = {"modern", "intermediate", "old"};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct tl_policy *p = tl_policy_builtin(names[i]);
+
+		if (p != NULL)
+			printf("profile %s = %s@%s (Mozilla guidelines); pinnable versions: %s\n",
+			       p->name, p->name, p->guideline, tl_policy_versions(arena, p->name));
+	}
+}
+
+static void
+print_version(struct tl_arena *arena)
 {
 	char pcre[64] = "";
 	size_t nservers;
@@ -48,6 +67,7 @@ print_version(void)
 	for (size_t i = 0; i < nservers; i++)
 		if (servers[i]->stable_note != NULL)
 			printf("default target: %s\n", servers[i]->stable_note);
+	print_profiles(arena);
 	printf("built with %s, libyaml %s, PCRE2 %s\n", OpenSSL_version(OPENSSL_VERSION),
 	       yaml_get_version_string(), pcre);
 }
@@ -168,7 +188,8 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 			return EXIT_USAGE;
 		}
 	}
-	info.profile = opts->profile;
+	info.profile = run.policy->name;
+	info.profile_version = run.policy->guideline;
 	info.summary.files = run.model.nfiles;
 	info.summary.sites = run.model.sites.len;
 	info.summary.certificates = tl_certstore_certificate_files(run.certs);
@@ -206,7 +227,7 @@ main(int argc, char **argv)
 		tl_cli_usage(stdout);
 		break;
 	case TL_MODE_VERSION:
-		print_version();
+		print_version(arena);
 		break;
 	case TL_MODE_LIST_CHECKS:
 		if (tl_list_checks_write(stdout, opts.format) != 0)

@@ -26,6 +26,7 @@ enum tl_format {
 	TL_FORMAT_JSON,
 	TL_FORMAT_SARIF,
 	TL_FORMAT_GCC,
+	TL_FORMAT_MARKDOWN, /* a pull-request comment */
 };
 
 enum tl_color {

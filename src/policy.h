@@ -2,7 +2,9 @@
  * Policies: what a configuration is measured against. The built-in
  * profiles (modern, intermediate, old) are Mozilla's server-side TLS
  * guidelines, compiled in from their JSON (src/profiles_data.c, generated
- * by scripts/gen-profiles.py); a custom policy has the same fields.
+ * by scripts/gen-profiles.py) for every guideline version from 5.0 on, so
+ * that "intermediate@5.7" keeps its meaning when a newer tlslint ships a
+ * newer guideline; a custom policy has the same fields.
  */
 #ifndef TL_POLICY_H
 #define TL_POLICY_H
@@ -16,6 +18,7 @@ enum {
 
 struct tl_policy {
 	const char *name;
+	const char *guideline;           /* Mozilla guideline version, e.g. "6.0" */
 	const char *source;              /* e.g. "Mozilla Server Side TLS guidelines 6.0" */
 	unsigned tls_versions;           /* TL_PROTO_* bits */
 	const char *const *ciphers;      /* TLS <= 1.2 suites, OpenSSL names, NULL-terminated */
@@ -34,11 +37,24 @@ struct tl_policy {
 	bool server_preferred_order;
 };
 
-/* modern, intermediate, old; NULL-terminated (src/profiles_data.c). */
+/* Every profile of every guideline version, newest version first; NULL-terminated. */
 extern const struct tl_policy *const tl_builtin_policies[];
 
-/* The built-in profile NAME, or NULL. */
+/* The built-in profile NAME of the newest guideline version that has one, or NULL. */
 const struct tl_policy *tl_policy_builtin(const char *name);
+
+/*
+ * The profile SPEC names: "NAME" (the newest guideline version holding
+ * NAME) or "NAME@VERSION". Returns NULL with *error set (from ARENA) to a
+ * message naming the names or versions there are, e.g. "profile 'old' has
+ * no guideline version '6.0' (old: 5.0 to 5.8)".
+ */
+struct tl_arena;
+const struct tl_policy *tl_policy_resolve(struct tl_arena *arena, const char *spec,
+					  const char **error);
+
+/* The guideline versions that hold profile NAME, oldest first ("5.0, 5.1, …"), or "". */
+const char *tl_policy_versions(struct tl_arena *arena, const char *name);
 
 /* RSA keys below this are weak whatever the profile says (Mozilla: 2048). */
 #define TL_MIN_RSA_BITS 2048

@@ -55,11 +55,9 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 		else if (server != NULL)
 			run->target[s] = server->stable;
 	}
-	run->policy = tl_policy_builtin(opts->profile);
-	if (run->policy == NULL) {
-		*error = tl_arena_printf(arena, "unknown profile '%s'", opts->profile);
+	run->policy = tl_policy_resolve(arena, opts->profile, error);
+	if (run->policy == NULL)
 		return -1;
-	}
 	if (opts->policy_file != NULL) {
 		run->policy = tl_policy_load(arena, opts->policy_file, run->policy, error);
 		if (run->policy == NULL)

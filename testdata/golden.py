@@ -11,6 +11,8 @@ A case is a directory testdata/<server>/<case>/ holding:
   expected.txt     text report (--color never)
   expected.json    JSON report
   expected.status  exit status of the text run
+  expected.md      optional: the --format markdown report, checked when the file exists
+                   (create it empty, then --update fills it)
 
 Every case runs from the repository root with
   --root testdata --now 2026-06-01T00:00:00Z --ca-file testdata/pki/root.crt
@@ -134,11 +136,13 @@ def check(tlslint, case):
     ok = True
     status, text = run(tlslint, case, "text")
     _, js = run(tlslint, case, "json")
-    for line in leaked((text, js)):
+    outputs = [("expected.txt", text), ("expected.json", js), ("expected.status", f"{status}\n")]
+    if os.path.exists(os.path.join(REPO, case, "expected.md")):
+        outputs.append(("expected.md", run(tlslint, case, "markdown")[1]))
+    for line in leaked([got for _, got in outputs]):
         ok = False
         print(f"{case}: the output quotes private key material: {line[:20]}...")
-    for name, got in (("expected.txt", text), ("expected.json", js),
-                      ("expected.status", f"{status}\n")):
+    for name, got in outputs:
         want = open(os.path.join(REPO, case, name)).read()
         if got != want:
             ok = False
@@ -152,8 +156,11 @@ def update(tlslint):
     for case in cases():
         status, text = run(tlslint, case, "text")
         _, js = run(tlslint, case, "json")
-        for name, got in (("expected.txt", text), ("expected.json", js),
-                          ("expected.status", f"{status}\n")):
+        outputs = [("expected.txt", text), ("expected.json", js),
+                   ("expected.status", f"{status}\n")]
+        if os.path.exists(os.path.join(REPO, case, "expected.md")):
+            outputs.append(("expected.md", run(tlslint, case, "markdown")[1]))
+        for name, got in outputs:
             with open(os.path.join(REPO, case, name), "w") as f:
                 f.write(got)
         print(f"updated {case} (exit {status})")

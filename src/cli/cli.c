@@ -26,6 +26,7 @@
 
 #include "../catalogue.h"
 #include "../nearest.h"
+#include "../policy.h"
 #include "cli_internal.h"
 
 enum opt_id {
@@ -64,11 +65,14 @@ struct cli_option {
 };
 
 static const struct cli_option options[] = {
-	{"format", 'f', true, true, OPT_FORMAT, "expected one of: text, json, sarif, gcc"},
+	{"format", 'f', true, true, OPT_FORMAT,
+	 "expected one of: text, json, sarif, gcc, markdown"},
 	{"output", 'o', true, true, OPT_OUTPUT, "usage: --output FILE"},
 	{"baseline", 0, true, false, OPT_BASELINE, "usage: --baseline FILE"},
 	{"write-baseline", 0, true, false, OPT_WRITE_BASELINE, "usage: --write-baseline FILE"},
-	{"profile", 0, true, true, OPT_PROFILE, "expected one of: modern, intermediate, old"},
+	{"profile", 0, true, true, OPT_PROFILE,
+	 "expected modern, intermediate or old; NAME@VERSION pins a Mozilla guideline version, "
+	 "'tlslint --version' lists them"},
 	{"policy", 0, true, true, OPT_POLICY, "usage: --policy FILE.yaml"},
 	{"config", 0, true, true, OPT_CONFIG, "usage: --config FILE"},
 	{"root", 0, true, false, OPT_ROOT, "usage: --root DIR"},
@@ -276,6 +280,8 @@ apply(struct parser *p, const struct cli_option *o, const char *shown, const cha
 			opts->format = TL_FORMAT_SARIF;
 		else if (strcmp(value, "gcc") == 0)
 			opts->format = TL_FORMAT_GCC;
+		else if (strcmp(value, "markdown") == 0)
+			opts->format = TL_FORMAT_MARKDOWN;
 		else
 			return fail(p, o->hint, "unknown format '%s'", value);
 		opts->set_mask |= TL_SET_FORMAT;
@@ -291,9 +297,8 @@ apply(struct parser *p, const struct cli_option *o, const char *shown, const cha
 		opts->write_baseline = value;
 		break;
 	case OPT_PROFILE:
-		if (strcmp(value, "modern") != 0 && strcmp(value, "intermediate") != 0 &&
-		    strcmp(value, "old") != 0)
-			return fail(p, o->hint, "unknown profile '%s'", value);
+		if (tl_policy_resolve(p->arena, value, &why) == NULL)
+			return fail(p, o->hint, "%s", why);
 		opts->profile = value;
 		opts->set_mask |= TL_SET_PROFILE;
 		break;
@@ -459,6 +464,21 @@ positional(struct parser *p, const char *arg, bool after_dashes)
 	return 0;
 }
 
+static const char *
+format_name(enum tl_format format)
+{
+	switch (format) {
+	case TL_FORMAT_SARIF:
+		return "sarif";
+	case TL_FORMAT_GCC:
+		return "gcc";
+	case TL_FORMAT_MARKDOWN:
+		return "markdown";
+	default:
+		return "text";
+	}
+}
+
 static int
 finish(struct parser *p)
 {
@@ -471,7 +491,7 @@ finish(struct parser *p)
 		if (!text_or_json)
 			return fail(p, "expected one of: text, json",
 				    "format '%s' is not available with 'ciphers'",
-				    opts->format == TL_FORMAT_SARIF ? "sarif" : "gcc");
+				    format_name(opts->format));
 		opts->mode = TL_MODE_CIPHERS;
 	} else if (p->list_checks) {
 		if (opts->paths.len > 0)
@@ -480,7 +500,7 @@ finish(struct parser *p)
 		if (!text_or_json)
 			return fail(p, "expected one of: text, json",
 				    "format '%s' is not available with '--list-checks'",
-				    opts->format == TL_FORMAT_SARIF ? "sarif" : "gcc");
+				    format_name(opts->format));
 		opts->mode = TL_MODE_LIST_CHECKS;
 	}
 	return 0;

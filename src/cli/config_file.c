@@ -18,6 +18,7 @@
 #include <yaml.h>
 
 #include "../catalogue.h"
+#include "../policy.h"
 
 /* Far beyond any real config; keeps a mistaken --config /dev/zero harmless. */
 #define CONFIG_MAX_BYTES (1024 * 1024)
@@ -45,14 +46,13 @@ load_profile(struct loader *l)
 {
 	yaml_mark_t mark;
 	const char *s;
+	const char *why;
 
 	if (tl_yaml_expect_string(&l->y, "profile", &s) < 0)
 		return -1;
 	mark = l->y.event.start_mark;
-	if (strcmp(s, "modern") != 0 && strcmp(s, "intermediate") != 0 && strcmp(s, "old") != 0)
-		return tl_yaml_fail(&l->y, mark,
-				    "unknown profile '%s' (expected modern, intermediate or old)",
-				    s);
+	if (tl_policy_resolve(l->y.arena, s, &why) == NULL)
+		return tl_yaml_fail(&l->y, mark, "%s", why);
 	l->opts->profile = s;
 	l->opts->set_mask |= TL_SET_PROFILE;
 	return 0;

@@ -97,6 +97,9 @@ tl_report_write(FILE *out, enum tl_format format, const struct tl_diag *diag,
 	case TL_FORMAT_SARIF:
 		tl_report_sarif(out, diag, info);
 		break;
+	case TL_FORMAT_MARKDOWN:
+		tl_report_markdown(out, diag, info);
+		break;
 	default:
 		return -EINVAL;
 	}

@@ -21,7 +21,8 @@ struct tl_summary {
 };
 
 struct tl_report_info {
-	const char *profile; /* "intermediate", … */
+	const char *profile;         /* "intermediate", … (the name without any @VERSION) */
+	const char *profile_version; /* its Mozilla guideline version, "6.0", … */
 	struct tl_summary summary;
 	bool color; /* text only; decided by the caller (terminal, NO_COLOR, --color) */
 	bool quiet; /* no summary line (text), no note lines (gcc) */

@@ -69,6 +69,7 @@ void tl_report_text(FILE *out, const struct tl_diag *diag, const struct tl_repor
 void tl_report_gcc(FILE *out, const struct tl_diag *diag, const struct tl_report_info *info);
 void tl_report_json(FILE *out, const struct tl_diag *diag, const struct tl_report_info *info);
 void tl_report_sarif(FILE *out, const struct tl_diag *diag, const struct tl_report_info *info);
+void tl_report_markdown(FILE *out, const struct tl_diag *diag, const struct tl_report_info *info);
 
 /* Flushes OUT and returns 0, or a negative errno if any write to it failed. */
 int tl_report_status(FILE *out);

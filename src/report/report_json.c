@@ -89,6 +89,8 @@ tl_report_json(FILE *out, const struct tl_diag *diag, const struct tl_report_inf
 	tl_json_member_string(&json, "version", TL_VERSION);
 	tl_json_object_end(&json);
 	tl_json_member_string(&json, "profile", info->profile);
+	/* A field of its own: "profile" keeps the bare name that scripts compare with. */
+	tl_json_member_string(&json, "profile_version", info->profile_version);
 	tl_json_key(&json, "findings");
 	tl_json_array_begin(&json);
 	for (size_t i = 0; i < diag->findings.len; i++) {

@@ -42,6 +42,54 @@ test_builtin(void)
 	CHECK(old->tls_versions & TL_PROTO_TLSv1);
 	CHECK(old->server_preferred_order);
 	CHECK(strstr(old->source, "5.8") != NULL);
+	CHECK_STR(modern->guideline, "6.0");
+	CHECK_STR(inter->guideline, "6.0");
+	CHECK_STR(old->guideline, "5.8");
+}
+
+/* NAME@VERSION: every version kept, the facts of the old ones as Mozilla wrote them. */
+static void
+test_pinned(struct tl_arena *arena)
+{
+	const char *err = NULL;
+	const struct tl_policy *p;
+
+	CHECK(tl_policy_resolve(arena, "intermediate", &err) == tl_policy_builtin("intermediate"));
+	p = tl_policy_resolve(arena, "intermediate@5.8", &err);
+	CHECK(p != NULL && strcmp(p->guideline, "5.8") == 0 &&
+	      strcmp(p->name, "intermediate") == 0);
+	/* 5.7 still had the DHE suites and no X25519MLKEM768 (5.8 changed both). */
+	p = tl_policy_resolve(arena, "intermediate@5.7", &err);
+	CHECK(p != NULL && strcmp(p->guideline, "5.7") == 0);
+	if (p != NULL) {
+		size_t n = 0;
+
+		while (p->ciphers[n] != NULL)
+			n++;
+		CHECK_INT(n, 9);
+		CHECK_STR(p->ciphers[8], "DHE-RSA-CHACHA20-POLY1305");
+		CHECK_STR(p->tls_curves[0], "X25519");
+	}
+	p = tl_policy_resolve(arena, "old@5.7", &err);
+	CHECK(p != NULL && p->dh_param_size == 1024);
+	p = tl_policy_resolve(arena, "intermediate@5.4", &err);
+	CHECK(p != NULL && p->maximum_certificate_lifespan == 730);
+	p = tl_policy_resolve(arena, "intermediate@5.5", &err);
+	CHECK(p != NULL && p->maximum_certificate_lifespan == 366);
+	p = tl_policy_resolve(arena, "modern@5.3", &err);
+	CHECK(p != NULL && p->rsa_key_size == 2048);
+	CHECK(tl_policy_resolve(arena, "modern@5.0", &err) != NULL);
+
+	err = NULL;
+	CHECK(tl_policy_resolve(arena, "old@6.0", &err) == NULL);
+	CHECK_STR(err, "profile 'old' has no Mozilla guideline version '6.0' (old: 5.0, 5.1, 5.2, "
+		       "5.3, 5.4, 5.5, 5.6, 5.7, 5.8)");
+	CHECK(tl_policy_resolve(arena, "intermediate@4.0", &err) == NULL);
+	CHECK(tl_policy_resolve(arena, "intermediate@", &err) == NULL);
+	CHECK(tl_policy_resolve(arena, "intermediate@6", &err) == NULL);
+	CHECK(tl_policy_resolve(arena, "@6.0", &err) == NULL);
+	CHECK(err != NULL && strstr(err, "unknown profile ''") != NULL);
+	CHECK_STR(tl_policy_versions(arena, "nope"), "");
 }
 
 static void
@@ -112,6 +160,7 @@ main(void)
 	struct tl_arena *arena = tl_arena_new();
 
 	test_builtin();
+	test_pinned(arena);
 	test_file(arena);
 	tl_arena_free(arena);
 	return tl_unit_result();

@@ -73,6 +73,8 @@ test_value_forms(void)
 	CHECK_INT(opts.format, TL_FORMAT_SARIF);
 	OK("-f", "gcc");
 	CHECK_INT(opts.format, TL_FORMAT_GCC);
+	OK("--format=markdown");
+	CHECK_INT(opts.format, TL_FORMAT_MARKDOWN);
 	OK("-fjson");
 	CHECK_INT(opts.format, TL_FORMAT_JSON);
 	OK("-f", "json", "--format", "text"); /* last wins */
@@ -151,6 +153,8 @@ test_all_options(void)
 	CHECK_INT(opts.server, TL_SERVER_HAPROXY);
 	OK("--profile", "old");
 	CHECK_STR(opts.profile, "old");
+	OK("--profile", "intermediate@5.7");
+	CHECK_STR(opts.profile, "intermediate@5.7");
 
 	/* The same variable twice: the later value replaces the earlier one. */
 	OK("--env", "A=1", "--env", "B=2", "--env", "A=3", "--env", "AB=4");
@@ -293,6 +297,8 @@ test_ciphers(void)
 	    "ciphers", "-f", "sarif", "HIGH");
 	ERR("format 'gcc' is not available with 'ciphers'", "expected one of: text, json",
 	    "ciphers", "-fgcc", "HIGH");
+	ERR("format 'markdown' is not available with 'ciphers'", "expected one of: text, json",
+	    "ciphers", "-f", "markdown", "HIGH");
 }
 
 static void
@@ -340,18 +346,29 @@ test_errors(void)
 	ERR("unknown option '-x'", usage_hint, "-qx");
 	ERR("unknown option '---'", usage_hint, "---");
 
-	ERR("unknown format 'xml'", "expected one of: text, json, sarif, gcc", "--format", "xml");
-	ERR("unknown format 'JSON'", "expected one of: text, json, sarif, gcc", "-fJSON");
-	ERR("unknown profile 'strict'", "expected one of: modern, intermediate, old", "--profile",
-	    "strict");
+	ERR("unknown format 'xml'", "expected one of: text, json, sarif, gcc, markdown", "--format",
+	    "xml");
+	ERR("unknown format 'JSON'", "expected one of: text, json, sarif, gcc, markdown", "-fJSON");
+	static const char profile_hint[] =
+		"expected modern, intermediate or old; NAME@VERSION pins a Mozilla guideline "
+		"version, 'tlslint --version' lists them";
+	ERR("unknown profile 'strict' (expected modern, intermediate or old, or NAME@VERSION)",
+	    profile_hint, "--profile", "strict");
+	ERR("profile 'old' has no Mozilla guideline version '6.0' (old: 5.0, 5.1, 5.2, 5.3, 5.4, "
+	    "5.5, 5.6, 5.7, 5.8)",
+	    profile_hint, "--profile=old@6.0");
+	ERR("unknown profile 'inter' (expected modern, intermediate or old, or NAME@VERSION)",
+	    profile_hint, "--profile=inter@5.7");
 	ERR("unknown fail-on level 'fatal'", "expected one of: error, warning, info, never",
 	    "--fail-on=fatal");
 	ERR("unknown server 'iis'", "expected one of: nginx, apache, haproxy", "--server", "iis");
 	ERR("unknown server 'auto'", "expected one of: nginx, apache, haproxy", "--server", "auto");
 	ERR("unknown color mode 'yes'", "expected one of: auto, always, never", "--colour", "yes");
 
-	ERR("missing value for '--format'", "expected one of: text, json, sarif, gcc", "--format");
-	ERR("missing value for '-f'", "expected one of: text, json, sarif, gcc", "-q", "-f");
+	ERR("missing value for '--format'", "expected one of: text, json, sarif, gcc, markdown",
+	    "--format");
+	ERR("missing value for '-f'", "expected one of: text, json, sarif, gcc, markdown", "-q",
+	    "-f");
 	ERR("missing value for '--output'", "usage: --output FILE", "x.conf", "--output");
 	ERR("missing value for '--now'",
 	    "expected ISO 8601, e.g. 2026-11-26 or 2026-11-26T12:00:00Z", "--now");

@@ -214,8 +214,11 @@ test_errors(void)
 	EXPECT_ERROR("entry: ''\n", "1:8: empty string for 'entry'");
 
 	/* Bad values. */
-	EXPECT_ERROR("profile: strict\n",
-		     "1:10: unknown profile 'strict' (expected modern, intermediate or old)");
+	EXPECT_ERROR("profile: strict\n", "1:10: unknown profile 'strict' (expected modern, "
+					  "intermediate or old, or NAME@VERSION)");
+	EXPECT_ERROR("fail-on: error\nprofile: intermediate@5.9\n",
+		     "2:10: profile 'intermediate' has no Mozilla guideline version '5.9' "
+		     "(intermediate: 5.0, 5.1, 5.2, 5.3, 5.4, 5.5, 5.6, 5.7, 5.8, 6.0)");
 	EXPECT_ERROR(
 		"fail-on: fatal\n",
 		"1:10: unknown fail-on level 'fatal' (expected error, warning, info or never)");

@@ -13,7 +13,8 @@ assert text == json.dumps(doc, indent=2, ensure_ascii=False) + '\n', 'layout dif
 
 
 def check_findings(doc):
-    assert list(doc) == ['tool', 'profile', 'findings', 'summary'], list(doc)
+    assert list(doc) == ['tool', 'profile', 'profile_version', 'findings', 'summary'], list(doc)
+    assert doc['profile'] == 'intermediate' and doc['profile_version'] == '6.0', doc
     assert doc['tool'] == {'name': 'tlslint', 'version': doc['tool']['version']}
     keys = ['check', 'severity', 'message', 'file', 'line', 'column', 'server', 'site',
             'clients_see', 'fix', 'related']

@@ -48,6 +48,7 @@ fixture_init(struct fixture *fx)
 				  fixture_conf, strlen(fixture_conf));
 	memset(&fx->info, 0, sizeof(fx->info));
 	fx->info.profile = "intermediate";
+	fx->info.profile_version = "6.0";
 	fx->info.summary.files = 3;
 	fx->info.summary.sites = 4;
 	fx->info.summary.certificates = 5;

@@ -20,6 +20,7 @@ static const char standard_json[] =
 	"    \"version\": \"" TL_VERSION "\"\n"
 	"  },\n"
 	"  \"profile\": \"intermediate\",\n"
+	"  \"profile_version\": \"6.0\",\n"
 	"  \"findings\": [\n"
 	"    {\n"
 	"      \"check\": \"proto-tls13-missing\",\n"
