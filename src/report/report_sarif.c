@@ -548,6 +548,15 @@ tl_report_sarif(FILE *out, const struct tl_diag *diag, const struct tl_report_in
 	if (s.fsroot_used)
 		write_base(&s, FSROOT, "");
 	tl_json_object_end(json);
+	/* What the run measured against, as in JSON: a gate pins it (--profile NAME@VERSION). */
+	if (info->profile != NULL) {
+		tl_json_key(json, "properties");
+		tl_json_object_begin(json);
+		tl_json_member_string(json, "profile", info->profile);
+		if (info->profile_version != NULL)
+			tl_json_member_string(json, "profile_version", info->profile_version);
+		tl_json_object_end(json);
+	}
 	tl_json_object_end(json);
 	tl_json_array_end(json);
 	tl_json_object_end(json);

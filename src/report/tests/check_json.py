@@ -39,6 +39,8 @@ def check_sarif(doc):
     assert len(doc['runs']) == 1
     run = doc['runs'][0]
     rules = run['tool']['driver']['rules']
+    # The profile the run measured against, pinned by version as in JSON.
+    assert run['properties'] == {'profile': 'intermediate', 'profile_version': '6.0'}, run.get('properties')
     ids = [r['id'] for r in rules]
     assert ids == sorted(ids) and len(ids) > 0
     for r in rules:
