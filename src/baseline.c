@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/base_path.h"
 #include "report/fingerprint.h"
 #include "report/json_writer.h"
 #include "strmap.h"
@@ -20,10 +21,31 @@ struct entry {
 	long seen;
 };
 
+/*
+ * F's file relative to the root (or the current directory), however the
+ * run spelled it: `--root .` and `--root $PWD` record the same name.
+ */
 static const char *
-file_of(const struct tl_finding *f)
+file_of(struct tl_base *b, const struct tl_finding *f)
 {
-	return f->loc.src != NULL ? f->loc.src->path : "";
+	if (f->loc.src == NULL)
+		return "";
+	return tl_base_file(b, f->loc.src->path, f->loc.src->disk_path == NULL);
+}
+
+/*
+ * A recorded file name as file_of makes it: recorded names are relative to
+ * the base, and a baseline written before names were (./etc/…) still
+ * matches.
+ */
+static const char *
+recorded_file(struct tl_base *b, const char *file)
+{
+	if (file[0] == '\0')
+		return file;
+	if (file[0] != '/')
+		file = tl_arena_printf(b->arena, "%s/%s", b->base, file);
+	return tl_base_file(b, file, false);
 }
 
 static int
@@ -39,25 +61,28 @@ cmp_entry(const void *a, const void *b)
 }
 
 int
-tl_baseline_write(const char *path, const struct tl_diag *diag, struct tl_arena *arena,
-		  const char **error)
+tl_baseline_write(const char *path, const struct tl_diag *diag, const char *root,
+		  struct tl_arena *arena, const char **error)
 {
+	struct tl_base base;
 	struct tl_strmap by_key;
 	struct tl_ptrvec entries = {0};
 	struct tl_json json;
 	FILE *out;
 	bool bad;
 
+	tl_base_init(&base, arena, root);
 	tl_strmap_init(&by_key, arena);
 	for (size_t i = 0; i < diag->findings.len; i++) {
 		const struct tl_finding *f = diag->findings.items[i];
 		const char *text = tl_finding_line_text(arena, f);
-		const char *key = tl_finding_key(arena, f->check, file_of(f), text);
+		const char *file = file_of(&base, f);
+		const char *key = tl_finding_key(arena, f->check, file, text);
 		struct entry *e = tl_strmap_get(&by_key, key);
 
 		if (e == NULL) {
 			e = tl_arena_alloc(arena, sizeof(*e));
-			*e = (struct entry){f->check, file_of(f), text, 0, 0};
+			*e = (struct entry){f->check, file, text, 0, 0};
 			tl_strmap_put(&by_key, key, e);
 			tl_ptrvec_push(arena, &entries, e);
 		}
@@ -100,6 +125,7 @@ tl_baseline_write(const char *path, const struct tl_diag *diag, struct tl_arena 
 
 struct loader {
 	struct tl_yaml y;
+	struct tl_base *base;
 	struct tl_strmap by_key;
 	struct tl_ptrvec entries;
 	bool version_seen;
@@ -154,6 +180,7 @@ load_entry(struct loader *l)
 		return -1;
 	if (e->check == NULL || e->file == NULL || e->text == NULL)
 		return tl_yaml_fail(&l->y, start, "a baseline finding needs check, file and text");
+	e->file = recorded_file(l->base, e->file);
 	key = tl_finding_key(l->y.arena, e->check, e->file, e->text);
 	if (tl_strmap_get(&l->by_key, key) != NULL)
 		((struct entry *)tl_strmap_get(&l->by_key, key))->count += e->count;
@@ -224,15 +251,18 @@ load_top(void *ctx)
 }
 
 int
-tl_baseline_apply(const char *path, struct tl_diag *diag, struct tl_arena *arena,
+tl_baseline_apply(const char *path, struct tl_diag *diag, const char *root, struct tl_arena *arena,
 		  const char **error)
 {
+	struct tl_base base;
 	struct loader l;
 	struct tl_ptrvec *all = &diag->findings;
 	size_t out = 0, hidden = 0, gone = 0;
 	int rc;
 
 	memset(&l, 0, sizeof(l));
+	tl_base_init(&base, arena, root);
+	l.base = &base;
 	tl_strmap_init(&l.by_key, arena);
 	rc = tl_yaml_open(&l.y, arena, path, BASELINE_MAX_BYTES, error);
 	if (rc == 0)
@@ -250,7 +280,7 @@ tl_baseline_apply(const char *path, struct tl_diag *diag, struct tl_arena *arena
 	for (size_t i = 0; i < all->len; i++) {
 		struct tl_finding *f = all->items[i];
 		struct entry *e =
-			tl_strmap_get(&l.by_key, tl_finding_key(arena, f->check, file_of(f),
+			tl_strmap_get(&l.by_key, tl_finding_key(arena, f->check, file_of(&base, f),
 								tl_finding_line_text(arena, f)));
 
 		if (e != NULL && e->seen < e->count) {

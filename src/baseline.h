@@ -13,18 +13,19 @@
 #include "diag.h"
 
 /*
- * Writes the findings of DIAG to PATH as JSON. Returns 0, or -1 with
+ * Writes the findings of DIAG to PATH as JSON, each file named relative to
+ * ROOT (--root, or the current directory when NULL). Returns 0, or -1 with
  * *error set.
  */
-int tl_baseline_write(const char *path, const struct tl_diag *diag, struct tl_arena *arena,
-		      const char **error);
+int tl_baseline_write(const char *path, const struct tl_diag *diag, const char *root,
+		      struct tl_arena *arena, const char **error);
 
 /*
  * Drops from DIAG the findings PATH records, and adds notes saying how
  * many were left out and how many recorded ones no longer occur.
  * Returns 0, or -1 with *error set ("PATH:LINE:COL: …" for bad content).
  */
-int tl_baseline_apply(const char *path, struct tl_diag *diag, struct tl_arena *arena,
-		      const char **error);
+int tl_baseline_apply(const char *path, struct tl_diag *diag, const char *root,
+		      struct tl_arena *arena, const char **error);
 
 #endif

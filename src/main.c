@@ -172,12 +172,13 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 	}
 	tl_run_finish(&run);
 	if (opts->write_baseline != NULL) {
-		if (tl_baseline_write(opts->write_baseline, &run.diag, arena, &failed) != 0)
+		if (tl_baseline_write(opts->write_baseline, &run.diag, run.fs.root, arena,
+				      &failed) != 0)
 			return usage_error(failed, "check the path given to --write-baseline");
 		tl_diag_note(&run.diag, "%zu finding%s recorded in %s", run.diag.findings.len,
 			     run.diag.findings.len == 1 ? "" : "s", opts->write_baseline);
 	} else if (opts->baseline != NULL &&
-		   tl_baseline_apply(opts->baseline, &run.diag, arena, &failed) != 0) {
+		   tl_baseline_apply(opts->baseline, &run.diag, run.fs.root, arena, &failed) != 0) {
 		return usage_error(failed, "a baseline is written by --write-baseline FILE");
 	}
 	if (opts->output != NULL) {

@@ -18,11 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../catalogue.h"
 #include "../check_pages.h"
 #include "../strmap.h"
+#include "base_path.h"
 #include "fingerprint.h"
 #include "json_writer.h"
 #include "report_internal.h"
@@ -41,10 +41,7 @@ static const char *const sarif_level[] = {
 struct sarif {
 	struct tl_json json;
 	struct tl_arena *arena;
-	const char *cwd;  /* absolute, normalized ("" is "/") */
-	const char *base; /* SRCROOT the same way */
-	const char *root; /* --root as written, or NULL */
-	bool fsroot_used;
+	struct tl_base base;           /* SRCROOT; a file outside it is under FSROOT */
 	struct tl_strmap fingerprints; /* hash -> size_t * results with it so far */
 };
 
@@ -69,77 +66,12 @@ member_text(struct tl_json *json, const char *key, const char *text)
 	tl_json_object_end(json);
 }
 
-/*
- * PATH (absolute when DIR is NULL, else relative to DIR) as an absolute
- * path with "." and ".." resolved and no trailing slash; "" is "/". This
- * is lexical: the report reads nothing from the file system, and paths
- * under --root start with the root as the user wrote it.
- */
-static const char *
-normalized(struct tl_arena *arena, const char *dir, const char *path)
-{
-	const char *full =
-		path[0] == '/' || dir == NULL ? path : tl_arena_printf(arena, "%s/%s", dir, path);
-	char *out = tl_arena_alloc(arena, strlen(full) + 2);
-	size_t n = 0;
-
-	for (const char *p = full; *p != '\0';) {
-		const char *seg;
-		size_t len;
-
-		while (*p == '/')
-			p++;
-		seg = p;
-		while (*p != '\0' && *p != '/')
-			p++;
-		len = (size_t)(p - seg);
-		if (len == 0 || (len == 1 && seg[0] == '.'))
-			continue;
-		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
-			while (n > 0 && out[n - 1] != '/')
-				n--;
-			if (n > 0)
-				n--;
-			continue;
-		}
-		out[n++] = '/';
-		memcpy(out + n, seg, len);
-		n += len;
-	}
-	out[n] = '\0';
-	return out;
-}
-
-/* The part of absolute ABS under BASE, or NULL if ABS is not inside it. */
-static const char *
-under(const char *abs, const char *base)
-{
-	size_t n = strlen(base);
-
-	if (strncmp(abs, base, n) != 0 || abs[n] != '/')
-		return NULL;
-	return abs + n + 1;
-}
-
-/*
- * Where PATH is, as a base and a relative URI. A DEPLOYED path is one a
- * config names (a certificate in a related entry): with --root, an
- * absolute one is read from under the root, so it is placed there, unless
- * it already names a place under the root (a path on this machine).
- */
 static struct place_uri
 place_uri(struct sarif *s, const char *path, bool deployed)
 {
-	const char *abs = normalized(s->arena, s->cwd, path);
-	const char *rel;
+	struct tl_based_path p = tl_base_place(&s->base, path, deployed);
 
-	if (deployed && s->root != NULL && path[0] == '/' && under(abs, s->base) == NULL)
-		abs = normalized(s->arena, NULL, tl_arena_printf(s->arena, "%s%s", s->base, abs));
-	rel = under(abs, s->base);
-	if (rel != NULL)
-		return (struct place_uri){SRCROOT, rel};
-	s->fsroot_used = true;
-	return (struct place_uri){FSROOT, abs + 1};
+	return (struct place_uri){p.inside ? SRCROOT : FSROOT, p.rel};
 }
 
 /*
@@ -506,15 +438,10 @@ tl_report_sarif(FILE *out, const struct tl_diag *diag, const struct tl_report_in
 	size_t nrules;
 	const struct tl_check_info *rules = tl_catalogue(&nrules);
 	struct sarif s = {0};
-	char *cwd = getcwd(NULL, 0);
 	struct tl_json *json = &s.json;
 
 	s.arena = tl_arena_new();
-	/* Without a current directory every relative path is taken to be under "/". */
-	s.cwd = normalized(s.arena, NULL, cwd != NULL ? cwd : "/");
-	free(cwd);
-	s.root = info->root;
-	s.base = info->root != NULL ? normalized(s.arena, s.cwd, info->root) : s.cwd;
+	tl_base_init(&s.base, s.arena, info->root);
 	tl_strmap_init(&s.fingerprints, s.arena);
 
 	tl_json_init(json, out);
@@ -544,8 +471,8 @@ tl_report_sarif(FILE *out, const struct tl_diag *diag, const struct tl_report_in
 	/* After the results, which tell whether a file outside SRCROOT needed FSROOT. */
 	tl_json_key(json, "originalUriBaseIds");
 	tl_json_object_begin(json);
-	write_base(&s, SRCROOT, s.base);
-	if (s.fsroot_used)
+	write_base(&s, SRCROOT, s.base.base);
+	if (s.base.outside_used)
 		write_base(&s, FSROOT, "");
 	tl_json_object_end(json);
 	/* What the run measured against, as in JSON: a gate pins it (--profile NAME@VERSION). */

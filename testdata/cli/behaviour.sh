@@ -261,6 +261,19 @@ sed -i 's|/pki/expired\.|/pki/www.|g; s|expired.example.test|www.example.test|' 
 run --root testdata --now $NOW --ca-file testdata/pki/root.crt --baseline "$tmp/bl/baseline.json" "$tmp/bl/nginx.conf"
 expect_match "baseline: a fixed finding is counted as gone" "$out" \
 	"^note: 1 finding of the baseline no longer occurs: run --write-baseline again to drop it$"
+# The file names of a baseline are relative to the root, however the run spells it: written
+# with --root . from inside the tree, it matches a run with the absolute root from elsewhere.
+mkdir -p "$tmp/bl2"
+cp -r testdata/pki "$tmp/bl2/pki"
+chmod 600 "$tmp/bl2"/pki/*.key
+cp testdata/nginx/cert-expired/nginx.conf "$tmp/bl2/nginx.conf"
+(cd "$tmp/bl2" && "$TLSLINT" --root . --now $NOW --ca-file pki/root.crt --write-baseline b.json \
+	./nginx.conf >/dev/null 2>&1)
+expect_match "baseline: the file is named relative to the root" "$(cat "$tmp/bl2/b.json")" \
+	'"file": "nginx.conf"'
+run --root "$tmp/bl2" --now $NOW --ca-file testdata/pki/root.crt --baseline "$tmp/bl2/b.json" "$tmp/bl2/nginx.conf"
+expect_status 0 "baseline: the same tree spelled another way matches"
+expect_match "baseline: all hidden" "$out" "^note: 1 finding recorded in the baseline .* not shown$"
 printf 'findings: []\n' >"$tmp/bl/bad.json"
 run --baseline "$tmp/bl/bad.json" "$tmp/bl/nginx.conf"
 expect_status 2 "baseline without the format key"
