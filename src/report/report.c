@@ -37,6 +37,17 @@ tl_check_docs_path(const char *id, char *buf, size_t size)
 }
 
 size_t
+tl_utf8_code_points(const char *s, size_t n)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			count++;
+	return count;
+}
+
+size_t
 tl_report_width(FILE *out)
 {
 	const char *columns = getenv("COLUMNS");

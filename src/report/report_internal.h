@@ -26,6 +26,13 @@ struct tl_place {
 
 void tl_place_of(const struct tl_loc *loc, struct tl_place *place);
 
+/*
+ * Code points in the first N bytes of S (bytes that are no UTF-8
+ * continuation): a terminal column each in text, SARIF's unicodeCodePoints
+ * columns.
+ */
+size_t tl_utf8_code_points(const char *s, size_t n);
+
 /* Writes "docs/checks/<id>.md", the page of check ID relative to the repository, into BUF. */
 const char *tl_check_docs_path(const char *id, char *buf, size_t size);
 

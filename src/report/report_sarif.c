@@ -124,18 +124,6 @@ write_artifact(struct sarif *s, const char *path, bool deployed)
 	tl_json_object_end(&s->json);
 }
 
-/* Code points in the first N bytes of S: run.columnKind is unicodeCodePoints. */
-static unsigned
-code_points(const char *s, size_t n)
-{
-	unsigned count = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			count++;
-	return count;
-}
-
 static void
 member_snippet(struct tl_json *json, const char *text, size_t len)
 {
@@ -159,7 +147,7 @@ write_physical(struct sarif *s, const struct tl_loc *loc)
 	tl_place_of(loc, &p);
 	start = p.col - 1 < p.text_len ? p.col - 1 : p.text_len;
 	/* An offset past the end of its line counts the missing bytes as columns. */
-	col = code_points(p.text, start) + 1 + (unsigned)(p.col - 1 - start);
+	col = (unsigned)tl_utf8_code_points(p.text, start) + 1 + (unsigned)(p.col - 1 - start);
 	tl_json_key(&s->json, "physicalLocation");
 	tl_json_object_begin(&s->json);
 	/* Standard input (an nginx -T dump names the files as deployed) has no disk path. */
@@ -169,8 +157,9 @@ write_physical(struct sarif *s, const struct tl_loc *loc)
 	tl_json_member_uint(&s->json, "startLine", p.line);
 	tl_json_member_uint(&s->json, "startColumn", col);
 	/* endColumn is exclusive; an empty span still marks one column. */
-	tl_json_member_uint(&s->json, "endColumn",
-			    col + (p.span > 0 ? code_points(p.text + start, p.span) : 1));
+	tl_json_member_uint(
+		&s->json, "endColumn",
+		col + (p.span > 0 ? (unsigned)tl_utf8_code_points(p.text + start, p.span) : 1));
 	member_snippet(&s->json, p.text + start, p.span);
 	tl_json_object_end(&s->json);
 	tl_json_key(&s->json, "contextRegion");

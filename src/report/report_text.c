@@ -73,12 +73,7 @@ sgr(FILE *out, bool color, const char *code)
 static size_t
 clean_width(const char *s, size_t n)
 {
-	size_t w = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			w++;
-	return w;
+	return tl_utf8_code_points(s, n);
 }
 
 static void

@@ -13,39 +13,8 @@ fails=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# run ARGS... : sets $status, $out (stdout), $err (stderr)
-run() {
-	"$TLSLINT" "$@" >"$tmp/out" 2>"$tmp/err"
-	status=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-
-expect_status() {
-	if [ "$status" -ne "$1" ]; then
-		echo "FAIL: $2: exit $status, want $1"
-		echo "  stdout: $out"
-		echo "  stderr: $err"
-		fails=$((fails + 1))
-	else
-		echo "ok: $2"
-	fi
-}
-
-expect_match() { # WHAT TEXT REGEX
-	if ! grep -Eq -- "$3" <<<"$2"; then
-		echo "FAIL: $1: no match for /$3/ in:"
-		echo "$2" | sed 's/^/  /'
-		fails=$((fails + 1))
-	fi
-}
-
-expect_no_match() {
-	if grep -Eq -- "$3" <<<"$2"; then
-		echo "FAIL: $1: unexpected match for /$3/"
-		fails=$((fails + 1))
-	fi
-}
+# shellcheck source=testdata/cli/expect.sh
+. "$(dirname "$0")/expect.sh"
 
 expired=testdata/nginx/cert-expired/nginx.conf
 clean=testdata/nginx/cert-expired-ok/nginx.conf

@@ -11,39 +11,8 @@ fails=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-run() {
-	"$TLSLINT" "$@" >"$tmp/out" 2>"$tmp/err"
-	status=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-
-expect_status() {
-	if [ "$status" -ne "$1" ]; then
-		echo "FAIL: $2: exit $status, want $1"
-		echo "  stdout: $out"
-		echo "  stderr: $err"
-		fails=$((fails + 1))
-	else
-		echo "ok: $2"
-	fi
-}
-
-expect_match() { # WHAT TEXT REGEX
-	if ! grep -Eq -- "$3" <<<"$2"; then
-		echo "FAIL: $1: no match for /$3/ in:"
-		echo "$2" | sed 's/^/  /'
-		fails=$((fails + 1))
-	fi
-}
-
-expect_no_match() {
-	if grep -Eq -- "$3" <<<"$2"; then
-		echo "FAIL: $1: unexpected match for /$3/ in:"
-		echo "$2" | sed 's/^/  /'
-		fails=$((fails + 1))
-	fi
-}
+# shellcheck source=testdata/cli/expect.sh
+. "$(dirname "$0")/expect.sh"
 
 lint=(--root testdata --now $NOW --ca-file testdata/pki/root.crt --color never --target nginx=1.22)
 case57=testdata/nginx/old-pinned-5.7/nginx.conf
