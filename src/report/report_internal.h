@@ -26,6 +26,12 @@ struct tl_place {
 
 void tl_place_of(const struct tl_loc *loc, struct tl_place *place);
 
+struct tl_json;
+
+/* A merged finding's "scope" and "sites" members (JSON and SARIF properties); nothing for one site.
+ */
+void tl_json_finding_sites(struct tl_json *json, const struct tl_finding *f);
+
 /*
  * Code points in the first N bytes of S (bytes that are no UTF-8
  * continuation): a terminal column each in text, SARIF's unicodeCodePoints

@@ -24,6 +24,19 @@ write_related(struct tl_json *json, const struct tl_related *r)
 	tl_json_object_end(json);
 }
 
+void
+tl_json_finding_sites(struct tl_json *json, const struct tl_finding *f)
+{
+	if (f->nsites <= 1 || f->sites.len <= 1)
+		return;
+	tl_json_member_string(json, "scope", f->scope);
+	tl_json_key(json, "sites");
+	tl_json_array_begin(json);
+	for (size_t i = 0; i < f->sites.len; i++)
+		tl_json_string(json, f->sites.items[i]);
+	tl_json_array_end(json);
+}
+
 static void
 write_finding(struct tl_json *json, const struct tl_finding *f)
 {
@@ -48,14 +61,7 @@ write_finding(struct tl_json *json, const struct tl_finding *f)
 	tl_json_member_string(json, "server", f->server);
 	/* A finding at an outer level is that level's, not one of its sites'. */
 	tl_json_member_string(json, "site", f->scope != NULL ? NULL : f->site);
-	if (f->nsites > 1 && f->sites.len > 1) {
-		tl_json_member_string(json, "scope", f->scope);
-		tl_json_key(json, "sites");
-		tl_json_array_begin(json);
-		for (size_t i = 0; i < f->sites.len; i++)
-			tl_json_string(json, f->sites.items[i]);
-		tl_json_array_end(json);
-	}
+	tl_json_finding_sites(json, f);
 	tl_json_key(json, "clients_see");
 	tl_json_array_begin(json);
 	for (const struct tl_client_error *e = f->clients_see; e != NULL && e->text != NULL; e++)

@@ -341,17 +341,10 @@ write_result(struct sarif *s, const struct tl_finding *f, const struct tl_check_
 		tl_json_object_begin(json);
 		if (f->server != NULL)
 			tl_json_member_string(json, "server", f->server);
-		if (f->site != NULL)
+		/* As in JSON: a finding at an outer level is that level's, with its sites. */
+		if (f->site != NULL && f->scope == NULL)
 			tl_json_member_string(json, "site", f->site);
-		/* A finding made for many sites: its level and its sites, as in JSON. */
-		if (f->sites.len > 0) {
-			tl_json_member_string(json, "scope", f->scope);
-			tl_json_key(json, "sites");
-			tl_json_array_begin(json);
-			for (size_t i = 0; i < f->sites.len; i++)
-				tl_json_string(json, f->sites.items[i]);
-			tl_json_array_end(json);
-		}
+		tl_json_finding_sites(json, f);
 		if (f->fix != NULL)
 			tl_json_member_string(json, "fix", f->fix);
 		tl_json_object_end(json);
