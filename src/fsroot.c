@@ -76,6 +76,9 @@ host_of(const struct tl_fs *fs, const char *rpath)
 {
 	if (strcmp(fs->root, "/") == 0)
 		return rpath[0] ? rpath : "/";
+	/* --root . (a repository's root): "etc/nginx/…", not "./etc/nginx/…". */
+	if (strcmp(fs->root, ".") == 0)
+		return rpath[0] ? rpath + 1 : ".";
 	return rpath[0] ? tl_arena_printf(fs->arena, "%s%s", fs->root, rpath) : fs->root;
 }
 

@@ -87,6 +87,13 @@ load_config(struct tl_arena *arena, struct tl_options *opts)
 		path = tl_config_find(arena, cwd);
 		if (path == NULL)
 			return 0;
+		/*
+		 * Found in the current directory itself (a repository's root,
+		 * where pre-commit and CI run): named relatively, so its entries
+		 * and the findings read "etc/nginx/…" as the user typed them.
+		 */
+		if (strcmp(path, tl_arena_printf(arena, "%s/.tlslint.yaml", cwd)) == 0)
+			path = ".tlslint.yaml";
 	}
 	tl_options_init(&file_opts);
 	if (tl_config_load(arena, path, &file_opts, &error) != 0)

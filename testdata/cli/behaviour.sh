@@ -243,6 +243,12 @@ expect_match "baseline: the file is named relative to the root" "$(cat "$tmp/bl2
 run --root "$tmp/bl2" --now $NOW --ca-file testdata/pki/root.crt --baseline "$tmp/bl2/b.json" "$tmp/bl2/nginx.conf"
 expect_status 0 "baseline: the same tree spelled another way matches"
 expect_match "baseline: all hidden" "$out" "^note: 1 finding recorded in the baseline .* not shown$"
+# A .tlslint.yaml in the directory tlslint runs in (a repository's root, as pre-commit and CI
+# run it) with root: . names files as the user typed them: "nginx.conf:…", not "/tmp/…/" or "./".
+printf 'root: .\nentry: [nginx.conf]\nca-file: pki/root.crt\n' >"$tmp/bl2/.tlslint.yaml"
+(cd "$tmp/bl2" && "$TLSLINT" --now $NOW >"$tmp/out" 2>&1)
+expect_match "config in the current directory: relative places" "$(cat "$tmp/out")" '^nginx\.conf:[0-9]+:[0-9]+: error: .*\[cert-expired\]$'
+expect_no_match "config in the current directory: no absolute or ./ places" "$(cat "$tmp/out")" "^($tmp|\./)"
 printf 'findings: []\n' >"$tmp/bl/bad.json"
 run --baseline "$tmp/bl/bad.json" "$tmp/bl/nginx.conf"
 expect_status 2 "baseline without the format key"
