@@ -3,7 +3,7 @@
 #   make check  — the same set-up plus the test tools, then the whole suite
 #                 (normal build, then unit and golden tests again under ASan+UBSan)
 #   make install — build, then install tlslint to /usr/local (meson install; PREFIX=… to change)
-# Other targets: build, deps, golden-update, bench, fuzz, format, clean.
+# Other targets: build, deps, golden-update, bench, fuzz, format, clean, capture-clients.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -15,6 +15,11 @@ PREFIX     ?= /usr/local
 BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-dev
 TEST_PKGS  = openssl python3 curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit cmark-gfm
 BENCH_PKGS = time nginx
+# The real clients whose ClientHello testdata/clients/capture.py records (issue 13): only for
+# `make capture-clients`, never for `make check`. The JRE runs the single-file Java client
+# (`java Hello.java`: its modules include the compiler); python3 and openssl are in TEST_PKGS.
+CAPTURE_PKGS = chromium firefox-esr curl wget openssl gnutls-bin python3 openjdk-17-jre-headless \
+  golang-go nodejs libnss3-tools
 
 # npm packages for the tests, into .tools/ of the work tree: Microsoft's SARIF multitool, the
 # validator of the cli-sarif test (its npm package ships the native binary, .NET included, and
@@ -34,7 +39,8 @@ TLSLINT = $(BUILD)/src/tlslint
 # The instant the test PKI and the demo are evaluated at (see testdata/pki/mk.sh).
 TEST_NOW = 2026-06-01T00:00:00Z
 
-.PHONY: all deps deps-test deps-npm build demo check install golden-update bench fuzz format clean
+.PHONY: all deps deps-test deps-npm build demo check install golden-update bench fuzz format clean \
+  capture-clients
 
 all: build
 
@@ -106,6 +112,14 @@ bench: build
 	@sh scripts/apt-install.sh $(BENCH_PKGS)
 	python3 bench/bench.py $(TLSLINT)
 	python3 bench/big_config.py $(TLSLINT)
+
+# Records the ClientHello of each real client again (testdata/clients/hello/); review the diff,
+# then commit. As root: the clients are installed, and wget and Debian's node (when the
+# installed nodejs is not Debian's) run in a private mount namespace.
+capture-clients:
+	@sh scripts/apt-install.sh $(CAPTURE_PKGS)
+	python3 testdata/clients/capture.py
+	python3 testdata/clients/check_hellos.py
 
 fuzz:
 	CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false
