@@ -439,8 +439,8 @@ name_site_blocks(struct tl_diag *diag)
  * The innermost registered stretch holding LOC's start: the last one
  * (sorted) that starts at or before it and still contains it, or NULL.
  */
-static const struct tl_scope *
-scope_of(const struct tl_diag *diag, const struct tl_loc *loc)
+const struct tl_scope *
+tl_diag_scope_at(const struct tl_diag *diag, const struct tl_loc *loc)
 {
 	struct tl_scope *const *items = (struct tl_scope *const *)diag->scopes.items;
 	size_t lo;
@@ -519,7 +519,7 @@ tl_diag_finish(struct tl_diag *diag)
 			continue;
 		items[i]->message = tl_arena_printf(diag->arena, "%s (%zu sites)",
 						    items[i]->message, items[i]->nsites);
-		sc = scope_of(diag, &items[i]->loc);
+		sc = tl_diag_scope_at(diag, &items[i]->loc);
 		if (sc != NULL && sc->label != NULL)
 			items[i]->scope = sc->label;
 		/* At a line inside one site's block (its value taken by others): that site's. */

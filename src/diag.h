@@ -144,6 +144,13 @@ void tl_diag_scope(struct tl_diag *diag, const struct tl_source *src, size_t off
  */
 void tl_diag_scope_site(struct tl_diag *diag, struct tl_loc block, const char *site);
 
+/*
+ * The innermost registered stretch holding LOC's start (an outer level
+ * with its label, or a site's block with label NULL), or NULL. Valid once
+ * tl_diag_finish has sorted them.
+ */
+const struct tl_scope *tl_diag_scope_at(const struct tl_diag *diag, const struct tl_loc *loc);
+
 /* How many site labels the text report names for a merged finding; the rest are counted. */
 #define TL_RELATED_SITES_MAX 10
 

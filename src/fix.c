@@ -7,8 +7,9 @@
  *   {line}        "line N" of the finding, or "the config" when it has no place
  *   {dir}         the word the finding points at, quoted: `ssl_protocols`
  *   {edit:A|B}    "change `A` on line N" when the finding points at A (or B),
- *                 else "add `A` ..." placed by what it points at: inside the
- *                 block on line N, to the `bind` on line N, to the section
+ *                 else "add `A` ..." placed by the level the finding's place is
+ *                 at, as the parsers registered it (tl_diag_scope): "at the
+ *                 http {} level (line 5)", "inside the block on line 9"
  *   {ciphers}     the profile's TLS <= 1.2 suites, ':'-joined
  *   {protocols}   the profile's versions, "TLSv1.2 TLSv1.3"
  *   {protocols+}  the same in httpd's words, "-all +TLSv1.2 +TLSv1.3"
@@ -379,25 +380,33 @@ profile_versions(const struct tl_policy *policy, const char **names, size_t max)
 	return n;
 }
 
-/* Where a finding points: its line, the word there, and the whole line's text. */
+/* Where a finding points: its line, the word there, and the level or block it is in. */
 struct spot {
 	unsigned line;
-	char word[64]; /* the word at the finding, without quotes; "" without a place */
-	const char *line_text;
-	size_t line_len;
+	char word[64];       /* the word at the finding, without quotes; "" without a place */
+	const char *level;   /* the outer level it is at ("http {}", "server config"), or NULL */
+	unsigned block_line; /* else the first line of the site's block it is in, or 0 */
 };
 
 static void
-spot_of(const struct tl_finding *f, struct spot *s)
+spot_of(const struct tl_finding *f, const struct tl_diag *diag, struct spot *s)
 {
 	size_t n = 0;
 	unsigned col;
+	const struct tl_scope *sc;
 
 	memset(s, 0, sizeof *s);
 	if (f->loc.src == NULL)
 		return;
 	tl_loc_linecol(&f->loc, &s->line, &col);
-	s->line_text = tl_source_line(f->loc.src, s->line, &s->line_len);
+	sc = diag != NULL ? tl_diag_scope_at(diag, &f->loc) : NULL;
+	if (sc != NULL && sc->label != NULL) {
+		s->level = sc->label;
+	} else if (sc != NULL) {
+		struct tl_loc start = tl_loc_make(sc->src, sc->off, 0);
+
+		tl_loc_linecol(&start, &s->block_line, &col);
+	}
 	for (const char *p = f->loc.src->text + f->loc.off;
 	     p < f->loc.src->text + f->loc.src->len && n < sizeof s->word - 1; p++) {
 		unsigned char c = (unsigned char)*p;
@@ -424,36 +433,10 @@ put_line(struct out *o, const struct spot *s)
 	puts_(o, num);
 }
 
-static bool
-line_opens_block(const struct spot *s)
-{
-	for (size_t i = s->line_len; i > 0; i--) {
-		char c = s->line_text[i - 1];
-
-		if (c == '{')
-			return true;
-		if (c != ' ' && c != '\t' && c != '\r')
-			break;
-	}
-	return s->word[0] == '<';
-}
-
-static bool
-is_one_of(const char *word, const char *const *list)
-{
-	for (size_t i = 0; list[i] != NULL; i++)
-		if (strcmp(word, list[i]) == 0)
-			return true;
-	return false;
-}
-
-/* {edit:A|B}: change the directive pointed at, or add A where it belongs. */
+/* {edit:A|B}: change the directive pointed at, or add A at the level its place is at. */
 static void
 put_edit(struct out *o, const struct spot *s, const char *alts, size_t alts_len)
 {
-	static const char *const haproxy_lines[] = {"bind", "server", "default-server", NULL};
-	static const char *const haproxy_sections[] = {"global",  "defaults", "frontend",
-						       "backend", "listen",   NULL};
 	const char *first_end = memchr(alts, '|', alts_len);
 	size_t first_len = first_end != NULL ? (size_t)(first_end - alts) : alts_len;
 
@@ -475,24 +458,24 @@ put_edit(struct out *o, const struct spot *s, const char *alts, size_t alts_len)
 	puts_(o, "`");
 	if (s->line == 0)
 		return;
-	if (line_opens_block(s)) {
-		puts_(o, " inside the block on ");
-	} else if (is_one_of(s->word, haproxy_lines) || is_one_of(s->word, haproxy_sections)) {
-		puts_(o, " to the `");
-		puts_(o, s->word);
-		puts_(o, is_one_of(s->word, haproxy_sections) ? "` section on " : "` on ");
-	} else if (strcasecmp(s->word, "LoadModule") == 0) {
-		/* httpd's server-wide default is placed at the config's first directive. */
-		puts_(o, " to the server config, outside any `<VirtualHost>` (it starts on ");
+	if (s->level != NULL) {
+		/* An inherited default points at its level: http {}, httpd's server config. */
+		puts_(o, " at the ");
+		puts_(o, s->level);
+		puts_(o, " level (");
 		put_line(o, s);
 		puts_(o, ")");
-		return;
+	} else if (s->block_line != 0) {
+		char num[64];
+
+		snprintf(num, sizeof num, " inside the block on line %u", s->block_line);
+		puts_(o, num);
 	} else {
 		puts_(o, " next to `");
 		puts_(o, s->word);
 		puts_(o, "` on ");
+		put_line(o, s);
 	}
-	put_line(o, s);
 }
 
 static void
@@ -554,13 +537,13 @@ put_placeholder(struct out *o, const char *name, size_t n, const struct spot *s,
 
 const char *
 tl_fix_expand(struct tl_arena *arena, const char *template, const struct tl_finding *f,
-	      const struct tl_policy *policy)
+	      const struct tl_diag *diag, const struct tl_policy *policy)
 {
 	struct out o = {.len = 0};
 	struct spot s;
 
 	o.buf[0] = '\0';
-	spot_of(f, &s);
+	spot_of(f, diag, &s);
 	for (const char *p = template; *p != '\0';) {
 		const char *close = *p == '{' ? strchr(p, '}') : NULL;
 
@@ -592,6 +575,6 @@ tl_fixes_fill(struct tl_diag *diag, const struct tl_policy *policy)
 		if (policy != NULL && (policy->ciphers == NULL || policy->ciphers[0] == NULL) &&
 		    strstr(template, "{ciphers}") != NULL)
 			template = tl_fix_template(TL_CK_PROTO_LEGACY, f->server);
-		f->fix = tl_fix_expand(diag->arena, template, f, policy);
+		f->fix = tl_fix_expand(diag->arena, template, f, diag, policy);
 	}
 }

@@ -25,8 +25,12 @@ void tl_fixes_fill(struct tl_diag *diag, const struct tl_policy *policy);
  */
 const char *tl_fix_template(enum tl_check_id id, const char *server);
 
-/* TEMPLATE with its placeholders filled for finding F, in ARENA. */
+/*
+ * TEMPLATE with its placeholders filled for finding F, in ARENA; DIAG (or
+ * NULL) knows the levels and blocks the parsers registered, where {edit:}
+ * places an added directive.
+ */
 const char *tl_fix_expand(struct tl_arena *arena, const char *template, const struct tl_finding *f,
-			  const struct tl_policy *policy);
+			  const struct tl_diag *diag, const struct tl_policy *policy);
 
 #endif

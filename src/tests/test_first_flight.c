@@ -134,10 +134,11 @@ test_not_tls(void)
 	struct tl_first_flight r;
 	static const unsigned char junk[] = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
 
-	/* Plain HTTP to a TLS port: OpenSSL refuses without answering in TLS. */
-	CHECK(tl_first_flight(ctx, junk, sizeof(junk) - 1, &r) <= 0);
+	/* Plain HTTP to a TLS port: OpenSSL refuses without writing a record, and says why. */
+	CHECK_INT(tl_first_flight(ctx, junk, sizeof(junk) - 1, &r), 0);
 	CHECK(!r.answered);
-	CHECK(r.reason[0] != '\0');
+	CHECK_INT(r.alert, -1);
+	CHECK_STR(r.reason, "http request");
 	SSL_CTX_free(ctx);
 }
 

@@ -76,42 +76,60 @@ test_expand(struct tl_arena *arena)
 		.dh_param_size = 0,
 		.rsa_key_size = 3072,
 	};
-	const char conf[] = "http {\n    ssl_protocols TLSv1 TLSv1.2;\n}\n"
+	const char conf[] = "http {\n    ssl_protocols TLSv1 TLSv1.2;\n    server {\n"
+			    "        listen 443;\n    }\n}\n"
 			    "frontend www\n    bind :443 ssl crt /x.pem\n"
 			    "LoadModule ssl_module x.so\n";
 	struct tl_sources sources;
 	struct tl_source *src;
 	struct tl_finding f, none = {0};
+	struct tl_diag diag;
+	const char *server_block, *server_end, *module;
 
 	tl_sources_init(&sources, arena);
 	src = tl_sources_add(&sources, "site.conf", NULL, conf, sizeof conf - 1);
+	/* The levels and blocks a parser registers (parsers/scopes.c). */
+	tl_diag_init(&diag, arena);
+	server_block = strstr(conf, "server {");
+	server_end = strstr(server_block, "}") + 1;
+	module = strstr(conf, "LoadModule");
+	tl_diag_scope(&diag, src, 0, (size_t)(strstr(server_end, "}") + 1 - conf), "http {}");
+	tl_diag_scope(&diag, src, (size_t)(server_block - conf), (size_t)(server_end - conf), NULL);
+	tl_diag_scope(&diag, src, (size_t)(module - conf), sizeof conf - 1, "server config");
+	tl_diag_finish(&diag);
 
 	f = finding_at(src, "ssl_protocols", "nginx");
 	CHECK_STR(tl_fix_expand(arena, "{edit:ssl_protocols}: `ssl_protocols {protocols};`", &f,
-				&policy),
+				&diag, &policy),
 		  "change `ssl_protocols` on line 2: `ssl_protocols TLSv1.2 TLSv1.3;`");
 	CHECK_STR(tl_fix_expand(arena, "{dir} {protocols+} {minproto} {rsabits} {dhbits}", &f,
-				&policy),
+				&diag, &policy),
 		  "`ssl_protocols` -all +TLSv1.2 +TLSv1.3 TLSv1.2 3072 2048");
+	/* An inherited default points at its level. */
 	f = finding_at(src, "http {", "nginx");
-	CHECK_STR(tl_fix_expand(arena, "{edit:ssl_ciphers}: `{ciphers}`", &f, &policy),
-		  "add `ssl_ciphers` inside the block on line 1: "
+	CHECK_STR(tl_fix_expand(arena, "{edit:ssl_ciphers}: `{ciphers}`", &f, &diag, &policy),
+		  "add `ssl_ciphers` at the http {} level (line 1): "
 		  "`ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384`");
-	f = finding_at(src, "bind", "haproxy");
-	CHECK_STR(tl_fix_expand(arena, "{edit:curves}: {curves}", &f, &policy),
-		  "add `curves` to the `bind` on line 5: X25519:prime256v1");
-	f = finding_at(src, "frontend", "haproxy");
-	CHECK_STR(tl_fix_expand(arena, "{edit:x|y}", &f, &policy),
-		  "add `x` to the `frontend` section on line 4");
 	f = finding_at(src, "LoadModule", "apache");
-	CHECK_STR(tl_fix_expand(arena, "{edit:SSLProtocol|SSLCipherSuite} {hsts}", &f, &policy),
-		  "add `SSLProtocol` to the server config, outside any `<VirtualHost>` (it starts "
-		  "on line 6) 63072000");
+	CHECK_STR(tl_fix_expand(arena, "{edit:SSLProtocol|SSLCipherSuite} {hsts}", &f, &diag,
+				&policy),
+		  "add `SSLProtocol` at the server config level (line 9) 63072000");
+	/* Inside one site's block: that block, by its first line. */
+	f = finding_at(src, "listen", "nginx");
+	CHECK_STR(tl_fix_expand(arena, "{edit:ssl_ciphers}", &f, &diag, &policy),
+		  "add `ssl_ciphers` inside the block on line 3");
+	/* At no registered level: beside what it points at. */
+	f = finding_at(src, "bind", "haproxy");
+	CHECK_STR(tl_fix_expand(arena, "{edit:curves}: {curves}", &f, &diag, &policy),
+		  "add `curves` next to `bind` on line 8: X25519:prime256v1");
+	CHECK_STR(tl_fix_expand(arena, "{edit:curves}", &f, NULL, &policy),
+		  "add `curves` next to `bind` on line 8");
 	/* No place: the text still reads. */
-	CHECK_STR(tl_fix_expand(arena, "{edit:ssl_ciphers} near {dir} on {line}", &none, &policy),
+	CHECK_STR(tl_fix_expand(arena, "{edit:ssl_ciphers} near {dir} on {line}", &none, &diag,
+				&policy),
 		  "add `ssl_ciphers` near the directive on the config");
 	/* What is not a placeholder is text. */
-	CHECK_STR(tl_fix_expand(arena, "to `http {}` {nope} ${A}", &none, &policy),
+	CHECK_STR(tl_fix_expand(arena, "to `http {}` {nope} ${A}", &none, &diag, &policy),
 		  "to `http {}` {nope} ${A}");
 }
 
