@@ -59,5 +59,6 @@ void tl_check_sni_duplicate_name(struct tl_check_ctx *ctx);
 void tl_check_sni_ignored_setting(struct tl_check_ctx *ctx);
 void tl_check_session_tickets(struct tl_check_ctx *ctx);
 void tl_check_early_data(struct tl_check_ctx *ctx);
+void tl_check_client_unsupported(struct tl_check_ctx *ctx);
 
 #endif

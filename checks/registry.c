@@ -36,6 +36,7 @@ static tl_check_fn *const runs[TL_CHECK_COUNT] = {
 	[TL_CK_CIPHER_NO_PFS] = tl_check_cipher_no_pfs,
 	[TL_CK_CIPHER_NONE_FOR_PROTOCOL] = tl_check_cipher_none_for_protocol,
 	[TL_CK_CIPHER_WEAK] = tl_check_cipher_weak,
+	[TL_CK_CLIENT_UNSUPPORTED] = tl_check_client_unsupported,
 	[TL_CK_COMPRESSION_ENABLED] = tl_check_compression_enabled,
 	[TL_CK_HSTS_MISSING] = tl_check_hsts_missing,
 	[TL_CK_HSTS_SHORT] = tl_check_hsts_short,

@@ -61,6 +61,8 @@ static const struct tl_check_info catalogue[] = {
 	 "ciphers and key exchange", "an enabled protocol version has no usable suite"},
 	{TL_CK_CIPHER_WEAK, "cipher-weak", TL_SEV_WARNING, "ciphers and key exchange",
 	 "CBC or SHA-1-MAC suites outside the profile"},
+	{TL_CK_CLIENT_UNSUPPORTED, "client-unsupported", TL_SEV_ERROR, "clients",
+	 "a client named by --require-clients cannot connect to a site (simulated offline)"},
 	{TL_CK_COMPRESSION_ENABLED, "compression-enabled", TL_SEV_ERROR, "hardening",
 	 "TLS compression switched on (CRIME)"},
 	{TL_CK_CURVE_WEAK, "curve-weak", TL_SEV_WARNING, "ciphers and key exchange",

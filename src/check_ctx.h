@@ -34,6 +34,8 @@ struct tl_check_ctx {
 	struct tl_analysis an;
 	struct tl_cipher_cache *ciphers; /* one evaluation per cipher string, made on first use */
 	struct tl_strmap memo; /* decisions checks share between sites, by what they depend on */
+	/* Client profile ids that must connect (--require-clients): client-unsupported. */
+	const struct tl_ptrvec *require_clients;
 };
 
 #endif

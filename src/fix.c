@@ -147,6 +147,10 @@ static const struct fix_texts fixes[TL_CHECK_COUNT] = {
 			       .nginx = CIPHERS_N,
 			       .apache = CIPHERS_A,
 			       .haproxy = CIPHERS_H},
+	[TL_CK_CLIENT_UNSUPPORTED] = {.any = "change the setting on {line} so that the client "
+					     "can connect, as the message says (`tlslint simulate "
+					     "--clients ID` shows what it gets), or drop it from "
+					     "`require-clients`"},
 	[TL_CK_COMPRESSION_ENABLED] =
 		{.any = "remove the compression setting on {line}",
 		 .apache = "remove `SSLCompression on` (or the `Compression` option) on {line}"},

@@ -18,6 +18,7 @@
 #include "ciphers_cmd.h"
 #include "cli/cli.h"
 #include "explain_cmd.h"
+#include "simulate_cmd.h"
 #include "report/report.h"
 #include "run.h"
 
@@ -142,19 +143,20 @@ usual_locations(struct tl_arena *arena)
 	return list;
 }
 
+/*
+ * Reads every entry into RUN's model and runs the checks. Returns -1 when
+ * that worked, else the exit status of the message it printed.
+ */
 static int
-lint(struct tl_arena *arena, const struct tl_options *opts)
+read_configs(struct tl_run *run, struct tl_arena *arena, const struct tl_options *opts)
 {
-	struct tl_run run;
-	struct tl_report_info info = {0};
 	const char *failed = NULL;
-	FILE *out = stdout;
 	int rc;
 
-	if (tl_run_init(&run, arena, opts, &failed) != 0)
+	if (tl_run_init(run, arena, opts, &failed) != 0)
 		return usage_error(failed,
 				   "check --root, --ca-file, --ca-path, --profile and --policy");
-	rc = tl_run_lint(&run, &failed);
+	rc = tl_run_lint(run, &failed);
 	if (rc == -ENOENT && failed == NULL)
 		return usage_error(
 			opts->root ? tl_arena_printf(arena,
@@ -168,7 +170,7 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 	if (rc == -EPROTONOSUPPORT) {
 		fprintf(stderr,
 			"tlslint: %s: detected as %s, whose configs this version cannot read yet\n",
-			failed, run.unsupported ? run.unsupported : "server");
+			failed, run->unsupported ? run->unsupported : "server");
 		return usage_error("only nginx and Apache httpd configs can be linted in this "
 				   "version",
 				   "force a parser with '--server nginx' or '--server apache'");
@@ -177,6 +179,20 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 		fprintf(stderr, "tlslint: cannot read '%s': %s\n", failed, strerror(-rc));
 		return EXIT_USAGE;
 	}
+	return -1;
+}
+
+static int
+lint(struct tl_arena *arena, const struct tl_options *opts)
+{
+	struct tl_run run;
+	struct tl_report_info info = {0};
+	const char *failed = NULL;
+	FILE *out = stdout;
+	int rc = read_configs(&run, arena, opts);
+
+	if (rc >= 0)
+		return rc;
 	tl_run_finish(&run);
 	if (opts->write_baseline != NULL) {
 		if (tl_baseline_write(opts->write_baseline, &run.diag, run.fs.root, arena,
@@ -216,6 +232,32 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 	return opts->write_baseline != NULL ? EXIT_CLEAN : exit_status(&run);
 }
 
+/* 'tlslint simulate': the model as lint reads it, then every client against every site. */
+static int
+simulate(struct tl_arena *arena, const struct tl_options *opts)
+{
+	struct tl_run run;
+	FILE *out = stdout;
+	int rc = read_configs(&run, arena, opts);
+
+	if (rc >= 0)
+		return rc;
+	if (opts->output != NULL) {
+		out = fopen(opts->output, "w");
+		if (out == NULL) {
+			fprintf(stderr, "tlslint: cannot write '%s': %s\n", opts->output,
+				strerror(errno));
+			return EXIT_USAGE;
+		}
+	}
+	rc = tl_simulate_run(&run, out);
+	if (out != stdout && fclose(out) != 0) {
+		fprintf(stderr, "tlslint: writing the report failed: %s\n", strerror(errno));
+		return EXIT_USAGE;
+	}
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -251,6 +293,14 @@ main(int argc, char **argv)
 		status = load_config(arena, &opts);
 		if (status == 0)
 			status = lint(arena, &opts);
+		break;
+	case TL_MODE_SIMULATE:
+		status = load_config(arena, &opts);
+		if (status == 0)
+			status = simulate(arena, &opts);
+		break;
+	case TL_MODE_LIST_CLIENTS:
+		status = tl_list_clients_write(stdout, opts.format);
 		break;
 	}
 done:

@@ -190,4 +190,8 @@ tl_options_merge(struct tl_options *dst, const struct tl_options *file_opts, str
 	vec_append(arena, &list, &dst->env);
 	dst->env = list;
 	dst->env_set = dst->env_set || f->env_set;
+	memset(&list, 0, sizeof(list));
+	vec_append(arena, &list, &f->require_clients);
+	vec_append(arena, &list, &dst->require_clients);
+	dst->require_clients = list;
 }

@@ -16,6 +16,8 @@ enum tl_mode {
 	TL_MODE_LINT,
 	TL_MODE_CIPHERS,
 	TL_MODE_EXPLAIN,
+	TL_MODE_SIMULATE,
+	TL_MODE_LIST_CLIENTS, /* simulate --list-clients */
 	TL_MODE_LIST_CHECKS,
 	TL_MODE_HELP,
 	TL_MODE_VERSION,
@@ -91,6 +93,11 @@ struct tl_options {
 	struct tl_ptrvec defines; /* Apache -D names */
 	struct tl_ptrvec env;     /* "VAR=VALUE" for HAProxy */
 	bool env_set;
+	/* Client profile ids that must connect (client-unsupported); file and command line combine. */
+	struct tl_ptrvec require_clients;
+	/* simulate: --clients ID,…|all|current|legacy (NULL: all) and --name HOST (NULL: every site). */
+	const char *clients;
+	const char *sim_name;
 
 	/* Only from .tlslint.yaml. */
 	struct tl_ptrvec entries; /* const char *: entry configs */

@@ -178,11 +178,13 @@ run_checks(struct tl_run *run)
 	ctx.now = run->now;
 	ctx.expiry_warning_days = run->opts->expiry_warning_days;
 	ctx.diag = &run->diag;
-	ctx.an.arena = run->arena;
-	ctx.an.certs = run->certs;
-	ctx.an.trust = run->trust;
-	ctx.an.now = run->now;
-	ctx.an.fs = &run->fs;
+	ctx.require_clients = &run->opts->require_clients;
+	run->an.arena = run->arena;
+	run->an.certs = run->certs;
+	run->an.trust = run->trust;
+	run->an.now = run->now;
+	run->an.fs = &run->fs;
+	ctx.an = run->an;
 	tl_strmap_init(&ctx.memo, run->arena);
 	/* Names only the certificates tell (HAProxy) are part of the model checks see. */
 	tl_sni_names_resolve(&run->model, &ctx.an);
@@ -193,6 +195,8 @@ run_checks(struct tl_run *run)
 		    check_enabled(run->opts, tl_check_info((enum tl_check_id)id)->name))
 			fn(&ctx);
 	}
+	/* The analyses made on first use are the simulation's too. */
+	run->an = ctx.an;
 }
 
 /* True when some site serves TLS. */

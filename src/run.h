@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "../parsers/suppress.h"
+#include "analysis.h"
 #include "certstore.h"
 #include "diag.h"
 #include "fsroot.h"
@@ -29,6 +30,8 @@ struct tl_run {
 	X509_STORE *trust;                   /* trust anchors for chain checks */
 	const struct tl_policy *policy;      /* the profile the configuration is measured against */
 	struct tl_suppressions suppressions; /* "# tlslint: disable=…" comments */
+	/* Pairs and keys as analysed for the checks, kept for the simulation (tl_run_lint). */
+	struct tl_analysis an;
 	time_t now;
 	const char *unsupported; /* the server of an entry that has no front end yet */
 	/* The server versions whose defaults apply (--target, else the stable release). */

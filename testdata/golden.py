@@ -4,7 +4,8 @@
 A case is a directory testdata/<server>/<case>/ holding:
   nginx.conf, apache2.conf (testdata/apache/), or the file named in 'entry': the config
                to lint
-  args         optional: extra command-line arguments, one per line
+  args         optional: extra command-line arguments, one per line; a first line
+               'simulate' runs 'tlslint simulate' instead of lint
   modes        optional: "MODE FILE" lines; FILE (in the case directory) gets
                MODE (octal) before each run, for key-permissions cases
   stdin        optional: fed to tlslint on standard input (use '-' in args)
@@ -66,8 +67,10 @@ def command(tlslint, case, fmt):
         entry = open(os.path.join(path, "entry")).read().strip()
     if os.path.exists(os.path.join(path, "args")):
         extra = [a for a in open(os.path.join(path, "args")).read().splitlines() if a]
-    argv = [tlslint, "--root", "testdata", "--now", TEST_NOW, "--ca-file", CA_FILE,
-            "--color", "never", "--format", fmt] + extra
+    # A case whose args begin with "simulate" runs that subcommand (issue 13).
+    sub = [extra.pop(0)] if extra[:1] == ["simulate"] else []
+    argv = [tlslint] + sub + ["--root", "testdata", "--now", TEST_NOW, "--ca-file", CA_FILE,
+                              "--color", "never", "--format", fmt] + extra
     if "-" not in extra:
         argv.append(os.path.join(case, entry))
     stdin = None

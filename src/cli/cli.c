@@ -27,6 +27,7 @@
 #include "../catalogue.h"
 #include "../nearest.h"
 #include "../policy.h"
+#include "../sim/profile.h"
 #include "cli_internal.h"
 
 enum opt_id {
@@ -51,6 +52,10 @@ enum opt_id {
 	OPT_DEFINE,
 	OPT_ENV,
 	OPT_LIST_CHECKS,
+	OPT_REQUIRE_CLIENTS,
+	OPT_CLIENTS,
+	OPT_NAME,
+	OPT_LIST_CLIENTS,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -93,6 +98,12 @@ static const struct cli_option options[] = {
 	{"define", 0, true, false, OPT_DEFINE, "usage: --define NAME"},
 	{"env", 0, true, false, OPT_ENV, "expected VAR=VALUE"},
 	{"list-checks", 0, false, false, OPT_LIST_CHECKS, NULL},
+	{"require-clients", 0, true, false, OPT_REQUIRE_CLIENTS,
+	 "usage: --require-clients ID[,ID]; see 'tlslint simulate --list-clients'"},
+	{"clients", 0, true, false, OPT_CLIENTS,
+	 "expected ID[,ID], all, current or legacy; see 'tlslint simulate --list-clients'"},
+	{"name", 0, true, false, OPT_NAME, "usage: --name HOST"},
+	{"list-clients", 0, false, false, OPT_LIST_CLIENTS, NULL},
 	{"help", 'h', false, true, OPT_HELP, NULL},
 	{"version", 'V', false, true, OPT_VERSION, NULL},
 };
@@ -101,6 +112,7 @@ static const struct cli_option options[] = {
 
 static const char usage_hint[] = "run 'tlslint --help' for usage";
 static const char checks_hint[] = "see 'tlslint --list-checks'";
+static const char clients_hint[] = "see 'tlslint simulate --list-clients'";
 static const char ciphers_usage[] = "usage: tlslint ciphers [OPTIONS] STRING";
 
 struct parser {
@@ -109,7 +121,9 @@ struct parser {
 	const char **error;
 	const char **hint;
 	bool ciphers;
+	bool simulate; /* the simulate subcommand */
 	bool list_checks;
+	bool list_clients;
 	bool done; /* --help or --version seen */
 };
 
@@ -258,6 +272,28 @@ parse_define(struct parser *p, const char *value)
 	return 0;
 }
 
+/* ID[,ID] of client profiles into VEC; each must be a profile (tlslint simulate --list-clients). */
+static int
+client_ids(struct parser *p, const char *shown, const char *value, struct tl_ptrvec *vec)
+{
+	const char *s = value;
+
+	for (;;) {
+		size_t len = strcspn(s, ",");
+		char *id = tl_arena_strndup(p->arena, s, len);
+
+		if (len == 0)
+			return fail(p, clients_hint, "empty client id in '%s %s'", shown, value);
+		if (tl_client_profile_find(id) == NULL)
+			return fail(p, clients_hint, "unknown client '%s' in '%s'", id, shown);
+		if (!tl_strvec_contains(vec, id))
+			tl_ptrvec_push(p->arena, vec, id);
+		if (s[len] == '\0')
+			return 0;
+		s += len + 1;
+	}
+}
+
 static int
 apply(struct parser *p, const struct cli_option *o, const char *shown, const char *value)
 {
@@ -362,6 +398,33 @@ apply(struct parser *p, const struct cli_option *o, const char *shown, const cha
 		return parse_env(p, value);
 	case OPT_LIST_CHECKS:
 		p->list_checks = true;
+		break;
+	case OPT_REQUIRE_CLIENTS:
+		return client_ids(p, shown, value, &opts->require_clients);
+	case OPT_CLIENTS:
+		if (!p->simulate)
+			return fail(p, "write 'tlslint simulate --clients …'",
+				    "option '%s' belongs to 'simulate'", shown);
+		if (strcmp(value, "all") != 0 && strcmp(value, "current") != 0 &&
+		    strcmp(value, "legacy") != 0) {
+			struct tl_ptrvec ids = {0};
+
+			if (client_ids(p, shown, value, &ids) < 0)
+				return -1;
+		}
+		opts->clients = value;
+		break;
+	case OPT_NAME:
+		if (!p->simulate)
+			return fail(p, "write 'tlslint simulate --name HOST'",
+				    "option '%s' belongs to 'simulate'", shown);
+		opts->sim_name = value;
+		break;
+	case OPT_LIST_CLIENTS:
+		if (!p->simulate)
+			return fail(p, "write 'tlslint simulate --list-clients'",
+				    "option '%s' belongs to 'simulate'", shown);
+		p->list_clients = true;
 		break;
 	case OPT_HELP:
 		opts->mode = TL_MODE_HELP;
@@ -493,6 +556,15 @@ finish(struct parser *p)
 				    "format '%s' is not available with 'ciphers'",
 				    format_name(opts->format));
 		opts->mode = TL_MODE_CIPHERS;
+	} else if (p->simulate) {
+		if (opts->format != TL_FORMAT_TEXT && opts->format != TL_FORMAT_JSON)
+			return fail(p, "expected one of: text, json",
+				    "format '%s' is not available with 'simulate'",
+				    format_name(opts->format));
+		if (p->list_clients && opts->paths.len > 0)
+			return fail(p, usage_hint, "unexpected argument '%s' with '--list-clients'",
+				    (const char *)opts->paths.items[0]);
+		opts->mode = p->list_clients ? TL_MODE_LIST_CLIENTS : TL_MODE_SIMULATE;
 	} else if (p->list_checks) {
 		if (opts->paths.len > 0)
 			return fail(p, usage_hint, "unexpected argument '%s' with '--list-checks'",
@@ -510,7 +582,7 @@ int
 tl_cli_parse(int argc, char **argv, struct tl_arena *arena, struct tl_options *opts,
 	     const char **error, const char **hint)
 {
-	struct parser p = {arena, opts, error, hint, false, false, false};
+	struct parser p = {arena, opts, error, hint, false, false, false, false, false};
 	bool dashes = false;
 	int i = 1;
 
@@ -519,6 +591,10 @@ tl_cli_parse(int argc, char **argv, struct tl_arena *arena, struct tl_options *o
 	*hint = NULL;
 	if (argc > 1 && strcmp(argv[1], "ciphers") == 0) {
 		p.ciphers = true;
+		i = 2;
+	}
+	if (argc > 1 && strcmp(argv[1], "simulate") == 0) {
+		p.simulate = true;
 		i = 2;
 	}
 	if (argc > 1 && strcmp(argv[1], "explain") == 0) {

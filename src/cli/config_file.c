@@ -19,6 +19,7 @@
 
 #include "../catalogue.h"
 #include "../policy.h"
+#include "../sim/profile.h"
 
 /* Far beyond any real config; keeps a mistaken --config /dev/zero harmless. */
 #define CONFIG_MAX_BYTES (1024 * 1024)
@@ -108,26 +109,41 @@ load_expiry(struct loader *l)
 	return 0;
 }
 
-/* entry: one string, or a sequence of strings. */
+/*
+ * One string, or a sequence of strings, for KEY into VEC; each is resolved
+ * against the config file's directory when PATHS, and must be a client
+ * profile id when CLIENTS (an unknown one is an error at its line).
+ */
 static int
-load_entry(struct loader *l)
+take_list_item(struct loader *l, const char *key, struct tl_ptrvec *vec, bool paths, bool clients,
+	       bool alone)
+{
+	const char *s = tl_yaml_scalar(&l->y);
+
+	if (*s == '\0')
+		return tl_yaml_fail(&l->y, l->y.event.start_mark, "empty string %s '%s'",
+				    alone ? "for" : "in", key);
+	if (clients && tl_client_profile_find(s) == NULL)
+		return tl_yaml_fail(&l->y, l->y.event.start_mark,
+				    "unknown client '%s' in '%s' (see 'tlslint simulate "
+				    "--list-clients')",
+				    s, key);
+	s = tl_arena_strdup(l->y.arena, s);
+	tl_ptrvec_push(l->y.arena, vec, (void *)(paths ? tl_yaml_resolve(&l->y, s) : s));
+	return 0;
+}
+
+static int
+load_list(struct loader *l, const char *key, struct tl_ptrvec *vec, bool paths, bool clients)
 {
 	if (tl_yaml_next(&l->y) < 0)
 		return -1;
-	if (l->y.event.type == YAML_SCALAR_EVENT && !tl_yaml_is_null(&l->y.event)) {
-		if (*tl_yaml_scalar(&l->y) == '\0')
-			return tl_yaml_fail(&l->y, l->y.event.start_mark,
-					    "empty string for 'entry'");
-		tl_ptrvec_push(l->y.arena, &l->opts->entries,
-			       (void *)tl_yaml_resolve(
-				       &l->y, tl_arena_strdup(l->y.arena, tl_yaml_scalar(&l->y))));
-		return 0;
-	}
+	if (l->y.event.type == YAML_SCALAR_EVENT && !tl_yaml_is_null(&l->y.event))
+		return take_list_item(l, key, vec, paths, clients, true);
 	if (l->y.event.type != YAML_SEQUENCE_START_EVENT)
-		return tl_yaml_fail(
-			&l->y, l->y.event.start_mark,
-			"expected a string or a sequence of strings for 'entry', got %s",
-			tl_yaml_node_kind(&l->y.event));
+		return tl_yaml_fail(&l->y, l->y.event.start_mark,
+				    "expected a string or a sequence of strings for '%s', got %s",
+				    key, tl_yaml_node_kind(&l->y.event));
 	for (;;) {
 		if (tl_yaml_next(&l->y) < 0)
 			return -1;
@@ -135,14 +151,10 @@ load_entry(struct loader *l)
 			return 0;
 		if (l->y.event.type != YAML_SCALAR_EVENT || tl_yaml_is_null(&l->y.event))
 			return tl_yaml_fail(&l->y, l->y.event.start_mark,
-					    "expected a string in 'entry', got %s",
+					    "expected a string in '%s', got %s", key,
 					    tl_yaml_node_kind(&l->y.event));
-		if (*tl_yaml_scalar(&l->y) == '\0')
-			return tl_yaml_fail(&l->y, l->y.event.start_mark,
-					    "empty string in 'entry'");
-		tl_ptrvec_push(l->y.arena, &l->opts->entries,
-			       (void *)tl_yaml_resolve(
-				       &l->y, tl_arena_strdup(l->y.arena, tl_yaml_scalar(&l->y))));
+		if (take_list_item(l, key, vec, paths, clients, false) < 0)
+			return -1;
 	}
 }
 
@@ -312,7 +324,9 @@ load_top(void *ctx)
 			rc = path_value(l, key, &opts->root);
 			opts->set_mask |= TL_SET_ROOT;
 		} else if (strcmp(key, "entry") == 0) {
-			rc = load_entry(l);
+			rc = load_list(l, key, &opts->entries, true, false);
+		} else if (strcmp(key, "require-clients") == 0) {
+			rc = load_list(l, key, &opts->require_clients, false, true);
 		} else if (strcmp(key, "targets") == 0) {
 			rc = load_targets(l);
 		} else if (strcmp(key, "ca-file") == 0) {
@@ -331,8 +345,8 @@ load_top(void *ctx)
 			rc = tl_yaml_fail(
 				&l->y, mark,
 				"unknown key '%s' (expected profile, policy, root, entry, "
-				"targets, ca-file, ca-path, fail-on, expiry-warning-days or "
-				"checks)",
+				"targets, ca-file, ca-path, fail-on, expiry-warning-days, "
+				"require-clients or checks)",
 				key);
 		}
 		if (rc < 0)

@@ -7,6 +7,9 @@
 
 static const char usage_text[] =
 	"usage: tlslint [OPTIONS] [PATH...]       lint server TLS configs\n"
+	"       tlslint simulate [OPTIONS] [PATH...]\n"
+	"                                         which profiled clients connect to each\n"
+	"                                         site, offline, and how\n"
 	"       tlslint ciphers [OPTIONS] STRING  show what a cipher string enables\n"
 	"       tlslint explain ID                a check's page, offline\n"
 	"       tlslint --list-checks             list the checks (text, or -f json)\n"
@@ -68,6 +71,15 @@ static const char usage_text[] =
 	"                           bundle, /etc/ssl/certs/ca-certificates.crt on Debian)\n"
 	"      --ca-path DIR        directory of hashed trust anchors\n"
 	"\n"
+	"Clients:\n"
+	"      --require-clients ID[,ID]\n"
+	"                           client profiles that must connect: the check\n"
+	"                           client-unsupported fires for each that cannot\n"
+	"      --clients LIST       simulate: ID[,ID], all (default), current (captured\n"
+	"                           from today's programs) or legacy (older clients)\n"
+	"      --name HOST          simulate: only this SNI name, on every TLS socket\n"
+	"      --list-clients       simulate: list the client profiles and their sources\n"
+	"\n"
 	"Other:\n"
 	"      --list-checks        list every check with its id, severity and summary\n"
 	"  -h, --help               show this help and exit\n"
@@ -76,7 +88,9 @@ static const char usage_text[] =
 	"Options may be written '--opt VALUE' or '--opt=VALUE'; '--' ends options.\n"
 	"With 'ciphers' only --format (text or json), --output, --profile, --policy,\n"
 	"--config, --color, --target and --quiet apply; write '--' before a cipher\n"
-	"string that starts with '-'.\n"
+	"string that starts with '-'. 'simulate' takes the lint options that shape\n"
+	"the model (--root, --server, --target, --now, --ca-file, …) and writes text\n"
+	"or json; its exit status is 1 when a required client cannot connect.\n"
 	"\n"
 	"Exit status:\n"
 	"  0  no finding at or above --fail-on\n"
@@ -84,7 +98,8 @@ static const char usage_text[] =
 	"  2  usage error, unreadable entry file, or invalid .tlslint.yaml or policy\n"
 	"\n"
 	"Config file: .tlslint.yaml sets profile, policy, root, entry, targets, ca-file,\n"
-	"ca-path, fail-on, expiry-warning-days and checks (enable, disable, severity);\n"
+	"ca-path, fail-on, expiry-warning-days, require-clients and checks (enable,\n"
+	"disable, severity);\n"
 	"the command line wins over it. 'tlslint explain ID' prints a check's page.\n";
 
 void

@@ -100,4 +100,5 @@ def main():
         print(ident, describe(hs, alert))
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,379 @@
+/*
+ * The simulation loop. Two caches keep it at profiles × contexts: the
+ * server's first flight per (context, client) — OpenSSL's server, with no
+ * servername callback, decides from the hello's versions, suites, groups
+ * and signature algorithms, never from the name, because SNI selection
+ * already happened in the model — and the client's verdict on a chain per
+ * (certificate, client family), with the host name checked per name apart.
+ */
+#include "simulate.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <openssl/ssl.h>
+
+#include "cipher_suites.h"
+#include "client_verify.h"
+#include "first_flight.h"
+#include "hello_build.h"
+#include "hello_offer.h"
+#include "hostname.h"
+#include "select.h"
+
+/* The name sent in the hellos of the server-side cache: the server does not look at it. */
+#define PROBE_NAME "simulate.invalid"
+
+struct sim_state {
+	struct tl_analysis *an;
+	struct tl_server_ctxs ctxs;
+	struct tl_ptrmap flights;  /* (context, client) → struct tl_first_flight * */
+	struct tl_ptrmap verdicts; /* (leaf, facts) → struct tl_client_verdict * */
+	struct tl_ptrmap hellos;   /* (client, NULL) → struct hello * */
+	size_t handshakes;
+};
+
+struct hello {
+	const unsigned char *bytes;
+	size_t len;
+	struct tl_hello_offer offer;
+	bool offer_read;
+};
+
+/* The server's answer to one client, and why it refused, if it did. */
+struct flight {
+	struct tl_first_flight ff;
+	struct tl_refusal refusal;
+};
+
+/*
+ * The name a client asks for to reach a site with NAME: the name itself,
+ * or one a wildcard covers ("*.example.com" → "www.example.com"); NULL
+ * for names no client can be said to send (regexes, "_", $hostname).
+ */
+static const char *
+client_name(struct tl_arena *arena, const struct tl_name *name)
+{
+	switch (name->kind) {
+	case TL_NAME_EXACT:
+		return name->negated ? NULL : name->name;
+	case TL_NAME_WILDCARD_LEFT:
+	case TL_NAME_WILDCARD_ONE:
+		return name->negated ? NULL : tl_arena_printf(arena, "www%s", name->name + 1);
+	case TL_NAME_DOT:
+		return name->name + 1;
+	case TL_NAME_WILDCARD_RIGHT:
+		return tl_arena_printf(arena, "%.*scom", (int)(strlen(name->name) - 1),
+				       name->name);
+	case TL_NAME_GLOB:
+		return strpbrk(name->name, "*?") == NULL ? name->name : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* The first name of SITE a client could send, or NULL (it is reached without SNI). */
+static const char *
+site_name(struct tl_arena *arena, const struct tl_site *site)
+{
+	for (size_t i = 0; i < site->names.len; i++) {
+		const char *n = client_name(arena, site->names.items[i]);
+
+		if (n != NULL && *n != '\0')
+			return n;
+	}
+	return NULL;
+}
+
+static bool
+simulated_socket(const struct tl_socket *sock)
+{
+	return sock->tls && !sock->quic && sock->family != TL_FAMILY_UNIX;
+}
+
+static const struct hello *
+hello_of(struct sim_state *st, const struct tl_client_profile *client)
+{
+	struct hello *h = tl_ptrmap_get(&st->hellos, client, NULL);
+
+	if (h == NULL) {
+		h = tl_arena_calloc(st->an->arena, 1, sizeof(*h));
+		h->bytes = tl_profile_hello(st->an->arena, client, PROBE_NAME, &h->len);
+		h->offer_read = h->bytes != NULL && tl_hello_offer_read(h->bytes, h->len, &h->offer);
+		tl_ptrmap_put(&st->hellos, client, NULL, h);
+	}
+	return h;
+}
+
+static const struct flight *
+flight_of(struct sim_state *st, const struct tl_site *site, const struct tl_server_ctx *sc,
+	  const struct tl_client_profile *client)
+{
+	struct flight *f = tl_ptrmap_get(&st->flights, sc, client);
+	const struct hello *h;
+
+	if (f != NULL)
+		return f;
+	f = tl_arena_calloc(st->an->arena, 1, sizeof(*f));
+	f->ff.alert = -1;
+	h = hello_of(st, client);
+	if (h->bytes == NULL)
+		snprintf(f->ff.reason, sizeof(f->ff.reason), "the profile's hello could not be built");
+	else if (tl_first_flight(sc->ctx, h->bytes, h->len, &f->ff) != 0 && f->ff.reason[0] == '\0')
+		snprintf(f->ff.reason, sizeof(f->ff.reason), "the server wrote no TLS record");
+	/* Sites sharing a context share its settings, so the explanation is shared too. */
+	if (!f->ff.answered && h->offer_read)
+		tl_refusal_explain(st->an->arena, site, sc, &h->offer, &f->refusal);
+	st->handshakes++;
+	tl_ptrmap_put(&st->flights, sc, client, f);
+	return f;
+}
+
+/* The client's verdict on CERT's chain, without the host name: shared by every name. */
+static const struct tl_client_verdict *
+chain_verdict(struct sim_state *st, const struct tl_server_ctx *sc, const struct tl_sim_cert *cert,
+	      const struct tl_client_profile *client)
+{
+	const struct tl_client_facts *facts = tl_client_facts_for(client->family);
+	struct tl_client_verdict *v = tl_ptrmap_get(&st->verdicts, cert, facts);
+
+	if (v == NULL) {
+		v = tl_arena_calloc(st->an->arena, 1, sizeof(*v));
+		tl_client_verify(st->an->arena, client, cert->chain, NULL, st->an->now,
+				 st->an->trust, sc->stapling, v);
+		tl_ptrmap_put(&st->verdicts, cert, facts, v);
+	}
+	return v;
+}
+
+/* True when the leaf of CERT names NAME (NULL: the client checks no name). */
+static bool
+name_covered(struct tl_arena *arena, const struct tl_sim_cert *cert, const char *name)
+{
+	size_t n;
+	bool has_ext;
+	const struct tl_san *sans;
+
+	if (name == NULL)
+		return true;
+	sans = tl_cert_sans(arena, cert->leaf, &n, &has_ext);
+	return tl_sans_cover(sans, n, name);
+}
+
+static void
+client_side(struct sim_state *st, const struct tl_server_ctx *sc, const char *name,
+	    struct tl_sim_result *r)
+{
+	const struct tl_client_verdict *v;
+	struct tl_client_verdict named;
+
+	if (r->cert == NULL)
+		return;
+	v = chain_verdict(st, sc, r->cert, r->client);
+	if (v->stage == TL_CLIENT_OK && !name_covered(st->an->arena, r->cert, name)) {
+		/* Rare: ask again with the name, for that client's words. */
+		tl_client_verify(st->an->arena, r->client, r->cert->chain, name, st->an->now,
+				 st->an->trust, sc->stapling, &named);
+		v = &named;
+		if (v->stage == TL_CLIENT_OK) {
+			named.stage = TL_CLIENT_CERTIFICATE;
+			named.reason = "the certificate does not name the host";
+		}
+	}
+	r->aia_fetched = v->aia_fetched;
+	if (v->stage != TL_CLIENT_OK) {
+		r->stage = TL_SIM_CERTIFICATE;
+		r->cause = TL_CAUSE_CERTIFICATE;
+		r->reason = v->reason;
+		r->words = v->words;
+	}
+}
+
+static void
+simulate_one(struct sim_state *st, const struct tl_sim_site *row,
+	     const struct tl_client_profile *client, struct tl_sim_result *r)
+{
+	const struct tl_server_ctx *sc;
+	const struct flight *f;
+	const struct tl_first_flight *ff;
+
+	memset(r, 0, sizeof(*r));
+	r->client = client;
+	r->alert = -1;
+	if (row->site == NULL || row->site->tls.reject_handshake.on) {
+		r->stage = TL_SIM_NO_SITE;
+		r->alert = SSL_AD_UNRECOGNIZED_NAME;
+		r->reason = row->site == NULL ? "no site takes this name (strict SNI)"
+					      : "the site rejects handshakes (ssl_reject_handshake)";
+		return;
+	}
+	sc = tl_server_ctx_for(&st->ctxs, row->site);
+	if (sc->ctx == NULL) {
+		r->stage = TL_SIM_SERVER;
+		r->reason = sc->refusal;
+		return;
+	}
+	if (sc->ncerts == 0 && sc->unmodelled != NULL) {
+		r->stage = TL_SIM_UNKNOWN;
+		r->reason = sc->unmodelled;
+		return;
+	}
+	f = flight_of(st, row->site, sc, client);
+	ff = &f->ff;
+	if (!ff->answered) {
+		r->stage = TL_SIM_HANDSHAKE;
+		r->alert = ff->alert;
+		r->reason = ff->reason[0] ? ff->reason : NULL;
+		r->cause = f->refusal.cause;
+		r->why = f->refusal.why;
+		r->computed = f->refusal.computed;
+		r->computed_version = f->refusal.version;
+		r->computed_suite = f->refusal.suite;
+		return;
+	}
+	r->stage = TL_SIM_OK;
+	r->version = ff->version;
+	r->suite = ff->suite;
+	r->group = ff->group;
+	r->retry = ff->retry;
+	r->cert = tl_server_ctx_cert(sc, ff->certificate);
+	if (r->cert == NULL && sc->ncerts > 0 && ff->certificate == NULL && ff->version == 0x0304)
+		r->cert = &sc->certs[0];
+	client_side(st, sc, row->name, r);
+}
+
+static bool
+row_exists(const struct tl_sim *out, const struct tl_socket *sock, const char *name)
+{
+	for (size_t i = 0; i < out->nsites; i++)
+		if (out->sites[i].socket == sock &&
+		    (out->sites[i].name == name ||
+		     (name && out->sites[i].name && strcmp(out->sites[i].name, name) == 0)))
+			return true;
+	return false;
+}
+
+static void
+add_row(struct tl_arena *arena, struct tl_sim *out, size_t *cap, const struct tl_socket *sock,
+	const struct tl_site *named, const char *name)
+{
+	struct tl_sim_site *row;
+
+	if (row_exists(out, sock, name))
+		return;
+	if (out->nsites == *cap) {
+		struct tl_sim_site *grown;
+
+		*cap = *cap ? *cap * 2 : 16;
+		grown = tl_arena_calloc(arena, *cap, sizeof(*grown));
+		if (out->nsites)
+			memcpy(grown, out->sites, out->nsites * sizeof(*grown));
+		out->sites = grown;
+	}
+	row = &out->sites[out->nsites++];
+	row->socket = sock;
+	row->name = name;
+	row->site = tl_socket_select(sock, name);
+	row->named = named != NULL ? named : row->site;
+	row->label = tl_arena_printf(arena, "%s:%u%s%s", name ? name : "(no name)", sock->port,
+				     sock->wildcard ? "" : " on ", sock->wildcard ? "" : sock->addr);
+}
+
+void
+tl_simulate(struct tl_analysis *an, const struct tl_model *model,
+	    const struct tl_client_profile *const *clients, size_t nclients,
+	    const char *only_name, struct tl_sim *out)
+{
+	struct tl_arena *arena = an->arena;
+	struct sim_state st;
+	size_t cap = 0;
+
+	memset(out, 0, sizeof(*out));
+	memset(&st, 0, sizeof(st));
+	st.an = an;
+	tl_server_ctxs_init(&st.ctxs, an);
+	tl_ptrmap_init(&st.flights, arena);
+	tl_ptrmap_init(&st.verdicts, arena);
+	tl_ptrmap_init(&st.hellos, arena);
+	out->clients = clients;
+	out->nclients = nclients;
+	for (size_t i = 0; i < model->sockets.len; i++) {
+		const struct tl_socket *sock = model->sockets.items[i];
+
+		if (!simulated_socket(sock))
+			continue;
+		if (only_name != NULL) {
+			add_row(arena, out, &cap, sock, NULL, only_name);
+			continue;
+		}
+		for (size_t k = 0; k < sock->sites.len; k++) {
+			const struct tl_site *site = sock->sites.items[k];
+
+			add_row(arena, out, &cap, sock, site, site_name(arena, site));
+		}
+	}
+	for (size_t i = 0; i < out->nsites; i++) {
+		struct tl_sim_site *row = &out->sites[i];
+
+		row->results = tl_arena_calloc(arena, nclients ? nclients : 1, sizeof(*row->results));
+		for (size_t c = 0; c < nclients; c++)
+			simulate_one(&st, row, clients[c], &row->results[c]);
+	}
+	out->contexts = st.ctxs.built;
+	out->handshakes = st.handshakes;
+}
+
+const char *
+tl_sim_version_name(unsigned v)
+{
+	switch (v) {
+	case 0x0300:
+		return "SSLv3";
+	case 0x0301:
+		return "TLSv1";
+	case 0x0302:
+		return "TLSv1.1";
+	case 0x0303:
+		return "TLSv1.2";
+	case 0x0304:
+		return "TLSv1.3";
+	default:
+		return "unknown";
+	}
+}
+
+const char *
+tl_sim_suite_name(struct tl_arena *arena, unsigned suite)
+{
+	const struct tl_cipher_suite *cs = tl_cipher_suite_by_id(0x03000000u | suite);
+
+	return cs != NULL && cs->iana != NULL ? cs->iana : tl_arena_printf(arena, "0x%04x", suite);
+}
+
+const char *
+tl_sim_group_name(struct tl_arena *arena, unsigned group)
+{
+	static const struct {
+		unsigned id;
+		const char *name;
+	} groups[] = {
+		{0x0017, "secp256r1"}, {0x0018, "secp384r1"}, {0x0019, "secp521r1"},
+		{0x001d, "x25519"},    {0x001e, "x448"},      {0x0100, "ffdhe2048"},
+		{0x0101, "ffdhe3072"}, {0x0102, "ffdhe4096"}, {0x0103, "ffdhe6144"},
+		{0x0104, "ffdhe8192"}, {0x6399, "X25519Kyber768Draft00"},
+		{0x11ec, "X25519MLKEM768"},
+	};
+
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		if (groups[i].id == group)
+			return groups[i].name;
+	return tl_arena_printf(arena, "0x%04x", group);
+}
+
+const char *
+tl_sim_alert_name(int a)
+{
+	const char *s = SSL_alert_desc_string_long(a);
+
+	return s != NULL ? s : "unknown";
+}
