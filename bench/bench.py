@@ -275,6 +275,24 @@ def main(argv):
             rows.append(("tlslint", "FAILED"))
             status = 1
 
+        # The offline handshake simulation of every profile against every site (issue 13).
+        sim_cmd = [tlslint, "simulate", "--now", TEST_NOW, "--ca-file", str(PKI / "root.crt"),
+                   "--format", "json", str(entry)]
+        try:
+            print("tlslint simulate: checking run ...", file=sys.stderr)
+            _, r = run_once(sim_cmd)
+            if r.returncode not in (0, 1):
+                raise RuntimeError(f"tlslint simulate exited {r.returncode}: {tail(r.stderr)}")
+            sim = json.loads(r.stdout)["summary"]
+            print(f"tlslint simulate: {a.runs} timed runs ...", file=sys.stderr)
+            rows.append(("tlslint simulate best / median ms", fmt_ms(timed(sim_cmd, a.runs))))
+            rows.append(("tlslint simulate", f"{sim['sites']} sites x {sim['clients']} clients, "
+                         f"{sim['contexts']} contexts, {sim['handshakes']} handshakes run"))
+        except (RuntimeError, OSError, ValueError, KeyError) as e:
+            print(f"bench.py: {e}", file=sys.stderr)
+            rows.append(("tlslint simulate", "FAILED"))
+            status = 1
+
         if nginx:
             nx_cmd = [nginx, "-t", "-c", str(entry), "-p", f"{root}/",
                       "-e", f"{root}/err.log", "-g", f"pid {root}/nginx.pid;"]

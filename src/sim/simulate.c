@@ -30,6 +30,7 @@ struct sim_state {
 	struct tl_ptrmap flights;  /* (context, client) → struct tl_first_flight * */
 	struct tl_ptrmap verdicts; /* (leaf, facts) → struct tl_client_verdict * */
 	struct tl_ptrmap hellos;   /* (client, NULL) → struct hello * */
+	struct tl_ptrmap names;    /* (certificate, name) → &covered or &uncovered */
 	size_t handshakes;
 };
 
@@ -146,18 +147,28 @@ chain_verdict(struct sim_state *st, const struct tl_server_ctx *sc, const struct
 	return v;
 }
 
-/* True when the leaf of CERT names NAME (NULL: the client checks no name). */
+/*
+ * True when the leaf of CERT names NAME (NULL: the client checks no name),
+ * asked once per certificate and name: every client of a row asks it.
+ */
 static bool
-name_covered(struct tl_arena *arena, const struct tl_sim_cert *cert, const char *name)
+name_covered(struct sim_state *st, const struct tl_sim_cert *cert, const char *name)
 {
+	static const bool covered = true, uncovered = false;
+	const bool *known;
 	size_t n;
-	bool has_ext;
+	bool has_ext, yes;
 	const struct tl_san *sans;
 
 	if (name == NULL)
 		return true;
-	sans = tl_cert_sans(arena, cert->leaf, &n, &has_ext);
-	return tl_sans_cover(sans, n, name);
+	known = tl_ptrmap_get(&st->names, cert, name);
+	if (known != NULL)
+		return *known;
+	sans = tl_cert_sans(st->an->arena, cert->leaf, &n, &has_ext);
+	yes = tl_sans_cover(sans, n, name);
+	tl_ptrmap_put(&st->names, cert, name, (void *)(yes ? &covered : &uncovered));
+	return yes;
 }
 
 static void
@@ -170,7 +181,7 @@ client_side(struct sim_state *st, const struct tl_server_ctx *sc, const char *na
 	if (r->cert == NULL)
 		return;
 	v = chain_verdict(st, sc, r->cert, r->client);
-	if (v->stage == TL_CLIENT_OK && !name_covered(st->an->arena, r->cert, name)) {
+	if (v->stage == TL_CLIENT_OK && !name_covered(st, r->cert, name)) {
 		/* Rare: ask again with the name, for that client's words. */
 		tl_client_verify(st->an->arena, r->client, r->cert->chain, name, st->an->now,
 				 st->an->trust, sc->stapling, &named);
@@ -187,6 +198,24 @@ client_side(struct sim_state *st, const struct tl_server_ctx *sc, const char *na
 		r->reason = v->reason;
 		r->words = v->words;
 	}
+}
+
+/*
+ * The site whose context the handshake runs on: the one SNI selects,
+ * unless it has no certificate and its server then keeps the default
+ * site's context (nginx switches contexts only to a server that has one;
+ * tl_fault NO_CERTIFICATE_NAMED says it starts).
+ */
+static const struct tl_site *
+context_site(const struct tl_sim_site *row)
+{
+	const struct tl_site *site = row->site;
+	const struct tl_site *def = row->socket->default_site;
+
+	if (site->tls.certs.n == 0 && def != NULL && def != site && site->facts != NULL &&
+	    tl_fault_consequence(site->facts, TL_FAULT_NO_CERTIFICATE_NAMED) == NULL)
+		return def;
+	return site;
 }
 
 static void
@@ -207,7 +236,7 @@ simulate_one(struct sim_state *st, const struct tl_sim_site *row,
 					      : "the site rejects handshakes (ssl_reject_handshake)";
 		return;
 	}
-	sc = tl_server_ctx_for(&st->ctxs, row->site);
+	sc = tl_server_ctx_for(&st->ctxs, context_site(row));
 	if (sc->ctx == NULL) {
 		r->stage = TL_SIM_SERVER;
 		r->reason = sc->refusal;
@@ -218,7 +247,7 @@ simulate_one(struct sim_state *st, const struct tl_sim_site *row,
 		r->reason = sc->unmodelled;
 		return;
 	}
-	f = flight_of(st, row->site, sc, client);
+	f = flight_of(st, context_site(row), sc, client);
 	ff = &f->ff;
 	if (!ff->answered) {
 		r->stage = TL_SIM_HANDSHAKE;
@@ -242,25 +271,17 @@ simulate_one(struct sim_state *st, const struct tl_sim_site *row,
 	client_side(st, sc, row->name, r);
 }
 
-static bool
-row_exists(const struct tl_sim *out, const struct tl_socket *sock, const char *name)
-{
-	for (size_t i = 0; i < out->nsites; i++)
-		if (out->sites[i].socket == sock &&
-		    (out->sites[i].name == name ||
-		     (name && out->sites[i].name && strcmp(out->sites[i].name, name) == 0)))
-			return true;
-	return false;
-}
-
 static void
-add_row(struct tl_arena *arena, struct tl_sim *out, size_t *cap, const struct tl_socket *sock,
-	const struct tl_site *named, const char *name)
+add_row(struct tl_arena *arena, struct tl_sim *out, size_t *cap, struct tl_strmap *seen,
+	const struct tl_socket *sock, const struct tl_site *named, const char *name)
 {
 	struct tl_sim_site *row;
+	/* One row per socket and name: the sites a name does not reach are not rows of their own. */
+	const char *key = tl_arena_printf(arena, "%p|%s", (const void *)sock, name ? name : "");
 
-	if (row_exists(out, sock, name))
+	if (tl_strmap_get(seen, key) != NULL)
 		return;
+	tl_strmap_put(seen, key, (void *)sock);
 	if (out->nsites == *cap) {
 		struct tl_sim_site *grown;
 
@@ -287,14 +308,17 @@ tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 	struct tl_arena *arena = an->arena;
 	struct sim_state st;
 	size_t cap = 0;
+	struct tl_strmap seen;
 
 	memset(out, 0, sizeof(*out));
+	tl_strmap_init(&seen, arena);
 	memset(&st, 0, sizeof(st));
 	st.an = an;
 	tl_server_ctxs_init(&st.ctxs, an);
 	tl_ptrmap_init(&st.flights, arena);
 	tl_ptrmap_init(&st.verdicts, arena);
 	tl_ptrmap_init(&st.hellos, arena);
+	tl_ptrmap_init(&st.names, arena);
 	out->clients = clients;
 	out->nclients = nclients;
 	for (size_t i = 0; i < model->sockets.len; i++) {
@@ -303,13 +327,13 @@ tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 		if (!simulated_socket(sock))
 			continue;
 		if (only_name != NULL) {
-			add_row(arena, out, &cap, sock, NULL, only_name);
+			add_row(arena, out, &cap, &seen, sock, NULL, only_name);
 			continue;
 		}
 		for (size_t k = 0; k < sock->sites.len; k++) {
 			const struct tl_site *site = sock->sites.items[k];
 
-			add_row(arena, out, &cap, sock, site, site_name(arena, site));
+			add_row(arena, out, &cap, &seen, sock, site, site_name(arena, site));
 		}
 	}
 	for (size_t i = 0; i < out->nsites; i++) {

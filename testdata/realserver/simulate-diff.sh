@@ -6,7 +6,7 @@
 # server's answer (version and suite, HelloRetryRequest, or refusal) must be what the
 # simulation says. Cases the server refuses to start are counted, not compared (the lint
 # findings cover them). Disagreements a cause is known for are listed, with that cause, in
-# testdata/realserver/simulate-known.txt ("CASE SITE CLIENT  # cause"); any other one fails.
+# testdata/realserver/simulate-known.txt ("SERVER/CASE NAME CLIENT # cause"); any other fails.
 # Usage: simulate-diff.sh nginx|apache|haproxy TLSLINT SIM_HELLOS
 # (TLSLINT_CASES=PATTERN runs only the cases whose names match, by hand.)
 # shellcheck source=lib.sh disable=SC2154
@@ -69,13 +69,15 @@ for case_dir in "$TL_TESTDATA/$server"/*/; do
 		for a in "${extra[@]}"; do
 			# Paths in args are relative to the repository (testdata/…) or /pki/… under --root.
 			case $a in
+			simulate) ;;
 			testdata/*) args+=("$TL_TESTDATA/${a#testdata/}") ;;
 			?*) args+=("${a//\/pki\//$TL_PKI/}") ;;
 			esac
 		done
 	fi
+	# The installed server's version last: it wins over a case's own --target.
 	(cd "$d" && "$TLSLINT" simulate --now "$TEST_NOW" --ca-file "$TL_PKI/root.crt" \
-		--target "$target" -f json "${args[@]}" "$d/$entry") >"$d/sim.json" 2>"$d/sim.err"
+		-f json "${args[@]}" --target "$target" "$d/$entry") >"$d/sim.json" 2>"$d/sim.err"
 	if [ ! -s "$d/sim.json" ]; then
 		tl_fail "$name: tlslint simulate wrote nothing: $(cat "$d/sim.err")"
 	else
@@ -94,16 +96,16 @@ while read -r line; do
 		read -r _ _ n _ m _ k <<<"$line"
 		agree=$((agree + n)) total=$((total + m)) skipped=$((skipped + k))
 		;;
-	*)
-		key=${line%%: simulate *}
-		key=${key/: / }
-		if grep -qF -- "$server/$key " "$KNOWN" 2>/dev/null; then
+	disagree*)
+		read -r _ c n client _ <<<"$line"
+		if grep -qF -- "$server/$c $n ${client%:} " "$KNOWN" 2>/dev/null; then
 			known=$((known + 1))
 			tl_log "known" "$line"
 		else
 			tl_fail "$line"
 		fi
 		;;
+	*) tl_fail "simulate_compare.py: $line" ;;
 	esac
 done <"$report"
 [ "$total" -gt 0 ] || tl_fail "no handshake compared"

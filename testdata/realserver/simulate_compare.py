@@ -3,7 +3,8 @@
 `tlslint simulate` reported (SIM.json) to the real server on 127.0.0.1 and compare the answer
 with the simulation's server side: the same version and suite (or HelloRetryRequest group), or a
 refusal where the simulation says the server refuses. SIM_HELLOS is the probe that writes each
-profile's hello for a name (src/tests/sim_hellos.c). Prints one line per disagreement, then
+profile's hello for a name (src/tests/sim_hellos.c). Prints one line per disagreement
+("disagree CASE NAME CLIENT: what each said"), then
 "CASE agree N of M skipped K" (K: sites on other addresses than 127.0.0.1 and the wildcard)."""
 import json
 import os
@@ -85,9 +86,10 @@ def main():
                 if same:
                     agree += 1
                 else:
-                    print("%s: %s %s: simulate %s (%s), server %s" % (
-                        case, site["site"], r["client"], want[0],
-                        r.get("suite") or r.get("reason") or r.get("why"), " ".join(real)))
+                    print("disagree %s %s %s: simulate %s (%s), server %s (at %s)" % (
+                        case, name, r["client"], want[0],
+                        r.get("suite") or r.get("reason") or r.get("why"), " ".join(real),
+                        site["site"]))
     print("%s agree %d of %d skipped %d" % (case, agree, total, skipped))
 
 
