@@ -38,6 +38,7 @@
 #   truncated.crt                 www.crt's PEM block cut in the middle -           -           cert-unparsable
 #   broken-*                      good files made bad in the ways nginx refuses (mk-broken.sh)
 #   weakint.*, weakintleaf.*      a chain with an RSA 1024 intermediate (mk-weakint.sh)
+#   aia.*                         a leaf with an AIA caIssuers URL (mk-aia.sh)
 #   dhparam2048.pem               2048-bit DH parameters (RFC 7919      -           -           dh ok
 #                                 ffdhe2048 group, PKCS#3 "DH PARAMETERS")
 #   cnonly.*                      CN cnonly.example.test, no            2026-01-01  2026-12-31  valid
@@ -358,6 +359,7 @@ printf 'this is not a certificate\nit is a text file named like one\n' >"$out/ga
 head -n 10 "$out/www.crt" >"$out/truncated.crt"
 sh "$(dirname "$0")/mk-broken.sh" "$out"
 sh "$(dirname "$0")/mk-weakint.sh" "$out"
+sh "$(dirname "$0")/mk-aia.sh" "$out"
 
 openssl genpkey -genparam -algorithm DH -pkeyopt group:ffdhe2048 -out "$out/dhparam2048.pem"
 # Generated parameters are random and slow to make, so keep the committed ones.

@@ -244,6 +244,10 @@ cert weakint.crt "tlslint Weak Intermediate CA" "tlslint Test Root CA" 2020-01-0
 	"CA:TRUE, pathlen:0"
 keypair weakint "Private-Key: (1024 bit, 2 primes)"
 leaf -i weakint weakintleaf "$rsa" 2026-01-01 2026-12-31 ok weakintleaf.example.test
+# mk-aia.sh: a leaf that names its issuer's download URL.
+leaf aia "$rsa" 2026-01-01 2026-12-31 ok aia.example.test
+expect "aia.crt authorityInfoAccess" "$(ext aia.crt authorityInfoAccess)" \
+	"CA Issuers - URI:http://ca.example.test/intermediate.crt"
 same "www.fullchain.crt followed by rsa1024.crt" www.extra-rsa1024.crt www.fullchain.crt \
 	rsa1024.crt
 same "www.fullchain.crt followed by sha1.crt" www.extra-sha1.crt www.fullchain.crt sha1.crt
