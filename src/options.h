@@ -93,9 +93,11 @@ struct tl_options {
 	struct tl_ptrvec defines; /* Apache -D names */
 	struct tl_ptrvec env;     /* "VAR=VALUE" for HAProxy */
 	bool env_set;
-	/* Client profile ids that must connect (client-unsupported); file and command line combine. */
+	/* Client profile ids that must connect (client-unsupported); file and command line combine.
+	 */
 	struct tl_ptrvec require_clients;
-	/* simulate: --clients ID,…|all|current|legacy (NULL: all) and --name HOST (NULL: every site). */
+	/* simulate: --clients ID,…|all|current|legacy (NULL: all) and --name HOST (NULL: every
+	 * site). */
 	const char *clients;
 	const char *sim_name;
 

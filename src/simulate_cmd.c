@@ -219,7 +219,8 @@ write_text(struct tl_arena *arena, FILE *out, const struct tl_sim *sim, bool qui
 		fputs(")\n", out);
 		if (row->site != NULL && row->site != row->named) {
 			site_place(row->site, &sfile, &sline);
-			fprintf(out, "  served by the site at %s:%u, which SNI selects for this name\n",
+			fprintf(out,
+				"  served by the site at %s:%u, which SNI selects for this name\n",
 				sfile ? sfile : "?", sline);
 		}
 		for (size_t c = 0; c < sim->nclients; c++)
@@ -233,8 +234,9 @@ write_text(struct tl_arena *arena, FILE *out, const struct tl_sim *sim, bool qui
 		fputs("no TLS site to simulate\n", out);
 		return;
 	}
-	fprintf(out, "\n%zu of %zu clients connect to every site (%zu site%s, %zu server "
-		     "context%s, %zu handshake%s run)\n",
+	fprintf(out,
+		"\n%zu of %zu clients connect to every site (%zu site%s, %zu server "
+		"context%s, %zu handshake%s run)\n",
 		ok_everywhere, sim->nclients, sim->nsites, sim->nsites == 1 ? "" : "s",
 		sim->contexts, sim->contexts == 1 ? "" : "s", sim->handshakes,
 		sim->handshakes == 1 ? "" : "s");
@@ -282,7 +284,8 @@ write_json_result(struct tl_arena *arena, struct tl_json *j, const struct tl_sim
 			tl_json_object_begin(j);
 			tl_json_member_string(j, "version",
 					      tl_sim_version_name(r->computed_version));
-			tl_json_member_string(j, "suite", tl_sim_suite_name(arena, r->computed_suite));
+			tl_json_member_string(j, "suite",
+					      tl_sim_suite_name(arena, r->computed_suite));
 			tl_json_object_end(j);
 		}
 	}

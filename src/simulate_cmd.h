@@ -17,8 +17,8 @@
  * The profiles opts->clients names ("all" or NULL, "current", "legacy",
  * or ids), in an array from ARENA; *N is their count.
  */
-const struct tl_client_profile *const *tl_simulate_clients(struct tl_arena *arena,
-							   const char *spec, size_t *n);
+const struct tl_client_profile *const *tl_simulate_clients(struct tl_arena *arena, const char *spec,
+							   size_t *n);
 
 /*
  * Simulates the clients of opts->clients against RUN's model (linted

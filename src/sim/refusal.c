@@ -80,10 +80,10 @@ served_auth(const struct tl_server_ctx *sc, const char **kinds, struct tl_arena 
 	for (size_t i = 0; i < sc->ncerts; i++) {
 		EVP_PKEY *k = X509_get0_pubkey(sc->certs[i].leaf);
 		int id = k ? EVP_PKEY_get_base_id(k) : 0;
-		const char *kind = id == EVP_PKEY_RSA	    ? "RSA"
-				   : id == EVP_PKEY_EC	    ? "ECDSA"
+		const char *kind = id == EVP_PKEY_RSA       ? "RSA"
+				   : id == EVP_PKEY_EC      ? "ECDSA"
 				   : id == EVP_PKEY_ED25519 ? "Ed25519"
-				   : id == EVP_PKEY_DSA	    ? "DSA"
+				   : id == EVP_PKEY_DSA     ? "DSA"
 							    : "other";
 
 		a |= id == EVP_PKEY_RSA ? TL_A_RSA
@@ -99,7 +99,10 @@ served_auth(const struct tl_server_ctx *sc, const char **kinds, struct tl_arena 
 static const char *
 auth_name(uint32_t auth)
 {
-	return auth & TL_A_ECDSA ? "ECDSA" : auth & TL_A_RSA ? "RSA" : auth & TL_A_DSS ? "DSA" : "other";
+	return auth & TL_A_ECDSA ? "ECDSA"
+	       : auth & TL_A_RSA ? "RSA"
+	       : auth & TL_A_DSS ? "DSA"
+				 : "other";
 }
 
 /* The versions the client offers, as TL_PROTO_* bits. */
@@ -121,11 +124,21 @@ client_mask(const struct tl_hello_offer *o)
 	return m;
 }
 
+static const char *
+wire_name(unsigned v)
+{
+	return v == 0x0300   ? "SSLv3"
+	       : v == 0x0301 ? "TLSv1"
+	       : v == 0x0302 ? "TLSv1.1"
+	       : v == 0x0303 ? "TLSv1.2"
+			     : "TLSv1.3";
+}
+
 static unsigned
 wire_version(unsigned bit)
 {
-	return bit == TL_PROTO_SSLv3	 ? 0x0300
-	       : bit == TL_PROTO_TLSv1	 ? 0x0301
+	return bit == TL_PROTO_SSLv3     ? 0x0300
+	       : bit == TL_PROTO_TLSv1   ? 0x0301
 	       : bit == TL_PROTO_TLSv1_1 ? 0x0302
 	       : bit == TL_PROTO_TLSv1_2 ? 0x0303
 					 : 0x0304;
@@ -150,8 +163,9 @@ explain_12(struct tl_arena *arena, const struct tl_site *site, const struct tl_s
 	size_t ngroups = server_groups(site->eff.groups.s, groups, 32);
 	bool server_order = site->eff.options[TL_OPT_SERVER_PREFERENCE].on;
 
-	if (tl_cipher_string_eval(arena, site->eff.ciphers.s ? site->eff.ciphers.s : LIBRARY_CIPHERS,
-				  0, &list, &err) != 0)
+	if (tl_cipher_string_eval(arena,
+				  site->eff.ciphers.s ? site->eff.ciphers.s : LIBRARY_CIPHERS, 0,
+				  &list, &err) != 0)
 		return;
 	for (size_t pass = 0; pass < (server_order ? 1 : o->nsuites); pass++) {
 		for (size_t i = 0; i < list.len; i++) {
@@ -183,16 +197,18 @@ explain_12(struct tl_arena *arena, const struct tl_site *site, const struct tl_s
 	}
 	if (common == 0) {
 		out->cause = TL_CAUSE_CIPHERS;
-		out->why = tl_arena_printf(arena,
-					   "no cipher suite in common for %s: the client offers %zu, "
-					   "the site's cipher string enables %zu, none of them the same",
-					   tl_cipher_proto_name((int)v), o->nsuites, list.len);
+		out->why = tl_arena_printf(
+			arena,
+			"no cipher suite in common for %s: the client offers %zu, "
+			"the site's cipher string enables %zu, none of them the same",
+			tl_cipher_proto_name((int)v), o->nsuites, list.len);
 	} else if (usable == 0 && need != 0) {
 		out->cause = TL_CAUSE_CIPHERS;
-		out->why = tl_arena_printf(arena,
-					   "the suites both have need an %s certificate and the site "
-					   "serves %s",
-					   auth_name(need), kinds ? kinds : "none");
+		out->why =
+			tl_arena_printf(arena,
+					"the suites both have need an %s certificate and the site "
+					"serves %s",
+					auth_name(need), kinds ? kinds : "none");
 	} else if (usable == 0) {
 		out->cause = TL_CAUSE_GROUPS;
 		out->why = "the suites both have are ECDHE, and no key-exchange group is in common";
@@ -201,12 +217,12 @@ explain_12(struct tl_arena *arena, const struct tl_site *site, const struct tl_s
 		out->computed = true;
 		out->version = v;
 		out->suite = pick_unlinked->id & 0xffff;
-		out->why = tl_arena_printf(arena,
-					   "the only suites both have are ones this OpenSSL cannot "
-					   "negotiate; a server whose library has it would choose %s "
-					   "(computed, not run)",
-					   pick_unlinked->iana ? pick_unlinked->iana
-							       : pick_unlinked->name);
+		out->why = tl_arena_printf(
+			arena,
+			"the only suites both have are ones this OpenSSL cannot "
+			"negotiate; a server whose library has it would choose %s "
+			"(computed, not run)",
+			pick_unlinked->iana ? pick_unlinked->iana : pick_unlinked->name);
 	}
 }
 
@@ -253,11 +269,13 @@ tl_refusal_explain(struct tl_arena *arena, const struct tl_site *site,
 	}
 	if (both == 0) {
 		out->cause = TL_CAUSE_PROTOCOLS;
-		out->why = tl_arena_printf(arena,
-					   "no protocol version in common: the client offers %s, the "
-					   "site allows %s",
-					   tl_protocols_string(arena, client),
-					   tl_protocols_string(arena, server));
+		/* Without supported_versions a hello names only its highest version. */
+		out->why = tl_arena_printf(
+			arena,
+			"no protocol version in common: the client offers %s%s, the site allows %s",
+			offer->nversions ? tl_protocols_string(arena, client)
+					 : wire_name(offer->legacy_version),
+			offer->nversions ? "" : " at most", tl_protocols_string(arena, server));
 		return;
 	}
 	/* OpenSSL settles the version first, the highest both have, then the rest for it. */

@@ -22,9 +22,9 @@
 enum tl_sim_cause {
 	TL_CAUSE_OTHER,     /* OpenSSL's reason is all there is */
 	TL_CAUSE_PROTOCOLS, /* no version in common */
-	TL_CAUSE_CIPHERS,   /* no TLS <= 1.2 suite in common (or none usable with the certificate) */
-	TL_CAUSE_SUITES13,  /* no TLS 1.3 suite in common, and no older version to fall back to */
-	TL_CAUSE_GROUPS,    /* only ECDHE suites in common, and no group */
+	TL_CAUSE_CIPHERS,  /* no TLS <= 1.2 suite in common (or none usable with the certificate) */
+	TL_CAUSE_SUITES13, /* no TLS 1.3 suite in common, and no older version to fall back to */
+	TL_CAUSE_GROUPS,   /* only ECDHE suites in common, and no group */
 	TL_CAUSE_CERTIFICATE, /* no certificate the shared suites can use */
 };
 

@@ -51,7 +51,8 @@ context_key(struct tl_arena *arena, const struct tl_site *site)
 
 	for (int i = 0; i < TL_OPT_COUNT; i++)
 		opts |= e->options[i].on ? 1u << i : 0;
-	k = tl_arena_printf(arena, "%s|%x|%s|%s|%s|%s|%s|%x|%d", or_dash(site->facts ? site->facts->name : NULL),
+	k = tl_arena_printf(arena, "%s|%x|%s|%s|%s|%s|%s|%x|%d",
+			    or_dash(site->facts ? site->facts->name : NULL),
 			    tl_site_protocols(site).mask, or_dash(e->ciphers.s),
 			    or_dash(e->suites_from->eff.ciphersuites.s), or_dash(e->groups.s),
 			    or_dash(tls->dhparam.path), or_dash(tls->password_file.path), opts,
@@ -276,7 +277,8 @@ set_dh(struct tl_server_ctxs *ctxs, struct tl_server_ctx *sc, const struct tl_si
 	struct tl_arena *arena = ctxs->an->arena;
 
 	if (site->tls.dhparam.path != NULL) {
-		const struct tl_cert_file *f = tl_certstore_get(ctxs->an->certs, site->tls.dhparam.path);
+		const struct tl_cert_file *f =
+			tl_certstore_get(ctxs->an->certs, site->tls.dhparam.path);
 		EVP_PKEY *dh = f->dh_params ? EVP_PKEY_dup(f->dh_params) : NULL;
 
 		if (dh != NULL && SSL_CTX_set0_tmp_dh_pkey(sc->ctx, dh) != 1) {
@@ -294,9 +296,9 @@ static bool
 folded_or_file(const char *name)
 {
 	static const char *const names[] = {
-		"Protocol",     "MinProtocol",  "MaxProtocol",  "CipherString", "Ciphersuites",
-		"Groups",       "Curves",       "Certificate",  "PrivateKey",   "ChainCAFile",
-		"ChainCAPath",  "VerifyCAFile", "VerifyCAPath", "RequestCAFile", "ClientCAFile",
+		"Protocol",     "MinProtocol",  "MaxProtocol",    "CipherString",  "Ciphersuites",
+		"Groups",       "Curves",       "Certificate",    "PrivateKey",    "ChainCAFile",
+		"ChainCAPath",  "VerifyCAFile", "VerifyCAPath",   "RequestCAFile", "ClientCAFile",
 		"ClientCAPath", "DHParameters", "ServerInfoFile",
 	};
 

@@ -45,7 +45,8 @@ struct tl_server_ctx {
 	struct tl_sim_cert certs[TL_SIM_MAX_CERTS];
 	size_t ncerts;
 	bool stapling; /* OCSP stapling is on (whether a response would be there is not known) */
-	/* Settings the simulation could not take from the config: "certificate path has variables". */
+	/* Settings the simulation could not take from the config: "certificate path has variables".
+	 */
 	const char *unmodelled;
 	const char *key; /* what it was built from, for sharing */
 };

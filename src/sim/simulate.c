@@ -64,8 +64,7 @@ client_name(struct tl_arena *arena, const struct tl_name *name)
 	case TL_NAME_DOT:
 		return name->name + 1;
 	case TL_NAME_WILDCARD_RIGHT:
-		return tl_arena_printf(arena, "%.*scom", (int)(strlen(name->name) - 1),
-				       name->name);
+		return tl_arena_printf(arena, "%.*scom", (int)(strlen(name->name) - 1), name->name);
 	case TL_NAME_GLOB:
 		return strpbrk(name->name, "*?") == NULL ? name->name : NULL;
 	default:
@@ -100,7 +99,8 @@ hello_of(struct sim_state *st, const struct tl_client_profile *client)
 	if (h == NULL) {
 		h = tl_arena_calloc(st->an->arena, 1, sizeof(*h));
 		h->bytes = tl_profile_hello(st->an->arena, client, PROBE_NAME, &h->len);
-		h->offer_read = h->bytes != NULL && tl_hello_offer_read(h->bytes, h->len, &h->offer);
+		h->offer_read =
+			h->bytes != NULL && tl_hello_offer_read(h->bytes, h->len, &h->offer);
 		tl_ptrmap_put(&st->hellos, client, NULL, h);
 	}
 	return h;
@@ -119,7 +119,8 @@ flight_of(struct sim_state *st, const struct tl_site *site, const struct tl_serv
 	f->ff.alert = -1;
 	h = hello_of(st, client);
 	if (h->bytes == NULL)
-		snprintf(f->ff.reason, sizeof(f->ff.reason), "the profile's hello could not be built");
+		snprintf(f->ff.reason, sizeof(f->ff.reason),
+			 "the profile's hello could not be built");
 	else if (tl_first_flight(sc->ctx, h->bytes, h->len, &f->ff) != 0 && f->ff.reason[0] == '\0')
 		snprintf(f->ff.reason, sizeof(f->ff.reason), "the server wrote no TLS record");
 	/* Sites sharing a context share its settings, so the explanation is shared too. */
@@ -232,8 +233,9 @@ simulate_one(struct sim_state *st, const struct tl_sim_site *row,
 	if (row->site == NULL || row->site->tls.reject_handshake.on) {
 		r->stage = TL_SIM_NO_SITE;
 		r->alert = SSL_AD_UNRECOGNIZED_NAME;
-		r->reason = row->site == NULL ? "no site takes this name (strict SNI)"
-					      : "the site rejects handshakes (ssl_reject_handshake)";
+		r->reason = row->site == NULL
+				    ? "no site takes this name (strict SNI)"
+				    : "the site rejects handshakes (ssl_reject_handshake)";
 		return;
 	}
 	sc = tl_server_ctx_for(&st->ctxs, context_site(row));
@@ -276,7 +278,8 @@ add_row(struct tl_arena *arena, struct tl_sim *out, size_t *cap, struct tl_strma
 	const struct tl_socket *sock, const struct tl_site *named, const char *name)
 {
 	struct tl_sim_site *row;
-	/* One row per socket and name: the sites a name does not reach are not rows of their own. */
+	/* One row per socket and name: the sites a name does not reach are not rows of their own.
+	 */
 	const char *key = tl_arena_printf(arena, "%p|%s", (const void *)sock, name ? name : "");
 
 	if (tl_strmap_get(seen, key) != NULL)
@@ -296,14 +299,15 @@ add_row(struct tl_arena *arena, struct tl_sim *out, size_t *cap, struct tl_strma
 	row->name = name;
 	row->site = tl_socket_select(sock, name);
 	row->named = named != NULL ? named : row->site;
-	row->label = tl_arena_printf(arena, "%s:%u%s%s", name ? name : "(no name)", sock->port,
-				     sock->wildcard ? "" : " on ", sock->wildcard ? "" : sock->addr);
+	row->label =
+		tl_arena_printf(arena, "%s:%u%s%s", name ? name : "(no name)", sock->port,
+				sock->wildcard ? "" : " on ", sock->wildcard ? "" : sock->addr);
 }
 
 void
 tl_simulate(struct tl_analysis *an, const struct tl_model *model,
-	    const struct tl_client_profile *const *clients, size_t nclients,
-	    const char *only_name, struct tl_sim *out)
+	    const struct tl_client_profile *const *clients, size_t nclients, const char *only_name,
+	    struct tl_sim *out)
 {
 	struct tl_arena *arena = an->arena;
 	struct sim_state st;
@@ -339,7 +343,8 @@ tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 	for (size_t i = 0; i < out->nsites; i++) {
 		struct tl_sim_site *row = &out->sites[i];
 
-		row->results = tl_arena_calloc(arena, nclients ? nclients : 1, sizeof(*row->results));
+		row->results =
+			tl_arena_calloc(arena, nclients ? nclients : 1, sizeof(*row->results));
 		for (size_t c = 0; c < nclients; c++)
 			simulate_one(&st, row, clients[c], &row->results[c]);
 	}
@@ -381,10 +386,17 @@ tl_sim_group_name(struct tl_arena *arena, unsigned group)
 		unsigned id;
 		const char *name;
 	} groups[] = {
-		{0x0017, "secp256r1"}, {0x0018, "secp384r1"}, {0x0019, "secp521r1"},
-		{0x001d, "x25519"},    {0x001e, "x448"},      {0x0100, "ffdhe2048"},
-		{0x0101, "ffdhe3072"}, {0x0102, "ffdhe4096"}, {0x0103, "ffdhe6144"},
-		{0x0104, "ffdhe8192"}, {0x6399, "X25519Kyber768Draft00"},
+		{0x0017, "secp256r1"},
+		{0x0018, "secp384r1"},
+		{0x0019, "secp521r1"},
+		{0x001d, "x25519"},
+		{0x001e, "x448"},
+		{0x0100, "ffdhe2048"},
+		{0x0101, "ffdhe3072"},
+		{0x0102, "ffdhe4096"},
+		{0x0103, "ffdhe6144"},
+		{0x0104, "ffdhe8192"},
+		{0x6399, "X25519Kyber768Draft00"},
 		{0x11ec, "X25519MLKEM768"},
 	};
 

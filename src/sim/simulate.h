@@ -24,8 +24,9 @@ enum tl_sim_stage {
 	TL_SIM_OK,
 	TL_SIM_HANDSHAKE,   /* the server refused the hello (an alert) */
 	TL_SIM_CERTIFICATE, /* the client refused the certificate or chain */
-	TL_SIM_NO_SITE,     /* no site takes the name (HAProxy strict-sni, nginx ssl_reject_handshake) */
-	TL_SIM_SERVER,      /* the site's context could not be built: see the lint findings */
+	TL_SIM_NO_SITE, /* no site takes the name (HAProxy strict-sni, nginx ssl_reject_handshake)
+			 */
+	TL_SIM_SERVER,  /* the site's context could not be built: see the lint findings */
 	/* Not simulated: the certificate is chosen per handshake (variables, nginx "data:"). */
 	TL_SIM_UNKNOWN,
 };
@@ -55,10 +56,10 @@ struct tl_sim_result {
 /* One site as a client reaches it: the socket, the name sent, the site SNI picks. */
 struct tl_sim_site {
 	const struct tl_socket *socket;
-	const char *name;            /* the SNI name sent; NULL: none */
-	const struct tl_site *named; /* the site whose name it is (the row's label) */
-	const struct tl_site *site;  /* the site the server selects; NULL: none (stage NO_SITE) */
-	const char *label;           /* "www.example.com:443" */
+	const char *name;              /* the SNI name sent; NULL: none */
+	const struct tl_site *named;   /* the site whose name it is (the row's label) */
+	const struct tl_site *site;    /* the site the server selects; NULL: none (stage NO_SITE) */
+	const char *label;             /* "www.example.com:443" */
 	struct tl_sim_result *results; /* one per client, in the order asked */
 };
 
@@ -67,7 +68,7 @@ struct tl_sim {
 	size_t nclients;
 	struct tl_sim_site *sites;
 	size_t nsites;
-	size_t contexts; /* distinct server contexts built */
+	size_t contexts;   /* distinct server contexts built */
 	size_t handshakes; /* first flights run (contexts × clients at most) */
 };
 

@@ -301,6 +301,51 @@ test_ciphers(void)
 	    "ciphers", "-f", "markdown", "HIGH");
 }
 
+/* 'simulate' (issue 13): its own options, client ids checked against the profiles. */
+static void
+test_simulate(void)
+{
+	OK("simulate", "nginx.conf");
+	CHECK_INT(opts.mode, TL_MODE_SIMULATE);
+	CHECK(opts.clients == NULL);
+	CHECK_STR(opts.paths.items[0], "nginx.conf");
+	OK("simulate", "--clients", "legacy", "--name", "www.example.com", "-f", "json", "x.conf");
+	CHECK_STR(opts.clients, "legacy");
+	CHECK_STR(opts.sim_name, "www.example.com");
+	CHECK_INT(opts.format, TL_FORMAT_JSON);
+	OK("simulate", "--clients=android-7.0,java-8u161", "x.conf");
+	CHECK_STR(opts.clients, "android-7.0,java-8u161");
+	OK("simulate", "--list-clients");
+	CHECK_INT(opts.mode, TL_MODE_LIST_CLIENTS);
+	OK("--require-clients", "android-7.0,java-8u161", "--require-clients=android-7.0",
+	   "a.conf");
+	CHECK_INT(opts.mode, TL_MODE_LINT);
+	CHECK_INT(opts.require_clients.len, 2);
+	CHECK_STR(opts.require_clients.items[1], "java-8u161");
+	/* "simulate" later than first is a file, as for "ciphers". */
+	OK("a.conf", "simulate");
+	CHECK_INT(opts.mode, TL_MODE_LINT);
+
+	ERR("unknown client 'android-77' in '--clients'", "see 'tlslint simulate --list-clients'",
+	    "simulate", "--clients", "android-7.0,android-77", "x.conf");
+	ERR("unknown client 'nope' in '--require-clients'", "see 'tlslint simulate --list-clients'",
+	    "--require-clients", "nope", "x.conf");
+	ERR("empty client id in '--require-clients android-7.0,'",
+	    "see 'tlslint simulate --list-clients'", "--require-clients", "android-7.0,", "x.conf");
+	ERR("option '--clients' belongs to 'simulate'", "write 'tlslint simulate --clients …'",
+	    "--clients", "all", "x.conf");
+	ERR("option '--name' belongs to 'simulate'", "write 'tlslint simulate --name HOST'",
+	    "--name", "a.example", "x.conf");
+	ERR("option '--list-clients' belongs to 'simulate'",
+	    "write 'tlslint simulate --list-clients'", "--list-clients");
+	ERR("format 'sarif' is not available with 'simulate'", "expected one of: text, json",
+	    "simulate", "-f", "sarif", "x.conf");
+	ERR("unexpected argument 'x.conf' with '--list-clients'", usage_hint, "simulate",
+	    "--list-clients", "x.conf");
+	ERR("option '--require-clients' cannot be used with 'ciphers'", usage_hint, "ciphers",
+	    "--require-clients", "android-7.0", "HIGH");
+}
+
 static void
 test_modes(void)
 {
@@ -580,6 +625,7 @@ main(void)
 	test_enable_disable();
 	test_paths_and_dashes();
 	test_ciphers();
+	test_simulate();
 	test_modes();
 	test_errors();
 	test_time();

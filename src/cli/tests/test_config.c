@@ -156,6 +156,11 @@ test_valid_small(void)
 	CHECK_INT(o.expiry_warning_days, 0);
 	CHECK_INT(o.set_mask, TL_SET_EXPIRY);
 
+	path = write_file("clients.yaml", "require-clients: [android-7.0, java-8u161]\n", 42);
+	CHECK_INT(tl_config_load(arena, path, &o, &err), 0);
+	CHECK_INT(o.require_clients.len, 2);
+	CHECK_STR(o.require_clients.items[1], "java-8u161");
+
 	path = write_file("max.yaml", "expiry-warning-days: 3650\nfail-on: never\n", 41);
 	CHECK_INT(tl_config_load(arena, path, &o, &err), 0);
 	CHECK_INT(o.expiry_warning_days, 3650);
@@ -176,7 +181,8 @@ static void
 test_errors(void)
 {
 	static const char keys[] = "(expected profile, policy, root, entry, targets, ca-file, "
-				   "ca-path, fail-on, expiry-warning-days or checks)";
+				   "ca-path, fail-on, expiry-warning-days, require-clients or "
+				   "checks)";
 
 	/* Unknown keys, at any level. */
 	EXPECT_ERROR("profile: old\nprofil: modern\n",
@@ -212,6 +218,14 @@ test_errors(void)
 	EXPECT_ERROR("profile: \"\"\n", "1:10: empty string for 'profile'");
 	EXPECT_ERROR("checks:\n", "1:8: expected a mapping for 'checks', got null");
 	EXPECT_ERROR("entry: ''\n", "1:8: empty string for 'entry'");
+	/* require-clients names profiles: an unknown id is an error at its line. */
+	EXPECT_ERROR("require-clients: [android-7.0,\n  android-77]\n",
+		     "2:3: unknown client 'android-77' in 'require-clients' (see 'tlslint simulate "
+		     "--list-clients')");
+	EXPECT_ERROR(
+		"require-clients: {a: b}\n",
+		"1:18: expected a string or a sequence of strings for 'require-clients', got a "
+		"mapping");
 
 	/* Bad values. */
 	EXPECT_ERROR("profile: strict\n", "1:10: unknown profile 'strict' (expected modern, "
