@@ -300,6 +300,32 @@ family_limits(struct tl_arena *arena, const struct tl_client_profile *profile,
 	return true;
 }
 
+const char *
+tl_cert_problem_name(enum tl_cert_problem problem)
+{
+	static const char *const names[] = {
+		[TL_CERT_FINE] = "ok",
+		[TL_CERT_UNKNOWN_ISSUER] = "unknown-issuer",
+		[TL_CERT_SELF_SIGNED] = "self-signed",
+		[TL_CERT_UNTRUSTED_ROOT] = "untrusted-root",
+		[TL_CERT_EXPIRED] = "expired",
+		[TL_CERT_NOT_YET_VALID] = "not-yet-valid",
+		[TL_CERT_ISSUER_EXPIRED] = "issuer-expired",
+		[TL_CERT_ISSUER_NOT_YET_VALID] = "issuer-not-yet-valid",
+		[TL_CERT_NAME_MISMATCH] = "name-mismatch",
+		[TL_CERT_WEAK_KEY] = "weak-key",
+		[TL_CERT_WEAK_SIGNATURE] = "weak-signature",
+		[TL_CERT_CA_LEAF] = "ca-leaf",
+		[TL_CERT_PURPOSE] = "purpose",
+		[TL_CERT_MUST_STAPLE] = "must-staple",
+		[TL_CERT_INVALID] = "invalid",
+	};
+
+	if ((size_t)problem >= sizeof(names) / sizeof(names[0]) || names[problem] == NULL)
+		return "invalid";
+	return names[problem];
+}
+
 void
 tl_client_verify(struct tl_arena *arena, const struct tl_client_profile *profile,
 		 STACK_OF(X509) * chain, const char *name, time_t now, X509_STORE *trust,

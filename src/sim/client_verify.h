@@ -90,6 +90,9 @@ enum tl_cert_problem {
 	TL_CERT_INVALID,        /* anything else OpenSSL's verifier refuses (see reason) */
 };
 
+/* A stable name for PROBLEM, for reports and JSON: "unknown-issuer", "expired", … */
+const char *tl_cert_problem_name(enum tl_cert_problem problem);
+
 struct tl_client_verdict {
 	enum tl_client_stage stage;
 	enum tl_cert_problem problem;

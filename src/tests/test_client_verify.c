@@ -496,6 +496,18 @@ test_must_staple(void)
 }
 
 static void
+test_problem_names(void)
+{
+	/* Every problem has its own name: they go into JSON. */
+	for (int a = TL_CERT_FINE; a <= TL_CERT_INVALID; a++)
+		for (int b = a + 1; b <= TL_CERT_INVALID; b++)
+			CHECK(strcmp(tl_cert_problem_name(a), tl_cert_problem_name(b)) != 0);
+	CHECK_STR(tl_cert_problem_name(TL_CERT_UNKNOWN_ISSUER), "unknown-issuer");
+	CHECK_STR(tl_cert_problem_name(TL_CERT_MUST_STAPLE), "must-staple");
+	CHECK_STR(tl_cert_problem_name(TL_CERT_FINE), "ok");
+}
+
+static void
 test_facts(void)
 {
 	CHECK_INT(tl_client_id_version("android-4.4"), tl_version(4, 4, 0));
@@ -556,6 +568,7 @@ main(int argc, char **argv)
 	test_ca_leaf();
 	test_eku();
 	test_must_staple();
+	test_problem_names();
 	test_facts();
 	tl_arena_free(arena);
 	X509_STORE_free(trust);
