@@ -278,6 +278,8 @@ write_json_result(struct tl_arena *arena, struct tl_json *j, const struct tl_sim
 		tl_json_member_string(j, "reason", r->reason);
 		tl_json_member_string(j, "why", r->why);
 		tl_json_member_string(j, "cause", cause_name(r->cause));
+		if (r->problem != NULL)
+			tl_json_member_string(j, "problem", r->problem);
 		tl_json_member_string(j, "clients_see", r->words);
 		if (r->computed) {
 			tl_json_key(j, "computed_result");

@@ -189,6 +189,7 @@ client_side(struct sim_state *st, const struct tl_server_ctx *sc, const char *na
 		v = &named;
 		if (v->stage == TL_CLIENT_OK) {
 			named.stage = TL_CLIENT_CERTIFICATE;
+			named.problem = TL_CERT_NAME_MISMATCH;
 			named.reason = "the certificate does not name the host";
 		}
 	}
@@ -196,6 +197,7 @@ client_side(struct sim_state *st, const struct tl_server_ctx *sc, const char *na
 	if (v->stage != TL_CLIENT_OK) {
 		r->stage = TL_SIM_CERTIFICATE;
 		r->cause = TL_CAUSE_CERTIFICATE;
+		r->problem = tl_cert_problem_name(v->problem);
 		r->reason = v->reason;
 		r->words = v->words;
 	}

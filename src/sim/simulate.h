@@ -51,6 +51,7 @@ struct tl_sim_result {
 	/* A refusal: the setting it is down to, and why in words (refusal.h); NULL: unknown. */
 	enum tl_sim_cause cause;
 	const char *why;
+	const char *problem; /* stage CERTIFICATE: tl_cert_problem_name(), e.g. "unknown-issuer" */
 };
 
 /* One site as a client reaches it: the socket, the name sent, the site SNI picks. */

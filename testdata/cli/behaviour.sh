@@ -296,5 +296,31 @@ run --version
 expect_match "--version names the default nginx target" "$out" "nginx 1\.30"
 expect_match "--version names the default HAProxy target" "$out" "HAProxy 3\.4\.0"
 
+# The client profiles of 'tlslint simulate' (issue 13): at least 30, ids family-version[-platform],
+# each with a source; an unknown id is a usage error naming the list.
+run simulate --list-clients --format json
+expect_status 0 "simulate --list-clients json"
+if ! python3 -c '
+import json, re, sys
+p = json.load(sys.stdin)
+ids = [c["id"] for c in p]
+assert len(p) >= 30, len(p)
+assert len(set(ids)) == len(ids)
+assert all(re.fullmatch(r"[a-z]+-[0-9][0-9a-z.]*(-[a-z0-9]+)?", i) for i in ids), ids
+assert all(c["source"] and c["era"] in ("current", "legacy") for c in p)
+assert {c["era"] for c in p} == {"current", "legacy"}
+' <<<"$out"; then
+	echo "FAIL: simulate --list-clients: the profiles are not as documented"
+	fails=$((fails + 1))
+fi
+run simulate --clients no-such-client testdata/nginx/chain-ok/nginx.conf
+expect_status 2 "simulate: unknown client"
+expect_match "simulate: unknown client named" "$err" "unknown client 'no-such-client' in '--clients'"
+run simulate --root testdata --now 2026-06-01T00:00:00Z --ca-file testdata/pki/root.crt \
+	--clients legacy -f json testdata/nginx/chain-ok/nginx.conf
+expect_status 0 "simulate --clients legacy"
+expect_no_match "simulate --clients legacy: no current client" "$out" '"era": "current"'
+expect_match "simulate --clients legacy: legacy clients" "$out" '"id": "android-7.0"'
+
 echo "$fails failed"
 [ "$fails" -eq 0 ]
