@@ -14,6 +14,7 @@
 #include <stdbool.h>
 
 #include "../src/certstore.h"
+#include "../src/strmap.h"
 #include "lower.h"
 #include "nginx_lower.h"
 
@@ -112,6 +113,12 @@ struct lower {
 	struct ngx_cache_zone *cache_zones; /* every shared cache declared so far */
 	/* Files nginx loads while it builds contexts towards backends, through the fs layer. */
 	struct tl_certstore *files;
+	/*
+	 * CA, CRL, ticket key and stapling files as read (path → struct
+	 * setting_file, nginx_tls_context.c): read once, however many servers
+	 * name one (nginx reads it again for each; the verdict is the same).
+	 */
+	struct tl_strmap setting_files;
 };
 
 /* The keyword table and how nginx words its refusals (nginx_keywords.c). */

@@ -191,12 +191,26 @@ verify_without_ca(struct lower *l, const struct tl_tls *t)
  * Reads the file a setting names (relative to nginx's prefix, under
  * --root). Returns 0 with its text, or -errno.
  */
+struct setting_file {
+	int rc;
+	char *text;
+	size_t len;
+};
+
 static int
 read_setting_file(struct lower *l, const struct tl_str *s, char **text, size_t *len)
 {
 	const char *path = tl_path_join(l->env->arena, l->prefix, s->s);
+	struct setting_file *f = tl_strmap_get(&l->setting_files, path);
 
-	return tl_fs_read(l->env->fs, path, MAX_TLS_FILE, text, len, NULL, NULL);
+	if (f == NULL) {
+		f = tl_arena_calloc(l->env->arena, 1, sizeof(*f));
+		f->rc = tl_fs_read(l->env->fs, path, MAX_TLS_FILE, &f->text, &f->len, NULL, NULL);
+		tl_strmap_put(&l->setting_files, path, f);
+	}
+	*text = f->text;
+	*len = f->len;
+	return f->rc;
 }
 
 /*

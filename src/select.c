@@ -240,3 +240,49 @@ tl_socket_select(const struct tl_socket *sock, const char *sni)
 	}
 	return fallback(sock);
 }
+
+void
+tl_select_index_init(struct tl_select_index *ix, struct tl_arena *arena,
+		     const struct tl_socket *sock)
+{
+	bool patterns = false, negations = false;
+
+	ix->sock = sock;
+	tl_strmap_init(&ix->exact, arena);
+	for (size_t i = 0; i < sock->sites.len; i++) {
+		struct tl_site *site = sock->sites.items[i];
+
+		for (size_t k = 0; k < site->names.len; k++) {
+			const struct tl_name *name = site->names.items[k];
+
+			negations = negations || name->negated;
+			if (name->kind != TL_NAME_EXACT) {
+				patterns = true;
+				continue;
+			}
+			if (!name->negated && tl_strmap_get(&ix->exact, name->name) == NULL)
+				tl_strmap_put(&ix->exact, name->name, site);
+		}
+	}
+	ix->usable = sock->select == TL_SELECT_BEST_MATCH ||
+		     (sock->select == TL_SELECT_CERT_NAMES && !negations) ||
+		     (sock->select == TL_SELECT_FIRST_MATCH && !patterns);
+}
+
+struct tl_site *
+tl_select_indexed(const struct tl_select_index *ix, const char *sni)
+{
+	char host[MAX_HOST];
+	size_t n = sni != NULL ? strlen(sni) : 0;
+	struct tl_site *site;
+
+	if (!ix->usable || n == 0 || n >= sizeof(host))
+		return tl_socket_select(ix->sock, sni);
+	for (size_t i = 0; i < n; i++)
+		host[i] = (char)tolower((unsigned char)sni[i]);
+	host[n] = '\0';
+	if (ix->sock->select == TL_SELECT_BEST_MATCH && n > 1 && host[n - 1] == '.')
+		host[n - 1] = '\0';
+	site = tl_strmap_get(&ix->exact, host);
+	return site != NULL ? site : tl_socket_select(ix->sock, sni);
+}

@@ -7,6 +7,7 @@
 #define TL_SELECT_H
 
 #include "model.h"
+#include "strmap.h"
 
 /*
  * The site of SOCK that a client sending SNI (NULL or "" for none) gets:
@@ -14,6 +15,22 @@
  * the socket has no site). Names compare without case.
  */
 struct tl_site *tl_socket_select(const struct tl_socket *sock, const char *sni);
+
+/*
+ * The same for many names of one socket (the simulation asks once per
+ * site): an index of the exact names answers those where the server's
+ * rule lets an exact name decide (nginx, HAProxy without "!name" filters,
+ * httpd when no name is a pattern); the rest go to tl_socket_select.
+ */
+struct tl_select_index {
+	const struct tl_socket *sock;
+	struct tl_strmap exact; /* lower-case name → the first site that has it */
+	bool usable;            /* the rule lets an exact name decide on this socket */
+};
+
+void tl_select_index_init(struct tl_select_index *ix, struct tl_arena *arena,
+			  const struct tl_socket *sock);
+struct tl_site *tl_select_indexed(const struct tl_select_index *ix, const char *sni);
 
 /*
  * Compiles a TL_NAME_GLOB name ('*' any run of characters, dots too, '?'

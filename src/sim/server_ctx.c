@@ -40,9 +40,9 @@ or_dash(const char *s)
 	return s != NULL ? s : "-";
 }
 
-/* Everything that shapes the context, as one string: sites that share it share the context. */
+/* Everything that shapes the context but its certificates, as one string. */
 static const char *
-context_key(struct tl_arena *arena, const struct tl_site *site)
+settings_key(struct tl_arena *arena, const struct tl_site *site)
 {
 	const struct tl_effective *e = &site->eff;
 	const struct tl_tls *tls = &site->tls;
@@ -51,12 +51,25 @@ context_key(struct tl_arena *arena, const struct tl_site *site)
 
 	for (int i = 0; i < TL_OPT_COUNT; i++)
 		opts |= e->options[i].on ? 1u << i : 0;
-	k = tl_arena_printf(arena, "%s|%x|%s|%s|%s|%s|%s|%x|%d",
+	k = tl_arena_printf(arena, "%s|%x|%s|%s|%s|%s|%x|%d",
 			    or_dash(site->facts ? site->facts->name : NULL),
 			    tl_site_protocols(site).mask, or_dash(e->ciphers.s),
 			    or_dash(e->suites_from->eff.ciphersuites.s), or_dash(e->groups.s),
-			    or_dash(tls->dhparam.path), or_dash(tls->password_file.path), opts,
-			    tls->stapling.on);
+			    or_dash(tls->dhparam.path), opts, tls->stapling.on);
+	for (size_t i = 0; i < tls->conf_commands.n; i++)
+		k = tl_arena_printf(arena, "%s|%s=%s", k, tls->conf_commands.items[i].name,
+				    or_dash(tls->conf_commands.items[i].value));
+	return k;
+}
+
+/* Everything that shapes the context: sites that share it share the context. */
+static const char *
+context_key(struct tl_arena *arena, const struct tl_site *site)
+{
+	const struct tl_tls *tls = &site->tls;
+	const char *k = tl_arena_printf(arena, "%s|%s", settings_key(arena, site),
+					or_dash(tls->password_file.path));
+
 	for (size_t i = 0; i < tls->certs.n; i++) {
 		const struct tl_cert_pair *p = &tls->certs.pairs[i];
 
@@ -64,9 +77,6 @@ context_key(struct tl_arena *arena, const struct tl_site *site)
 				    or_dash(p->key.path), or_dash(p->chain.path),
 				    or_dash(p->key_sidecar.path), p->key_from_cert_file);
 	}
-	for (size_t i = 0; i < tls->conf_commands.n; i++)
-		k = tl_arena_printf(arena, "%s|%s=%s", k, tls->conf_commands.items[i].name,
-				    or_dash(tls->conf_commands.items[i].value));
 	return k;
 }
 
@@ -336,6 +346,23 @@ run_commands(struct tl_arena *arena, struct tl_server_ctx *sc, const struct tl_s
 	ERR_clear_error();
 }
 
+/* The settings part of context_key, then each certificate as kind, size and signature. */
+static const char *
+decision_key(struct tl_arena *arena, const struct tl_site *site, const struct tl_server_ctx *sc)
+{
+	const char *k = settings_key(arena, site);
+
+	k = tl_arena_printf(arena, "%s|%s", k, sc->refusal ? sc->refusal : "-");
+	for (size_t i = 0; i < sc->ncerts; i++) {
+		EVP_PKEY *pk = X509_get0_pubkey(sc->certs[i].leaf);
+
+		k = tl_arena_printf(arena, "%s|%d:%d:%d", k, pk ? EVP_PKEY_get_base_id(pk) : 0,
+				    pk ? EVP_PKEY_get_bits(pk) : 0,
+				    X509_get_signature_nid(sc->certs[i].leaf));
+	}
+	return k;
+}
+
 static void
 build(struct tl_server_ctxs *ctxs, struct tl_server_ctx *sc, const struct tl_site *site)
 {
@@ -368,6 +395,7 @@ build(struct tl_server_ctxs *ctxs, struct tl_server_ctx *sc, const struct tl_sit
 	set_options(sc->ctx, e);
 	set_protocols(sc->ctx, tl_site_protocols(site).mask);
 	ERR_clear_error();
+	sc->decision_key = decision_key(arena, site, sc);
 }
 
 const struct tl_server_ctx *

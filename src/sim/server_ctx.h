@@ -49,6 +49,14 @@ struct tl_server_ctx {
 	 */
 	const char *unmodelled;
 	const char *key; /* what it was built from, for sharing */
+	/*
+	 * What the server's answer to a hello depends on: the settings, and of
+	 * each certificate only its key type and size and its signature
+	 * algorithm. Contexts that differ only in which certificate of a kind
+	 * they serve (thousands of sites, each its own) answer alike, so the
+	 * simulation runs their handshakes once.
+	 */
+	const char *decision_key;
 };
 
 /* The contexts of one simulation, built on first use. */

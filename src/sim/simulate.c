@@ -12,9 +12,11 @@
 #include <string.h>
 
 #include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
 
 #include "cipher_suites.h"
 #include "client_verify.h"
+#include "client_words.h"
 #include "first_flight.h"
 #include "hello_build.h"
 #include "hello_offer.h"
@@ -27,10 +29,11 @@
 struct sim_state {
 	struct tl_analysis *an;
 	struct tl_server_ctxs ctxs;
-	struct tl_ptrmap flights;  /* (context, client) → struct tl_first_flight * */
-	struct tl_ptrmap verdicts; /* (leaf, facts) → struct tl_client_verdict * */
-	struct tl_ptrmap hellos;   /* (client, NULL) → struct hello * */
-	struct tl_ptrmap names;    /* (certificate, name) → &covered or &uncovered */
+	struct tl_ptrmap flights;   /* (context, client) → struct tl_first_flight * */
+	struct tl_ptrmap verdicts;  /* (leaf, facts) → struct tl_client_verdict * */
+	struct tl_ptrmap hellos;    /* (client, NULL) → struct hello * */
+	struct tl_ptrmap leaves;    /* (certificate, NULL) → struct leaf_names * */
+	struct tl_strmap decisions; /* decision key → the first context with it */
 	size_t handshakes;
 };
 
@@ -45,6 +48,7 @@ struct hello {
 struct flight {
 	struct tl_first_flight ff;
 	struct tl_refusal refusal;
+	int cert_index; /* which of the context's certificates the server chose, or -1 */
 };
 
 /*
@@ -106,28 +110,44 @@ hello_of(struct sim_state *st, const struct tl_client_profile *client)
 	return h;
 }
 
+/*
+ * The server's answer to CLIENT on context SC, run once per decision key
+ * (server_ctx.h): contexts that differ only in which certificate of a kind
+ * they hold share it, the chosen certificate kept as an index.
+ */
 static const struct flight *
 flight_of(struct sim_state *st, const struct tl_site *site, const struct tl_server_ctx *sc,
 	  const struct tl_client_profile *client)
 {
-	struct flight *f = tl_ptrmap_get(&st->flights, sc, client);
+	const struct tl_server_ctx *canon = tl_strmap_get(&st->decisions, sc->decision_key);
+	struct flight *f;
 	const struct hello *h;
 
+	if (canon == NULL) {
+		canon = sc;
+		tl_strmap_put(&st->decisions, sc->decision_key, (void *)sc);
+	}
+	f = tl_ptrmap_get(&st->flights, canon, client);
 	if (f != NULL)
 		return f;
 	f = tl_arena_calloc(st->an->arena, 1, sizeof(*f));
 	f->ff.alert = -1;
+	f->cert_index = -1;
 	h = hello_of(st, client);
 	if (h->bytes == NULL)
 		snprintf(f->ff.reason, sizeof(f->ff.reason),
 			 "the profile's hello could not be built");
-	else if (tl_first_flight(sc->ctx, h->bytes, h->len, &f->ff) != 0 && f->ff.reason[0] == '\0')
+	else if (tl_first_flight(canon->ctx, h->bytes, h->len, &f->ff) != 0 &&
+		 f->ff.reason[0] == '\0')
 		snprintf(f->ff.reason, sizeof(f->ff.reason), "the server wrote no TLS record");
-	/* Sites sharing a context share its settings, so the explanation is shared too. */
+	for (size_t i = 0; i < canon->ncerts; i++)
+		if (f->ff.certificate != NULL && canon->certs[i].leaf == f->ff.certificate)
+			f->cert_index = (int)i;
+	/* Sites sharing a decision share its settings, so the explanation is shared too. */
 	if (!f->ff.answered && h->offer_read)
-		tl_refusal_explain(st->an->arena, site, sc, &h->offer, &f->refusal);
+		tl_refusal_explain(st->an->arena, site, canon, &h->offer, &f->refusal);
 	st->handshakes++;
-	tl_ptrmap_put(&st->flights, sc, client, f);
+	tl_ptrmap_put(&st->flights, canon, client, f);
 	return f;
 }
 
@@ -148,58 +168,102 @@ chain_verdict(struct sim_state *st, const struct tl_server_ctx *sc, const struct
 	return v;
 }
 
-/*
- * True when the leaf of CERT names NAME (NULL: the client checks no name),
- * asked once per certificate and name: every client of a row asks it.
- */
+/* Problems a client reports before a wrong name (client_verify.c: trust, purpose, then name). */
 static bool
-name_covered(struct sim_state *st, const struct tl_sim_cert *cert, const char *name)
+before_name(enum tl_cert_problem p)
 {
-	static const bool covered = true, uncovered = false;
-	const bool *known;
-	size_t n;
-	bool has_ext, yes;
-	const struct tl_san *sans;
+	return p == TL_CERT_UNKNOWN_ISSUER || p == TL_CERT_SELF_SIGNED ||
+	       p == TL_CERT_UNTRUSTED_ROOT || p == TL_CERT_INVALID || p == TL_CERT_PURPOSE;
+}
 
-	if (name == NULL)
-		return true;
-	known = tl_ptrmap_get(&st->names, cert, name);
-	if (known != NULL)
-		return *known;
-	sans = tl_cert_sans(st->an->arena, cert->leaf, &n, &has_ext);
-	yes = tl_sans_cover(sans, n, name);
-	tl_ptrmap_put(&st->names, cert, name, (void *)(yes ? &covered : &uncovered));
-	return yes;
+/* The names of CERT's leaf as the words quote them, made once per certificate. */
+struct leaf_names {
+	const struct tl_san *sans;
+	size_t n;
+	bool has_ext;
+	const char *dns, *text;
+};
+
+static const struct leaf_names *
+leaf_names(struct sim_state *st, const struct tl_sim_cert *cert)
+{
+	struct leaf_names *ln = tl_ptrmap_get(&st->leaves, cert, NULL);
+
+	if (ln == NULL) {
+		ln = tl_arena_calloc(st->an->arena, 1, sizeof(*ln));
+		ln->sans = tl_cert_sans(st->an->arena, cert->leaf, &ln->n, &ln->has_ext);
+		ln->dns = "";
+		for (size_t i = 0; i < ln->n; i++)
+			if (!ln->sans[i].ip)
+				ln->dns = tl_arena_printf(st->an->arena, "%s%s%s", ln->dns,
+							  *ln->dns ? ", " : "", ln->sans[i].text);
+		ln->text = tl_sans_text(st->an->arena, ln->sans, ln->n, 100);
+		tl_ptrmap_put(&st->leaves, cert, NULL, ln);
+	}
+	return ln;
+}
+
+/*
+ * The client's verdict for NAME from its verdict on the chain alone: a
+ * name the SANs do not cover is the problem unless one it reports first
+ * is there. Without the verifier's second run per name, which for
+ * thousands of names on one certificate would be most of the time; a
+ * leaf without subjectAltName (where some clients read the CN) does take
+ * the verifier's own path.
+ */
+static void
+named_verdict(struct sim_state *st, const struct tl_sim_cert *cert,
+	      const struct tl_client_profile *client, const struct tl_client_verdict *chain,
+	      const char *name, bool stapled, struct tl_client_verdict *out)
+{
+	const struct leaf_names *ln;
+	struct tl_words_context words;
+	unsigned char addr[16];
+	int error;
+
+	*out = *chain;
+	if (name == NULL || (chain->stage != TL_CLIENT_OK && before_name(chain->problem)))
+		return;
+	ln = leaf_names(st, cert);
+	if (!ln->has_ext) {
+		tl_client_verify(st->an->arena, client, cert->chain, name, st->an->now,
+				 st->an->trust, stapled, out);
+		return;
+	}
+	if (tl_sans_cover(ln->sans, ln->n, name))
+		return;
+	error = tl_hostname_ip(name, addr) > 0 ? X509_V_ERR_IP_ADDRESS_MISMATCH
+					       : X509_V_ERR_HOSTNAME_MISMATCH;
+	memset(&words, 0, sizeof(words));
+	words.name = name;
+	words.x509_error = error;
+	words.reason = X509_verify_cert_error_string(error);
+	words.dns_names = ln->dns;
+	words.sans = ln->text;
+	words.leaf_only = sk_X509_num(cert->chain) == 1;
+	out->stage = TL_CLIENT_CERTIFICATE;
+	out->problem = TL_CERT_NAME_MISMATCH;
+	out->reason = words.reason;
+	out->words = tl_client_words(st->an->arena, client->family, TL_CERT_NAME_MISMATCH, &words);
 }
 
 static void
 client_side(struct sim_state *st, const struct tl_server_ctx *sc, const char *name,
 	    struct tl_sim_result *r)
 {
-	const struct tl_client_verdict *v;
-	struct tl_client_verdict named;
+	struct tl_client_verdict v;
 
 	if (r->cert == NULL)
 		return;
-	v = chain_verdict(st, sc, r->cert, r->client);
-	if (v->stage == TL_CLIENT_OK && !name_covered(st, r->cert, name)) {
-		/* Rare: ask again with the name, for that client's words. */
-		tl_client_verify(st->an->arena, r->client, r->cert->chain, name, st->an->now,
-				 st->an->trust, sc->stapling, &named);
-		v = &named;
-		if (v->stage == TL_CLIENT_OK) {
-			named.stage = TL_CLIENT_CERTIFICATE;
-			named.problem = TL_CERT_NAME_MISMATCH;
-			named.reason = "the certificate does not name the host";
-		}
-	}
-	r->aia_fetched = v->aia_fetched;
-	if (v->stage != TL_CLIENT_OK) {
+	named_verdict(st, r->cert, r->client, chain_verdict(st, sc, r->cert, r->client), name,
+		      sc->stapling, &v);
+	r->aia_fetched = v.aia_fetched;
+	if (v.stage != TL_CLIENT_OK) {
 		r->stage = TL_SIM_CERTIFICATE;
 		r->cause = TL_CAUSE_CERTIFICATE;
-		r->problem = tl_cert_problem_name(v->problem);
-		r->reason = v->reason;
-		r->words = v->words;
+		r->problem = tl_cert_problem_name(v.problem);
+		r->reason = v.reason;
+		r->words = v.words;
 	}
 }
 
@@ -222,10 +286,9 @@ context_site(const struct tl_sim_site *row)
 }
 
 static void
-simulate_one(struct sim_state *st, const struct tl_sim_site *row,
+simulate_one(struct sim_state *st, const struct tl_sim_site *row, const struct tl_server_ctx *sc,
 	     const struct tl_client_profile *client, struct tl_sim_result *r)
 {
-	const struct tl_server_ctx *sc;
 	const struct flight *f;
 	const struct tl_first_flight *ff;
 
@@ -240,7 +303,6 @@ simulate_one(struct sim_state *st, const struct tl_sim_site *row,
 				    : "the site rejects handshakes (ssl_reject_handshake)";
 		return;
 	}
-	sc = tl_server_ctx_for(&st->ctxs, context_site(row));
 	if (sc->ctx == NULL) {
 		r->stage = TL_SIM_SERVER;
 		r->reason = sc->refusal;
@@ -269,7 +331,7 @@ simulate_one(struct sim_state *st, const struct tl_sim_site *row,
 	r->suite = ff->suite;
 	r->group = ff->group;
 	r->retry = ff->retry;
-	r->cert = tl_server_ctx_cert(sc, ff->certificate);
+	r->cert = f->cert_index >= 0 ? &sc->certs[f->cert_index] : NULL;
 	if (r->cert == NULL && sc->ncerts > 0 && ff->certificate == NULL && ff->version == 0x0304)
 		r->cert = &sc->certs[0];
 	client_side(st, sc, row->name, r);
@@ -277,11 +339,12 @@ simulate_one(struct sim_state *st, const struct tl_sim_site *row,
 
 static void
 add_row(struct tl_arena *arena, struct tl_sim *out, size_t *cap, struct tl_strmap *seen,
-	const struct tl_socket *sock, const struct tl_site *named, const char *name)
+	const struct tl_select_index *ix, const struct tl_site *named, const char *name)
 {
 	struct tl_sim_site *row;
 	/* One row per socket and name: the sites a name does not reach are not rows of their own.
 	 */
+	const struct tl_socket *sock = ix->sock;
 	const char *key = tl_arena_printf(arena, "%p|%s", (const void *)sock, name ? name : "");
 
 	if (tl_strmap_get(seen, key) != NULL)
@@ -299,7 +362,7 @@ add_row(struct tl_arena *arena, struct tl_sim *out, size_t *cap, struct tl_strma
 	row = &out->sites[out->nsites++];
 	row->socket = sock;
 	row->name = name;
-	row->site = tl_socket_select(sock, name);
+	row->site = tl_select_indexed(ix, name);
 	row->named = named != NULL ? named : row->site;
 	row->label =
 		tl_arena_printf(arena, "%s:%u%s%s", name ? name : "(no name)", sock->port,
@@ -324,31 +387,38 @@ tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 	tl_ptrmap_init(&st.flights, arena);
 	tl_ptrmap_init(&st.verdicts, arena);
 	tl_ptrmap_init(&st.hellos, arena);
-	tl_ptrmap_init(&st.names, arena);
+	tl_ptrmap_init(&st.leaves, arena);
+	tl_strmap_init(&st.decisions, arena);
 	out->clients = clients;
 	out->nclients = nclients;
 	for (size_t i = 0; i < model->sockets.len; i++) {
 		const struct tl_socket *sock = model->sockets.items[i];
 
+		struct tl_select_index ix;
+
 		if (!simulated_socket(sock))
 			continue;
+		tl_select_index_init(&ix, arena, sock);
 		if (only_name != NULL) {
-			add_row(arena, out, &cap, &seen, sock, NULL, only_name);
+			add_row(arena, out, &cap, &seen, &ix, NULL, only_name);
 			continue;
 		}
 		for (size_t k = 0; k < sock->sites.len; k++) {
 			const struct tl_site *site = sock->sites.items[k];
 
-			add_row(arena, out, &cap, &seen, sock, site, site_name(arena, site));
+			add_row(arena, out, &cap, &seen, &ix, site, site_name(arena, site));
 		}
 	}
 	for (size_t i = 0; i < out->nsites; i++) {
 		struct tl_sim_site *row = &out->sites[i];
+		/* The row's context, once for all its clients (NULL: no site takes the name). */
+		const struct tl_server_ctx *sc =
+			row->site != NULL ? tl_server_ctx_for(&st.ctxs, context_site(row)) : NULL;
 
 		row->results =
 			tl_arena_calloc(arena, nclients ? nclients : 1, sizeof(*row->results));
 		for (size_t c = 0; c < nclients; c++)
-			simulate_one(&st, row, clients[c], &row->results[c]);
+			simulate_one(&st, row, sc, clients[c], &row->results[c]);
 	}
 	out->contexts = st.ctxs.built;
 	out->handshakes = st.handshakes;
