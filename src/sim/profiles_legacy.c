@@ -193,11 +193,14 @@ static const struct tl_hello_params android10 = {
 /*
  * IE 8 on Windows XP SP3: Schannel of XP speaks SSL 3.0 and TLS 1.0, sends
  * no extensions at all (so no server_name: XP's Schannel has no SNI) and
- * offers its default list, Microsoft's "Cipher Suites in Schannel" for
- * Windows XP/Server 2003 (RC4 and 3DES first, then the export suites).
+ * offers its default list in the order of Microsoft's "TLS Cipher Suites"
+ * page for Windows Server 2003 and Windows XP (MicrosoftDocs/win32
+ * desktop-src/SecAuthN/tls-cipher-suites.md, read for this table): RC4 and
+ * 3DES first, then DES and the export suites; the two NULL suites at its
+ * end are left out, as Schannel offers them only when asked to.
  */
 static const uint16_t ie8_xp_suites[] = {
-	0x0004, 0x0005, 0x000a, 0x0009, 0x0064, 0x0062, 0x0003, 0x0006, 0x0013, 0x0012, 0x0063,
+	0x0004, 0x0005, 0x000a, 0x0013, 0x0009, 0x0012, 0x0064, 0x0062, 0x0063, 0x0003, 0x0006,
 };
 static const struct tl_hello_params ie8_xp = {
 	.record_version = 0x0301,
@@ -207,10 +210,14 @@ static const struct tl_hello_params ie8_xp = {
 
 /*
  * IE 11 on Windows 7 and 8.1: Schannel's default priority lists of
- * Microsoft Learn, "TLS Cipher Suites in Windows 7" and "... in Windows
- * 8.1", after the 2015 updates (KB3042058) that added the DHE-GCM suites:
- * no ECDHE-RSA with AES-GCM on either (a known gap of Windows before 10).
- * The _P256/_P384 variants of the documents are one code point each.
+ * Microsoft Learn, "TLS Cipher Suites in Windows 7" (after update 3042058)
+ * and "... in Windows 8.1" (after update 2919355), identical, read for
+ * this table (MicrosoftDocs/win32 desktop-src/SecAuthN/tls-cipher-suites-
+ * in-windows-7.md and -8-1.md): no ECDHE-RSA with AES-GCM on either (a
+ * known gap of Windows before 10). The _P256/_P384 variants of the pages
+ * are one code point each. The pages end with RC4-SHA and RC4-MD5, left
+ * out: IE 11 stopped offering RC4 with Microsoft's 2016 update (Security
+ * Advisory 2868725), recalled, not read here.
  * Curves P-256 and P-384; the signature algorithms as Schannel of that
  * era sends them. Windows 8.1 adds ALPN (h2 in IE 11 on 8.1).
  * Extensions from the Schannel documentation, not a capture.
@@ -250,13 +257,16 @@ static const struct tl_hello_params ie11_win81 = {
 
 /*
  * Edge 18 (EdgeHTML) on Windows 10 1809: Schannel's default list of
- * Microsoft Learn, "TLS Cipher Suites in Windows 10 v1809" (AES-GCM with
- * ECDHE first, then CBC); TLS 1.2 at most (Schannel has TLS 1.3 only from
- * Windows 11); X25519 first (Windows 10 1607 and later).
+ * Microsoft Learn, "TLS Cipher Suites in Windows 10 v1809" (MicrosoftDocs/
+ * win32 desktop-src/SecAuthN/tls-cipher-suites-in-windows-10-v1809.md,
+ * read for this table; the NULL suites it lists are offered only when
+ * asked for); TLS 1.2 at most (Schannel has TLS 1.3 only from Windows 11);
+ * X25519 first (Windows 10 1607 and later). Extensions and signature
+ * algorithms as recalled, not captured.
  */
 static const uint16_t edge18_suites[] = {
-	0xc02c, 0xc02b, 0xc030, 0xc02f, 0xc024, 0xc023, 0xc028, 0xc027, 0xc00a, 0xc009,
-	0xc014, 0xc013, 0x009d, 0x009c, 0x003d, 0x003c, 0x0035, 0x002f, 0x000a,
+	0xc02c, 0xc02b, 0xc030, 0xc02f, 0x009f, 0x009e, 0xc024, 0xc023, 0xc028, 0xc027, 0xc00a,
+	0xc009, 0xc014, 0xc013, 0x009d, 0x009c, 0x003d, 0x003c, 0x0035, 0x002f, 0x000a,
 };
 static const uint16_t sigalgs_schannel10[] = {
 	0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0201,
@@ -373,9 +383,11 @@ static const struct tl_hello_params java7 = {
 
 /*
  * Java 8u161: TLS 1.2 by default, the unlimited crypto policy by default
- * from 8u161 (so AES-256 suites first); suites in the default order of
- * Oracle's "JDK 8 ... Oracle Providers Documentation" (SunJSSE: CBC with
- * SHA-2 before AES-GCM, a JDK 8 peculiarity), the default named groups
+ * from 8u161 (so AES-256 suites first); suites in the priority order of
+ * the default-enabled table of OpenJDK 8's sun/security/ssl/CipherSuite.java
+ * (read for this table: CBC with SHA-2 before AES-GCM, "we decrease the
+ * priority of cipher suites in GCM mode", RC4 no longer enabled), the
+ * same order as Oracle's JDK 8 SunJSSE documentation; the default groups
  * of jdk.tls.namedGroups, the signature algorithms of SunJSSE 8, and
  * extended_master_secret (8u161 has it, JDK-8148421).
  */
@@ -405,20 +417,24 @@ static const struct tl_hello_params java8 = {
 };
 
 /*
- * Java 11 (11.0.x): TLS 1.3 and 1.2 (JEP 332); suites in the default
- * order of the JDK 11 "Java Security Standard Algorithm Names" /
- * SunJSSE documentation, the same shape as the captured Java 17 with
- * the static ECDH suites JDK 11 still enabled; named groups of JEP 324
- * (X25519 first, its key share) and the FFDHE groups; status_request
- * (client stapling is on by default from JDK 9). No session_ticket
- * (JDK 13 added it).
+ * Java 11 (11.0.x updates): TLS 1.3 and 1.2 (JEP 332). Suites in the order
+ * of the default-enabled part of the CipherSuite enum of the OpenJDK 11-13
+ * line (read in jdk13u-dev's sun/security/ssl/CipherSuite.java): TLS 1.3
+ * first, forward-secret AEAD, CBC, the static ECDH suites, then static
+ * RSA; its 3DES entries are not sent, since jdk.tls.disabledAlgorithms
+ * disables 3DES_EDE_CBC. ChaCha20 arrived in JDK 12 and 11 updates
+ * (recalled). Named groups of JEP 324 (X25519 first, its key share) and
+ * the FFDHE groups; status_request (client stapling is on by default from
+ * JDK 9). No session_ticket (JDK 13 added it). Groups, signature
+ * algorithms and extensions recalled and compared with the captured Java
+ * 17, not captured from Java 11.
  */
 static const uint16_t java11_suites[] = {
-	0x1302, 0x1301, 0xc02c, 0xc02b, 0xcca9, 0xc030, 0xcca8, 0xc02f, 0x009f, 0xccaa,
-	0x00a3, 0x009e, 0x00a2, 0xc024, 0xc028, 0xc023, 0xc027, 0x006b, 0x006a, 0x0067,
-	0x0040, 0xc02e, 0xc032, 0xc02d, 0xc031, 0xc026, 0xc02a, 0xc025, 0xc029, 0xc00a,
-	0xc014, 0xc009, 0xc013, 0x0039, 0x0038, 0x0033, 0x0032, 0xc005, 0xc00f, 0xc004,
-	0xc00e, 0x009d, 0x009c, 0x003d, 0x003c, 0x0035, 0x002f, 0x00ff,
+	0x1302, 0x1301, 0x1303, 0xc02c, 0xc02b, 0xcca9, 0xc030, 0xcca8, 0xc02f, 0x009f,
+	0xccaa, 0x00a3, 0x009e, 0x00a2, 0xc024, 0xc028, 0xc023, 0xc027, 0x006b, 0x006a,
+	0x0067, 0x0040, 0xc02e, 0xc032, 0xc02d, 0xc031, 0xc026, 0xc02a, 0xc025, 0xc029,
+	0xc00a, 0xc014, 0xc009, 0xc013, 0x0039, 0x0038, 0x0033, 0x0032, 0xc005, 0xc00f,
+	0xc004, 0xc00e, 0x009d, 0x009c, 0x003d, 0x003c, 0x0035, 0x002f, 0x00ff,
 };
 static const uint16_t groups_java11[] = {
 	0x001d, 0x0017, 0x0018, 0x0019, 0x001e, 0x0009, 0x000a, 0x000b, 0x000c,
@@ -675,14 +691,14 @@ LEGACY(p_android9, "android-9", "android", "Android 9 (Pie)", android81,
 LEGACY(p_android10, "android-10", "android", "Android 10", android10,
        SRC_ANDROID_DOC " (TLSv1.3 29+); the Android 9 list behind the TLS 1.3 suites");
 LEGACY(p_ie8_xp, "ie-8-winxp", "ie", "Internet Explorer 8 on Windows XP", ie8_xp,
-       "Microsoft, Cipher Suites in Schannel (Windows XP/Server 2003 default order); XP's "
-       "Schannel sends no extensions");
+       "Microsoft, TLS Cipher Suites (Windows Server 2003 and XP, default order; MicrosoftDocs/"
+       "win32 tls-cipher-suites.md); XP's Schannel sends no extensions");
 LEGACY(p_ie11_win7, "ie-11-win7", "ie", "Internet Explorer 11 on Windows 7", ie11_win7,
-       "Microsoft Learn, TLS Cipher Suites in Windows 7 (after KB3042058); extensions from "
-       "Schannel docs, not captured");
+       "Microsoft Learn, TLS Cipher Suites in Windows 7 (after update 3042058, RC4 left out); "
+       "extensions from Schannel docs, not captured");
 LEGACY(p_ie11_win81, "ie-11-win81", "ie", "Internet Explorer 11 on Windows 8.1", ie11_win81,
-       "Microsoft Learn, TLS Cipher Suites in Windows 8.1; extensions from Schannel docs, not "
-       "captured");
+       "Microsoft Learn, TLS Cipher Suites in Windows 8.1 (RC4 left out); extensions from "
+       "Schannel docs, not captured");
 LEGACY(p_edge18, "edge-18-win10", "edge", "Edge 18 (EdgeHTML) on Windows 10 1809", edge18,
        "Microsoft Learn, TLS Cipher Suites in Windows 10 v1809; extensions from Schannel docs");
 LEGACY(p_safari9, "safari-9-ios9", "safari", "Safari 9 on iOS 9", safari9,
@@ -696,10 +712,11 @@ LEGACY(p_java7, "java-7u25", "java", "Java 7u25 (SunJSSE)", java7,
        "Oracle, Java Cryptography Architecture Oracle Providers Documentation for JDK 7 "
        "(SunJSSE default order); TLS 1.0 client default");
 LEGACY(p_java8, "java-8u161", "java", "Java 8u161 (SunJSSE)", java8,
-       "Oracle, JDK 8 Oracle Providers Documentation (SunJSSE default order); unlimited policy "
-       "default from 8u161");
+       "OpenJDK 8 sun/security/ssl/CipherSuite.java default-enabled order (read) and Oracle's "
+       "JDK 8 SunJSSE docs; groups, sigalgs recalled");
 LEGACY(p_java11, "java-11", "java", "Java 11 (SunJSSE)", java11,
-       "Oracle, JDK 11 SunJSSE documentation and JEP 332/324; compared with the captured Java 17");
+       "OpenJDK 11-13 sun/security/ssl/CipherSuite.java enum order (read in jdk13u-dev), JEP "
+       "332/324; rest recalled");
 LEGACY(p_openssl101, "openssl-1.0.1", "openssl", "OpenSSL 1.0.1 client defaults", openssl101,
        "OpenSSL 1.0.1 ssl/ssl_ciph.c, ssl/s3_lib.c, ssl/t1_lib.c (rules applied by hand, not "
        "captured)");
