@@ -50,17 +50,19 @@ static const uint16_t sigalgs_boringssl2017[] = {
 /* ---- Android ---- */
 
 /*
- * Android 4.4 (API 19): the platform's SSLSocket enables only SSLv3 and
- * TLS 1.0 on client sockets below API 20 (developer.android.com,
- * javax.net.ssl.SSLSocket, "Protocols" table: TLSv1.1/1.2 supported 16+,
- * enabled by default 20+), so its hello says TLS 1.0. The suites are the
- * table's set enabled for API 19 (no GCM: 20+); the order is AOSP libcore
- * NativeCrypto.DEFAULT_CIPHER_SUITES at android-4.4 as recalled, not
- * checked against a capture. OpenSSL 1.0.1 underneath: its curve list.
+ * Android 4.4 (API 19): libcore's NativeCrypto of KitKat, read for this
+ * table in CyanogenMod's android_libcore, branch cm-11.0 (Android 4.4):
+ * getDefaultProtocols() is SSLv3 and TLSv1, so the hello says TLS 1.0;
+ * getDefaultCipherSuites() in its order, RC4-MD5 and RC4-SHA first, the
+ * export suites last, then the renegotiation SCSV. OpenSSL 1.0.1
+ * underneath: its curve list (recalled). Session tickets: Android's
+ * HttpsURLConnection (OkHttp) turns them on (recalled).
  */
 static const uint16_t android44_suites[] = {
-	0xc009, 0xc00a, 0xc013, 0xc014, 0xc007, 0xc011, 0x0033, 0x0032, 0x0039, 0x0038,
-	0x002f, 0x0035, 0x0005, 0x0004, 0xc008, 0xc012, 0x0016, 0x0013, 0x000a, 0x00ff,
+	0x0004, 0x0005, 0x002f, 0x0035, 0xc002, 0xc004, 0xc005, 0xc00c, 0xc00e,
+	0xc00f, 0xc007, 0xc009, 0xc00a, 0xc011, 0xc013, 0xc014, 0x0033, 0x0039,
+	0x0032, 0x0038, 0x000a, 0xc003, 0xc00d, 0xc008, 0xc012, 0x0016, 0x0013,
+	0x0009, 0x0015, 0x0012, 0x0003, 0x0008, 0x0014, 0x0011, 0x00ff,
 };
 static const struct tl_hello_params android44 = {
 	.record_version = 0x0301,
@@ -73,14 +75,17 @@ static const struct tl_hello_params android44 = {
 };
 
 /*
- * Android 5.0 (API 21): TLS 1.2 enabled on clients (SSLSocket table,
- * 20+), AES-GCM 128 enabled (20+), RC4 still enabled (its table: 1-22).
- * Order as published in scans of Lollipop's default SSLSocketFactory
- * (AES-128-GCM first, no AES-256-GCM); not checked against a capture.
+ * Android 5.0 (API 21): Conscrypt's NativeCrypto.DEFAULT_X509_CIPHER_SUITES
+ * and DEFAULT_PROTOCOLS (TLS 1.0 to 1.2), read for this table in
+ * CyanogenMod's android_external_conscrypt, branch cm-12.0 (Android 5.0):
+ * AES-GCM first, 128 before 256, RC4 still last but one. Lollipop's
+ * Conscrypt still links OpenSSL (external/openssl), so the renegotiation
+ * SCSV rather than the extension, and OpenSSL 1.0.1's signature
+ * algorithms; the curves (P-256, P-384, P-521) are recalled.
  */
 static const uint16_t android50_suites[] = {
-	0xc02b, 0xc02f, 0x009e, 0xc00a, 0xc009, 0xc013, 0xc014, 0xc007, 0xc011,
-	0x0033, 0x0032, 0x0039, 0x009c, 0x002f, 0x0035, 0x0005, 0x0004, 0x00ff,
+	0xc02b, 0xc02c, 0xc02f, 0xc030, 0x009e, 0x009f, 0xc009, 0xc00a, 0xc013, 0xc014, 0x0033,
+	0x0039, 0x0032, 0x0038, 0xc007, 0xc011, 0x009c, 0x009d, 0x002f, 0x0035, 0x0005, 0x00ff,
 };
 static const struct tl_hello_params android50 = {
 	.record_version = 0x0301,
@@ -95,8 +100,10 @@ static const struct tl_hello_params android50 = {
 
 /*
  * Android 7.x (API 24/25): Conscrypt's NativeCrypto.DEFAULT_X509_CIPHER_SUITES
- * of the API 25 framework (com/android/org/conscrypt/NativeCrypto, the
- * list used when EVP_has_aes_hardware() is true), read for this table.
+ * (the list used when EVP_has_aes_hardware() is true), read for this table
+ * in the API 25 framework (com/android/org/conscrypt/NativeCrypto) and, the
+ * same, in CyanogenMod's android_external_conscrypt, branch staging/cm-14.0
+ * (Android 7.0).
  * The SSLSocket table enables ChaCha20 from 24 and DHE until 25, so API 24
  * has the same set; BoringSSL underneath (X25519 first, the
  * renegotiation_info and extended_master_secret extensions).
@@ -675,15 +682,16 @@ static const struct tl_hello_params chrome70 = {
 #define SRC_ANDROID_DOC "developer.android.com javax.net.ssl.SSLSocket (protocol and cipher tables)"
 
 LEGACY(p_android44, "android-4.4", "android", "Android 4.4 (KitKat)", android44,
-       SRC_ANDROID_DOC "; order: AOSP libcore NativeCrypto.java android-4.4, recalled, not "
-		       "captured");
+       "libcore NativeCrypto.java of Android 4.4 (CyanogenMod android_libcore cm-11.0), "
+       "read; " SRC_ANDROID_DOC);
 LEGACY(p_android50, "android-5.0", "android", "Android 5.0 (Lollipop)", android50,
-       SRC_ANDROID_DOC "; order: published scans of Android 5.0, not captured");
+       "Conscrypt NativeCrypto.java of Android 5.0 (CyanogenMod android_external_conscrypt "
+       "cm-12.0), read; " SRC_ANDROID_DOC);
 LEGACY(p_android60, "android-6.0", "android", "Android 6.0 (Marshmallow)", android60,
        SRC_ANDROID_DOC "; the API 25 Conscrypt list less ChaCha20 (enabled from API 24)");
 LEGACY(p_android70, "android-7.0", "android", "Android 7.0 (Nougat)", android70,
-       "Conscrypt NativeCrypto.DEFAULT_X509_CIPHER_SUITES of the Android API 25 "
-       "framework; " SRC_ANDROID_DOC);
+       "Conscrypt NativeCrypto.DEFAULT_X509_CIPHER_SUITES of Android 7.0/7.1 (API 25 framework, "
+       "CyanogenMod cm-14.0), read");
 LEGACY(p_android81, "android-8.1", "android", "Android 8.1 (Oreo)", android81,
        SRC_ANDROID_DOC "; the API 25 Conscrypt list less DHE (enabled to API 25)");
 LEGACY(p_android9, "android-9", "android", "Android 9 (Pie)", android81,

@@ -532,10 +532,10 @@ test_first_flights(void)
 				CHECK_INT(r.version, 0x0304);
 		} else {
 			/*
-			 * A TLS 1.0 client: OpenSSL 3.0 takes the version, picks the
-			 * client's first ECDHE suite and then has no signature it may
-			 * make for it (TLS 1.0 signs with MD5+SHA-1, refused at security
-			 * level 1 and above): alert 80. XP's RC4/3DES/DES list shares no
+			 * A TLS 1.0 client: OpenSSL 3.0 takes the version but then finds
+			 * no signature algorithm it may use with the certificate, TLS
+			 * 1.0's MD5+SHA-1 being refused at security level 1 and above,
+			 * whatever the suite: alert 80. XP's RC4/3DES/DES list shares no
 			 * suite at all.
 			 */
 			tls10++;
