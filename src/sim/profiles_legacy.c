@@ -470,12 +470,15 @@ static const struct tl_hello_params java11 = {
 
 /*
  * OpenSSL 1.0.1: the default list "ALL:!aNULL:!eNULL:!SSLv2" in
- * ssl_create_cipher_list's strength order (256 bits, then 3DES at 168,
- * then 128, RC4, DES and the export suites), ECDHE before DHE before
- * static within each, SRP and PSK left out as ssl_cipher_list_to_bytes
- * does without their callbacks; TLS 1.2 since 1.0.1. Reconstructed from
- * the 1.0.1 sources' rules (ssl/ssl_ciph.c, ssl/s3_lib.c, t1_lib.c), not
- * from a capture.
+ * ssl_create_cipher_list's strength order, ECDHE before DHE before static
+ * within each, SRP and PSK left out as ssl_cipher_list_to_bytes does
+ * without their callbacks; TLS 1.2 since 1.0.1. Reconstructed by hand
+ * from the 1.0.1 sources' rules (ssl/ssl_ciph.c, ssl/s3_lib.c, t1_lib.c)
+ * and checked against the captured 1.0.2zl hello below, which has the
+ * same shape; 1.0.1 differs in counting 3DES at 168 bits (before the
+ * 128-bit suites), in still enabling the export and single-DES suites,
+ * and in its curve list. Not captured: a 1.0.1k source tree would not
+ * build with this machine's compiler.
  */
 static const uint16_t openssl101_suites[] = {
 	0xc030, 0xc02c, 0xc028, 0xc024, 0xc014, 0xc00a, 0x00a3, 0x009f, 0x006b, 0x006a, 0x0039,
@@ -483,8 +486,8 @@ static const uint16_t openssl101_suites[] = {
 	0x0035, 0x0084, 0xc012, 0xc008, 0x0016, 0x0013, 0xc00d, 0xc003, 0x000a, 0xc02f, 0xc02b,
 	0xc027, 0xc023, 0xc013, 0xc009, 0x00a2, 0x009e, 0x0067, 0x0040, 0x0033, 0x0032, 0x009a,
 	0x0099, 0x0045, 0x0044, 0xc031, 0xc02d, 0xc029, 0xc025, 0xc00e, 0xc004, 0x009c, 0x003c,
-	0x002f, 0x0096, 0x0041, 0xc011, 0xc007, 0xc00c, 0xc002, 0x0005, 0x0004, 0x0015, 0x0012,
-	0x0009, 0x0014, 0x0011, 0x0008, 0x0006, 0x0003, 0x00ff,
+	0x002f, 0x0096, 0x0041, 0x0007, 0xc011, 0xc007, 0xc00c, 0xc002, 0x0005, 0x0004, 0x0015,
+	0x0012, 0x0009, 0x0014, 0x0011, 0x0008, 0x0006, 0x0003, 0x00ff,
 };
 static const struct tl_hello_params openssl101 = {
 	.record_version = 0x0301,
@@ -498,28 +501,33 @@ static const struct tl_hello_params openssl101 = {
 };
 
 /*
- * OpenSSL 1.0.2 (1.0.2g and later): DEFAULT "ALL:!EXPORT:!LOW:!aNULL:
- * !eNULL:!SSLv2" (the export and single-DES suites gone after DROWN),
- * the static DH suites new in 1.0.2 beside their DHE twins, 3DES counted
- * at 112 bits and so after the 128-bit suites; the 1.0.x curve and
- * signature lists. Reconstructed from the 1.0.2 sources' rules, not from
- * a capture.
+ * OpenSSL 1.0.2: the hello `openssl s_client -servername` of OpenSSL
+ * 1.0.2zl (the last 1.0.2 release; source github.com/alsyundawy/
+ * openssl-1.0.2, built here with `./config no-shared no-asm`) sent to a
+ * capture listener on 2026-12-02, written down as parameters: DEFAULT in
+ * its strength order, 3DES counted at 112 bits and so after RC4, the
+ * renegotiation SCSV last. Left out: the two GOST suites (0x0080, 0x0081)
+ * of that static build, which a distribution's OpenSSL offers only with
+ * the gost engine loaded; the heartbeat extension; two of its three
+ * ec_point_formats. The 1.0.2 curve list (brainpool added).
  */
 static const uint16_t openssl102_suites[] = {
-	0xc030, 0xc02c, 0xc028, 0xc024, 0xc014, 0xc00a, 0x00a5, 0x00a3, 0x00a1, 0x009f, 0x006b,
-	0x006a, 0x0069, 0x0068, 0x0039, 0x0038, 0x0037, 0x0036, 0x0088, 0x0087, 0x0086, 0x0085,
-	0xc032, 0xc02e, 0xc02a, 0xc026, 0xc00f, 0xc005, 0x009d, 0x003d, 0x0035, 0x0084, 0xc02f,
-	0xc02b, 0xc027, 0xc023, 0xc013, 0xc009, 0x00a4, 0x00a2, 0x00a0, 0x009e, 0x0067, 0x0040,
-	0x003f, 0x003e, 0x0033, 0x0032, 0x0031, 0x0030, 0x009a, 0x0099, 0x0098, 0x0097, 0x0045,
-	0x0044, 0x0043, 0x0042, 0xc031, 0xc02d, 0xc029, 0xc025, 0xc00e, 0xc004, 0x009c, 0x003c,
-	0x002f, 0x0096, 0x0041, 0xc011, 0xc007, 0xc00c, 0xc002, 0x0005, 0x0004, 0xc012, 0xc008,
-	0x0016, 0x0013, 0x0010, 0x000d, 0xc00d, 0xc003, 0x000a, 0x00ff,
+	0xc030, 0xc02c, 0xc028, 0xc024, 0xc014, 0xc00a, 0x00a3, 0x009f, 0x006b, 0x006a, 0x0039,
+	0x0038, 0x0088, 0x0087, 0xc032, 0xc02e, 0xc02a, 0xc026, 0xc00f, 0xc005, 0x009d, 0x003d,
+	0x0035, 0x0084, 0xc02f, 0xc02b, 0xc027, 0xc023, 0xc013, 0xc009, 0x00a2, 0x009e, 0x0067,
+	0x0040, 0x0033, 0x0032, 0x009a, 0x0099, 0x0045, 0x0044, 0xc031, 0xc02d, 0xc029, 0xc025,
+	0xc00e, 0xc004, 0x009c, 0x003c, 0x002f, 0x0096, 0x0041, 0x0007, 0xc011, 0xc007, 0xc00c,
+	0xc002, 0x0005, 0x0004, 0xc012, 0xc008, 0x0016, 0x0013, 0xc00d, 0xc003, 0x000a, 0x00ff,
+};
+static const uint16_t curves_openssl102[] = {
+	0x0017, 0x0019, 0x001c, 0x001b, 0x0018, 0x001a, 0x0016,
+	0x000e, 0x000d, 0x000b, 0x000c, 0x0009, 0x000a,
 };
 static const struct tl_hello_params openssl102 = {
 	.record_version = 0x0301,
 	.legacy_version = 0x0303,
 	SUITES(openssl102_suites),
-	GROUPS(curves_openssl10),
+	GROUPS(curves_openssl102),
 	SIGALGS(sigalgs_openssl10),
 	.sni = true,
 	.ec_point_formats = true,
@@ -729,8 +737,8 @@ LEGACY(p_openssl101, "openssl-1.0.1", "openssl", "OpenSSL 1.0.1 client defaults"
        "OpenSSL 1.0.1 ssl/ssl_ciph.c, ssl/s3_lib.c, ssl/t1_lib.c (rules applied by hand, not "
        "captured)");
 LEGACY(p_openssl102, "openssl-1.0.2", "openssl", "OpenSSL 1.0.2 client defaults", openssl102,
-       "OpenSSL 1.0.2 ssl/ssl_ciph.c, ssl/s3_lib.c, ssl/t1_lib.c (rules applied by hand, not "
-       "captured)");
+       "s_client of OpenSSL 1.0.2zl built here from source and captured (GOST, heartbeat left "
+       "out)");
 LEGACY(p_openssl110, "openssl-1.1.0", "openssl", "OpenSSL 1.1.0 client defaults", openssl110,
        "OpenSSL 1.1.0 ssl/ssl_ciph.c and t1_lib.c; TLS 1.2 list equal to the captured OpenSSL "
        "3.0's");
