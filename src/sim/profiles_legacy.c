@@ -50,17 +50,19 @@ static const uint16_t sigalgs_boringssl2017[] = {
 /* ---- Android ---- */
 
 /*
- * Android 4.4 (API 19): the platform's SSLSocket enables only SSLv3 and
- * TLS 1.0 on client sockets below API 20 (developer.android.com,
- * javax.net.ssl.SSLSocket, "Protocols" table: TLSv1.1/1.2 supported 16+,
- * enabled by default 20+), so its hello says TLS 1.0. The suites are the
- * table's set enabled for API 19 (no GCM: 20+); the order is AOSP libcore
- * NativeCrypto.DEFAULT_CIPHER_SUITES at android-4.4 as recalled, not
- * checked against a capture. OpenSSL 1.0.1 underneath: its curve list.
+ * Android 4.4 (API 19): libcore's NativeCrypto of KitKat, read for this
+ * table in CyanogenMod's android_libcore, branch cm-11.0 (Android 4.4):
+ * getDefaultProtocols() is SSLv3 and TLSv1, so the hello says TLS 1.0;
+ * getDefaultCipherSuites() in its order, RC4-MD5 and RC4-SHA first, the
+ * export suites last, then the renegotiation SCSV. OpenSSL 1.0.1
+ * underneath: its curve list (recalled). Session tickets: Android's
+ * HttpsURLConnection (OkHttp) turns them on (recalled).
  */
 static const uint16_t android44_suites[] = {
-	0xc009, 0xc00a, 0xc013, 0xc014, 0xc007, 0xc011, 0x0033, 0x0032, 0x0039, 0x0038,
-	0x002f, 0x0035, 0x0005, 0x0004, 0xc008, 0xc012, 0x0016, 0x0013, 0x000a, 0x00ff,
+	0x0004, 0x0005, 0x002f, 0x0035, 0xc002, 0xc004, 0xc005, 0xc00c, 0xc00e,
+	0xc00f, 0xc007, 0xc009, 0xc00a, 0xc011, 0xc013, 0xc014, 0x0033, 0x0039,
+	0x0032, 0x0038, 0x000a, 0xc003, 0xc00d, 0xc008, 0xc012, 0x0016, 0x0013,
+	0x0009, 0x0015, 0x0012, 0x0003, 0x0008, 0x0014, 0x0011, 0x00ff,
 };
 static const struct tl_hello_params android44 = {
 	.record_version = 0x0301,
@@ -73,14 +75,17 @@ static const struct tl_hello_params android44 = {
 };
 
 /*
- * Android 5.0 (API 21): TLS 1.2 enabled on clients (SSLSocket table,
- * 20+), AES-GCM 128 enabled (20+), RC4 still enabled (its table: 1-22).
- * Order as published in scans of Lollipop's default SSLSocketFactory
- * (AES-128-GCM first, no AES-256-GCM); not checked against a capture.
+ * Android 5.0 (API 21): Conscrypt's NativeCrypto.DEFAULT_X509_CIPHER_SUITES
+ * and DEFAULT_PROTOCOLS (TLS 1.0 to 1.2), read for this table in
+ * CyanogenMod's android_external_conscrypt, branch cm-12.0 (Android 5.0):
+ * AES-GCM first, 128 before 256, RC4 still last but one. Lollipop's
+ * Conscrypt still links OpenSSL (external/openssl), so the renegotiation
+ * SCSV rather than the extension, and OpenSSL 1.0.1's signature
+ * algorithms; the curves (P-256, P-384, P-521) are recalled.
  */
 static const uint16_t android50_suites[] = {
-	0xc02b, 0xc02f, 0x009e, 0xc00a, 0xc009, 0xc013, 0xc014, 0xc007, 0xc011,
-	0x0033, 0x0032, 0x0039, 0x009c, 0x002f, 0x0035, 0x0005, 0x0004, 0x00ff,
+	0xc02b, 0xc02c, 0xc02f, 0xc030, 0x009e, 0x009f, 0xc009, 0xc00a, 0xc013, 0xc014, 0x0033,
+	0x0039, 0x0032, 0x0038, 0xc007, 0xc011, 0x009c, 0x009d, 0x002f, 0x0035, 0x0005, 0x00ff,
 };
 static const struct tl_hello_params android50 = {
 	.record_version = 0x0301,
@@ -95,8 +100,10 @@ static const struct tl_hello_params android50 = {
 
 /*
  * Android 7.x (API 24/25): Conscrypt's NativeCrypto.DEFAULT_X509_CIPHER_SUITES
- * of the API 25 framework (com/android/org/conscrypt/NativeCrypto, the
- * list used when EVP_has_aes_hardware() is true), read for this table.
+ * (the list used when EVP_has_aes_hardware() is true), read for this table
+ * in the API 25 framework (com/android/org/conscrypt/NativeCrypto) and, the
+ * same, in CyanogenMod's android_external_conscrypt, branch staging/cm-14.0
+ * (Android 7.0).
  * The SSLSocket table enables ChaCha20 from 24 and DHE until 25, so API 24
  * has the same set; BoringSSL underneath (X25519 first, the
  * renegotiation_info and extended_master_secret extensions).
@@ -193,11 +200,14 @@ static const struct tl_hello_params android10 = {
 /*
  * IE 8 on Windows XP SP3: Schannel of XP speaks SSL 3.0 and TLS 1.0, sends
  * no extensions at all (so no server_name: XP's Schannel has no SNI) and
- * offers its default list, Microsoft's "Cipher Suites in Schannel" for
- * Windows XP/Server 2003 (RC4 and 3DES first, then the export suites).
+ * offers its default list in the order of Microsoft's "TLS Cipher Suites"
+ * page for Windows Server 2003 and Windows XP (MicrosoftDocs/win32
+ * desktop-src/SecAuthN/tls-cipher-suites.md, read for this table): RC4 and
+ * 3DES first, then DES and the export suites; the two NULL suites at its
+ * end are left out, as Schannel offers them only when asked to.
  */
 static const uint16_t ie8_xp_suites[] = {
-	0x0004, 0x0005, 0x000a, 0x0009, 0x0064, 0x0062, 0x0003, 0x0006, 0x0013, 0x0012, 0x0063,
+	0x0004, 0x0005, 0x000a, 0x0013, 0x0009, 0x0012, 0x0064, 0x0062, 0x0063, 0x0003, 0x0006,
 };
 static const struct tl_hello_params ie8_xp = {
 	.record_version = 0x0301,
@@ -207,10 +217,14 @@ static const struct tl_hello_params ie8_xp = {
 
 /*
  * IE 11 on Windows 7 and 8.1: Schannel's default priority lists of
- * Microsoft Learn, "TLS Cipher Suites in Windows 7" and "... in Windows
- * 8.1", after the 2015 updates (KB3042058) that added the DHE-GCM suites:
- * no ECDHE-RSA with AES-GCM on either (a known gap of Windows before 10).
- * The _P256/_P384 variants of the documents are one code point each.
+ * Microsoft Learn, "TLS Cipher Suites in Windows 7" (after update 3042058)
+ * and "... in Windows 8.1" (after update 2919355), identical, read for
+ * this table (MicrosoftDocs/win32 desktop-src/SecAuthN/tls-cipher-suites-
+ * in-windows-7.md and -8-1.md): no ECDHE-RSA with AES-GCM on either (a
+ * known gap of Windows before 10). The _P256/_P384 variants of the pages
+ * are one code point each. The pages end with RC4-SHA and RC4-MD5, left
+ * out: IE 11 stopped offering RC4 with Microsoft's 2016 update (Security
+ * Advisory 2868725), recalled, not read here.
  * Curves P-256 and P-384; the signature algorithms as Schannel of that
  * era sends them. Windows 8.1 adds ALPN (h2 in IE 11 on 8.1).
  * Extensions from the Schannel documentation, not a capture.
@@ -250,13 +264,16 @@ static const struct tl_hello_params ie11_win81 = {
 
 /*
  * Edge 18 (EdgeHTML) on Windows 10 1809: Schannel's default list of
- * Microsoft Learn, "TLS Cipher Suites in Windows 10 v1809" (AES-GCM with
- * ECDHE first, then CBC); TLS 1.2 at most (Schannel has TLS 1.3 only from
- * Windows 11); X25519 first (Windows 10 1607 and later).
+ * Microsoft Learn, "TLS Cipher Suites in Windows 10 v1809" (MicrosoftDocs/
+ * win32 desktop-src/SecAuthN/tls-cipher-suites-in-windows-10-v1809.md,
+ * read for this table; the NULL suites it lists are offered only when
+ * asked for); TLS 1.2 at most (Schannel has TLS 1.3 only from Windows 11);
+ * X25519 first (Windows 10 1607 and later). Extensions and signature
+ * algorithms as recalled, not captured.
  */
 static const uint16_t edge18_suites[] = {
-	0xc02c, 0xc02b, 0xc030, 0xc02f, 0xc024, 0xc023, 0xc028, 0xc027, 0xc00a, 0xc009,
-	0xc014, 0xc013, 0x009d, 0x009c, 0x003d, 0x003c, 0x0035, 0x002f, 0x000a,
+	0xc02c, 0xc02b, 0xc030, 0xc02f, 0x009f, 0x009e, 0xc024, 0xc023, 0xc028, 0xc027, 0xc00a,
+	0xc009, 0xc014, 0xc013, 0x009d, 0x009c, 0x003d, 0x003c, 0x0035, 0x002f, 0x000a,
 };
 static const uint16_t sigalgs_schannel10[] = {
 	0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0201,
@@ -373,9 +390,11 @@ static const struct tl_hello_params java7 = {
 
 /*
  * Java 8u161: TLS 1.2 by default, the unlimited crypto policy by default
- * from 8u161 (so AES-256 suites first); suites in the default order of
- * Oracle's "JDK 8 ... Oracle Providers Documentation" (SunJSSE: CBC with
- * SHA-2 before AES-GCM, a JDK 8 peculiarity), the default named groups
+ * from 8u161 (so AES-256 suites first); suites in the priority order of
+ * the default-enabled table of OpenJDK 8's sun/security/ssl/CipherSuite.java
+ * (read for this table: CBC with SHA-2 before AES-GCM, "we decrease the
+ * priority of cipher suites in GCM mode", RC4 no longer enabled), the
+ * same order as Oracle's JDK 8 SunJSSE documentation; the default groups
  * of jdk.tls.namedGroups, the signature algorithms of SunJSSE 8, and
  * extended_master_secret (8u161 has it, JDK-8148421).
  */
@@ -405,20 +424,24 @@ static const struct tl_hello_params java8 = {
 };
 
 /*
- * Java 11 (11.0.x): TLS 1.3 and 1.2 (JEP 332); suites in the default
- * order of the JDK 11 "Java Security Standard Algorithm Names" /
- * SunJSSE documentation, the same shape as the captured Java 17 with
- * the static ECDH suites JDK 11 still enabled; named groups of JEP 324
- * (X25519 first, its key share) and the FFDHE groups; status_request
- * (client stapling is on by default from JDK 9). No session_ticket
- * (JDK 13 added it).
+ * Java 11 (11.0.x updates): TLS 1.3 and 1.2 (JEP 332). Suites in the order
+ * of the default-enabled part of the CipherSuite enum of the OpenJDK 11-13
+ * line (read in jdk13u-dev's sun/security/ssl/CipherSuite.java): TLS 1.3
+ * first, forward-secret AEAD, CBC, the static ECDH suites, then static
+ * RSA; its 3DES entries are not sent, since jdk.tls.disabledAlgorithms
+ * disables 3DES_EDE_CBC. ChaCha20 arrived in JDK 12 and 11 updates
+ * (recalled). Named groups of JEP 324 (X25519 first, its key share) and
+ * the FFDHE groups; status_request (client stapling is on by default from
+ * JDK 9). No session_ticket (JDK 13 added it). Groups, signature
+ * algorithms and extensions recalled and compared with the captured Java
+ * 17, not captured from Java 11.
  */
 static const uint16_t java11_suites[] = {
-	0x1302, 0x1301, 0xc02c, 0xc02b, 0xcca9, 0xc030, 0xcca8, 0xc02f, 0x009f, 0xccaa,
-	0x00a3, 0x009e, 0x00a2, 0xc024, 0xc028, 0xc023, 0xc027, 0x006b, 0x006a, 0x0067,
-	0x0040, 0xc02e, 0xc032, 0xc02d, 0xc031, 0xc026, 0xc02a, 0xc025, 0xc029, 0xc00a,
-	0xc014, 0xc009, 0xc013, 0x0039, 0x0038, 0x0033, 0x0032, 0xc005, 0xc00f, 0xc004,
-	0xc00e, 0x009d, 0x009c, 0x003d, 0x003c, 0x0035, 0x002f, 0x00ff,
+	0x1302, 0x1301, 0x1303, 0xc02c, 0xc02b, 0xcca9, 0xc030, 0xcca8, 0xc02f, 0x009f,
+	0xccaa, 0x00a3, 0x009e, 0x00a2, 0xc024, 0xc028, 0xc023, 0xc027, 0x006b, 0x006a,
+	0x0067, 0x0040, 0xc02e, 0xc032, 0xc02d, 0xc031, 0xc026, 0xc02a, 0xc025, 0xc029,
+	0xc00a, 0xc014, 0xc009, 0xc013, 0x0039, 0x0038, 0x0033, 0x0032, 0xc005, 0xc00f,
+	0xc004, 0xc00e, 0x009d, 0x009c, 0x003d, 0x003c, 0x0035, 0x002f, 0x00ff,
 };
 static const uint16_t groups_java11[] = {
 	0x001d, 0x0017, 0x0018, 0x0019, 0x001e, 0x0009, 0x000a, 0x000b, 0x000c,
@@ -447,12 +470,15 @@ static const struct tl_hello_params java11 = {
 
 /*
  * OpenSSL 1.0.1: the default list "ALL:!aNULL:!eNULL:!SSLv2" in
- * ssl_create_cipher_list's strength order (256 bits, then 3DES at 168,
- * then 128, RC4, DES and the export suites), ECDHE before DHE before
- * static within each, SRP and PSK left out as ssl_cipher_list_to_bytes
- * does without their callbacks; TLS 1.2 since 1.0.1. Reconstructed from
- * the 1.0.1 sources' rules (ssl/ssl_ciph.c, ssl/s3_lib.c, t1_lib.c), not
- * from a capture.
+ * ssl_create_cipher_list's strength order, ECDHE before DHE before static
+ * within each, SRP and PSK left out as ssl_cipher_list_to_bytes does
+ * without their callbacks; TLS 1.2 since 1.0.1. Reconstructed by hand
+ * from the 1.0.1 sources' rules (ssl/ssl_ciph.c, ssl/s3_lib.c, t1_lib.c)
+ * and checked against the captured 1.0.2zl hello below, which has the
+ * same shape; 1.0.1 differs in counting 3DES at 168 bits (before the
+ * 128-bit suites), in still enabling the export and single-DES suites,
+ * and in its curve list. Not captured: a 1.0.1k source tree would not
+ * build with this machine's compiler.
  */
 static const uint16_t openssl101_suites[] = {
 	0xc030, 0xc02c, 0xc028, 0xc024, 0xc014, 0xc00a, 0x00a3, 0x009f, 0x006b, 0x006a, 0x0039,
@@ -460,8 +486,8 @@ static const uint16_t openssl101_suites[] = {
 	0x0035, 0x0084, 0xc012, 0xc008, 0x0016, 0x0013, 0xc00d, 0xc003, 0x000a, 0xc02f, 0xc02b,
 	0xc027, 0xc023, 0xc013, 0xc009, 0x00a2, 0x009e, 0x0067, 0x0040, 0x0033, 0x0032, 0x009a,
 	0x0099, 0x0045, 0x0044, 0xc031, 0xc02d, 0xc029, 0xc025, 0xc00e, 0xc004, 0x009c, 0x003c,
-	0x002f, 0x0096, 0x0041, 0xc011, 0xc007, 0xc00c, 0xc002, 0x0005, 0x0004, 0x0015, 0x0012,
-	0x0009, 0x0014, 0x0011, 0x0008, 0x0006, 0x0003, 0x00ff,
+	0x002f, 0x0096, 0x0041, 0x0007, 0xc011, 0xc007, 0xc00c, 0xc002, 0x0005, 0x0004, 0x0015,
+	0x0012, 0x0009, 0x0014, 0x0011, 0x0008, 0x0006, 0x0003, 0x00ff,
 };
 static const struct tl_hello_params openssl101 = {
 	.record_version = 0x0301,
@@ -475,28 +501,33 @@ static const struct tl_hello_params openssl101 = {
 };
 
 /*
- * OpenSSL 1.0.2 (1.0.2g and later): DEFAULT "ALL:!EXPORT:!LOW:!aNULL:
- * !eNULL:!SSLv2" (the export and single-DES suites gone after DROWN),
- * the static DH suites new in 1.0.2 beside their DHE twins, 3DES counted
- * at 112 bits and so after the 128-bit suites; the 1.0.x curve and
- * signature lists. Reconstructed from the 1.0.2 sources' rules, not from
- * a capture.
+ * OpenSSL 1.0.2: the hello `openssl s_client -servername` of OpenSSL
+ * 1.0.2zl (the last 1.0.2 release; source github.com/alsyundawy/
+ * openssl-1.0.2, built here with `./config no-shared no-asm`) sent to a
+ * capture listener on 2026-12-02, written down as parameters: DEFAULT in
+ * its strength order, 3DES counted at 112 bits and so after RC4, the
+ * renegotiation SCSV last. Left out: the two GOST suites (0x0080, 0x0081)
+ * of that static build, which a distribution's OpenSSL offers only with
+ * the gost engine loaded; the heartbeat extension; two of its three
+ * ec_point_formats. The 1.0.2 curve list (brainpool added).
  */
 static const uint16_t openssl102_suites[] = {
-	0xc030, 0xc02c, 0xc028, 0xc024, 0xc014, 0xc00a, 0x00a5, 0x00a3, 0x00a1, 0x009f, 0x006b,
-	0x006a, 0x0069, 0x0068, 0x0039, 0x0038, 0x0037, 0x0036, 0x0088, 0x0087, 0x0086, 0x0085,
-	0xc032, 0xc02e, 0xc02a, 0xc026, 0xc00f, 0xc005, 0x009d, 0x003d, 0x0035, 0x0084, 0xc02f,
-	0xc02b, 0xc027, 0xc023, 0xc013, 0xc009, 0x00a4, 0x00a2, 0x00a0, 0x009e, 0x0067, 0x0040,
-	0x003f, 0x003e, 0x0033, 0x0032, 0x0031, 0x0030, 0x009a, 0x0099, 0x0098, 0x0097, 0x0045,
-	0x0044, 0x0043, 0x0042, 0xc031, 0xc02d, 0xc029, 0xc025, 0xc00e, 0xc004, 0x009c, 0x003c,
-	0x002f, 0x0096, 0x0041, 0xc011, 0xc007, 0xc00c, 0xc002, 0x0005, 0x0004, 0xc012, 0xc008,
-	0x0016, 0x0013, 0x0010, 0x000d, 0xc00d, 0xc003, 0x000a, 0x00ff,
+	0xc030, 0xc02c, 0xc028, 0xc024, 0xc014, 0xc00a, 0x00a3, 0x009f, 0x006b, 0x006a, 0x0039,
+	0x0038, 0x0088, 0x0087, 0xc032, 0xc02e, 0xc02a, 0xc026, 0xc00f, 0xc005, 0x009d, 0x003d,
+	0x0035, 0x0084, 0xc02f, 0xc02b, 0xc027, 0xc023, 0xc013, 0xc009, 0x00a2, 0x009e, 0x0067,
+	0x0040, 0x0033, 0x0032, 0x009a, 0x0099, 0x0045, 0x0044, 0xc031, 0xc02d, 0xc029, 0xc025,
+	0xc00e, 0xc004, 0x009c, 0x003c, 0x002f, 0x0096, 0x0041, 0x0007, 0xc011, 0xc007, 0xc00c,
+	0xc002, 0x0005, 0x0004, 0xc012, 0xc008, 0x0016, 0x0013, 0xc00d, 0xc003, 0x000a, 0x00ff,
+};
+static const uint16_t curves_openssl102[] = {
+	0x0017, 0x0019, 0x001c, 0x001b, 0x0018, 0x001a, 0x0016,
+	0x000e, 0x000d, 0x000b, 0x000c, 0x0009, 0x000a,
 };
 static const struct tl_hello_params openssl102 = {
 	.record_version = 0x0301,
 	.legacy_version = 0x0303,
 	SUITES(openssl102_suites),
-	GROUPS(curves_openssl10),
+	GROUPS(curves_openssl102),
 	SIGALGS(sigalgs_openssl10),
 	.sni = true,
 	.ec_point_formats = true,
@@ -659,15 +690,16 @@ static const struct tl_hello_params chrome70 = {
 #define SRC_ANDROID_DOC "developer.android.com javax.net.ssl.SSLSocket (protocol and cipher tables)"
 
 LEGACY(p_android44, "android-4.4", "android", "Android 4.4 (KitKat)", android44,
-       SRC_ANDROID_DOC "; order: AOSP libcore NativeCrypto.java android-4.4, recalled, not "
-		       "captured");
+       "libcore NativeCrypto.java of Android 4.4 (CyanogenMod android_libcore cm-11.0), "
+       "read; " SRC_ANDROID_DOC);
 LEGACY(p_android50, "android-5.0", "android", "Android 5.0 (Lollipop)", android50,
-       SRC_ANDROID_DOC "; order: published scans of Android 5.0, not captured");
+       "Conscrypt NativeCrypto.java of Android 5.0 (CyanogenMod android_external_conscrypt "
+       "cm-12.0), read; " SRC_ANDROID_DOC);
 LEGACY(p_android60, "android-6.0", "android", "Android 6.0 (Marshmallow)", android60,
        SRC_ANDROID_DOC "; the API 25 Conscrypt list less ChaCha20 (enabled from API 24)");
 LEGACY(p_android70, "android-7.0", "android", "Android 7.0 (Nougat)", android70,
-       "Conscrypt NativeCrypto.DEFAULT_X509_CIPHER_SUITES of the Android API 25 "
-       "framework; " SRC_ANDROID_DOC);
+       "Conscrypt NativeCrypto.DEFAULT_X509_CIPHER_SUITES of Android 7.0/7.1 (API 25 framework, "
+       "CyanogenMod cm-14.0), read");
 LEGACY(p_android81, "android-8.1", "android", "Android 8.1 (Oreo)", android81,
        SRC_ANDROID_DOC "; the API 25 Conscrypt list less DHE (enabled to API 25)");
 LEGACY(p_android9, "android-9", "android", "Android 9 (Pie)", android81,
@@ -675,14 +707,14 @@ LEGACY(p_android9, "android-9", "android", "Android 9 (Pie)", android81,
 LEGACY(p_android10, "android-10", "android", "Android 10", android10,
        SRC_ANDROID_DOC " (TLSv1.3 29+); the Android 9 list behind the TLS 1.3 suites");
 LEGACY(p_ie8_xp, "ie-8-winxp", "ie", "Internet Explorer 8 on Windows XP", ie8_xp,
-       "Microsoft, Cipher Suites in Schannel (Windows XP/Server 2003 default order); XP's "
-       "Schannel sends no extensions");
+       "Microsoft, TLS Cipher Suites (Windows Server 2003 and XP, default order; MicrosoftDocs/"
+       "win32 tls-cipher-suites.md); XP's Schannel sends no extensions");
 LEGACY(p_ie11_win7, "ie-11-win7", "ie", "Internet Explorer 11 on Windows 7", ie11_win7,
-       "Microsoft Learn, TLS Cipher Suites in Windows 7 (after KB3042058); extensions from "
-       "Schannel docs, not captured");
+       "Microsoft Learn, TLS Cipher Suites in Windows 7 (after update 3042058, RC4 left out); "
+       "extensions from Schannel docs, not captured");
 LEGACY(p_ie11_win81, "ie-11-win81", "ie", "Internet Explorer 11 on Windows 8.1", ie11_win81,
-       "Microsoft Learn, TLS Cipher Suites in Windows 8.1; extensions from Schannel docs, not "
-       "captured");
+       "Microsoft Learn, TLS Cipher Suites in Windows 8.1 (RC4 left out); extensions from "
+       "Schannel docs, not captured");
 LEGACY(p_edge18, "edge-18-win10", "edge", "Edge 18 (EdgeHTML) on Windows 10 1809", edge18,
        "Microsoft Learn, TLS Cipher Suites in Windows 10 v1809; extensions from Schannel docs");
 LEGACY(p_safari9, "safari-9-ios9", "safari", "Safari 9 on iOS 9", safari9,
@@ -696,16 +728,17 @@ LEGACY(p_java7, "java-7u25", "java", "Java 7u25 (SunJSSE)", java7,
        "Oracle, Java Cryptography Architecture Oracle Providers Documentation for JDK 7 "
        "(SunJSSE default order); TLS 1.0 client default");
 LEGACY(p_java8, "java-8u161", "java", "Java 8u161 (SunJSSE)", java8,
-       "Oracle, JDK 8 Oracle Providers Documentation (SunJSSE default order); unlimited policy "
-       "default from 8u161");
+       "OpenJDK 8 sun/security/ssl/CipherSuite.java default-enabled order (read) and Oracle's "
+       "JDK 8 SunJSSE docs; groups, sigalgs recalled");
 LEGACY(p_java11, "java-11", "java", "Java 11 (SunJSSE)", java11,
-       "Oracle, JDK 11 SunJSSE documentation and JEP 332/324; compared with the captured Java 17");
+       "OpenJDK 11-13 sun/security/ssl/CipherSuite.java enum order (read in jdk13u-dev), JEP "
+       "332/324; rest recalled");
 LEGACY(p_openssl101, "openssl-1.0.1", "openssl", "OpenSSL 1.0.1 client defaults", openssl101,
        "OpenSSL 1.0.1 ssl/ssl_ciph.c, ssl/s3_lib.c, ssl/t1_lib.c (rules applied by hand, not "
        "captured)");
 LEGACY(p_openssl102, "openssl-1.0.2", "openssl", "OpenSSL 1.0.2 client defaults", openssl102,
-       "OpenSSL 1.0.2 ssl/ssl_ciph.c, ssl/s3_lib.c, ssl/t1_lib.c (rules applied by hand, not "
-       "captured)");
+       "s_client of OpenSSL 1.0.2zl built here from source and captured (GOST, heartbeat left "
+       "out)");
 LEGACY(p_openssl110, "openssl-1.1.0", "openssl", "OpenSSL 1.1.0 client defaults", openssl110,
        "OpenSSL 1.1.0 ssl/ssl_ciph.c and t1_lib.c; TLS 1.2 list equal to the captured OpenSSL "
        "3.0's");

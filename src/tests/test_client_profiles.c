@@ -482,6 +482,25 @@ test_inserted_name(void)
 	tl_arena_free(arena);
 }
 
+/* A name longer than DNS allows (253 bytes) is no name a client could send: none is sent. */
+static void
+test_overlong_name(void)
+{
+	struct tl_arena *arena = tl_arena_new();
+	static struct parsed h;
+	char name[300];
+
+	memset(name, 'a', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	for (size_t i = 63; i < sizeof(name) - 1; i += 64)
+		name[i] = '.';
+	hello_for(arena, tl_client_profile_find("curl-7.88-linux"), name, NULL, &h);
+	hello_for(arena, tl_client_profile_find("java-8u161"), name, NULL, &h);
+	name[253] = '\0'; /* 253 bytes: the longest name, sent */
+	hello_for(arena, tl_client_profile_find("java-8u161"), name, name, &h);
+	tl_arena_free(arena);
+}
+
 /* ---- the server's answer ---- */
 
 static bool
@@ -532,10 +551,10 @@ test_first_flights(void)
 				CHECK_INT(r.version, 0x0304);
 		} else {
 			/*
-			 * A TLS 1.0 client: OpenSSL 3.0 takes the version, picks the
-			 * client's first ECDHE suite and then has no signature it may
-			 * make for it (TLS 1.0 signs with MD5+SHA-1, refused at security
-			 * level 1 and above): alert 80. XP's RC4/3DES/DES list shares no
+			 * A TLS 1.0 client: OpenSSL 3.0 takes the version but then finds
+			 * no signature algorithm it may use with the certificate, TLS
+			 * 1.0's MD5+SHA-1 being refused at security level 1 and above,
+			 * whatever the suite: alert 80. XP's RC4/3DES/DES list shares no
 			 * suite at all.
 			 */
 			tls10++;
@@ -566,6 +585,7 @@ main(int argc, char **argv)
 	test_hellos();
 	test_records();
 	test_inserted_name();
+	test_overlong_name();
 	test_first_flights();
 	return tl_unit_result();
 }
