@@ -4,9 +4,10 @@
 # cases chosen to cover every outcome -- all connect, TLS 1.3 only, ECDSA-only TLS 1.2 suites
 # with an RSA certificate (TLS 1.3 saves the current clients), no suite at all for an RSA
 # certificate, only TLS 1.0/1.1, no intermediate sent, a name the certificate does not carry,
-# an expired certificate, on nginx, httpd and HAProxy -- are started on free ports; then curl,
-# `openssl s_client`, `gnutls-cli`, Python ssl, Java 17 (JSSE) and headless Chromium connect to
-# 127.0.0.1 with the site's name, trusting only the test root. Each outcome (connects, fails at
+# an expired certificate, a leaf whose issuer only its AIA URL gives, on nginx, httpd and
+# HAProxy -- are started on free ports; then curl, `openssl s_client`, `gnutls-cli`, Python
+# ssl, Java 17 (JSSE) and headless Chromium connect to 127.0.0.1 with the site's name, trusting
+# only the test root. Each outcome (connects, fails at
 # the handshake, rejects the certificate; with version and suite where the client says) must be
 # what the simulation says for that client's profile, or be listed with its cause in
 # testdata/realserver/simulate-live-known.txt ("CASE NAME CLIENT  # cause").
@@ -35,8 +36,12 @@ ROOT=$TL_PKI/root.crt
 # Debian's python3: the python-3.11-linux profile was captured from it, not from another one
 # that may come first on PATH.
 PYTHON=/usr/bin/python3
+# nginx/chain-ok:aia is chain-ok serving testdata/pki/aia.crt alone (mk-aia.sh): a leaf whose
+# Authority Information Access names http://ca.example.test/intermediate.crt, which this test
+# serves on 127.0.0.1 (Chromium's resolver maps the name there), so a client that fetches
+# missing issuers connects and the others fail, as the simulation's per-family facts say.
 CASES=(nginx/chain-ok nginx/client-unsupported-ecdsa nginx/client-unsupported-chain
-	nginx/hostname-mismatch nginx/cipher-key-mismatch nginx/proto-no-modern
+	nginx/chain-ok:aia nginx/hostname-mismatch nginx/cipher-key-mismatch nginx/proto-no-modern
 	apache/client-unsupported haproxy/cert-expired)
 # Each real client and the profile it was captured as (testdata/clients/capture.py).
 CLIENTS=(curl:curl-7.88-linux openssl:openssl-3.0-linux gnutls:gnutls-3.7-linux
@@ -61,6 +66,15 @@ if ! certutil -d "sql:$WORK/home/.pki/nssdb" -N --empty-password ||
 	tl_fail "certutil could not make Chromium's NSS database"
 	tl_finish
 fi
+
+# The AIA URL's server: the intermediate in DER, as CAs publish it, on a free port.
+mkdir -p "$WORK/aia"
+openssl x509 -in "$TL_PKI/intermediate.crt" -outform DER -out "$WORK/aia/intermediate.crt" ||
+	{ tl_fail "could not write the intermediate in DER"; tl_finish; }
+AIA_PORT=$(tl_free_ports 1)
+(cd "$WORK/aia" && exec "$PYTHON" -m http.server --bind 127.0.0.1 "$AIA_PORT") \
+	>"$WORK/aia.log" 2>&1 </dev/null &
+TL_PIDS+=("$!")
 
 # run_client CLIENT NAME PORT: one real handshake; prints "ok VERSION SUITE" ("-" for what the
 # client does not report) or "fail certificate|handshake WHY", or "error WHY" when the client's
@@ -119,7 +133,7 @@ run_client() {
 		# handshake); a page that loaded is in the dumped DOM.
 		out=$(HOME=$WORK/home timeout 60 chromium --headless=new --disable-gpu --no-sandbox \
 			--user-data-dir="$WORK/chromium-profile" \
-			--host-resolver-rules="MAP $name 127.0.0.1" \
+			--host-resolver-rules="MAP $name 127.0.0.1, MAP ca.example.test 127.0.0.1:$AIA_PORT" \
 			--dump-dom "https://$name:$port/" 2>&1 >"$WORK/dom")
 		local err
 		err=$(grep -o 'ERR_[A-Z_]*' <<<"$out" | grep -v '^ERR_$' | head -n 1)
@@ -135,9 +149,10 @@ run_client() {
 
 agree=0 total=0 known=0 real_ok=0 pinned_stages=" "
 for case in "${CASES[@]}"; do
-	server=${case%%/*} name=${case#*/}
+	server=${case%%/*} name=${case#*/} variant=
+	[[ $name == *:* ]] && variant=${name#*:} name=${name%%:*}
 	# shellcheck disable=SC2053 # a pattern, to run some cases by hand
-	[[ $name == ${TLSLINT_CASES:-*} ]] || continue
+	[[ $case == */${TLSLINT_CASES:-*} ]] || continue
 	case $server in
 	nginx) ngx_prepare "$name" d && ngx_start "$d" ; entry=nginx.conf
 		target=nginx=$("$TL_NGINX" -v 2>&1 | sed -n 's|.*nginx/\([0-9.]*\).*|\1|p') ;;
@@ -146,6 +161,12 @@ for case in "${CASES[@]}"; do
 	haproxy) hp_prepare "$name" d && hp_start "$d" ; entry=haproxy.cfg
 		target=haproxy=$("$TL_HAPROXY" -v | sed -n 's|.*version \([0-9]*\.[0-9]*\).*|\1|p') ;;
 	esac || { tl_fail "$case: the server did not start"; continue; }
+	if [ "$variant" = aia ]; then
+		ngx_stop "$d"
+		sed -i -e "s|$TL_PKI/www.fullchain.crt|$TL_PKI/aia.crt|" -e "s|$TL_PKI/www.key|$TL_PKI/aia.key|" \
+			-e 's|server_name www.example.test|server_name aia.example.test|' "$d/nginx.conf"
+		ngx_start "$d" || { tl_fail "$case: nginx did not start"; continue; }
+	fi
 	args=()
 	if [ -f "$d/args" ]; then
 		mapfile -t extra <"$d/args"
@@ -208,6 +229,12 @@ for case in "${CASES[@]}"; do
 done
 
 [ "$total" -gt 0 ] || tl_fail "no client ran"
+# Chromium's success on the AIA case must come from its fetch, not from a chain sent after all.
+# shellcheck disable=SC2053 # a pattern, as above
+if [[ -z ${TLSLINT_CASES:-} || chain-ok:aia == ${TLSLINT_CASES} ]]; then
+	grep -q 'GET /intermediate.crt' "$WORK/aia.log" ||
+		tl_fail "nobody fetched the intermediate from the AIA URL"
+fi
 if [ -z "${TLSLINT_CASES:-}" ]; then
 	# A comparison that never sees a client connect, or fail, proves little: the cases are
 	# chosen so that the pinned runs always show all three outcomes.
