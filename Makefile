@@ -13,10 +13,13 @@ PREFIX     ?= /usr/local
 # Debian packages: to build, in addition to run the tests, and for the benchmarks (GNU time
 # reports peak RSS; nginx -t is the yardstick).
 BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-dev
-TEST_PKGS  = openssl python3 curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit cmark-gfm
+TEST_PKGS  = openssl python3 curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit cmark-gfm \
+  testssl.sh gnutls-bin openjdk-17-jre-headless chromium libnss3-tools
 BENCH_PKGS = time nginx
-# The real clients whose ClientHello testdata/clients/capture.py records (issue 13): only for
-# `make capture-clients`, never for `make check`. The JRE runs the single-file Java client
+# The real clients whose ClientHello testdata/clients/capture.py records (issue 13), for
+# `make capture-clients`. Those that realserver-simulate-live runs against real servers
+# (gnutls-bin, the JRE, Chromium and NSS's certutil for its trust store) are in TEST_PKGS too,
+# with testssl.sh for realserver-simulate-testssl. The JRE runs the single-file Java client
 # (`java Hello.java`: its modules include the compiler); python3 and openssl are in TEST_PKGS.
 CAPTURE_PKGS = chromium firefox-esr curl wget openssl gnutls-bin python3 openjdk-17-jre-headless \
   golang-go nodejs libnss3-tools
