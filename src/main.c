@@ -143,6 +143,20 @@ usual_locations(struct tl_arena *arena)
 	return list;
 }
 
+/* Where the report goes: --output, else standard output; NULL (said why) if it cannot be opened. */
+static FILE *
+open_output(const struct tl_options *opts)
+{
+	FILE *out;
+
+	if (opts->output == NULL)
+		return stdout;
+	out = fopen(opts->output, "w");
+	if (out == NULL)
+		fprintf(stderr, "tlslint: cannot write '%s': %s\n", opts->output, strerror(errno));
+	return out;
+}
+
 /*
  * Reads every entry into RUN's model and runs the checks. Returns -1 when
  * that worked, else the exit status of the message it printed.
@@ -188,7 +202,7 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 	struct tl_run run;
 	struct tl_report_info info = {0};
 	const char *failed = NULL;
-	FILE *out = stdout;
+	FILE *out;
 	int rc = read_configs(&run, arena, opts);
 
 	if (rc >= 0)
@@ -204,14 +218,9 @@ lint(struct tl_arena *arena, const struct tl_options *opts)
 		   tl_baseline_apply(opts->baseline, &run.diag, run.fs.root, arena, &failed) != 0) {
 		return usage_error(failed, "a baseline is written by --write-baseline FILE");
 	}
-	if (opts->output != NULL) {
-		out = fopen(opts->output, "w");
-		if (out == NULL) {
-			fprintf(stderr, "tlslint: cannot write '%s': %s\n", opts->output,
-				strerror(errno));
-			return EXIT_USAGE;
-		}
-	}
+	out = open_output(opts);
+	if (out == NULL)
+		return EXIT_USAGE;
 	info.profile = run.policy->name;
 	info.profile_version = run.policy->guideline;
 	info.summary.files = run.model.nfiles;
@@ -237,19 +246,14 @@ static int
 simulate(struct tl_arena *arena, const struct tl_options *opts)
 {
 	struct tl_run run;
-	FILE *out = stdout;
+	FILE *out;
 	int rc = read_configs(&run, arena, opts);
 
 	if (rc >= 0)
 		return rc;
-	if (opts->output != NULL) {
-		out = fopen(opts->output, "w");
-		if (out == NULL) {
-			fprintf(stderr, "tlslint: cannot write '%s': %s\n", opts->output,
-				strerror(errno));
-			return EXIT_USAGE;
-		}
-	}
+	out = open_output(opts);
+	if (out == NULL)
+		return EXIT_USAGE;
 	rc = tl_simulate_run(&run, out);
 	if (out != stdout && fclose(out) != 0) {
 		fprintf(stderr, "tlslint: writing the report failed: %s\n", strerror(errno));

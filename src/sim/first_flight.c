@@ -4,6 +4,8 @@
 
 #include <openssl/err.h>
 
+#include "tls_reader.h"
+
 #define REC_HANDSHAKE 22
 #define REC_ALERT 21
 #define HS_SERVER_HELLO 2
@@ -19,100 +21,61 @@ static const unsigned char hrr_random[32] = {
 	0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c,
 };
 
-/* A bounds-checked reader of the server's bytes. */
-struct reader {
-	const unsigned char *p;
-	size_t n;
-	bool bad;
-};
-
-static unsigned
-get(struct reader *r, size_t bytes)
-{
-	unsigned v = 0;
-
-	if (r->bad || r->n < bytes) {
-		r->bad = true;
-		return 0;
-	}
-	for (size_t i = 0; i < bytes; i++)
-		v = v << 8 | r->p[i];
-	r->p += bytes;
-	r->n -= bytes;
-	return v;
-}
-
-static struct reader
-sub(struct reader *r, size_t len)
-{
-	struct reader s = {r->p, len, false};
-
-	if (r->bad || r->n < len) {
-		r->bad = true;
-		s.n = 0;
-		s.bad = true;
-		return s;
-	}
-	r->p += len;
-	r->n -= len;
-	return s;
-}
-
 static void
-server_hello(struct reader m, struct tl_first_flight *out)
+server_hello(struct tl_tls_reader m, struct tl_first_flight *out)
 {
-	struct reader exts;
+	struct tl_tls_reader exts;
 
 	out->answered = true;
-	out->version = get(&m, 2);
+	out->version = tl_tls_get(&m, 2);
 	if (m.n >= 32 && memcmp(m.p, hrr_random, 32) == 0)
 		out->retry = true;
-	(void)sub(&m, 32);
-	(void)sub(&m, get(&m, 1)); /* legacy_session_id_echo */
-	out->suite = get(&m, 2);
-	(void)get(&m, 1); /* compression */
+	(void)tl_tls_sub(&m, 32);
+	(void)tl_tls_sub(&m, tl_tls_get(&m, 1)); /* legacy_session_id_echo */
+	out->suite = tl_tls_get(&m, 2);
+	(void)tl_tls_get(&m, 1); /* compression */
 	if (m.n == 0)
 		return;
-	exts = sub(&m, get(&m, 2));
+	exts = tl_tls_sub(&m, tl_tls_get(&m, 2));
 	while (exts.n >= 4 && !exts.bad) {
-		unsigned type = get(&exts, 2);
-		struct reader body = sub(&exts, get(&exts, 2));
+		unsigned type = tl_tls_get(&exts, 2);
+		struct tl_tls_reader body = tl_tls_sub(&exts, tl_tls_get(&exts, 2));
 
 		if (type == EXT_SUPPORTED_VERSIONS)
-			out->version = get(&body, 2);
+			out->version = tl_tls_get(&body, 2);
 		else if (type == EXT_KEY_SHARE)
-			out->group =
-				get(&body, 2); /* the group first, in both ServerHello and HRR */
+			out->group = tl_tls_get(
+				&body, 2); /* the group first, in both ServerHello and HRR */
 	}
 }
 
 /* TLS <= 1.2 ECDHE: ServerKeyExchange starts with curve_type named_curve and the group. */
 static void
-server_key_exchange(struct reader m, struct tl_first_flight *out)
+server_key_exchange(struct tl_tls_reader m, struct tl_first_flight *out)
 {
-	if (out->version < 0x0304 && get(&m, 1) == NAMED_CURVE)
-		out->group = get(&m, 2);
+	if (out->version < 0x0304 && tl_tls_get(&m, 1) == NAMED_CURVE)
+		out->group = tl_tls_get(&m, 2);
 }
 
 /* Walks the handshake messages of the plaintext handshake records in OUT_BYTES. */
 static int
 read_flight(const unsigned char *bytes, size_t len, struct tl_first_flight *out)
 {
-	struct reader all = {bytes, len, false};
+	struct tl_tls_reader all = {bytes, len, false};
 	unsigned char hs[16384 * 4];
 	size_t hs_len = 0;
 
 	while (all.n >= 5) {
-		unsigned type = get(&all, 1);
-		struct reader rec;
+		unsigned type = tl_tls_get(&all, 1);
+		struct tl_tls_reader rec;
 
-		(void)get(&all, 2);
-		rec = sub(&all, get(&all, 2));
+		(void)tl_tls_get(&all, 2);
+		rec = tl_tls_sub(&all, tl_tls_get(&all, 2));
 		if (rec.bad)
 			return -1;
 		if (type == REC_ALERT && rec.n >= 2) {
-			(void)get(&rec, 1);
-			out->alert = (int)get(&rec, 1);
+			(void)tl_tls_get(&rec, 1);
+			out->alert = (int)tl_tls_get(&rec, 1);
 			break;
 		}
 		/* After ServerHello a TLS 1.3 server encrypts: only type 22 plaintext counts. */
@@ -124,11 +87,11 @@ read_flight(const unsigned char *bytes, size_t len, struct tl_first_flight *out)
 		hs_len += rec.n;
 	}
 	{
-		struct reader msgs = {hs, hs_len, false};
+		struct tl_tls_reader msgs = {hs, hs_len, false};
 
 		while (msgs.n >= 4) {
-			unsigned type = get(&msgs, 1);
-			struct reader m = sub(&msgs, get(&msgs, 3));
+			unsigned type = tl_tls_get(&msgs, 1);
+			struct tl_tls_reader m = tl_tls_sub(&msgs, tl_tls_get(&msgs, 3));
 
 			if (m.bad)
 				break;

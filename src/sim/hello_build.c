@@ -21,6 +21,7 @@
 #include <openssl/rand.h>
 
 #include "hostname.h"
+#include "tls_reader.h"
 
 #define REC_HANDSHAKE 22
 #define REC_MAX 16384 /* the most plaintext one record may carry (RFC 8446, 5.1) */
@@ -109,46 +110,6 @@ length_end(struct out *o, size_t at, size_t bytes)
 		o->p[at + i] = (unsigned char)(n >> (8 * (bytes - 1 - i)));
 }
 
-/* ---- a bounds-checked reader of the captured bytes ---- */
-
-struct reader {
-	const unsigned char *p;
-	size_t n;
-	bool bad;
-};
-
-static unsigned long
-get(struct reader *r, size_t bytes)
-{
-	unsigned long v = 0;
-
-	if (r->bad || r->n < bytes) {
-		r->bad = true;
-		return 0;
-	}
-	for (size_t i = 0; i < bytes; i++)
-		v = v << 8 | r->p[i];
-	r->p += bytes;
-	r->n -= bytes;
-	return v;
-}
-
-static struct reader
-sub(struct reader *r, size_t len)
-{
-	struct reader s = {r->p, len, false};
-
-	if (r->bad || r->n < len) {
-		r->bad = true;
-		s.n = 0;
-		s.bad = true;
-		return s;
-	}
-	r->p += len;
-	r->n -= len;
-	return s;
-}
-
 /* ---- the name a client puts in server_name ---- */
 
 /*
@@ -226,14 +187,14 @@ to_records(struct tl_arena *arena, const struct out *hs, unsigned version, size_
 static bool
 join_records(const unsigned char *hello, size_t len, struct out *msg, unsigned *version)
 {
-	struct reader r = {hello, len, false};
+	struct tl_tls_reader r = {hello, len, false};
 	bool first = true;
 
 	while (r.n > 0) {
-		unsigned type = (unsigned)get(&r, 1);
-		unsigned v = (unsigned)get(&r, 2);
-		size_t n = get(&r, 2);
-		struct reader body = sub(&r, n);
+		unsigned type = (unsigned)tl_tls_get(&r, 1);
+		unsigned v = (unsigned)tl_tls_get(&r, 2);
+		size_t n = tl_tls_get(&r, 2);
+		struct tl_tls_reader body = tl_tls_sub(&r, n);
 
 		if (r.bad || type != REC_HANDSHAKE || n == 0 || n > REC_MAX)
 			return false;
@@ -250,7 +211,7 @@ captured_hello(struct tl_arena *arena, const struct tl_client_profile *p, const 
 	       size_t *len)
 {
 	struct out msg = {0}, hs = {0};
-	struct reader r, body, exts;
+	struct tl_tls_reader r, body, exts;
 	unsigned record_version = 0;
 	const unsigned char *fixed, *result = NULL;
 	size_t fixed_len, body_at, exts_at, padding_at = 0;
@@ -261,23 +222,24 @@ captured_hello(struct tl_arena *arena, const struct tl_client_profile *p, const 
 	if (p->hello_len > MAX_HELLO ||
 	    !join_records(p->hello, p->hello_len, &msg, &record_version))
 		goto out;
-	r = (struct reader){msg.p, msg.len, false};
-	if (get(&r, 1) != HS_CLIENT_HELLO)
+	r = (struct tl_tls_reader){msg.p, msg.len, false};
+	if (tl_tls_get(&r, 1) != HS_CLIENT_HELLO)
 		goto out;
-	body = sub(&r, get(&r, 3));
+	body = tl_tls_sub(&r, tl_tls_get(&r, 3));
 	if (r.bad || r.n != 0) /* exactly one message, complete */
 		goto out;
 	/* Everything before the extensions stays as sent. */
 	fixed = body.p;
-	get(&body, 2 + 32);
-	sub(&body, get(&body, 1));
-	sub(&body, get(&body, 2));
-	sub(&body, get(&body, 1));
+	tl_tls_get(&body, 2 + 32);
+	tl_tls_sub(&body, tl_tls_get(&body, 1));
+	tl_tls_sub(&body, tl_tls_get(&body, 2));
+	tl_tls_sub(&body, tl_tls_get(&body, 1));
 	if (body.bad)
 		goto out;
 	fixed_len = (size_t)(body.p - fixed);
 	had_exts = body.n > 0;
-	exts = had_exts ? sub(&body, get(&body, 2)) : (struct reader){NULL, 0, false};
+	exts = had_exts ? tl_tls_sub(&body, tl_tls_get(&body, 2))
+			: (struct tl_tls_reader){NULL, 0, false};
 	if (body.bad || body.n != 0)
 		goto out;
 
@@ -286,8 +248,8 @@ captured_hello(struct tl_arena *arena, const struct tl_client_profile *p, const 
 	put_bytes(&hs, fixed, fixed_len);
 	exts_at = length_begin(&hs, 2);
 	while (exts.n > 0) {
-		unsigned type = (unsigned)get(&exts, 2);
-		struct reader ext = sub(&exts, get(&exts, 2));
+		unsigned type = (unsigned)tl_tls_get(&exts, 2);
+		struct tl_tls_reader ext = tl_tls_sub(&exts, tl_tls_get(&exts, 2));
 
 		if (exts.bad)
 			goto out;

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "tls_reader.h"
+
 #define REC_HANDSHAKE 22
 #define HS_CLIENT_HELLO 1
 #define EXT_SUPPORTED_GROUPS 10
@@ -14,52 +16,14 @@ grease(unsigned v)
 	return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
 }
 
-struct reader {
-	const unsigned char *p;
-	size_t n;
-	bool bad;
-};
-
-static unsigned
-get(struct reader *r, size_t bytes)
-{
-	unsigned v = 0;
-
-	if (r->bad || r->n < bytes) {
-		r->bad = true;
-		return 0;
-	}
-	for (size_t i = 0; i < bytes; i++)
-		v = v << 8 | r->p[i];
-	r->p += bytes;
-	r->n -= bytes;
-	return v;
-}
-
-static struct reader
-sub(struct reader *r, size_t len)
-{
-	struct reader s = {r->p, len, false};
-
-	if (r->bad || r->n < len) {
-		r->bad = true;
-		s.n = 0;
-		s.bad = true;
-		return s;
-	}
-	r->p += len;
-	r->n -= len;
-	return s;
-}
-
 /* A list of 16-bit values into OUT (at most MAX, GREASE skipped). */
 static size_t
-list16(struct reader l, uint16_t *out, size_t max)
+list16(struct tl_tls_reader l, uint16_t *out, size_t max)
 {
 	size_t n = 0;
 
 	while (l.n >= 2 && !l.bad) {
-		unsigned v = get(&l, 2);
+		unsigned v = tl_tls_get(&l, 2);
 
 		if (!grease(v) && n < max)
 			out[n++] = (uint16_t)v;
@@ -68,16 +32,18 @@ list16(struct reader l, uint16_t *out, size_t max)
 }
 
 static void
-extensions(struct reader exts, struct tl_hello_offer *out)
+extensions(struct tl_tls_reader exts, struct tl_hello_offer *out)
 {
 	while (exts.n >= 4 && !exts.bad) {
-		unsigned type = get(&exts, 2);
-		struct reader body = sub(&exts, get(&exts, 2));
+		unsigned type = tl_tls_get(&exts, 2);
+		struct tl_tls_reader body = tl_tls_sub(&exts, tl_tls_get(&exts, 2));
 
 		if (type == EXT_SUPPORTED_VERSIONS)
-			out->nversions = list16(sub(&body, get(&body, 1)), out->versions, 16);
+			out->nversions =
+				list16(tl_tls_sub(&body, tl_tls_get(&body, 1)), out->versions, 16);
 		else if (type == EXT_SUPPORTED_GROUPS)
-			out->ngroups = list16(sub(&body, get(&body, 2)), out->groups, 32);
+			out->ngroups =
+				list16(tl_tls_sub(&body, tl_tls_get(&body, 2)), out->groups, 32);
 	}
 }
 
@@ -87,32 +53,32 @@ tl_hello_offer_read(const unsigned char *hello, size_t len, struct tl_hello_offe
 	/* The handshake message may span records: join their bodies first. */
 	unsigned char msg[65536];
 	size_t mlen = 0;
-	struct reader r = {hello, len, false};
-	struct reader m;
+	struct tl_tls_reader r = {hello, len, false};
+	struct tl_tls_reader m;
 
 	memset(out, 0, sizeof(*out));
 	while (r.n >= 5 && !r.bad) {
-		unsigned type = get(&r, 1);
-		struct reader body;
+		unsigned type = tl_tls_get(&r, 1);
+		struct tl_tls_reader body;
 
-		(void)get(&r, 2);
-		body = sub(&r, get(&r, 2));
+		(void)tl_tls_get(&r, 2);
+		body = tl_tls_sub(&r, tl_tls_get(&r, 2));
 		if (type != REC_HANDSHAKE || body.bad || mlen + body.n > sizeof(msg))
 			return false;
 		memcpy(msg + mlen, body.p, body.n);
 		mlen += body.n;
 	}
-	m = (struct reader){msg, mlen, false};
-	if (get(&m, 1) != HS_CLIENT_HELLO)
+	m = (struct tl_tls_reader){msg, mlen, false};
+	if (tl_tls_get(&m, 1) != HS_CLIENT_HELLO)
 		return false;
-	m = sub(&m, get(&m, 3));
-	out->legacy_version = (uint16_t)get(&m, 2);
-	(void)sub(&m, 32);
-	(void)sub(&m, get(&m, 1));
-	out->nsuites = list16(sub(&m, get(&m, 2)), out->suites, TL_OFFER_MAX);
-	(void)sub(&m, get(&m, 1));
+	m = tl_tls_sub(&m, tl_tls_get(&m, 3));
+	out->legacy_version = (uint16_t)tl_tls_get(&m, 2);
+	(void)tl_tls_sub(&m, 32);
+	(void)tl_tls_sub(&m, tl_tls_get(&m, 1));
+	out->nsuites = list16(tl_tls_sub(&m, tl_tls_get(&m, 2)), out->suites, TL_OFFER_MAX);
+	(void)tl_tls_sub(&m, tl_tls_get(&m, 1));
 	if (m.n >= 2)
-		extensions(sub(&m, get(&m, 2)), out);
+		extensions(tl_tls_sub(&m, tl_tls_get(&m, 2)), out);
 	return !m.bad;
 }
 
