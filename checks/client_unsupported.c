@@ -81,7 +81,7 @@ tl_check_client_unsupported(struct tl_check_ctx *ctx)
 		if (p != NULL)
 			clients[n++] = p;
 	}
-	tl_simulate(&ctx->an, ctx->model, clients, n, NULL, &sim);
+	tl_simulate(&ctx->an, ctx->model, clients, n, NULL, NULL, &sim);
 	for (size_t s = 0; s < sim.nsites; s++) {
 		const struct tl_sim_site *row = &sim.sites[s];
 		const struct tl_site *site = row->site != NULL ? row->site : row->named;

@@ -18,6 +18,7 @@
 #include "fix.h"
 #include "fsutil.h"
 #include "policy_file.h"
+#include "sim/simulate.h"
 #include "sni_names.h"
 #include "topology.h"
 #include "truststore.h"
@@ -197,6 +198,8 @@ run_checks(struct tl_run *run)
 	}
 	/* The analyses made on first use are the simulation's too. */
 	run->an = ctx.an;
+	/* What the defects found break, client by client, from the simulation of their sites. */
+	tl_sim_clients_broken(&run->an, &run->model, &run->diag);
 }
 
 /* True when some site serves TLS. */

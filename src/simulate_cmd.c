@@ -405,7 +405,7 @@ tl_simulate_run(struct tl_run *run, FILE *out)
 		tl_simulate_clients(run->arena, opts->clients, &n);
 	struct tl_sim sim;
 
-	tl_simulate(&run->an, &run->model, clients, n, opts->sim_name, &sim);
+	tl_simulate(&run->an, &run->model, clients, n, opts->sim_name, NULL, &sim);
 	if (opts->format == TL_FORMAT_JSON)
 		write_json(run->arena, out, &sim, run->now);
 	else

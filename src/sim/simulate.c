@@ -372,7 +372,7 @@ add_row(struct tl_arena *arena, struct tl_sim *out, size_t *cap, struct tl_strma
 void
 tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 	    const struct tl_client_profile *const *clients, size_t nclients, const char *only_name,
-	    struct tl_sim *out)
+	    const struct tl_ptrmap *only_sites, struct tl_sim *out)
 {
 	struct tl_arena *arena = an->arena;
 	struct sim_state st;
@@ -406,7 +406,8 @@ tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 		for (size_t k = 0; k < sock->sites.len; k++) {
 			const struct tl_site *site = sock->sites.items[k];
 
-			add_row(arena, out, &cap, &seen, &ix, site, site_name(arena, site));
+			if (only_sites == NULL || tl_ptrmap_get(only_sites, site, NULL) != NULL)
+				add_row(arena, out, &cap, &seen, &ix, site, site_name(arena, site));
 		}
 	}
 	for (size_t i = 0; i < out->nsites; i++) {

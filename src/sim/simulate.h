@@ -19,6 +19,7 @@
 #include "profile.h"
 #include "refusal.h"
 #include "server_ctx.h"
+#include "strmap.h"
 
 enum tl_sim_stage {
 	TL_SIM_OK,
@@ -75,12 +76,24 @@ struct tl_sim {
 
 /*
  * Simulates CLIENTS (NCLIENTS of them) against every TLS site of MODEL,
- * or only the name ONLY_NAME (non-NULL) on every TLS socket. AN holds the
+ * or only the name ONLY_NAME (non-NULL) on every TLS socket, or only the
+ * sites ONLY_SITES holds (keys (site, NULL); NULL: all). AN holds the
  * certificate store, trust anchors and --now. Fills *OUT from AN's arena.
  */
 void tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 		 const struct tl_client_profile *const *clients, size_t nclients,
-		 const char *only_name, struct tl_sim *out);
+		 const char *only_name, const struct tl_ptrmap *only_sites, struct tl_sim *out);
+
+/*
+ * The clients_see of the findings in DIAG that a simulation can answer
+ * (src/sim/clients_broken.c): for a certificate or handshake defect at a
+ * site, the profiled clients it really breaks there and what each shows,
+ * replacing the check's general list. Findings no profiled client is
+ * broken by keep theirs.
+ */
+struct tl_diag;
+void tl_sim_clients_broken(struct tl_analysis *an, const struct tl_model *model,
+			   struct tl_diag *diag);
 
 /* "TLSv1.2" for the IANA version number V ("SSLv3", "TLSv1.3", …). */
 const char *tl_sim_version_name(unsigned v);

@@ -296,6 +296,26 @@ run --version
 expect_match "--version names the default nginx target" "$out" "nginx 1\.30"
 expect_match "--version names the default HAProxy target" "$out" "HAProxy 3\.4\.0"
 
+# clients_see of certificate findings is computed by the simulation (here the name: s1.expired…
+# is not on the certificate, which clients report before its date), up to 200 sites with such
+# findings; above that lint keeps the checks' general lists and says so (issue 13, item 5).
+mkdir -p "$tmp/many"
+{
+	echo "events {} http { access_log off;"
+	for i in $(seq 1 201); do
+		echo "server { listen 127.0.0.1:18443 ssl; server_name s$i.expired.example.test;"
+		echo "  ssl_certificate /pki/expired.fullchain.crt; ssl_certificate_key /pki/expired.key; }"
+	done
+	echo "}"
+} >"$tmp/many/nginx.conf"
+run --root testdata --now 2026-06-01T00:00:00Z --ca-file testdata/pki/root.crt "$tmp/many/nginx.conf"
+expect_match "201 sites: the general lists, said" "$out" "^note: 201 sites have certificate or handshake findings, more than the 200"
+expect_no_match "201 sites: no simulated list" "$out" "chromium-156-linux"
+sed -i '/s201\./,+1d' "$tmp/many/nginx.conf"
+run --root testdata --now 2026-06-01T00:00:00Z --ca-file testdata/pki/root.crt "$tmp/many/nginx.conf"
+expect_no_match "200 sites: no note" "$out" "^note: .* more than the 200"
+expect_match "200 sites: the broken clients by profile" "$out" "NET::ERR_CERT_COMMON_NAME_INVALID \\(chromium-156-linux"
+
 # The client profiles of 'tlslint simulate' (issue 13): at least 30, ids family-version[-platform],
 # each with a source; an unknown id is a usage error naming the list.
 run simulate --list-clients --format json
