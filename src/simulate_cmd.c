@@ -226,6 +226,10 @@ write_text(struct tl_arena *arena, FILE *out, const struct tl_sim *sim, bool qui
 		for (size_t c = 0; c < sim->nclients; c++)
 			write_text_result(arena, out, width, &row->results[c]);
 	}
+	if (sim->rows_left_out > 0)
+		fprintf(out,
+			"\nnote: %zu more site/name rows were not simulated: tlslint stops at %d\n",
+			sim->rows_left_out, TL_SIM_MAX_ROWS);
 	if (quiet)
 		return;
 	for (size_t c = 0; c < sim->nclients; c++)
@@ -366,6 +370,7 @@ write_json(struct tl_arena *arena, FILE *out, const struct tl_sim *sim, time_t n
 	tl_json_member_uint(&j, "clients", sim->nclients);
 	tl_json_member_uint(&j, "contexts", sim->contexts);
 	tl_json_member_uint(&j, "handshakes", sim->handshakes);
+	tl_json_member_uint(&j, "rows_left_out", sim->rows_left_out);
 	tl_json_key(&j, "failing");
 	tl_json_array_begin(&j);
 	for (size_t c = 0; c < sim->nclients; c++) {

@@ -9,6 +9,7 @@
  */
 #include "server_ctx.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -34,10 +35,25 @@ tl_server_ctxs_init(struct tl_server_ctxs *ctxs, struct tl_analysis *an)
 	tl_strmap_init(&ctxs->by_key, an->arena);
 }
 
+/*
+ * A setting as part of a key: as written when short, else its length and
+ * a hash (FNV-1a), so a megabyte-long cipher string does not make every
+ * key a megabyte.
+ */
 static const char *
-or_dash(const char *s)
+or_dash(struct tl_arena *arena, const char *s)
 {
-	return s != NULL ? s : "-";
+	size_t n;
+	unsigned long long h = 1469598103934665603ull;
+
+	if (s == NULL)
+		return "-";
+	n = strlen(s);
+	if (n <= 256)
+		return s;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return tl_arena_printf(arena, "#%zu:%016llx", n, h);
 }
 
 /* Everything that shapes the context but its certificates, as one string. */
@@ -52,13 +68,14 @@ settings_key(struct tl_arena *arena, const struct tl_site *site)
 	for (int i = 0; i < TL_OPT_COUNT; i++)
 		opts |= e->options[i].on ? 1u << i : 0;
 	k = tl_arena_printf(arena, "%s|%x|%s|%s|%s|%s|%x|%d",
-			    or_dash(site->facts ? site->facts->name : NULL),
-			    tl_site_protocols(site).mask, or_dash(e->ciphers.s),
-			    or_dash(e->suites_from->eff.ciphersuites.s), or_dash(e->groups.s),
-			    or_dash(tls->dhparam.path), opts, tls->stapling.on);
+			    or_dash(arena, site->facts ? site->facts->name : NULL),
+			    tl_site_protocols(site).mask, or_dash(arena, e->ciphers.s),
+			    or_dash(arena, e->suites_from->eff.ciphersuites.s),
+			    or_dash(arena, e->groups.s), or_dash(arena, tls->dhparam.path), opts,
+			    tls->stapling.on);
 	for (size_t i = 0; i < tls->conf_commands.n; i++)
 		k = tl_arena_printf(arena, "%s|%s=%s", k, tls->conf_commands.items[i].name,
-				    or_dash(tls->conf_commands.items[i].value));
+				    or_dash(arena, tls->conf_commands.items[i].value));
 	return k;
 }
 
@@ -68,14 +85,14 @@ context_key(struct tl_arena *arena, const struct tl_site *site)
 {
 	const struct tl_tls *tls = &site->tls;
 	const char *k = tl_arena_printf(arena, "%s|%s", settings_key(arena, site),
-					or_dash(tls->password_file.path));
+					or_dash(arena, tls->password_file.path));
 
 	for (size_t i = 0; i < tls->certs.n; i++) {
 		const struct tl_cert_pair *p = &tls->certs.pairs[i];
 
-		k = tl_arena_printf(arena, "%s|c=%s,%s,%s,%s,%d", k, or_dash(p->cert.path),
-				    or_dash(p->key.path), or_dash(p->chain.path),
-				    or_dash(p->key_sidecar.path), p->key_from_cert_file);
+		k = tl_arena_printf(arena, "%s|c=%s,%s,%s,%s,%d", k, or_dash(arena, p->cert.path),
+				    or_dash(arena, p->key.path), or_dash(arena, p->chain.path),
+				    or_dash(arena, p->key_sidecar.path), p->key_from_cert_file);
 	}
 	return k;
 }

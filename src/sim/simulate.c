@@ -1,10 +1,12 @@
 /*
- * The simulation loop. Two caches keep it at profiles × contexts: the
- * server's first flight per (context, client) — OpenSSL's server, with no
- * servername callback, decides from the hello's versions, suites, groups
- * and signature algorithms, never from the name, because SNI selection
- * already happened in the model — and the client's verdict on a chain per
- * (certificate, client family), with the host name checked per name apart.
+ * The simulation loop. Two caches keep it at profiles × decisions: the
+ * server's first flight per (decision, client) — OpenSSL's server, with
+ * no servername callback, decides from the hello's versions, suites,
+ * groups and signature algorithms, never from the name, because SNI
+ * selection already happened in the model, and contexts that differ only
+ * in which certificate of a kind they hold decide alike (server_ctx.h) —
+ * and the client's verdict on a chain per (certificate, client family),
+ * with the host name checked per name apart.
  */
 #include "simulate.h"
 
@@ -29,7 +31,7 @@
 struct sim_state {
 	struct tl_analysis *an;
 	struct tl_server_ctxs ctxs;
-	struct tl_ptrmap flights;   /* (context, client) → struct tl_first_flight * */
+	struct tl_ptrmap flights;   /* (first context of a decision, client) → struct flight * */
 	struct tl_ptrmap verdicts;  /* (leaf, facts) → struct tl_client_verdict * */
 	struct tl_ptrmap hellos;    /* (client, NULL) → struct hello * */
 	struct tl_ptrmap leaves;    /* (certificate, NULL) → struct leaf_names * */
@@ -144,7 +146,12 @@ flight_of(struct sim_state *st, const struct tl_site *site, const struct tl_serv
 		if (f->ff.certificate != NULL && canon->certs[i].leaf == f->ff.certificate)
 			f->cert_index = (int)i;
 	/* Sites sharing a decision share its settings, so the explanation is shared too. */
-	if (!f->ff.answered && h->offer_read)
+	/*
+	 * A context OpenSSL refused part of (the lint findings say what) is
+	 * not explained: the settings the explanation reads are not the ones
+	 * the library took.
+	 */
+	if (!f->ff.answered && h->offer_read && canon->refusal == NULL)
 		tl_refusal_explain(st->an->arena, site, canon, &h->offer, &f->refusal);
 	st->handshakes++;
 	tl_ptrmap_put(&st->flights, canon, client, f);
@@ -349,6 +356,10 @@ add_row(struct tl_arena *arena, struct tl_sim *out, size_t *cap, struct tl_strma
 
 	if (tl_strmap_get(seen, key) != NULL)
 		return;
+	if (out->nsites == TL_SIM_MAX_ROWS) {
+		out->rows_left_out++;
+		return;
+	}
 	tl_strmap_put(seen, key, (void *)sock);
 	if (out->nsites == *cap) {
 		struct tl_sim_site *grown;
@@ -378,9 +389,11 @@ tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 	struct sim_state st;
 	size_t cap = 0;
 	struct tl_strmap seen;
+	struct tl_ptrmap done; /* sites given their row (ONLY_SITES) */
 
 	memset(out, 0, sizeof(*out));
 	tl_strmap_init(&seen, arena);
+	tl_ptrmap_init(&done, arena);
 	memset(&st, 0, sizeof(st));
 	st.an = an;
 	tl_server_ctxs_init(&st.ctxs, an);
@@ -406,8 +419,14 @@ tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 		for (size_t k = 0; k < sock->sites.len; k++) {
 			const struct tl_site *site = sock->sites.items[k];
 
-			if (only_sites == NULL || tl_ptrmap_get(only_sites, site, NULL) != NULL)
+			if (only_sites == NULL) {
 				add_row(arena, out, &cap, &seen, &ix, site, site_name(arena, site));
+			} else if (tl_ptrmap_get(only_sites, site, NULL) != NULL &&
+				   tl_ptrmap_get(&done, site, NULL) == NULL) {
+				/* For a finding, the site's first TLS socket says it. */
+				tl_ptrmap_put(&done, site, NULL, (void *)site);
+				add_row(arena, out, &cap, &seen, &ix, site, site_name(arena, site));
+			}
 		}
 	}
 	for (size_t i = 0; i < out->nsites; i++) {

@@ -65,6 +65,9 @@ struct tl_sim_site {
 	struct tl_sim_result *results; /* one per client, in the order asked */
 };
 
+/* The most site/name rows one simulation makes; the rest are counted, not simulated. */
+#define TL_SIM_MAX_ROWS 50000
+
 struct tl_sim {
 	const struct tl_client_profile *const *clients;
 	size_t nclients;
@@ -72,6 +75,8 @@ struct tl_sim {
 	size_t nsites;
 	size_t contexts;   /* distinct server contexts built */
 	size_t handshakes; /* first flights run (contexts × clients at most) */
+	/* Site/name rows left out at TL_SIM_MAX_ROWS (port ranges can make millions). */
+	size_t rows_left_out;
 };
 
 /*
