@@ -85,8 +85,9 @@ breaks(enum tl_check_id id, const struct tl_sim_result *r)
  * The clients_see of finding F from the rows of its site: one entry per
  * client family (whose clients show the same words for the same problem),
  * naming the clients (profile ids) in it, with the first one's words;
- * NULL when no profiled client is broken. Families and problems are
- * static strings, so they compare as pointers.
+ * NULL when no profiled client is broken. Families compare as strings:
+ * the same literal in two files need not be one pointer (ASan builds keep
+ * them apart).
  */
 static const struct tl_client_error *
 computed(struct tl_arena *arena, const struct tl_finding *f, const struct tl_ptrvec *rows,
@@ -112,7 +113,7 @@ computed(struct tl_arena *arena, const struct tl_finding *f, const struct tl_ptr
 			if (again)
 				continue; /* the same client on another name of the site */
 			seen[nseen++] = r->client;
-			for (k = 0; k < n && family[k] != r->client->family; k++)
+			for (k = 0; k < n && strcmp(family[k], r->client->family) != 0; k++)
 				;
 			if (k < n) {
 				see[k].client = tl_arena_printf(arena, "%s, %s", see[k].client,
