@@ -15,7 +15,7 @@ PREFIX     ?= /usr/local
 BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-dev
 TEST_PKGS  = openssl python3 curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit cmark-gfm \
   testssl.sh gnutls-bin openjdk-17-jre-headless chromium libnss3-tools
-BENCH_PKGS = time nginx
+BENCH_PKGS = time nginx apache2 haproxy openssl
 # The real clients whose ClientHello testdata/clients/capture.py records (issue 13), for
 # `make capture-clients`. Those that realserver-simulate-live runs against real servers
 # (gnutls-bin, the JRE, Chromium and NSS's certutil for its trust store) are in TEST_PKGS too,
@@ -113,8 +113,8 @@ golden-update: build
 
 bench: build
 	@sh scripts/apt-install.sh $(BENCH_PKGS)
-	python3 bench/bench.py $(TLSLINT)
-	python3 bench/big_config.py $(TLSLINT)
+	python3 testdata/bench/run.py $(TLSLINT)
+	python3 testdata/bench/big_config.py $(TLSLINT)
 
 # Records the ClientHello of each real client again (testdata/clients/hello/); review the diff,
 # then commit. As root: the clients are installed, and wget and Debian's node (when the

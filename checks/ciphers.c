@@ -402,6 +402,33 @@ parse_suites13(struct tl_arena *arena, const char *str, struct name_list *known,
 		*unknown = quoted_words(arena, (const char *const *)words.items, words.len);
 }
 
+struct suites13 {
+	struct name_list known;
+	const char *unknown;
+};
+
+/*
+ * parse_suites13() once per distinct list: sites that inherit a list share
+ * its pointer, and 10,000 of them would otherwise parse it 10,000 times.
+ */
+static void
+suites13_of(struct tl_check_ctx *ctx, const char *str, struct name_list *known,
+	    const char **unknown)
+{
+	char key[48];
+	struct suites13 *memo;
+
+	snprintf(key, sizeof(key), "suites13 %p", (const void *)str);
+	memo = tl_strmap_get(&ctx->memo, key);
+	if (memo == NULL) {
+		memo = tl_arena_alloc(ctx->arena, sizeof(*memo));
+		parse_suites13(ctx->arena, str, &memo->known, &memo->unknown);
+		tl_strmap_put(&ctx->memo, tl_arena_strdup(ctx->arena, key), memo);
+	}
+	*known = memo->known;
+	*unknown = memo->unknown;
+}
+
 static void
 invalid_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 {
@@ -456,7 +483,7 @@ invalid_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 		struct name_list known;
 		const char *unknown;
 
-		parse_suites13(ctx->arena, cs->s, &known, &unknown);
+		suites13_of(ctx, cs->s, &known, &unknown);
 		if (known.n == 0 && cs->s[0] != '\0') {
 			f = tl_diag_add(ctx->diag, TL_CK_CIPHER_INVALID, cs->v.loc,
 					"TLS 1.3 suite list '%s' names no TLS 1.3 suite; the "
@@ -703,7 +730,7 @@ none_for_protocol(struct tl_check_ctx *ctx, const struct site_ciphers *sc)
 		struct name_list known;
 		const char *unknown;
 
-		parse_suites13(ctx->arena, cs->s ? cs->s : default_ciphersuites, &known, &unknown);
+		suites13_of(ctx, cs->s ? cs->s : default_ciphersuites, &known, &unknown);
 		if (known.n > 0 || cs->s == NULL)
 			return;
 		/* A list naming only unknown suites is cipher-invalid: nginx does not start. */

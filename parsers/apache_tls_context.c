@@ -264,10 +264,9 @@ proxy_versions_and_ciphers(struct ap_lower *l, const struct ap_scope *scope)
 				 "SSLProxyProtocol enables no protocol version; httpd refuses to "
 				 "start (AH02231: No SSL protocols available)");
 	if (is_set(c)) {
-		struct tl_cipher_list list;
+		const struct tl_cipher_list *list;
 		const char *error = NULL;
-		int rc = tl_cipher_string_eval(l->env->arena, c->s, TL_CIPHER_LINKED_ONLY, &list,
-					       &error);
+		int rc = tl_lower_cipher_eval(l->env, c->s, TL_CIPHER_LINKED_ONLY, &list, &error);
 
 		if (rc != 0)
 			tl_lower_invalid(

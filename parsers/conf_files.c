@@ -139,12 +139,21 @@ allowed(struct tl_conf_files *cf, const struct tl_conf_frame *at, struct tl_loc 
 			return false;
 		}
 	}
-	if (cf->nparses + 1 > lim->max_files) {
+	if (src == NULL && cf->tree->nfiles + 1 > lim->max_files) {
 		if (!cf->files_reported)
 			tl_conf_finding(cf, TL_CK_PARSE_ERROR, inc,
 					"too many config files to read (more than %zu, tlslint's "
 					"limit)",
 					lim->max_files);
+		cf->files_reported = true;
+		return false;
+	}
+	if (cf->nparses + 1 > lim->max_parses) {
+		if (!cf->files_reported)
+			tl_conf_finding(cf, TL_CK_PARSE_ERROR, inc,
+					"includes parsed more than %zu times in all (tlslint's "
+					"limit): the rest was not read",
+					lim->max_parses);
 		cf->files_reported = true;
 		return false;
 	}

@@ -1691,10 +1691,9 @@ server_ciphers(struct hp_lower *l, const struct hp_server *srv, const char *what
 
 	/* PROFILE=SYSTEM is the host's crypto policy (Fedora): nothing to judge offline. */
 	if (c->v.origin != TL_ORIGIN_UNSET && c->s != NULL && strncmp(c->s, "PROFILE=", 8) != 0) {
-		struct tl_cipher_list list;
+		const struct tl_cipher_list *list;
 		const char *error = NULL;
-		int rc = tl_cipher_string_eval(l->env->arena, c->s, TL_CIPHER_LINKED_ONLY, &list,
-					       &error);
+		int rc = tl_lower_cipher_eval(l->env, c->s, TL_CIPHER_LINKED_ONLY, &list, &error);
 
 		if (rc != 0)
 			tl_lower_invalid(&l->engine, c->v.loc,

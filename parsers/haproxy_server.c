@@ -4,6 +4,7 @@
 #include "haproxy_lower.h"
 #include "scopes.h"
 #include "servers.h"
+#include "../src/phase_time.h"
 
 static int
 lint_haproxy(const struct tl_server_env *env, const char *path, const char *text, size_t len)
@@ -28,6 +29,8 @@ lint_haproxy(const struct tl_server_env *env, const char *path, const char *text
 		return rc;
 	tl_suppressions_collect(env->suppressions, &tree);
 	tl_scopes_collect(env->diag, env->arena, TL_SERVER_HAPROXY, &tree);
+	/* The lowering reads certificates too: they are charged to their own phase. */
+	tl_phase_enter(TL_PHASE_LOWER);
 	tl_haproxy_lower(&lenv, env->fs, env->sources, &tree, env->model);
 	return 0;
 }

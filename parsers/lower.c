@@ -516,3 +516,14 @@ tl_keyword_table_unsorted(const struct tl_keyword_table *t)
 			return (int)i;
 	return -1;
 }
+
+int
+tl_lower_cipher_eval(struct tl_lower_env *env, const char *str, unsigned flags,
+		     const struct tl_cipher_list **out, const char **error)
+{
+	if (env->ciphers == NULL) {
+		env->ciphers = tl_arena_alloc(env->arena, sizeof(*env->ciphers));
+		tl_cipher_cache_init(env->ciphers, env->arena);
+	}
+	return tl_cipher_cache_eval(env->ciphers, str, flags, out, error);
+}

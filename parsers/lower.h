@@ -25,6 +25,7 @@
 #include "../src/diag.h"
 #include "../src/model.h"
 #include "../src/options.h"
+#include "../checks/cipher_string.h"
 #include "tree.h"
 
 struct tl_fs;
@@ -54,7 +55,19 @@ struct tl_lower_env {
 	 * (under --root); NULL: such files are not looked at (unit tests).
 	 */
 	struct tl_fs *fs;
+	/*
+	 * One evaluation per distinct cipher string (10,000 proxied locations
+	 * with the default string cost one); made on first use, NULL until.
+	 */
+	struct tl_cipher_cache *ciphers;
 };
+
+/*
+ * tl_cipher_string_eval() through ENV's cache: *OUT points into it and
+ * must not be changed.
+ */
+int tl_lower_cipher_eval(struct tl_lower_env *env, const char *str, unsigned flags,
+			 const struct tl_cipher_list **out, const char **error);
 
 /* The common setters. */
 extern const struct tl_setter tl_set_none; /* checked, not kept */

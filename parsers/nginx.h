@@ -22,7 +22,12 @@
 struct tl_parse_limits {
 	size_t max_file_size;  /* bytes per file */
 	size_t max_total_size; /* bytes over all files of one parse */
-	size_t max_files;      /* files per parse, the entry included */
+	size_t max_files;      /* distinct files per parse, the entry included */
+	/*
+	 * Files parsed, counting each include of one file again: a snippet
+	 * included by every server is read once and parsed per include.
+	 */
+	size_t max_parses;
 	unsigned max_include_depth;
 	unsigned max_nesting; /* block depth */
 	size_t max_args;      /* arguments of one directive */

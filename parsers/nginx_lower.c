@@ -636,6 +636,7 @@ tl_nginx_lower(struct tl_lower_env *env, const struct tl_tree *tree, struct tl_m
 	l.engine.prefix = l.prefix;
 	l.engine.server = &l;
 	tl_strmap_init(&l.setting_files, env->arena);
+	tl_strmap_init(&l.joined_paths, env->arena);
 	tl_ngx_compute_defaults(&l, &l.tls_defaults, NGX_TARGET_TLS);
 	for (int m = 0; m < NGX_UP_COUNT; m++)
 		tl_ngx_compute_defaults(&l, &l.up_defaults[m], NGX_TARGET_PROXY + (unsigned)m);

@@ -119,6 +119,8 @@ struct lower {
 	 * name one (nginx reads it again for each; the verdict is the same).
 	 */
 	struct tl_strmap setting_files;
+	/* Certificate and key paths as written → joined to the prefix: one copy each. */
+	struct tl_strmap joined_paths;
 };
 
 /* The keyword table and how nginx words its refusals (nginx_keywords.c). */

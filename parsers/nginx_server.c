@@ -7,6 +7,7 @@
 #include "nginx_lower.h"
 #include "scopes.h"
 #include "servers.h"
+#include "../src/phase_time.h"
 
 static int
 lint_nginx(const struct tl_server_env *env, const char *path, const char *text, size_t len)
@@ -26,6 +27,8 @@ lint_nginx(const struct tl_server_env *env, const char *path, const char *text, 
 		return rc;
 	tl_suppressions_collect(env->suppressions, &tree);
 	tl_scopes_collect(env->diag, env->arena, TL_SERVER_NGINX, &tree);
+	/* The lowering reads certificates too: they are charged to their own phase. */
+	tl_phase_enter(TL_PHASE_LOWER);
 	tl_nginx_lower(&lenv, &tree, env->model);
 	if (tree.globs > 0 && tree.globs_matched == 0 && env->model->unmatched_include == NULL) {
 		env->model->unmatched_include = tree.first_empty_glob;

@@ -346,14 +346,14 @@ static int
 upstream_ciphers(struct lower *l, const struct tl_upstream_tls *t, const char *prefix)
 {
 	const struct tl_str *c = &t->ciphers;
-	struct tl_cipher_list list;
+	const struct tl_cipher_list *list;
 	const char *error = NULL;
 	int rc;
 
 	/* PROFILE=SYSTEM is the host's crypto policy (Fedora): nothing to judge offline. */
 	if (c->s == NULL || strncmp(c->s, "PROFILE=", 8) == 0)
 		return DEFAULT_SECLEVEL;
-	rc = tl_cipher_string_eval(l->env->arena, c->s, TL_CIPHER_LINKED_ONLY, &list, &error);
+	rc = tl_lower_cipher_eval(l->env, c->s, TL_CIPHER_LINKED_ONLY, &list, &error);
 	if (rc == -ENOENT && is_set(c))
 		refusal(l, TL_CK_CIPHER_INVALID, c->v.loc,
 			"%s_ssl_ciphers '%s' enables no cipher suite; nginx refuses to start with "
@@ -364,7 +364,7 @@ upstream_ciphers(struct lower *l, const struct tl_upstream_tls *t, const char *p
 			"%s_ssl_ciphers '%s' is not a cipher string OpenSSL takes (%s); nginx "
 			"refuses to start",
 			prefix, c->s, error != NULL ? error : "invalid syntax");
-	return list.sec_level >= 0 ? list.sec_level : DEFAULT_SECLEVEL;
+	return list->sec_level >= 0 ? list->sec_level : DEFAULT_SECLEVEL;
 }
 
 /* A certificate or key nginx loads only per connection: variables (1.21.0), or "data:". */

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "phase_time.h"
 #include "fsutil.h"
 #include "strmap.h"
 
@@ -414,11 +415,13 @@ load(struct tl_certstore *store, struct tl_cert_file *f, const char *path)
 	size_t len = 0;
 	struct stat st;
 	int rc;
+	enum tl_phase was = tl_phase_enter(TL_PHASE_CERTS);
 
 	f->certs = sk_X509_new_null();
 	rc = tl_fs_read(store->fs, path, MAX_CERT_FILE, &text, &len, NULL, &st);
 	if (rc < 0) {
 		f->read_error = -rc;
+		tl_phase_enter(was);
 		return;
 	}
 	f->mode = st.st_mode & 07777;
@@ -441,6 +444,7 @@ load(struct tl_certstore *store, struct tl_cert_file *f, const char *path)
 	}
 	/* Key material read from the file does not outlive its parse. */
 	OPENSSL_cleanse(text, len);
+	tl_phase_enter(was);
 }
 
 const struct tl_cert_file *

@@ -84,8 +84,10 @@ tl_path_normalize(struct tl_arena *arena, const char *path)
 {
 	size_t n = strlen(path);
 	bool abs = path[0] == '/';
-	/* Each kept component is (start, length) into PATH. */
-	size_t *comp = tl_arena_calloc(arena, n / 2 + 2, 2 * sizeof(size_t));
+	/* Each kept component is (start, length) into PATH; on the stack for usual paths. */
+	size_t small[2 * 64];
+	size_t *comp =
+		n / 2 + 2 <= 64 ? small : tl_arena_calloc(arena, n / 2 + 2, 2 * sizeof(size_t));
 	size_t ncomp = 0;
 	size_t i = 0;
 	char *out;

@@ -18,6 +18,7 @@
 #include "ciphers_cmd.h"
 #include "cli/cli.h"
 #include "explain_cmd.h"
+#include "phase_time.h"
 #include "simulate_cmd.h"
 #include "report/report.h"
 #include "run.h"
@@ -265,12 +266,14 @@ simulate(struct tl_arena *arena, const struct tl_options *opts)
 int
 main(int argc, char **argv)
 {
-	struct tl_arena *arena = tl_arena_new();
+	struct tl_arena *arena;
 	struct tl_options opts;
 	const char *error = NULL;
 	const char *hint = NULL;
 	int status = EXIT_CLEAN;
 
+	tl_phase_start();
+	arena = tl_arena_new();
 	tl_options_init(&opts);
 	if (tl_cli_parse(argc, argv, arena, &opts, &error, &hint) != 0) {
 		status = usage_error(error, hint);
@@ -309,5 +312,6 @@ main(int argc, char **argv)
 	}
 done:
 	tl_arena_free(arena);
+	tl_phase_report(stderr);
 	return status;
 }

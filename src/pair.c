@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "phase_time.h"
 #include "strmap.h"
 #include "x509fmt.h"
 
@@ -57,6 +58,7 @@ collect_errors(int ok, X509_STORE_CTX *an)
 static void
 verify(struct tl_analysis *an, struct tl_pair_info *info)
 {
+	enum tl_phase was = tl_phase_enter(TL_PHASE_CERTS);
 	X509_STORE_CTX *store = X509_STORE_CTX_new();
 	STACK_OF(X509) *untrusted = sk_X509_new_null();
 
@@ -77,6 +79,7 @@ done:
 	ERR_clear_error();
 	sk_X509_free(untrusted);
 	X509_STORE_CTX_free(store);
+	tl_phase_enter(was);
 }
 
 /* T as a time_t (UTC) and as "YYYY-MM-DD". */

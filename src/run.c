@@ -17,6 +17,7 @@
 #include "effective.h"
 #include "fix.h"
 #include "fsutil.h"
+#include "phase_time.h"
 #include "policy_file.h"
 #include "sim/simulate.h"
 #include "sni_names.h"
@@ -147,6 +148,7 @@ lint_entry(struct tl_run *run, const char *path)
 	env.model = &run->model;
 	env.version = run->target[server->kind];
 	env.opts = run->opts;
+	tl_phase_enter(TL_PHASE_PARSE);
 	rc = server->lint(&env, path, text, len);
 	if (rc == -EPROTONOSUPPORT)
 		run->unsupported = server->name;
@@ -192,9 +194,18 @@ run_checks(struct tl_run *run)
 	for (int id = 0; id < TL_CHECK_COUNT; id++) {
 		tl_check_fn *fn = tl_check_runner((enum tl_check_id)id);
 
-		if (fn != NULL &&
-		    check_enabled(run->opts, tl_check_info((enum tl_check_id)id)->name))
+		const char *name = tl_check_info((enum tl_check_id)id)->name;
+
+		if (fn == NULL || !check_enabled(run->opts, name))
+			continue;
+		if (tl_phase_enabled()) {
+			double t0 = tl_phase_now_ms();
+
 			fn(&ctx);
+			tl_phase_check(name, tl_phase_now_ms() - t0);
+		} else {
+			fn(&ctx);
+		}
 	}
 	/* The analyses made on first use are the simulation's too. */
 	run->an = ctx.an;
@@ -434,8 +445,10 @@ tl_run_lint(struct tl_run *run, const char **failed_path)
 		if (rc != 0)
 			return rc;
 	}
+	tl_phase_enter(TL_PHASE_LOWER);
 	tl_topology_link(&run->model);
 	tl_effective_tls(&run->model);
+	tl_phase_enter(TL_PHASE_CHECKS);
 	run_checks(run);
 	note_no_tls(run);
 	return 0;
@@ -453,6 +466,7 @@ tl_run_finish(struct tl_run *run)
 	struct tl_ptrvec *all = &run->diag.findings;
 	size_t out = 0;
 
+	tl_phase_enter(TL_PHASE_OUTPUT);
 	/* First learn which comments silence something; the stale ones are findings too. */
 	for (size_t i = 0; i < all->len; i++) {
 		const struct tl_finding *f = all->items[i];

@@ -38,7 +38,7 @@ main(int argc, char **argv)
 	struct tl_model model;
 	struct tl_fs fs;
 	struct tl_parse_env penv;
-	struct tl_lower_env lenv;
+	struct tl_lower_env lenv = {0};
 	struct tl_apache_parse parse;
 	const struct tl_version stable = TL_APACHE_STABLE;
 	struct tl_apache_options opts = {NULL, 0, stable};

@@ -27,7 +27,7 @@ static void
 lower_text(struct fixture *fx, const char *text, struct tl_version version)
 {
 	struct tl_parse_env penv;
-	struct tl_lower_env lenv;
+	struct tl_lower_env lenv = {0};
 	struct tl_apache_parse parse;
 	struct tl_apache_options opts = {NULL, 0, version};
 

@@ -30,7 +30,7 @@ static void
 lower_text_at(struct fixture *fx, struct tl_version version, const char *text)
 {
 	struct tl_parse_env penv;
-	struct tl_lower_env lenv;
+	struct tl_lower_env lenv = {0};
 	struct tl_tree tree;
 	struct tl_haproxy_options opts = {NULL, 0, true, version};
 

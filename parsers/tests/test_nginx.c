@@ -505,6 +505,24 @@ test_include_cycle_and_depth(void)
 					      "files to read (more than 3, tlslint's limit)",
 					      dir));
 
+	/* A snippet included by five servers is two files, whatever the file limit counts. */
+	lim = tl_default_parse_limits;
+	lim.max_files = 2;
+	r = parse_fixture("repeat/nginx.conf", NULL, &lim);
+	CHECK_INT(r->rc, 0);
+	CHECK_INT(nfindings(r), 0);
+	CHECK_INT((long)r->tree.nfiles, 2);
+	/* Parses of it are bounded too: the entry and three includes, then the finding. */
+	lim = tl_default_parse_limits;
+	lim.max_parses = 4;
+	r = parse_fixture("repeat/nginx.conf", NULL, &lim);
+	CHECK_INT(nfindings(r), 1);
+	CHECK_STR(show(r, 0), tl_arena_printf(arena,
+					      "%s/repeat/nginx.conf:7:14: parse-error: includes "
+					      "parsed more than 4 times in all (tlslint's limit): "
+					      "the rest was not read",
+					      fixtures));
+
 	lim = tl_default_parse_limits;
 	lim.max_file_size = 20;
 	r = parse_fixture("chain/nginx.conf", NULL, &lim);

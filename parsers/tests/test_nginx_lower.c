@@ -24,7 +24,7 @@ static void
 lower_text(struct fixture *fx, const char *text, struct tl_version version)
 {
 	struct tl_parse_env penv;
-	struct tl_lower_env lenv;
+	struct tl_lower_env lenv = {0};
 	struct tl_tree tree;
 
 	fx->arena = tl_arena_new();

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """big_config.py - does tlslint's cost stay linear in what a config holds?
 
-    python3 bench/big_config.py [--mb 12,25,50] [--keep DIR] build/src/tlslint
+    python3 testdata/bench/big_config.py [--mb 12,25,50] [--keep DIR] build/src/tlslint
 
 For each size it generates an nginx config of about that many megabytes: server blocks of
 ~290 bytes (listen on one of 50 loopback ports, two names, certificate and key, ssl_protocols,
@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 PKI = REPO / "testdata" / "pki"
 NOW = "2026-06-01T00:00:00Z"
 
