@@ -45,6 +45,10 @@ usable(const struct tl_pair_info *info)
 
 /* ---- cert-no-san ---- */
 
+/* The leaf's subjectAltNames, decoded once per certificate (below). */
+static const struct tl_san *leaf_sans(struct tl_check_ctx *ctx, X509 *leaf, size_t *n,
+				      bool *has_ext);
+
 static void
 no_san(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cert_pair *pair,
        const struct tl_pair_info *info)
@@ -55,7 +59,7 @@ no_san(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_cer
 
 	if (!usable(info))
 		return;
-	tl_cert_sans(ctx->arena, info->leaf, &n, &has_ext);
+	leaf_sans(ctx, info->leaf, &n, &has_ext);
 	if (has_ext)
 		return;
 	f = tl_cert_finding(ctx, TL_CK_CERT_NO_SAN, site, pair,

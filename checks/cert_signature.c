@@ -94,13 +94,15 @@ weak_chain_signature(struct tl_check_ctx *ctx, const struct tl_site *site,
 	const char *md = X509_get_signature_info(cert, &md_nid, NULL, NULL, NULL) == 1
 				 ? weak_digest(md_nid)
 				 : NULL;
-	const char *subject = tl_cert_subject(ctx->arena, cert);
+	const char *subject;
 	bool from_string;
 	int level = tl_site_certificate_level(ctx, site, &from_string);
 	struct tl_finding *f;
 
 	if (md == NULL || (X509_get_extension_flags(cert) & EXFLAG_SS))
 		return;
+	/* Formatted only for a finding: this runs per site and chain certificate. */
+	subject = tl_cert_subject(ctx->arena, cert);
 	if (judged && level > 0)
 		f = tl_cert_finding(ctx, TL_CK_CERT_WEAK_SIGNATURE, site, pair,
 				    "%s '%s' (%s) is signed with %s; %sOpenSSL at security level "

@@ -991,7 +991,7 @@ use_macro(struct stream *s, const struct tl_directive *d)
 	if (d->nargs - 1 != m->nparams) {
 		finding(p, TL_CK_PARSE_ERROR, d->loc,
 			"macro '%s' (%s) used with %zu arguments instead of %zu", m->name, m->where,
-			d->nargs - 1, m->nparams);
+			(size_t)d->nargs - 1, m->nparams);
 		return;
 	}
 	{

@@ -142,7 +142,7 @@ set_cert_or_key(struct lower *l, struct tl_cert_list *list, bool is_cert,
 	slot = is_cert ? list->ncert++ : list->nkey++;
 	if (slot == list->n) {
 		if (list->n == list->cap) {
-			list->cap = list->cap ? 2 * list->cap : 2;
+			list->cap = list->cap ? 2 * list->cap : 1;
 			pairs = tl_arena_calloc(l->env->arena, list->cap, sizeof(*pairs));
 			if (list->n)
 				memcpy(pairs, list->pairs, list->n * sizeof(*pairs));
@@ -299,7 +299,7 @@ set_alpn(struct tl_lower *engine, const struct tl_keyword *kw, const struct tl_d
 				engine, d->args[i].loc,
 				"\"ssl_alpn\" directive protocol too long (%zu bytes; ALPN "
 				"names have at most 255)",
-				d->args[i].len);
+				(size_t)d->args[i].len);
 			return;
 		}
 	tl_set_str.set(engine, kw, d, field);

@@ -13,30 +13,36 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../src/source.h"
 
+/*
+ * Counts and offsets are 32-bit: one file is at most 16 MiB and one parse
+ * 128 MiB (tl_parse_limits), and a 20,000-server config holds 300,000
+ * directives, whose size is most of the tree's memory.
+ */
 struct tl_arg {
-	const char *text; /* after the server's unescaping, NUL-terminated */
-	size_t len;
+	const char *text;  /* after the server's unescaping, NUL-terminated */
 	struct tl_loc loc; /* the token as written, quotes included */
-	bool quoted;       /* written in '…' or "…" */
+	uint32_t len;
+	bool quoted; /* written in '…' or "…" */
 };
 
 struct tl_directive {
 	const char *name;
 	struct tl_loc loc; /* the name token */
-	/* Offset just past the directive's ";" or closing "}" in loc's source. */
-	size_t end;
 	struct tl_arg *args;
-	size_t nargs;
-	bool block; /* had a { … } (possibly empty) */
 	/*
 	 * Children in order. An include is replaced by the directives of the
 	 * files it names, so children may come from several sources.
 	 */
 	struct tl_directive **children;
-	size_t nchildren;
+	/* Offset just past the directive's ";" or closing "}" in loc's source. */
+	uint32_t end;
+	uint32_t nargs;
+	uint32_t nchildren;
+	bool block; /* had a { … } (possibly empty) */
 	struct tl_directive *parent;
 	/*
 	 * Set on the directives that came from an include: the include

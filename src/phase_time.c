@@ -9,6 +9,8 @@ static struct {
 	enum tl_phase current;
 	struct timespec last;
 	double ms[TL_PHASE_COUNT];
+	long rss_kb;                  /* resident size at the last switch (when enabled) */
+	long grew_kb[TL_PHASE_COUNT]; /* resident growth charged to each phase */
 	int started;
 	int enabled; /* 0 unknown, 1 yes, -1 no */
 	struct {
@@ -21,6 +23,21 @@ static const char *const names[TL_PHASE_COUNT] = {
 	"start-up", "read+parse", "lowering", "certificates", "checks", "output",
 };
 
+/* The resident set size in KiB (/proc/self/statm), 0 when unknown. */
+static long
+resident_kb(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	long size = 0, resident = 0;
+
+	if (f == NULL)
+		return 0;
+	if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+		resident = 0;
+	fclose(f);
+	return resident * 4;
+}
+
 static double
 charge_current(void)
 {
@@ -31,6 +48,14 @@ charge_current(void)
 	ms = (double)(now.tv_sec - clock_state.last.tv_sec) * 1e3 +
 	     (double)(now.tv_nsec - clock_state.last.tv_nsec) / 1e6;
 	clock_state.ms[clock_state.current] += ms;
+	if (tl_phase_enabled()) {
+		long rss = resident_kb();
+
+		clock_state.grew_kb[clock_state.current] += rss - clock_state.rss_kb;
+		clock_state.rss_kb = rss;
+		/* Reading /proc is the report's cost, not the phase's. */
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	}
 	clock_state.last = now;
 	return ms;
 }
@@ -97,7 +122,8 @@ tl_phase_report(FILE *out)
 		return;
 	charge_current();
 	for (int i = 0; i < TL_PHASE_COUNT; i++) {
-		fprintf(out, "tlslint: timing %-13s %9.1f ms\n", names[i], clock_state.ms[i]);
+		fprintf(out, "tlslint: timing %-13s %9.1f ms %8.1f MB resident growth\n", names[i],
+			clock_state.ms[i], (double)clock_state.grew_kb[i] / 1024);
 		total += clock_state.ms[i];
 	}
 	fprintf(out, "tlslint: timing %-13s %9.1f ms\n", "total", total);

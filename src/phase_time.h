@@ -5,8 +5,9 @@
  * chains on first use), so the clock is a single "current phase": entering
  * a phase charges the time since the last switch to the one that was
  * running and returns it, so a caller can switch back. Printed to stderr at
- * exit when TLSLINT_TIMINGS is set in the environment; otherwise each
- * switch costs one clock read.
+ * exit when TLSLINT_TIMINGS is set in the environment, with the growth of
+ * the resident set charged the same way and the slowest checks; otherwise
+ * each switch costs one clock read.
  */
 #ifndef TLSLINT_PHASE_TIME_H
 #define TLSLINT_PHASE_TIME_H

@@ -26,6 +26,7 @@ signal, invalid JSON) or the real server rejects a generated config (a bug here)
 
 import argparse
 import json
+import re
 import os
 import shutil
 import socket
@@ -91,13 +92,22 @@ def median_run(cmd, runs, env=None):
     return results[len(results) // 2], results
 
 
+PHASE_LINE = re.compile(r"^tlslint: timing (\S+) +([\d.]+) ms(?: +(-?[\d.]+) MB)?")
+CHECK_LINE = re.compile(r"^tlslint: timing check (\S+) ([\d.]+) ms")
+
+
 def phases(err):
-    got = {}
+    """{phase: (ms, MB of resident growth)} and [(check, ms)] from TLSLINT_TIMINGS lines."""
+    got, checks = {}, []
     for line in err.decode(errors="replace").splitlines():
-        if line.startswith("tlslint: timing "):
-            parts = line[len("tlslint: timing "):].rsplit(None, 2)
-            got[parts[0]] = float(parts[1])
-    return got
+        m = CHECK_LINE.match(line)
+        if m:
+            checks.append((m.group(1), float(m.group(2))))
+            continue
+        m = PHASE_LINE.match(line)
+        if m:
+            got[m.group(1)] = (float(m.group(2)), float(m.group(3) or 0))
+    return got, checks
 
 
 def tail(b, n=15):
@@ -166,7 +176,8 @@ def scenario(name, a, tlslint, base):
     runs = max(a.runs, 21) if name == "one-site" else a.runs
     med, _ = median_run(cmd, runs, env)
     res = {"name": name, "files": files, "bytes": nbytes, "certs": ncerts, "gen_s": gen,
-           "tlslint": med, "phases": phases(med["err"]), "findings": len(doc.get("findings", []))}
+           "tlslint": med, "findings": len(doc.get("findings", []))}
+    res["phases"], res["checks"] = phases(med["err"])
     if name == "simulate":
         res["summary"] = doc.get("summary", {})
     if name not in ("one-site", "simulate") and a.real:
@@ -200,8 +211,11 @@ def report(results):
                                                                fmt(r["real"]), ratio))
         ph = r["phases"]
         if ph:
-            print("%-16s phases ms: %s" % ("", ", ".join(
-                "%s %.0f" % (k, v) for k, v in ph.items() if k != "total")))
+            print("%-16s phases ms (MB): %s" % ("", ", ".join(
+                "%s %.0f (%.0f)" % (k, v[0], v[1]) for k, v in ph.items() if k != "total")))
+        if r["checks"]:
+            print("%-16s slowest checks ms: %s" % ("", ", ".join(
+                "%s %.0f" % c for c in r["checks"][:4])))
     print()
     print("targets (docs/performance.md):")
 
