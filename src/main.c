@@ -148,13 +148,27 @@ usual_locations(struct tl_arena *arena)
 static FILE *
 open_output(const struct tl_options *opts)
 {
+	/*
+	 * Reports of 10,000 sites are tens of megabytes (a simulation of them,
+	 * over a hundred): written in 1 MiB pieces, not in the 4 KiB of a
+	 * file's or pipe's default buffer. A terminal keeps its own.
+	 */
+	static char buffer[1 << 20];
 	FILE *out;
 
-	if (opts->output == NULL)
-		return stdout;
-	out = fopen(opts->output, "w");
-	if (out == NULL)
-		fprintf(stderr, "tlslint: cannot write '%s': %s\n", opts->output, strerror(errno));
+	if (opts->output == NULL) {
+		out = stdout;
+		if (isatty(STDOUT_FILENO))
+			return out;
+	} else {
+		out = fopen(opts->output, "w");
+		if (out == NULL) {
+			fprintf(stderr, "tlslint: cannot write '%s': %s\n", opts->output,
+				strerror(errno));
+			return NULL;
+		}
+	}
+	setvbuf(out, buffer, _IOFBF, sizeof(buffer));
 	return out;
 }
 

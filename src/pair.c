@@ -22,7 +22,25 @@
 struct tl_pair_cache {
 	struct tl_strmap map;     /* "cert\nkey\nchain" → struct tl_pair_info */
 	struct tl_ptrmap by_pair; /* the model's pair → the same, without formatting a key */
+	/* X509 → (void *)1 self-signed, (void *)2 not: one signature check per root. */
+	struct tl_ptrmap self_signed;
 };
+
+/*
+ * X509_self_signed() with its signature check, once per certificate: the
+ * one root above 2,000 leaves would be verified 2,000 times.
+ */
+static bool
+self_signed(struct tl_analysis *an, X509 *cert)
+{
+	void *memo = tl_ptrmap_get(&an->pairs->self_signed, cert, NULL);
+
+	if (memo == NULL) {
+		memo = X509_self_signed(cert, 1) == 1 ? (void *)1 : (void *)2;
+		tl_ptrmap_put(&an->pairs->self_signed, cert, NULL, memo);
+	}
+	return memo == (void *)1;
+}
 
 static void
 free_info(void *p)
@@ -146,7 +164,7 @@ describe_chain(struct tl_analysis *an, struct tl_pair_info *info)
 		pc->cert = sk_X509_value(info->path, d);
 		pc->subject = tl_cert_subject(an->arena, pc->cert);
 		pc->issuer = tl_x509_name(an->arena, X509_get_issuer_name(pc->cert));
-		pc->self_signed = X509_self_signed(pc->cert, 1) == 1;
+		pc->self_signed = self_signed(an, pc->cert);
 		pc->not_before =
 			date_of(an->arena, X509_get0_notBefore(pc->cert), &pc->not_before_t);
 		pc->not_after = date_of(an->arena, X509_get0_notAfter(pc->cert), &pc->not_after_t);
@@ -270,6 +288,7 @@ tl_pair_info_get(struct tl_analysis *an, const struct tl_cert_pair *pair)
 		an->pairs = tl_arena_alloc(an->arena, sizeof(*an->pairs));
 		tl_strmap_init(&an->pairs->map, an->arena);
 		tl_ptrmap_init(&an->pairs->by_pair, an->arena);
+		tl_ptrmap_init(&an->pairs->self_signed, an->arena);
 	}
 	/* Sites that inherit a certificate share the pair itself: the common case. */
 	info = tl_ptrmap_get(&an->pairs->by_pair, pair, NULL);

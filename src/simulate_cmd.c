@@ -11,6 +11,7 @@
 #include <openssl/evp.h>
 
 #include "keyinfo.h"
+#include "phase_time.h"
 #include "report/json_writer.h"
 #include "sim/simulate.h"
 #include "x509fmt.h"
@@ -86,15 +87,36 @@ cause_name(enum tl_sim_cause cause)
 	}
 }
 
-/* "RSA 2048", "EC 256" for the certificate chosen. */
-static const char *
-cert_key(struct tl_arena *arena, const struct tl_sim_cert *c)
-{
-	EVP_PKEY *k = c != NULL ? X509_get0_pubkey(c->leaf) : NULL;
+/*
+ * The certificate as results name it, made once per certificate: 10,000
+ * sites × 35 clients are 350,000 results and a few hundred certificates.
+ */
+struct cert_text {
+	const char *subject;
+	const char *key; /* "RSA 2048", "EC 256"; NULL without a public key */
+};
 
-	if (k == NULL)
-		return NULL;
-	return tl_arena_printf(arena, "%s %d", tl_key_type_name(k), EVP_PKEY_get_bits(k));
+struct cert_texts {
+	struct tl_arena *arena;
+	struct tl_ptrmap map; /* struct tl_sim_cert → struct cert_text */
+};
+
+static const struct cert_text *
+cert_text(struct cert_texts *texts, const struct tl_sim_cert *c)
+{
+	struct cert_text *t = tl_ptrmap_get(&texts->map, c, NULL);
+
+	if (t == NULL) {
+		EVP_PKEY *k = X509_get0_pubkey(c->leaf);
+
+		t = tl_arena_alloc(texts->arena, sizeof(*t));
+		t->subject = tl_cert_subject(texts->arena, c->leaf);
+		if (k != NULL)
+			t->key = tl_arena_printf(texts->arena, "%s %d", tl_key_type_name(k),
+						 EVP_PKEY_get_bits(k));
+		tl_ptrmap_put(&texts->map, c, NULL, t);
+	}
+	return t;
 }
 
 /* Why it fails, in one line: "alert 40 handshake failure: no shared cipher". */
@@ -152,7 +174,8 @@ id_width(const struct tl_sim *sim)
 }
 
 static void
-write_text_result(struct tl_arena *arena, FILE *out, int width, const struct tl_sim_result *r)
+write_text_result(struct tl_arena *arena, struct cert_texts *texts, FILE *out, int width,
+		  const struct tl_sim_result *r)
 {
 	fprintf(out, "  %-*s  ", width, r->client->id);
 	if (r->stage == TL_SIM_OK) {
@@ -161,7 +184,7 @@ write_text_result(struct tl_arena *arena, FILE *out, int width, const struct tl_
 			r->group ? tl_sim_group_name(arena, r->group) : "-",
 			r->retry ? " (after HelloRetryRequest)" : "");
 		if (r->cert != NULL)
-			fprintf(out, "  %s", cert_key(arena, r->cert));
+			fprintf(out, "  %s", cert_text(texts, r->cert)->key);
 		if (r->aia_fetched)
 			fputs("  (fetches the missing intermediate)", out);
 		if (r->computed)
@@ -204,8 +227,11 @@ static void
 write_text(struct tl_arena *arena, FILE *out, const struct tl_sim *sim, bool quiet)
 {
 	int width = (int)id_width(sim);
+	struct cert_texts texts = {arena, {0}};
 	size_t *fails = failures(arena, sim);
 	size_t ok_everywhere = 0;
+
+	tl_ptrmap_init(&texts.map, arena);
 
 	for (size_t s = 0; s < sim->nsites; s++) {
 		const struct tl_sim_site *row = &sim->sites[s];
@@ -224,7 +250,7 @@ write_text(struct tl_arena *arena, FILE *out, const struct tl_sim *sim, bool qui
 				sfile ? sfile : "?", sline);
 		}
 		for (size_t c = 0; c < sim->nclients; c++)
-			write_text_result(arena, out, width, &row->results[c]);
+			write_text_result(arena, &texts, out, width, &row->results[c]);
 	}
 	if (sim->rows_left_out > 0)
 		fprintf(out,
@@ -251,7 +277,8 @@ write_text(struct tl_arena *arena, FILE *out, const struct tl_sim *sim, bool qui
 }
 
 static void
-write_json_result(struct tl_arena *arena, struct tl_json *j, const struct tl_sim_result *r)
+write_json_result(struct tl_arena *arena, struct cert_texts *texts, struct tl_json *j,
+		  const struct tl_sim_result *r)
 {
 	tl_json_object_begin(j);
 	tl_json_member_string(j, "client", r->client->id);
@@ -269,8 +296,10 @@ write_json_result(struct tl_arena *arena, struct tl_json *j, const struct tl_sim
 		if (r->cert != NULL) {
 			tl_json_key(j, "certificate");
 			tl_json_object_begin(j);
-			tl_json_member_string(j, "subject", tl_cert_subject(arena, r->cert->leaf));
-			tl_json_member_string(j, "key", cert_key(arena, r->cert));
+			const struct cert_text *t = cert_text(texts, r->cert);
+
+			tl_json_member_string(j, "subject", t->subject);
+			tl_json_member_string(j, "key", t->key);
 			tl_json_object_end(j);
 		}
 	}
@@ -306,8 +335,10 @@ static void
 write_json(struct tl_arena *arena, FILE *out, const struct tl_sim *sim, time_t now)
 {
 	struct tl_json j;
+	struct cert_texts texts = {arena, {0}};
 	size_t *fails = failures(arena, sim);
 
+	tl_ptrmap_init(&texts.map, arena);
 	tl_json_init(&j, out);
 	tl_json_object_begin(&j);
 	tl_json_key(&j, "tool");
@@ -359,7 +390,7 @@ write_json(struct tl_arena *arena, FILE *out, const struct tl_sim *sim, time_t n
 		tl_json_key(&j, "results");
 		tl_json_array_begin(&j);
 		for (size_t c = 0; c < sim->nclients; c++)
-			write_json_result(arena, &j, &row->results[c]);
+			write_json_result(arena, &texts, &j, &row->results[c]);
 		tl_json_array_end(&j);
 		tl_json_object_end(&j);
 	}
@@ -411,6 +442,7 @@ tl_simulate_run(struct tl_run *run, FILE *out)
 	struct tl_sim sim;
 
 	tl_simulate(&run->an, &run->model, clients, n, opts->sim_name, NULL, &sim);
+	tl_phase_enter(TL_PHASE_OUTPUT);
 	if (opts->format == TL_FORMAT_JSON)
 		write_json(run->arena, out, &sim, run->now);
 	else

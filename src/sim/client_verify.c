@@ -13,6 +13,7 @@
  * and last must-staple. OpenSSL is told to carry on past each error so
  * that the order is this one, not the order it happens to check in.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,6 +36,25 @@ struct found {
 	X509 *date_cert;
 	bool purpose; /* X509_V_ERR_INVALID_PURPOSE */
 };
+
+/* One verification's outcome, as tl_verify_memo keeps it. */
+struct verified {
+	struct found found;
+	STACK_OF(X509) * path; /* a reference of its own; NULL when none was built */
+};
+
+static void
+free_path(void *p)
+{
+	sk_X509_pop_free(p, X509_free);
+}
+
+void
+tl_verify_memo_init(struct tl_verify_memo *memo, struct tl_arena *arena)
+{
+	memo->arena = arena;
+	tl_ptrmap_init(&memo->map, arena);
+}
 
 static bool
 missing_issuer(int error)
@@ -329,8 +349,10 @@ tl_cert_problem_name(enum tl_cert_problem problem)
 void
 tl_client_verify(struct tl_arena *arena, const struct tl_client_profile *profile,
 		 STACK_OF(X509) * chain, const char *name, time_t now, X509_STORE *trust,
-		 bool stapled, struct tl_client_verdict *out)
+		 bool stapled, struct tl_verify_memo *memo, struct tl_client_verdict *out)
 {
+	const void *purpose_key = NULL;
+	struct verified *seen = NULL;
 	const struct tl_client_facts *facts = tl_client_facts_for_profile(profile);
 	X509 *leaf = chain != NULL && sk_X509_num(chain) > 0 ? sk_X509_value(chain, 0) : NULL;
 	struct tl_words_context words = {.name = name};
@@ -354,6 +376,15 @@ tl_client_verify(struct tl_arena *arena, const struct tl_client_profile *profile
 		return;
 	}
 	words.leaf_only = sk_X509_num(chain) == 1;
+	if (memo != NULL) {
+		purpose_key = (const void *)(uintptr_t)(facts->checks_eku ? 2 : 1);
+		seen = tl_ptrmap_get(&memo->map, chain, purpose_key);
+	}
+	if (seen != NULL) {
+		found = seen->found;
+		path = seen->path;
+		goto verified;
+	}
 	/* What the server sent after the leaf: candidate issuers, not trusted. */
 	untrusted = sk_X509_new_null();
 	for (int i = 1; untrusted != NULL && i < sk_X509_num(chain); i++)
@@ -376,6 +407,15 @@ tl_client_verify(struct tl_arena *arena, const struct tl_client_profile *profile
 	X509_STORE_CTX_set_app_data(ctx, &found);
 	(void)X509_verify_cert(ctx);
 	path = X509_STORE_CTX_get0_chain(ctx);
+	if (memo != NULL) {
+		seen = tl_arena_alloc(memo->arena, sizeof(*seen));
+		seen->found = found;
+		seen->path = X509_STORE_CTX_get1_chain(ctx);
+		if (seen->path != NULL)
+			tl_arena_defer(memo->arena, free_path, seen->path);
+		tl_ptrmap_put(&memo->map, chain, purpose_key, seen);
+	}
+verified:
 	below_root = path != NULL ? sk_X509_num(path) - 1 : 0;
 
 	if (found.trust_error != 0 && missing_issuer(found.trust_error) && facts->aia_fetch &&

@@ -12,6 +12,7 @@
 
 #include <openssl/x509.h>
 
+#include "strmap.h"
 #include "arena.h"
 #include "profile.h"
 
@@ -104,13 +105,29 @@ struct tl_client_verdict {
 };
 
 /*
+ * OpenSSL's path building and signature checks depend only on the chain
+ * and on whether the client checks the purpose, not on its family: 35
+ * profiles need two verifications of a chain, not 35. Results are kept
+ * here for one NOW and TRUST (one simulation), by the chain's address (each
+ * chain must outlive the memo), with their paths, which the arena releases.
+ */
+struct tl_verify_memo {
+	struct tl_arena *arena;
+	struct tl_ptrmap map; /* (chain, purpose checked + 1) → the outcome */
+};
+
+void tl_verify_memo_init(struct tl_verify_memo *memo, struct tl_arena *arena);
+
+/*
  * What the client of PROFILE makes of CHAIN (the leaf first, then what the
  * server sends after it) for the host name NAME (NULL: no name, no
  * hostname check) at NOW, against the trust anchors TRUST; STAPLED: the
- * server staples an OCSP response. Strings are static or from ARENA.
+ * server staples an OCSP response. MEMO (NULL: none) shares the
+ * verification between calls with the same NOW and TRUST. Strings are
+ * static or from ARENA.
  */
 void tl_client_verify(struct tl_arena *arena, const struct tl_client_profile *profile,
 		      STACK_OF(X509) * chain, const char *name, time_t now, X509_STORE *trust,
-		      bool stapled, struct tl_client_verdict *out);
+		      bool stapled, struct tl_verify_memo *memo, struct tl_client_verdict *out);
 
 #endif

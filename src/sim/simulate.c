@@ -31,10 +31,12 @@
 struct sim_state {
 	struct tl_analysis *an;
 	struct tl_server_ctxs ctxs;
-	struct tl_ptrmap flights;   /* (first context of a decision, client) → struct flight * */
-	struct tl_ptrmap verdicts;  /* (leaf, facts) → struct tl_client_verdict * */
-	struct tl_ptrmap hellos;    /* (client, NULL) → struct hello * */
-	struct tl_ptrmap leaves;    /* (certificate, NULL) → struct leaf_names * */
+	struct tl_ptrmap flights;  /* (first context of a decision, client) → struct flight * */
+	struct tl_ptrmap verdicts; /* (leaf, facts) → struct tl_client_verdict * */
+	struct tl_ptrmap hellos;   /* (client, NULL) → struct hello * */
+	struct tl_ptrmap leaves;   /* (certificate, NULL) → struct leaf_names * */
+	struct tl_verify_memo
+		verified;           /* OpenSSL's verification of each chain, shared by clients */
 	struct tl_strmap decisions; /* decision key → the first context with it */
 	size_t handshakes;
 };
@@ -169,7 +171,7 @@ chain_verdict(struct sim_state *st, const struct tl_server_ctx *sc, const struct
 	if (v == NULL) {
 		v = tl_arena_calloc(st->an->arena, 1, sizeof(*v));
 		tl_client_verify(st->an->arena, client, cert->chain, NULL, st->an->now,
-				 st->an->trust, sc->stapling, v);
+				 st->an->trust, sc->stapling, &st->verified, v);
 		tl_ptrmap_put(&st->verdicts, cert, facts, v);
 	}
 	return v;
@@ -234,7 +236,7 @@ named_verdict(struct sim_state *st, const struct tl_sim_cert *cert,
 	ln = leaf_names(st, cert);
 	if (!ln->has_ext) {
 		tl_client_verify(st->an->arena, client, cert->chain, name, st->an->now,
-				 st->an->trust, stapled, out);
+				 st->an->trust, stapled, &st->verified, out);
 		return;
 	}
 	if (tl_sans_cover(ln->sans, ln->n, name))
@@ -401,6 +403,7 @@ tl_simulate(struct tl_analysis *an, const struct tl_model *model,
 	tl_ptrmap_init(&st.verdicts, arena);
 	tl_ptrmap_init(&st.hellos, arena);
 	tl_ptrmap_init(&st.leaves, arena);
+	tl_verify_memo_init(&st.verified, arena);
 	tl_strmap_init(&st.decisions, arena);
 	out->clients = clients;
 	out->nclients = nclients;

@@ -100,7 +100,7 @@ verdict_at(const char *id, const char *file, const char *name, time_t now, bool 
 	STACK_OF(X509) *chain = load_chain(file);
 	struct tl_client_verdict v;
 
-	tl_client_verify(arena, profile(id), chain, name, now, trust, stapled, &v);
+	tl_client_verify(arena, profile(id), chain, name, now, trust, stapled, NULL, &v);
 	sk_X509_pop_free(chain, X509_free);
 	return v;
 }
@@ -541,6 +541,55 @@ test_facts(void)
 	CHECK_INT(tl_client_facts_for("go")->min_rsa_bits, 1024);
 }
 
+/*
+ * A verification shared through tl_verify_memo gives every family the
+ * verdict it gets alone, on chains whose problems differ by family (EKU,
+ * must-staple, CA leaf, weak keys, missing intermediates, dates, names).
+ */
+static void
+test_memo(void)
+{
+	static const char *const files[] = {
+		"www.fullchain.crt",        "aia.crt",
+		"clientauth.fullchain.crt", "caleaf.fullchain.crt",
+		"muststaple.fullchain.crt", "rsa1024.fullchain.crt",
+		"expired.fullchain.crt",    "untrusted.fullchain.crt",
+		"sha1.fullchain.crt",       "weakintleaf.fullchain.crt",
+		"cnonly.fullchain.crt",
+	};
+	static const char *const names[] = {NULL, "www.example.test", "other.example.test"};
+	/* The memo knows a chain by its address: each must outlive it. */
+	STACK_OF(X509) * chains[sizeof(files) / sizeof(files[0])];
+	struct tl_verify_memo memo;
+	int compared = 0;
+
+	tl_verify_memo_init(&memo, arena);
+	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		STACK_OF(X509) *chain = chains[f] = load_chain(files[f]);
+
+		for (size_t n = 0; n < sizeof(names) / sizeof(names[0]); n++)
+			for (size_t i = 0; i < NPROFILES; i++) {
+				struct tl_client_verdict alone, shared;
+
+				tl_client_verify(arena, &profiles[i], chain, names[n], TEST_NOW,
+						 trust, false, NULL, &alone);
+				tl_client_verify(arena, &profiles[i], chain, names[n], TEST_NOW,
+						 trust, false, &memo, &shared);
+				CHECK_INT(shared.stage, alone.stage);
+				CHECK_INT(shared.problem, alone.problem);
+				CHECK_STR(shared.words, alone.words);
+				CHECK_STR(shared.reason, alone.reason);
+				CHECK_INT(shared.aia_fetched, alone.aia_fetched);
+				compared++;
+			}
+	}
+	/* Two verifications per chain at most (purpose checked or not), for 15 families. */
+	CHECK((size_t)compared == 3 * NPROFILES * (sizeof(files) / sizeof(files[0])));
+	CHECK(memo.map.len <= 2 * sizeof(files) / sizeof(files[0]));
+	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++)
+		sk_X509_pop_free(chains[f], X509_free);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -570,6 +619,7 @@ main(int argc, char **argv)
 	test_must_staple();
 	test_problem_names();
 	test_facts();
+	test_memo();
 	tl_arena_free(arena);
 	X509_STORE_free(trust);
 	return tl_unit_result();
