@@ -171,10 +171,15 @@ def scenario(name, a, tlslint, base):
     # The tree was just written: let writeback finish before anything is timed.
     os.sync()
     time.sleep(1)
-    extra = ("simulate", "--clients", "all") if name == "simulate" else ()
+    # The simulation's JSON is 150 MB: written to a file (-o), as one keeps it, not through
+    # a pipe into this process.
+    sim_out = root / "simulate.json"
+    extra = ("simulate", "--clients", "all", "-o", str(sim_out)) if name == "simulate" else ()
     cmd = lint_cmd(tlslint, entry, pki / "root.crt", server, extra)
     env = dict(os.environ, TLSLINT_TIMINGS="1")
     first = measured(cmd, env)
+    if name == "simulate":
+        first["out"] = sim_out.read_bytes()
     doc = check_json(first, "tlslint")
     runs = max(a.runs, 21) if name == "one-site" else a.runs
     med, _ = median_run(cmd, runs, env)
@@ -183,6 +188,10 @@ def scenario(name, a, tlslint, base):
     res["phases"], res["checks"] = phases(med["err"])
     if name == "simulate":
         res["summary"] = doc.get("summary", {})
+        res["json_mb"] = sim_out.stat().st_size / 1e6
+        # The default text format (what a terminal shows), the same way.
+        text_cmd = [c for c in cmd if c not in ("--format", "json", "-q")]
+        res["text"], _ = median_run(text_cmd, a.runs, env)
     if name not in ("one-site", "simulate") and a.real:
         rcmd, label = real_cmd(server, entry, root)
         r = measured(rcmd)
@@ -205,9 +214,13 @@ def report(results):
             r["files"], r["bytes"] / 1e6, r["certs"], r["findings"])
         if "summary" in r:
             s = r["summary"]
-            note = "%s rows x %s clients, %s contexts, %s handshakes" % (
-                s.get("sites"), s.get("clients"), s.get("contexts"), s.get("handshakes"))
+            note = "%s rows x %s clients, %s contexts, %s handshakes, %.0f MB of JSON" % (
+                s.get("sites"), s.get("clients"), s.get("contexts"), s.get("handshakes"),
+                r["json_mb"])
         print("%-16s %-10s %s  %s" % (r["name"], "tlslint", fmt(r["tlslint"]), note))
+        if "text" in r:
+            print("%-16s %-10s %s  the same in the default text format" % (
+                "", "  (text)", fmt(r["text"])))
         if "real" in r:
             ratio = r["real"]["wall"] / r["tlslint"]["wall"]
             print("%-16s %-10s %s  tlslint is %.1fx faster" % ("", r["real_label"],
@@ -259,12 +272,17 @@ def report(results):
     target("one-site config under 10 ms wall",
            (one["wall"] < 10, "%.1f ms" % one["wall"]) if one else None)
     sim = get("simulate")
-    target("simulate --clients all on 10k sites under 1 s",
+    target("simulate --clients all on 10k sites under 1 s (JSON to a file)",
            (sim["wall"] < 1000, "%.0f ms" % sim["wall"]) if sim else None)
-    if nf and n10 and "real" in n10:
-        x = n10["real"]["wall"] / nf["tlslint"]["wall"]
-        target("with ~20,000 findings: at least 50x faster than nginx -t (nginx-10k's nginx -t)",
+    simt = get("simulate", "text")
+    target("simulate --clients all on 10k sites under 1 s (text)",
+           (simt["wall"] < 1000, "%.0f ms" % simt["wall"]) if simt else None)
+    if nf and "real" in nf:
+        x = nf["real"]["wall"] / nf["tlslint"]["wall"]
+        target("with ~20,000 findings (JSON): at least 50x faster than nginx -t",
                (x >= 50, "%.1fx, %.1f MB" % (x, nf["tlslint"]["rss"])))
+    else:
+        target("with ~20,000 findings (JSON): at least 50x faster than nginx -t", None)
 
 
 def main(argv):

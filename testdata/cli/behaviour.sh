@@ -342,5 +342,20 @@ expect_status 0 "simulate --clients legacy"
 expect_no_match "simulate --clients legacy: no current client" "$out" '"era": "current"'
 expect_match "simulate --clients legacy: legacy clients" "$out" '"id": "android-7.0"'
 
+# TLSLINT_TIMINGS=1 (issue 14): one line per phase on stderr, the report unchanged; without it,
+# nothing on stderr.
+run --root testdata --now $NOW --ca-file testdata/pki/root.crt -f json "$expired"
+plain=$out
+expect_no_match "no timings without TLSLINT_TIMINGS" "$err" "timing"
+TLSLINT_TIMINGS=1 run --root testdata --now $NOW --ca-file testdata/pki/root.crt -f json "$expired"
+for phase in start-up 'read\+parse' lowering certificates checks output total; do
+	expect_match "TLSLINT_TIMINGS: phase $phase" "$err" "^tlslint: timing $phase +[0-9.]+ ms"
+done
+expect_match "TLSLINT_TIMINGS: the slowest checks" "$err" "^tlslint: timing check cert-expired [0-9.]+ ms"
+[ "$out" = "$plain" ] || {
+	echo "FAIL: TLSLINT_TIMINGS changes the report"
+	fails=$((fails + 1))
+}
+
 echo "$fails failed"
 [ "$fails" -eq 0 ]
