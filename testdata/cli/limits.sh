@@ -114,5 +114,42 @@ grep -q "open more than 1048576 sockets, tlslint's limit" <<<"$out" ||
 	fail "port range: no finding naming the socket limit"
 [ $fails -eq $before ] && echo "ok: port ranges stop at the socket limit"
 
+# 6. Includes multiplied through a chain (each file includes the next four times, 12 deep: 16
+#    million parses of empty files): stopped at tlslint's parse limit, with the servers before
+#    it read. And one snippet included by 5,000 servers (certbot's options-ssl-nginx.conf) is
+#    one file, not 5,000: no limit is hit (issue 14; 4,096 includes used to stop the parse).
+before=$fails
+d=$tmp/include-bomb
+mkdir -p "$d"
+for i in $(seq 0 11); do
+	for k in 1 2 3 4; do printf 'include f%d.conf;\n' $((i + 1)); done >"$d/f$i.conf"
+done
+: >"$d/f12.conf"
+printf 'events {}\nhttp {\n%s\n    include f0.conf;\n}\n' "$(server 18000 www.example.test)" \
+	>"$d/nginx.conf"
+run "$d"
+grep -q "includes parsed more than 262144 times in all (tlslint's limit): the rest was not read \[parse-error\]" \
+	<<<"$out" || fail "include bomb: no finding naming the parse limit: $(head -c 2000 <<<"$out")"
+grep -q "refuses to start" <<<"$(grep parse-error <<<"$out")" &&
+	fail "include bomb: the limit is presented as a server refusal"
+d=$tmp/snippet
+mkdir -p "$d"
+printf 'ssl_session_tickets off;\n' >"$d/snippet.conf"
+{
+	printf 'events {}\nhttp {\n'
+	for i in $(seq 1 5000); do
+		printf 'server { listen 127.0.0.1:%s ssl; server_name s%s.example.test; include snippet.conf;\n' \
+			$((18000 + i % 50)) "$i"
+		printf '  ssl_certificate %s/www.fullchain.crt; ssl_certificate_key %s/www.key; }\n' \
+			"$PKI" "$PKI"
+	done
+	printf '}\n'
+} >"$d/nginx.conf"
+run "$d"
+grep -q "parse-error" <<<"$out" && fail "snippet: 5,000 includes of one file hit a limit: $(grep -m1 parse-error <<<"$out")"
+n=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["summary"]["sites"])' "$tmp/json")
+[ "$n" -eq 5000 ] || fail "snippet: $n sites read, want 5000"
+[ $fails -eq $before ] && echo "ok: an include chain stops at the parse limit; a shared snippet is one file"
+
 echo "$fails failed"
 [ "$fails" -eq 0 ]
