@@ -147,7 +147,11 @@ static void
 grow(struct builder *b, size_t more)
 {
 	if (b->len + more + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
+		/*
+		 * The first piece exactly, then doubling: most lines are one
+		 * piece, and every line of a 10,000-vhost config is built once.
+		 */
+		size_t cap = b->cap ? b->cap : b->len + more + 1;
 		char *n;
 
 		while (cap < b->len + more + 1)
@@ -166,7 +170,7 @@ add_piece(struct builder *b, struct piece pc)
 	if (pc.len == 0)
 		return;
 	if (b->n == b->pcap) {
-		size_t cap = b->pcap ? 2 * b->pcap : 4;
+		size_t cap = b->pcap ? 2 * b->pcap : 1;
 		struct piece *n = tl_arena_calloc(b->arena, cap, sizeof(*n));
 
 		if (b->n)
@@ -285,13 +289,25 @@ read_file_line(struct stream *s, struct line *out)
 			/* httpd keeps strings: a NUL ends what it sees of the line. */
 			const char *z = memchr(t + s->pos, '\0', content - s->pos);
 			size_t upto = z ? (size_t)(z - t) : content;
-			struct piece pc = {b.len, upto - s->pos, (uint32_t)s->pos,
-					   (uint32_t)(upto - s->pos), true};
+			size_t from = s->pos;
+			struct piece pc;
 
-			grow(&b, upto - s->pos);
+			/*
+			 * A line of one physical line is trimmed here, as trimmed()
+			 * would below, so that it is copied once, not twice.
+			 */
+			if (b.len == 0 && !more) {
+				while (from < upto && is_space(t[from]))
+					from++;
+				while (upto > from && is_space(t[upto - 1]))
+					upto--;
+			}
+			pc = (struct piece){b.len, upto - from, (uint32_t)from,
+					    (uint32_t)(upto - from), true};
+			grow(&b, upto - from);
 			add_piece(&b, pc);
-			memcpy(b.buf + b.len, t + s->pos, upto - s->pos);
-			b.len += upto - s->pos;
+			memcpy(b.buf + b.len, t + from, upto - from);
+			b.len += upto - from;
 		}
 		s->pos = nl ? e + 1 : n;
 		raw.end = e;
@@ -442,29 +458,37 @@ take_args(struct parser *p, const struct line *l, size_t pos, size_t upto, struc
 	  struct tl_loc *too_many)
 {
 	struct line part = *l;
-	struct tl_ptrvec words = {0};
+	/* The arguments of most directives fit here; the rest grow in the arena. */
+	struct tl_arg small[16];
+	struct tl_arg *args = small;
+	size_t n = 0, cap = sizeof(small) / sizeof(small[0]);
 	struct word w;
 
 	part.len = upto;
 	while (next_word(p->arena, &part, &pos, &w)) {
 		struct tl_arg *a;
 
-		if (words.len >= p->env->limits.max_args) {
+		if (n >= p->env->limits.max_args) {
 			*too_many = span_loc(l, w.from, w.to);
 			break;
 		}
-		a = tl_arena_alloc(p->arena, sizeof(*a));
+		if (n == cap) {
+			struct tl_arg *bigger = tl_arena_calloc(p->arena, 2 * cap, sizeof(*bigger));
+
+			memcpy(bigger, args, n * sizeof(*args));
+			args = bigger;
+			cap *= 2;
+		}
+		a = &args[n++];
 		a->text = w.text;
-		a->len = strlen(w.text);
+		a->len = (uint32_t)strlen(w.text);
 		a->loc = span_loc(l, w.from, w.to);
 		a->quoted = w.quoted;
-		tl_ptrvec_push(p->arena, &words, a);
 	}
-	d->nargs = words.len;
-	if (words.len) {
-		d->args = tl_arena_calloc(p->arena, words.len, sizeof(*d->args));
-		for (size_t i = 0; i < words.len; i++)
-			d->args[i] = *(struct tl_arg *)words.items[i];
+	d->nargs = (uint32_t)n;
+	if (n > 0) {
+		d->args = tl_arena_calloc(p->arena, n, sizeof(*d->args));
+		memcpy(d->args, args, n * sizeof(*args));
 	}
 }
 
