@@ -119,6 +119,16 @@ tl_conf_files_entry_text(struct tl_conf_files *cf, const char *name, const char 
 	return 0;
 }
 
+/* A limit on how many files or parses was reached: the finding once per parse; false. */
+static bool
+count_limit(struct tl_conf_files *cf, struct tl_loc inc, const char *fmt, size_t limit)
+{
+	if (!cf->files_reported)
+		tl_conf_finding(cf, TL_CK_PARSE_ERROR, inc, fmt, limit);
+	cf->files_reported = true;
+	return false;
+}
+
 /* The checks every include passes before a file is read. */
 static bool
 allowed(struct tl_conf_files *cf, const struct tl_conf_frame *at, struct tl_loc inc,
@@ -139,24 +149,16 @@ allowed(struct tl_conf_files *cf, const struct tl_conf_frame *at, struct tl_loc 
 			return false;
 		}
 	}
-	if (src == NULL && cf->tree->nfiles + 1 > lim->max_files) {
-		if (!cf->files_reported)
-			tl_conf_finding(cf, TL_CK_PARSE_ERROR, inc,
-					"too many config files to read (more than %zu, tlslint's "
-					"limit)",
-					lim->max_files);
-		cf->files_reported = true;
-		return false;
-	}
-	if (cf->nparses + 1 > lim->max_parses) {
-		if (!cf->files_reported)
-			tl_conf_finding(cf, TL_CK_PARSE_ERROR, inc,
-					"includes parsed more than %zu times in all (tlslint's "
-					"limit): the rest was not read",
-					lim->max_parses);
-		cf->files_reported = true;
-		return false;
-	}
+	if (src == NULL && cf->tree->nfiles + 1 > lim->max_files)
+		return count_limit(cf, inc,
+				   "too many config files to read (more than %zu, tlslint's limit)",
+				   lim->max_files);
+	if (cf->nparses + 1 > lim->max_parses)
+		return count_limit(
+			cf, inc,
+			"includes parsed more than %zu times in all (tlslint's limit): the "
+			"rest was not read",
+			lim->max_parses);
 	return true;
 }
 

@@ -39,7 +39,7 @@ resident_kb(void)
 	return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-static double
+static void
 charge_current(void)
 {
 	struct timespec now;
@@ -58,7 +58,6 @@ charge_current(void)
 		clock_gettime(CLOCK_MONOTONIC, &now);
 	}
 	clock_state.last = now;
-	return ms;
 }
 
 void

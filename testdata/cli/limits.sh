@@ -26,8 +26,8 @@ run() {
 	size=$(stat -c %s "$tmp/json")
 }
 
-server() { # PORT NAME
-	printf 'server { listen 127.0.0.1:%s ssl; server_name %s;\n' "$1" "$2"
+server() { # PORT NAME; $EXTRA: more directives on the first line
+	printf 'server { listen 127.0.0.1:%s ssl; server_name %s;%s\n' "$1" "$2" "${EXTRA:-}"
 	printf '  ssl_certificate %s/www.fullchain.crt; ssl_certificate_key %s; }\n' "$PKI" \
 		"${KEY:-$PKI/www.key}"
 }
@@ -138,10 +138,7 @@ printf 'ssl_session_tickets off;\n' >"$d/snippet.conf"
 {
 	printf 'events {}\nhttp {\n'
 	for i in $(seq 1 5000); do
-		printf 'server { listen 127.0.0.1:%s ssl; server_name s%s.example.test; include snippet.conf;\n' \
-			$((18000 + i % 50)) "$i"
-		printf '  ssl_certificate %s/www.fullchain.crt; ssl_certificate_key %s/www.key; }\n' \
-			"$PKI" "$PKI"
+		EXTRA=' include snippet.conf;' server $((18000 + i % 50)) "s$i.example.test"
 	done
 	printf '}\n'
 } >"$d/nginx.conf"
