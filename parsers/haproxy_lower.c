@@ -998,6 +998,19 @@ server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const c
  * FILE.key beside it unless ssl-load-extra-files leaves "key" out (then
  * HAProxy refuses a certificate without its key: "No Private Key found").
  */
+/*
+ * The certificates set by the "crt" keyword at KEYWORD: a keyword of a
+ * bind line or crt-list entry, not a directive of its own, so no
+ * directive is recorded (a directive made here would not outlive it).
+ */
+static struct tl_value
+keyword_value(struct tl_loc keyword)
+{
+	struct tl_value v = {.origin = TL_ORIGIN_SET, .loc = keyword};
+
+	return v;
+}
+
 static struct tl_cert_pair
 cert_pair(struct hp_lower *l, const char *written, const char *path, struct tl_loc arg,
 	  struct tl_loc keyword)
@@ -1279,7 +1292,7 @@ cert_site(struct hp_lower *l, struct frontend *fe, const struct hp_ssl *bind,
 	*no_ca = *no_ca || verify_without_ca(&ssl);
 	site->tls = ssl.tls;
 	memset(&site->tls.certs, 0, sizeof(site->tls.certs));
-	site->tls.certs.v = tl_value_set(&(struct tl_directive){.loc = e->keyword});
+	site->tls.certs.v = keyword_value(e->keyword);
 	site->tls.certs.pairs = tl_arena_alloc(l->env->arena, sizeof(pair));
 	site->tls.certs.pairs[0] = pair;
 	site->tls.certs.n = site->tls.certs.cap = 1;
@@ -1384,7 +1397,7 @@ lower_bind(struct walk *w, struct frontend *fe, const struct tl_directive *d)
 			struct tl_cert_pair pair =
 				cert_pair(l, e->written, e->path, e->arg, e->keyword);
 
-			site->tls.certs.v = tl_value_set(&(struct tl_directive){.loc = e->keyword});
+			site->tls.certs.v = keyword_value(e->keyword);
 			site->tls.certs.pairs = tl_arena_alloc(l->env->arena, sizeof(pair));
 			site->tls.certs.pairs[0] = pair;
 			site->tls.certs.n = site->tls.certs.cap = 1;
