@@ -22,6 +22,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <openssl/ssl.h>
+
 #include "cipher_string.h"
 
 /* What one word or "A+B" combination selects, as in an SSL_CIPHER alias. */
@@ -630,42 +632,74 @@ tl_cipher_string_eval(struct tl_arena *arena, const char *str, unsigned flags,
 	return 0;
 }
 
+/* Blanks as CONF_parse_list() trims them around each element (isspace in the C locale). */
+static bool
+list_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/*
+ * As SSL_CTX_set_ciphersuites() in OpenSSL 3.0 (ssl_ciph.c, ciphersuite_cb):
+ * each element, blanks trimmed, is looked up by its standard (IANA) name
+ * among every suite the library has, TLS 1.2 suites and signalling values
+ * included; names it lacks, and names of 80 bytes or more, are skipped; a
+ * non-empty list where nothing was found is "no cipher match". Only the
+ * TLS 1.3 suites of the list are ever negotiated from it, so only they
+ * are listed, each once. Whether the library has a TLS 1.2 suite by that
+ * name is asked of the linked libssl (OPENSSL_cipher_name).
+ */
 int
 tl_ciphersuites_eval(struct tl_arena *arena, const char *str, struct tl_cipher_list *out,
 		     const char **error)
 {
 	const char *p = str;
+	struct tl_ptrvec unknown = {0};
+	bool found = false;
 
 	memset(out, 0, sizeof(*out));
 	out->sec_level = -1;
 	out->suites = tl_arena_calloc(arena, 8, sizeof(*out->suites));
 	while (*p != '\0') {
-		const char *end = strchr(p, ':');
-		size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
+		size_t len = strcspn(p, ":");
+		const char *next = p + len + (p[len] == ':');
+		const struct tl_cipher_suite *s = NULL;
 		const char *name;
-		const struct tl_cipher_suite *s;
 		bool dup = false;
 
-		/* CONF_parse_list trims blanks around each element. */
-		while (len > 0 && (*p == ' ' || *p == '\t')) {
+		while (len > 0 && list_blank(*p)) {
 			p++;
 			len--;
 		}
-		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		while (len > 0 && list_blank(p[len - 1]))
 			len--;
 		name = tl_arena_strndup(arena, p, len);
-		s = tl_cipher_suite_by_name(name);
-		if (len > 0 && (s == NULL || s->min_proto != TL_CS_TLS1_3)) {
-			*error = tl_arena_printf(arena, "unknown TLS 1.3 cipher suite '%s'", name);
-			return -EINVAL;
+		if (len > 0 && len < 80) {
+			s = tl_cipher_suite_by_name(name);
+			if (s != NULL &&
+			    (s->min_proto != TL_CS_TLS1_3 || strcmp(s->iana, name) != 0))
+				s = NULL;
 		}
-		for (size_t i = 0; s != NULL && i < out->len; i++)
-			dup |= out->suites[i] == s;
-		if (s != NULL && !dup && out->len < 7)
-			out->suites[out->len++] = s;
-		if (end == NULL)
-			break;
-		p = end + 1;
+		if (s != NULL) {
+			found = true;
+			for (size_t i = 0; i < out->len; i++)
+				dup |= out->suites[i] == s;
+			if (!dup && out->len < 7)
+				out->suites[out->len++] = s;
+		} else if (len > 0 && len < 80 &&
+			   strcmp(OPENSSL_cipher_name(name), "(NONE)") != 0) {
+			found = true; /* a TLS 1.2 suite or a signalling value: kept, never chosen
+				       */
+		} else if (len > 0) {
+			tl_ptrvec_push(arena, &unknown, (void *)name);
+		}
+		p = next;
+	}
+	out->unknown = (const char **)unknown.items;
+	out->nunknown = unknown.len;
+	if (*str != '\0' && !found) {
+		*error = "no TLS 1.3 cipher suite the library knows (no cipher match)";
+		return -ENOENT;
 	}
 	return 0;
 }

@@ -51,8 +51,10 @@ int tl_cipher_string_eval(struct tl_arena *arena, const char *str, unsigned flag
 
 /*
  * Evaluates a TLS 1.3 suite list (SSL_CTX_set_ciphersuites: names separated
- * by ':'). Strict: an unknown name is -EINVAL. An empty list is valid and
- * disables TLS 1.3 suites.
+ * by ':') as OpenSSL 3.0 does: names it does not know are skipped (listed
+ * in 'unknown'); -ENOENT when the list is not empty and names nothing it
+ * knows ("no cipher match": the server does not start). An empty list is
+ * valid and disables TLS 1.3 suites.
  */
 int tl_ciphersuites_eval(struct tl_arena *arena, const char *str, struct tl_cipher_list *out,
 			 const char **error);

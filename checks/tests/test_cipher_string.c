@@ -140,12 +140,23 @@ main(void)
 	CHECK(tl_cipher_suite_classes(tl_cipher_suite_by_name("ECDHE-RSA-AES128-SHA")) & TL_CC_CBC);
 	CHECK(!(tl_cipher_suite_classes(tl_cipher_suite_by_name("ADH-AES128-SHA")) & TL_CC_PFS));
 
-	/* TLS 1.3 lists are strict. */
+	/*
+	 * TLS 1.3 lists as OpenSSL 3.0 reads them: unknown names skipped, TLS 1.2
+	 * suites by their standard name accepted but never listed, nothing known
+	 * at all is "no cipher match" (each as `openssl ciphers -ciphersuites`).
+	 */
 	CHECK(tl_ciphersuites_eval(arena, "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384", &l,
 				   &error) == 0 &&
 	      l.len == 2);
-	CHECK(tl_ciphersuites_eval(arena, "TLS_AES_128_GCM_SHA256:AES128-SHA", &l, &error) ==
-	      -EINVAL);
+	CHECK(tl_ciphersuites_eval(arena, "TLS_AES_128_GCM_SHA256:AES128-SHA", &l, &error) == 0 &&
+	      l.len == 1 && l.nunknown == 1 && strcmp(l.unknown[0], "AES128-SHA") == 0);
+	CHECK(tl_ciphersuites_eval(arena, "AES128-SHA:BOGUS", &l, &error) == -ENOENT);
+	CHECK(tl_ciphersuites_eval(arena, "TLS_RSA_WITH_AES_128_CBC_SHA", &l, &error) == 0 &&
+	      l.len == 0 && l.nunknown == 0);
+	CHECK(tl_ciphersuites_eval(arena, " TLS_AES_128_CCM_SHA256 :\tTLS_AES_128_CCM_8_SHA256", &l,
+				   &error) == 0 &&
+	      l.len == 2);
+	CHECK(tl_ciphersuites_eval(arena, "tls_aes_128_gcm_sha256", &l, &error) == -ENOENT);
 	CHECK(tl_ciphersuites_eval(arena, "", &l, &error) == 0 && l.len == 0);
 
 	/* The cache evaluates a string once. */
