@@ -105,7 +105,8 @@ check: deps-test $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja
 	meson test -C $(BUILD) --print-errorlogs
 	ninja -C $(ASAN_BUILD)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  meson test -C $(ASAN_BUILD) --print-errorlogs --suite unit --suite golden --suite cli
+	  meson test -C $(ASAN_BUILD) --print-errorlogs --suite unit --suite golden --suite cli \
+	    --suite fuzz-replay
 
 # Rewrites the expected outputs of every golden case; review the diff before committing.
 golden-update: build

@@ -358,11 +358,18 @@ is_sep(char c)
 	return c == ':' || c == ' ' || c == ';' || c == ',';
 }
 
+/*
+ * The characters of a word (ssl_cipher_process_rulestr). '_' is not one
+ * in OpenSSL 3.0: "ECDH_anon" is the alias ECDH followed by a character
+ * it cannot deal with, an error; "FOO_BAR" is the unknown word FOO, whose
+ * element is skipped. Only tlslint's IANA_NAMES extension reads it as
+ * part of a word, for TLS_RSA_WITH_… names.
+ */
 static bool
-is_word(char c)
+is_word(char c, bool underscore)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	       c == '-' || c == '_' || c == '.' || c == '=';
+	       c == '-' || c == '.' || c == '=' || (underscore && c == '_');
 }
 
 /* A suite of the universe or an alias named by the LEN bytes at WORD. */
@@ -471,7 +478,7 @@ process_rules(struct engine *e, const char *l)
 			bool multi;
 
 			word = l;
-			while (is_word(*l))
+			while (is_word(*l, e->iana_names))
 				l++;
 			len = (size_t)(l - word);
 			if (len == 0) {
@@ -490,8 +497,13 @@ process_rules(struct engine *e, const char *l)
 			if (multi)
 				l++;
 			if (!lookup(e, word, len, &part, &suite)) {
+				/* Named with its '_' parts: "TLS_RSA_WITH_…", not "TLS". */
+				size_t shown = len;
+
+				while (is_word(word[shown], true))
+					shown++;
 				tl_ptrvec_push(e->arena, &e->unknown,
-					       tl_arena_strndup(e->arena, word, len));
+					       tl_arena_strndup(e->arena, word, shown));
 				found = false;
 				break;
 			}

@@ -357,9 +357,11 @@ cipher_finding(struct tl_check_ctx *ctx, enum tl_check_id check, const struct si
 
 /*
  * OpenSSL 3.0's SSL_CTX_set_ciphersuites(): names it does not know are
- * skipped; a non-empty list where none is known is "no cipher match". The
- * engine's tl_ciphersuites_eval() is stricter, so the check reads the list
- * itself.
+ * skipped; a non-empty list where none is known is "no cipher match"
+ * (tl_ciphersuites_eval() reads lists the same way). The check reads the
+ * list itself to name each word that is not a TLS 1.3 suite, TLS 1.2
+ * suites' standard names included: OpenSSL accepts those, and never
+ * negotiates them in TLS 1.3.
  */
 /* "'A', 'B', 'C' and 12 more": a hostile string may name a million words. */
 static const char *

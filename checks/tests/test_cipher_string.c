@@ -109,6 +109,18 @@ main(void)
 	l = eval("HIGH:@SECLEVEL=2", 0);
 	CHECK(l.sec_level == 2);
 
+	/*
+	 * '_' is no word character (found by fuzz/fuzz_ciphers.c against libssl,
+	 * each as `openssl ciphers` answers): after a known alias it is an
+	 * error; after an unknown word the element is skipped, and named whole.
+	 */
+	eval("ALL:ECDH_anon", -EINVAL);
+	eval("ALL:_", -EINVAL);
+	eval("ALL:AES+ECDH_x", -EINVAL);
+	l = eval("ALL:FOO_BAR+AES:X_anon", 0);
+	CHECK(l.nunknown == 2 && strcmp(l.unknown[0], "FOO_BAR") == 0 &&
+	      strcmp(l.unknown[1], "X_anon") == 0);
+
 	/* IANA names are unknown words in OpenSSL 3.0 cipher strings. */
 	eval("TLS_RSA_WITH_AES_128_CBC_SHA", -ENOENT);
 	CHECK(tl_cipher_string_eval(arena, "TLS_RSA_WITH_AES_128_CBC_SHA", TL_CIPHER_IANA_NAMES, &l,
