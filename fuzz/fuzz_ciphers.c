@@ -70,6 +70,21 @@ same_suites(SSL_CTX *ctx, bool tls13, const struct tl_cipher_list *mine, const c
 	return same;
 }
 
+/* Stops when tlslint (MINE, 0: accepted) and libssl (THEIRS, 1: accepted) disagree on STR. */
+static void
+agree(SSL_CTX *ctx, bool tls13, const char *str, int mine, int theirs, const char *error,
+      const struct tl_cipher_list *list)
+{
+	if ((mine == 0) != (theirs == 1)) {
+		fprintf(stderr, "%s'%s': tlslint %s (%s), libssl %s\n",
+			tls13 ? "TLS 1.3 list " : "", str, mine == 0 ? "accepts" : "refuses",
+			error ? error : "", theirs == 1 ? "accepts" : "refuses");
+		__builtin_trap();
+	}
+	if (mine == 0 && !same_suites(ctx, tls13, list, str))
+		__builtin_trap();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -78,32 +93,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tl_cipher_list list;
 	const char *error = NULL;
 	SSL_CTX *ctx = new_ctx();
-	int mine, theirs;
+	int mine;
 
 	mine = tl_cipher_string_eval(arena, str, TL_CIPHER_LINKED_ONLY, &list, &error);
-	theirs = SSL_CTX_set_cipher_list(ctx, str);
-	if ((mine == 0) != (theirs == 1)) {
-		fprintf(stderr, "'%s': tlslint %s (%s), libssl %s\n", str,
-			mine == 0 ? "accepts" : "refuses", error ? error : "",
-			theirs == 1 ? "accepts" : "refuses");
-		__builtin_trap();
-	}
-	if (mine == 0 && !same_suites(ctx, false, &list, str))
-		__builtin_trap();
+	agree(ctx, false, str, mine, SSL_CTX_set_cipher_list(ctx, str), error, &list);
 	SSL_CTX_free(ctx);
 
 	ctx = new_ctx();
 	error = NULL;
 	mine = tl_ciphersuites_eval(arena, str, &list, &error);
-	theirs = SSL_CTX_set_ciphersuites(ctx, str);
-	if ((mine == 0) != (theirs == 1)) {
-		fprintf(stderr, "TLS 1.3 list '%s': tlslint %s (%s), libssl %s\n", str,
-			mine == 0 ? "accepts" : "refuses", error ? error : "",
-			theirs == 1 ? "accepts" : "refuses");
-		__builtin_trap();
-	}
-	if (mine == 0 && !same_suites(ctx, true, &list, str))
-		__builtin_trap();
+	agree(ctx, true, str, mine, SSL_CTX_set_ciphersuites(ctx, str), error, &list);
 	SSL_CTX_free(ctx);
 	ERR_clear_error();
 	tl_arena_free(arena);
