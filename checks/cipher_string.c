@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <openssl/err.h>
 #include <openssl/ssl.h>
 
 #include "cipher_string.h"
@@ -172,6 +173,7 @@ struct engine {
 	const struct tl_cipher_suite **universe; /* what names and aliases can reach */
 	size_t nuniverse;
 	uint32_t have_mkey, have_auth, have_enc, have_mac;
+	bool linked_only; /* aliases are what the linked libssl knows (TL_CIPHER_LINKED_ONLY) */
 	struct tl_arena *arena;
 	struct tl_ptrvec unknown;
 	int sec_level;
@@ -372,6 +374,31 @@ is_word(char c, bool underscore)
 	       c == '-' || c == '.' || c == '=' || (underscore && c == '_');
 }
 
+/*
+ * Whether the linked libssl has alias A (index I), asked once a run.
+ * libssl drops an alias when the library cannot do its algorithms, which
+ * is not the same as having no suite of them: Debian's 3.0 has 3DES but
+ * was built without the 3DES suites, and knows neither EXP nor EXPORT.
+ * The probe is "ALL:NAME]": after a known alias ']' is an invalid
+ * command, after an unknown word the rest of the element is skipped.
+ */
+static bool
+linked_alias(size_t i, const char *name)
+{
+	static signed char known[sizeof(aliases) / sizeof(aliases[0])];
+
+	if (known[i] == 0) {
+		SSL_CTX *ctx = SSL_CTX_new(TLS_method());
+		char probe[64];
+
+		snprintf(probe, sizeof(probe), "ALL:%s]", name);
+		known[i] = ctx != NULL && SSL_CTX_set_cipher_list(ctx, probe) == 0 ? 1 : -1;
+		SSL_CTX_free(ctx);
+		ERR_clear_error();
+	}
+	return known[i] > 0;
+}
+
 /* A suite of the universe or an alias named by the LEN bytes at WORD. */
 static bool
 lookup(const struct engine *e, const char *word, size_t len, struct rule_mask *out, bool *suite)
@@ -392,11 +419,15 @@ lookup(const struct engine *e, const char *word, size_t len, struct rule_mask *o
 
 		if (strncmp(a->name, word, len) != 0 || a->name[len] != '\0')
 			continue;
-		/* As libssl, an alias for algorithms no suite has is no alias at all. */
-		if ((a->mask.mkey && !(a->mask.mkey & e->have_mkey)) ||
-		    (a->mask.auth && !(a->mask.auth & e->have_auth)) ||
-		    (a->mask.enc && !(a->mask.enc & e->have_enc)) ||
-		    (a->mask.mac && !(a->mask.mac & e->have_mac)))
+		if (e->linked_only) {
+			if (!linked_alias(i, a->name))
+				return false;
+		} else if (
+			/* Over the whole table: an alias for algorithms no suite has is none. */
+			(a->mask.mkey && !(a->mask.mkey & e->have_mkey)) ||
+			(a->mask.auth && !(a->mask.auth & e->have_auth)) ||
+			(a->mask.enc && !(a->mask.enc & e->have_enc)) ||
+			(a->mask.mac && !(a->mask.mac & e->have_mac)))
 			return false;
 		*out = a->mask;
 		*suite = false;
@@ -587,6 +618,7 @@ tl_cipher_string_eval(struct tl_arena *arena, const char *str, unsigned flags,
 	e.arena = arena;
 	e.sec_level = -1;
 	e.iana_names = (flags & TL_CIPHER_IANA_NAMES) != 0;
+	e.linked_only = (flags & TL_CIPHER_LINKED_ONLY) != 0;
 	e.nodes = tl_arena_calloc(arena, tl_cipher_suites_count, sizeof(*e.nodes));
 	e.universe = tl_arena_calloc(arena, tl_cipher_suites_count, sizeof(*e.universe));
 	e.head = e.tail = -1;
