@@ -994,11 +994,6 @@ server_client_cert(struct hp_lower *l, const struct tl_upstream_tls *up, const c
 }
 
 /*
- * The certificate PATH (as written) with its key: in the file, or in
- * FILE.key beside it unless ssl-load-extra-files leaves "key" out (then
- * HAProxy refuses a certificate without its key: "No Private Key found").
- */
-/*
  * The certificates set by the "crt" keyword at KEYWORD: a keyword of a
  * bind line or crt-list entry, not a directive of its own, so no
  * directive is recorded (a directive made here would not outlive it).
@@ -1011,6 +1006,11 @@ keyword_value(struct tl_loc keyword)
 	return v;
 }
 
+/*
+ * The certificate PATH (as written) with its key: in the file, or in
+ * FILE.key beside it unless ssl-load-extra-files leaves "key" out (then
+ * HAProxy refuses a certificate without its key: "No Private Key found").
+ */
 static struct tl_cert_pair
 cert_pair(struct hp_lower *l, const char *written, const char *path, struct tl_loc arg,
 	  struct tl_loc keyword)
