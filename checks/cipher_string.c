@@ -709,7 +709,7 @@ tl_ciphersuites_eval(struct tl_arena *arena, const char *str, struct tl_cipher_l
 		const char *next = p + len + (p[len] == ':');
 		const struct tl_cipher_suite *s = NULL;
 		const char *name;
-		bool dup = false;
+		bool dup = false, looked_up;
 
 		while (len > 0 && list_blank(*p)) {
 			p++;
@@ -718,7 +718,9 @@ tl_ciphersuites_eval(struct tl_arena *arena, const char *str, struct tl_cipher_l
 		while (len > 0 && list_blank(p[len - 1]))
 			len--;
 		name = tl_arena_strndup(arena, p, len);
-		if (len > 0 && len < 80) {
+		/* Longer names are skipped unread (ciphersuite_cb's buffer is 80 bytes). */
+		looked_up = len > 0 && len < 80;
+		if (looked_up) {
 			s = tl_cipher_suite_by_name(name);
 			if (s != NULL &&
 			    (s->min_proto != TL_CS_TLS1_3 || strcmp(s->iana, name) != 0))
@@ -730,10 +732,9 @@ tl_ciphersuites_eval(struct tl_arena *arena, const char *str, struct tl_cipher_l
 				dup |= out->suites[i] == s;
 			if (!dup && out->len < 7)
 				out->suites[out->len++] = s;
-		} else if (len > 0 && len < 80 &&
-			   strcmp(OPENSSL_cipher_name(name), "(NONE)") != 0) {
-			found = true; /* a TLS 1.2 suite or a signalling value: kept, never chosen
-				       */
+		} else if (looked_up && strcmp(OPENSSL_cipher_name(name), "(NONE)") != 0) {
+			/* A TLS 1.2 suite or a signalling value: kept by libssl, never chosen. */
+			found = true;
 		} else if (len > 0) {
 			tl_ptrvec_push(arena, &unknown, (void *)name);
 		}

@@ -5,8 +5,8 @@
  * (under --root, the fuzz directory), then every report format into
  * /dev/null; or, for simulate, every selected client against the model.
  * Beside a crash, leak or sanitizer report, two things stop the fuzzer:
- * a finding placed outside its source, and a run that fails without a
- * message (tlslint must never fail silently).
+ * a finding placed outside its source, and a run that does not lint its
+ * entry (bad content must be findings, never a failed run).
  */
 #ifndef TL_FUZZ_LINT_H
 #define TL_FUZZ_LINT_H
@@ -98,18 +98,22 @@ fuzz_lint(const char *server, const uint8_t *data, size_t size, const char *clie
 		fprintf(stderr, "fuzz: %s\n", error);
 		abort();
 	}
+	/*
+	 * The entry is a regular file just written, smaller than any limit:
+	 * whatever it holds, it is read and linted (bad content is findings).
+	 * A run that fails here means the harness lints nothing.
+	 */
 	rc = tl_run_lint(&run, &failed);
-	/* The entry is a regular file that exists: reading it can only fail with a reason. */
-	if (rc != 0 && failed == NULL)
+	if (rc != 0) {
+		fprintf(stderr, "fuzz: the run failed (%d) on '%s'\n", rc, failed ? failed : "?");
 		__builtin_trap();
-	if (rc == 0) {
-		if (clients != NULL) {
-			(void)tl_simulate_run(&run, fuzz_null);
-		} else {
-			tl_run_finish(&run);
-			fuzz_check_places(&run.diag);
-			fuzz_reports(&run);
-		}
+	}
+	if (clients != NULL) {
+		(void)tl_simulate_run(&run, fuzz_null);
+	} else {
+		tl_run_finish(&run);
+		fuzz_check_places(&run.diag);
+		fuzz_reports(&run);
 	}
 	tl_arena_free(arena);
 }

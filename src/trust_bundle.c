@@ -36,13 +36,21 @@ struct bundle {
 	size_t n, cap;
 };
 
+/* Forgets every anchor read (the array itself is kept). */
 static void
-bundle_free(struct bundle *b)
+bundle_clear(struct bundle *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		X509_NAME_free(b->items[i].subject);
 		OPENSSL_free(b->items[i].der);
 	}
+	b->n = 0;
+}
+
+static void
+bundle_free(struct bundle *b)
+{
+	bundle_clear(b);
 	OPENSSL_free(b->items);
 	OPENSSL_free(b->file);
 	OPENSSL_free(b);
@@ -98,14 +106,12 @@ subject_of(const unsigned char *der, long len)
 	end = content + n;
 	if (!der_element(&p, end, &tag, &content, &n) || tag != 0x30)
 		return NULL;
-	p = content;
+	p = start = content;
 	end = content + n;
-	start = p;
+	/* The version is optional: [0] (0xa0) when present. */
 	if (!der_element(&p, end, &tag, &content, &n))
 		return NULL;
-	if (tag == 0xa0) /* version */
-		start = p;
-	else
+	if (tag != 0xa0)
 		p = start;
 	/* serialNumber, signature, issuer, validity */
 	for (int i = 0; i < 4; i++)
@@ -169,13 +175,8 @@ bundle_read(struct bundle *b)
 	 * unterminated one) makes X509_STORE_load_file refuse the whole file,
 	 * so nothing of it is trusted here either.
 	 */
-	if (ERR_GET_REASON(ERR_peek_last_error()) != PEM_R_NO_START_LINE) {
-		for (size_t i = 0; i < b->n; i++) {
-			X509_NAME_free(b->items[i].subject);
-			OPENSSL_free(b->items[i].der);
-		}
-		b->n = 0;
-	}
+	if (ERR_GET_REASON(ERR_peek_last_error()) != PEM_R_NO_START_LINE)
+		bundle_clear(b);
 	ERR_clear_error();
 	BIO_free(in);
 }
