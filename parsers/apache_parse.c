@@ -88,6 +88,7 @@ struct stream {
 	struct tl_conf_frame frame;
 	const struct tl_source *src;
 	size_t pos;
+	size_t end; /* where the configuration in SRC ends: see tl_conf_files_config_len */
 	struct expansion *exp;
 	const struct tl_directive *included_by;
 	size_t close_end; /* where the last closing tag's line ended */
@@ -267,7 +268,7 @@ static bool
 read_file_line(struct stream *s, struct line *out)
 {
 	const char *t = s->src->text;
-	size_t n = s->src->len;
+	size_t n = s->end;
 	struct builder b = {s->p->arena};
 	struct line raw = {0};
 
@@ -1213,6 +1214,7 @@ parse_source(struct parser *p, const struct stream *up, const struct tl_source *
 	s.frame.src = src;
 	s.frame.include_depth = up ? up->frame.include_depth + 1 : 0;
 	s.src = src;
+	s.end = tl_conf_files_config_len(&p->files, src);
 	s.included_by = inc;
 	/* Sections do not span files: what a file opens, it closes. */
 	parse_lines(&s, parent, NULL, depth);

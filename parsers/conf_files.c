@@ -27,6 +27,7 @@ tl_conf_files_init(struct tl_conf_files *cf, struct tl_parse_env *env, struct tl
 	cf->server = server;
 	tl_strmap_init(&cf->cache, env->arena);
 	tl_strmap_init(&cf->identity, env->arena);
+	tl_strmap_init(&cf->pem_reported, env->arena);
 }
 
 struct tl_finding *
@@ -257,4 +258,78 @@ tl_conf_files_include(struct tl_conf_files *cf, const struct tl_conf_frame *at, 
 		remember(cf, host, &st, src);
 	}
 	return count(cf, inc, src->len) ? src : NULL;
+}
+
+/* What the PEM label LABEL (up to its closing dashes) is, for a finding. */
+static const char *
+pem_what(const char *label, size_t len)
+{
+	static const struct {
+		const char *word, *what;
+	} kinds[] = {
+		{"PRIVATE KEY", "a private key"},
+		{"CERTIFICATE", "a certificate"},
+		{"PARAMETERS", "key parameters"},
+	};
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (memmem(label, len, kinds[i].word, strlen(kinds[i].word)) != NULL)
+			return kinds[i].what;
+	return "a PEM block";
+}
+
+bool
+tl_conf_files_pem_at(struct tl_conf_files *cf, const struct tl_source *src, size_t off)
+{
+	static const char armour[] = "-----BEGIN ";
+	const char *text = src->text, *at = text + off;
+	const char *label = at + sizeof(armour) - 1, *line = at, *eol, *close;
+	const char *what;
+	struct tl_finding *f;
+	struct tl_loc loc;
+
+	if (src->len - off < sizeof(armour) - 1 || memcmp(at, armour, sizeof(armour) - 1) != 0)
+		return false;
+	while (line > text && (line[-1] == ' ' || line[-1] == '\t'))
+		line--;
+	if (line > text && line[-1] != '\n')
+		return false; /* not at the start of a line: a word of the config */
+	eol = memchr(label, '\n', src->len - (size_t)(label - text));
+	eol = eol != NULL ? eol : text + src->len;
+	close = memmem(label, (size_t)(eol - label), "-----", 5);
+	if (close == NULL)
+		return false;
+	if (tl_strmap_get(&cf->pem_reported, src->path) != NULL)
+		return true;
+	tl_strmap_put(&cf->pem_reported, src->path, (void *)src->path);
+	loc = tl_loc_make(src, off, (size_t)(close + 5 - at));
+	what = pem_what(label, (size_t)(close - label));
+	f = tl_conf_finding(
+		cf, TL_CK_PARSE_ERROR, loc,
+		"%s in a config file, from this line on: the server refuses to start "
+		"on it; tlslint read the file only up to here%s",
+		what, strcmp(what, "a private key") == 0 ? " and prints none of the key" : "");
+	f->fix = "take the PEM block out of the config from {line} on: a key or a certificate "
+		 "belongs in a file of its own that only the certificate and key directives "
+		 "name; a private key that was committed to a config repository is exposed, so "
+		 "replace it";
+	return true;
+}
+
+size_t
+tl_conf_files_config_len(struct tl_conf_files *cf, const struct tl_source *src)
+{
+	const char *text = src->text, *at = text;
+
+	while ((at = memmem(at, src->len - (size_t)(at - text), "-----BEGIN ", 11)) != NULL) {
+		size_t off = (size_t)(at - text);
+
+		if (tl_conf_files_pem_at(cf, src, off)) {
+			while (off > 0 && (text[off - 1] == ' ' || text[off - 1] == '\t'))
+				off--;
+			return off;
+		}
+		at += 11;
+	}
+	return src->len;
 }

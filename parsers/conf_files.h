@@ -23,12 +23,13 @@
 
 struct tl_conf_files {
 	struct tl_parse_env *env;
-	struct tl_tree *tree;      /* its nfiles counts the files read */
-	const char *server;        /* "nginx": the findings say whose config it is */
-	struct tl_strmap cache;    /* host path → struct tl_conf_file_entry */
-	struct tl_strmap identity; /* "device:inode" → the same: one file by two names */
-	size_t nparses;            /* files parsed so far, repeats included */
-	size_t total;              /* their bytes */
+	struct tl_tree *tree;          /* its nfiles counts the files read */
+	const char *server;            /* "nginx": the findings say whose config it is */
+	struct tl_strmap cache;        /* host path → struct tl_conf_file_entry */
+	struct tl_strmap identity;     /* "device:inode" → the same: one file by two names */
+	size_t nparses;                /* files parsed so far, repeats included */
+	size_t total;                  /* their bytes */
+	struct tl_strmap pem_reported; /* source path → itself: its PEM block was reported */
 	bool files_reported;
 	bool total_reported;
 };
@@ -79,6 +80,22 @@ struct tl_source *tl_conf_files_include(struct tl_conf_files *cf, const struct t
  */
 bool tl_conf_files_admit(struct tl_conf_files *cf, const struct tl_conf_frame *at,
 			 struct tl_loc inc, const struct tl_source *known, size_t len);
+
+/*
+ * A key or a certificate saved as, appended to or included as a config:
+ * true when a line opening a PEM block ("-----BEGIN ...-----", blanks
+ * before it only) starts at OFF of SRC. The parser then reads no further
+ * in the file, so no line of the block becomes a directive or an excerpt;
+ * the parse-error finding is made at the armour line, once per file.
+ */
+bool tl_conf_files_pem_at(struct tl_conf_files *cf, const struct tl_source *src, size_t off);
+
+/*
+ * How much of SRC is configuration, for a parser that reads it by lines:
+ * its length, or where its first PEM block's line starts (see
+ * tl_conf_files_pem_at).
+ */
+size_t tl_conf_files_config_len(struct tl_conf_files *cf, const struct tl_source *src);
 
 /* A finding of the parse, naming the server. */
 struct tl_finding *tl_conf_finding(struct tl_conf_files *cf, enum tl_check_id check,

@@ -963,12 +963,13 @@ static void
 parse_source(struct parser *p, const struct tl_source *src)
 {
 	const char *text = src->text;
+	size_t len = tl_conf_files_config_len(&p->files, src);
 	size_t off = 0, last_line = 0;
 	unsigned lineno = 0;
 
-	while (off < src->len) {
-		const char *nl = memchr(text + off, '\n', src->len - off);
-		size_t end = nl ? (size_t)(nl - text) : src->len;
+	while (off < len) {
+		const char *nl = memchr(text + off, '\n', len - off);
+		size_t end = nl ? (size_t)(nl - text) : len;
 		const char *nul = memchr(text + off, '\0', end - off);
 		char *line;
 		size_t skip = 0;

@@ -384,6 +384,14 @@ parse_items(struct file_ctx *fc, struct tl_directive *parent, unsigned depth, bo
 				too_many = true;
 				continue;
 			}
+			if (!tok.quoted && fc->lx.text[tok.off] == '-' &&
+			    tl_conf_files_pem_at(&p->files, fc->src, tok.off)) {
+				/* Key material from here on: the file ends, its error made. */
+				fc->lx.len = fc->lx.pos = tok.off;
+				fc->eof_reported = true;
+				bad = true;
+				continue;
+			}
 			a.text = tok.text;
 			a.len = tok.textlen;
 			a.loc = at(fc, tok.off, tok.len);

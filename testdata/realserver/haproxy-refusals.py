@@ -36,6 +36,7 @@ HAPROXY = os.environ.get("HAPROXY", "/usr/sbin/haproxy")
 CHECKS = ("parse-error", "directive-invalid", "directive-unsupported")
 ALERT = re.compile(r"\[ALERT\].*?\[([^\]\s]+):(\d+)\]\s*[.:]?\s*(.*)$", re.M)
 INNER = re.compile(r"parsing \[([^\]\s]+):(\d+)\]")
+PEM_FINDING = "in a config file, from this line on"
 
 
 def haproxy_version():
@@ -152,6 +153,16 @@ def check(tlslint, case):
                     case, key[0], key[1], other[0], other[1], refused[key], found[other]))
                 found[key] = found.pop(other)
                 break
+    # A PEM block read as config: tlslint reports its first line and reads no further, HAProxy
+    # refuses every line of it (not printed here: they are key material).
+    for pem in [k for k in found if PEM_FINDING in found[k]]:
+        block = [k for k in set(refused) - set(found) if k[0] == pem[0] and k[1] > pem[1]]
+        if block:
+            print("ok: %s/%s:%d-%d: haproxy refuses the %d further lines of the PEM block that "
+                  "tlslint reports at line %d" % (case, pem[0], pem[1] + 1, max(block)[1],
+                                                  len(block), pem[1]))
+        for k in block:
+            del refused[k]
     for key in sorted(set(refused) | set(found)):
         where = "%s/%s:%d" % (case, key[0], key[1])
         if key in refused and key in found:

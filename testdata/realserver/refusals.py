@@ -37,6 +37,7 @@ CHECKS = ("parse-error", "include-missing", "directive-invalid", "directive-unsu
 # What nginx says once a server lost a line the test commented out, not about the config itself.
 ARTIFACT = re.compile(r'no "listen" is defined|duplicate .* address and port pair')
 TLS_NAMESPACE = re.compile(r'unknown directive "(?!(ssl|proxy_ssl|grpc_ssl|uwsgi_ssl)_)')
+PEM_FINDING = "in a config file, from this line on"
 EMERG = re.compile(r"\[emerg\] (.*?)(?: in (\S+):(\d+))?\s*$", re.M)
 
 
@@ -168,6 +169,10 @@ def check(tlslint, case):
     for (rel, line), (msg, last) in sorted(refused.items()):
         # A refusal of a block is met by a finding anywhere in the block.
         hits = [k for k in found if k[0] == rel and line <= k[1] <= last]
+        # A PEM block read as config: tlslint reports its first line and reads no further;
+        # nginx stops later in it (at the end of the file, the block being one directive).
+        hits = hits or [k for k in found if PEM_FINDING in found[k] and k[1] <= line and
+                        os.path.basename(k[0]) == os.path.basename(rel)]
         where = "%s/%s:%d" % (case, rel, line)
         if hits:
             matched.update(hits)
