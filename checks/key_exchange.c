@@ -6,6 +6,7 @@
  * SSL_CONF, whose file command names ignore case) or the site's groups setting.
  */
 #include <openssl/crypto.h>
+#include <openssl/dh.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/ssl.h>
@@ -37,6 +38,12 @@ static const struct tl_client_error dh_clients[] = {
 	{NULL, NULL},
 };
 
+/* openssl s_client -cipher DHE-RSA-AES128-GCM-SHA256 against nginx with a 100,000-bit prime. */
+static const struct tl_client_error dh_huge_clients[] = {
+	{"OpenSSL", "error:0A000438:SSL routines:ssl3_read_bytes:tlsv1 alert internal error"},
+	{NULL, NULL},
+};
+
 static void
 set_site(struct tl_finding *f, const struct tl_site *site)
 {
@@ -62,6 +69,22 @@ dh_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 		return;
 	bits = EVP_PKEY_get_bits(file->dh_params);
 	level = tl_site_security_level(ctx, site, &from_string);
+	/*
+	 * Too large to use: OpenSSL loads them and the server starts, but
+	 * DH_generate_key refuses a modulus over OPENSSL_DH_MAX_MODULUS_BITS
+	 * ("modulus too large"). A prime that size is a denial of service too.
+	 */
+	if (bits > OPENSSL_DH_MAX_MODULUS_BITS) {
+		f = tl_diag_add(
+			ctx->diag, TL_CK_DH_WEAK, p->v.loc,
+			"DH parameters '%s' have a %d-bit prime, more than the %d bits "
+			"OpenSSL computes with: the server starts, and every handshake that "
+			"picks a DHE suite fails with an internal_error alert",
+			p->s, bits, OPENSSL_DH_MAX_MODULUS_BITS);
+		f->clients_see = dh_huge_clients;
+		set_site(f, site);
+		return;
+	}
 	/*
 	 * A profile that allows the size (old@5.7 and before: 1024) does not
 	 * make OpenSSL load it: below the security level's minimum the server

@@ -101,6 +101,8 @@
 #   dhparam1024.pem               1024-bit DH parameters (`openssl      -           -           dh weak
 #                                 dhparam 1024`, generated only when
 #                                 missing so that it stays as committed)
+#   dhparam-huge.pem              DH parameters with a 100,000-bit       -           -           dh too large
+#                                 modulus (2^100000 - 1)
 #
 # For every leaf NAME except selfsigned there are NAME.crt (leaf only), NAME.key (private key,
 # PKCS#8, unencrypted) and NAME.fullchain.crt (leaf followed by its issuer, intermediate.crt
@@ -365,6 +367,16 @@ openssl genpkey -genparam -algorithm DH -pkeyopt group:ffdhe2048 -out "$out/dhpa
 # Generated parameters are random and slow to make, so keep the committed ones.
 [ -e "$out/dhparam1024.pem" ] ||
 	openssl dhparam -out "$out/dhparam1024.pem" 1024 2>"$work/dh.log" || { cat "$work/dh.log" >&2; exit 1; }
+
+# A 100,000-bit "prime" (2^100000 - 1, not prime: nothing checks) for dh-weak's too-large case:
+# OpenSSL loads it, and DH_generate_key refuses any modulus over 10,000 bits.
+{
+	printf 'asn1=SEQUENCE:dh\n[dh]\np=INTEGER:0x'
+	head -c 25000 /dev/zero | tr '\0' 'F'
+	printf '\ng=INTEGER:2\n'
+} >"$work/dh-huge.cnf"
+openssl asn1parse -genconf "$work/dh-huge.cnf" -noout -out "$work/dh-huge.der"
+openssl dhparam -inform DER -in "$work/dh-huge.der" -out "$out/dhparam-huge.pem"
 
 # Certificates and parameters are public; keys stay owner-only (umask above).  Git does not
 # keep modes, so tests that care about key permissions must set them on a copy.

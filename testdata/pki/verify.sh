@@ -172,6 +172,8 @@ expect "dhparam2048.pem" "$(openssl pkeyparam -in "$pki/dhparam2048.pem" -noout 
 	head -n 1)" "DH Parameters: (2048 bit)"
 expect "dhparam1024.pem" "$(openssl pkeyparam -in "$pki/dhparam1024.pem" -noout -text 2>/dev/null |
 	head -n 1)" "DH Parameters: (1024 bit)"
+expect "dhparam-huge.pem" "$(openssl dhparam -in "$pki/dhparam-huge.pem" -noout -text 2>/dev/null |
+	head -n 1 | sed 's/^ *//')" "DH Parameters: (100000 bit)"
 expect "dhparam1024.pem format" "$(head -n 1 "$pki/dhparam1024.pem")" "-----BEGIN DH PARAMETERS-----"
 
 # --- Leaves for name, key, signature and extension checks -----------------------------------
