@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "fsutil.h"
 #include "site_certs.h"
 
 /* Shows where a file was looked for when --root or a prefix changed the path. */
@@ -28,15 +29,18 @@ missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 	if (info->cert_file->read_error != 0) {
 		f = tl_cert_finding(ctx, TL_CK_CERT_MISSING, site, pair,
 				    "cannot read certificate '%s': %s; the server %s",
-				    pair->cert.written, strerror(info->cert_file->read_error),
-				    tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+				    pair->cert.written, tl_file_error(info->cert_file->read_error),
+				    tl_file_fault_text(site->facts, TL_FAULT_CERTIFICATE,
+						       info->cert_file->read_error));
 		relate_path(ctx, f, &pair->cert, info->cert_file);
 	}
 	if (info->chain_file != NULL && info->chain_file->read_error != 0) {
 		f = tl_cert_finding_at(ctx, TL_CK_CERT_MISSING, site, pair->chain_dir,
 				       "cannot read certificate chain '%s': %s; the server %s",
-				       pair->chain.written, strerror(info->chain_file->read_error),
-				       tl_fault_text(site->facts, TL_FAULT_CERTIFICATE));
+				       pair->chain.written,
+				       tl_file_error(info->chain_file->read_error),
+				       tl_file_fault_text(site->facts, TL_FAULT_CERTIFICATE,
+							  info->chain_file->read_error));
 		relate_path(ctx, f, &pair->chain, info->chain_file);
 	}
 }

@@ -10,6 +10,7 @@
 #include "check_ctx.h"
 #include "checks.h"
 #include "fsroot.h"
+#include "fsutil.h"
 #include "keyinfo.h"
 
 static void
@@ -27,9 +28,9 @@ dhparam_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	f = tl_diag_add(ctx->diag, TL_CK_DIRECTIVE_INVALID, p->v.loc,
 			"DH parameters file '%s' %s; the server %s", p->s,
 			file->read_error != 0 ? tl_diag_printf(ctx->arena, "cannot be read (%s)",
-							       strerror(file->read_error))
+							       tl_file_error(file->read_error))
 					      : "holds no 'DH PARAMETERS' block",
-			tl_fault_text(site->facts, TL_FAULT_DH_FILE));
+			tl_file_fault_text(site->facts, TL_FAULT_DH_FILE, file->read_error));
 	f->server = tl_server_name(site->server);
 	f->site = site->label;
 }
@@ -57,7 +58,8 @@ password_file_site(struct tl_check_ctx *ctx, const struct tl_site *site)
 	if (rc < 0)
 		f = tl_diag_add(ctx->diag, TL_CK_DIRECTIVE_INVALID, p->v.loc,
 				"password file '%s' cannot be opened (%s); the server %s", p->s,
-				strerror(-rc), consequence);
+				tl_file_error(-rc),
+				tl_file_fault_text(site->facts, TL_FAULT_PASSWORD_FILE, -rc));
 	else if (line_max > 0 && (longest = tl_longest_line(text, len)) >= line_max)
 		f = tl_diag_add(ctx->diag, TL_CK_DIRECTIVE_INVALID, p->v.loc,
 				"password file '%s' has a line of %zu bytes, the server reads "

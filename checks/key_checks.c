@@ -13,6 +13,7 @@
 
 #include "strmap.h"
 #include "checks.h"
+#include "fsutil.h"
 #include "keyinfo.h"
 #include "site_certs.h"
 
@@ -119,7 +120,8 @@ missing(struct tl_check_ctx *ctx, const struct tl_site *site, const struct tl_ce
 		return;
 	f = key_finding(ctx, TL_CK_KEY_MISSING, site, pair,
 			"cannot read private key '%s': %s; the server %s", pair->key.written,
-			strerror(ki->file->read_error), tl_fault_text(site->facts, TL_FAULT_KEY));
+			tl_file_error(ki->file->read_error),
+			tl_file_fault_text(site->facts, TL_FAULT_KEY, ki->file->read_error));
 	relate_path(ctx, f, pair, ki->file);
 }
 

@@ -8,6 +8,7 @@
  * replayed: a replay of no input would assert nothing.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -74,6 +75,9 @@ replay(const char *path, bool named)
 	int n;
 
 	if (stat(path, &st) != 0) {
+		/* The hostile-input cases hold symbolic links in a loop on purpose. */
+		if (!named && errno == ELOOP)
+			return;
 		perror(path);
 		exit(2);
 	}

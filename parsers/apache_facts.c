@@ -95,6 +95,8 @@ const struct tl_server_facts tl_apache_facts = {
 		{
 			[TL_FAULT_CERTIFICATE] = "refuses to start",
 			[TL_FAULT_KEY] = "refuses to start",
+			/* mod_ssl's ssl_cmd_check_file: "does not exist or is empty" */
+			[TL_FAULT_FILE_FIFO] = "refuses to start",
 			/* AH02407: "SSLOpenSSLConfCmd … …" failed, at start-up (apache2 -t passes)
 			 */
 			[TL_FAULT_CONF_COMMAND] = "refuses to start",

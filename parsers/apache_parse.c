@@ -1266,7 +1266,7 @@ listing(struct walk *w, const char *dir, bool missing_ok)
 		return NULL;
 	if (n < 0) {
 		walk_fail(w, "Include/IncludeOptional: Could not open directory %s: %s", dir,
-			  strerror((int)-n));
+			  tl_file_error((int)-n));
 		return NULL;
 	}
 	if ((size_t)n > max) {

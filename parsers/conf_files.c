@@ -242,7 +242,7 @@ tl_conf_files_include(struct tl_conf_files *cf, const struct tl_conf_frame *at, 
 		if (rc < 0) {
 			f = tl_conf_finding(cf, TL_CK_INCLUDE_MISSING, inc,
 					    "cannot read include file '%s': %s", path,
-					    strerror(-rc));
+					    tl_file_error(-rc));
 			relate_host(cf, f, path, host);
 			return NULL;
 		}

@@ -276,7 +276,7 @@ check_ca_file(struct hp_lower *l, const struct tl_str *file, const char *keyword
 		if (found)
 			return;
 	} else {
-		why = strerror(-rc);
+		why = tl_file_error(-rc);
 	}
 	tl_lower_invalid(&l->engine, at, "'%s' : unable to load %s (%s)", keyword, written, why);
 }
@@ -359,7 +359,7 @@ check_ticket_keys(struct hp_lower *l, const struct tl_str *file, struct tl_loc a
 	rc = tl_fs_read(l->fs, path, 1u << 20, &text, &len, NULL, NULL);
 	if (rc != 0) {
 		tl_lower_invalid(&l->engine, at, "'%s' : unable to load ssl tickets keys file (%s)",
-				 file->s, strerror(-rc));
+				 file->s, tl_file_error(-rc));
 		return;
 	}
 	for (size_t off = 0; off < len;) {
@@ -682,7 +682,7 @@ ckch_error(struct hp_lower *l, const char *path, const struct tl_cert_file **cer
 	*cert = cf;
 	if (cf->read_error != 0)
 		return tl_arena_printf(arena, "unable to stat SSL certificate from file '%s' : %s",
-				       path, strerror(cf->read_error));
+				       path, tl_file_error(cf->read_error));
 	if (cf->certs == NULL || sk_X509_num(cf->certs) == 0)
 		return tl_arena_printf(arena, "unable to load certificate from file '%s'", path);
 	key = cf->key;
@@ -1084,7 +1084,7 @@ check_ca_sign(struct hp_lower *l, const struct hp_ssl *ssl, struct tl_loc at, co
 	cf = tl_certstore_get(l->files, file->s);
 	error = cf->read_error != 0
 			? tl_arena_printf(l->env->arena, "cannot open the file '%s' (%s)", file->s,
-					  strerror(cf->read_error))
+					  tl_file_error(cf->read_error))
 			: ckch_error(l, file->s, &cf);
 	if (error != NULL)
 		tl_lower_invalid(
@@ -1114,7 +1114,7 @@ dir_entries(struct hp_lower *l, const struct cert_entry *dir, struct tl_ptrvec *
 
 	if (n < 0) {
 		tl_lower_invalid(&l->engine, dir->arg, "unable to scan directory '%s' : %s.",
-				 dir->written, strerror((int)-n));
+				 dir->written, tl_file_error((int)-n));
 		return false;
 	}
 	qsort(names.items, names.len, sizeof(names.items[0]), compare_names);
@@ -1199,10 +1199,16 @@ crtlist_entries(struct hp_lower *l, const struct hp_crt *c, struct tl_ptrvec *ou
 	struct tl_crtlist list;
 	int rc = tl_fs_read(l->fs, path, 16u << 20, &text, &len, &host, NULL);
 
+	/*
+	 * HAProxy (2.6) opens a directory named as a crt-list, reads no line
+	 * from it and takes it as an empty list: haproxy -c passes.
+	 */
+	if (rc == -EISDIR)
+		return true;
 	if (rc != 0) {
 		tl_lower_invalid(&l->engine, c->arg->loc,
 				 "cannot open the crt-list file '%s' : %s.", c->arg->text,
-				 strerror(-rc));
+				 tl_file_error(-rc));
 		return false;
 	}
 	src = tl_sources_add(l->sources, host, host, text, len);

@@ -258,13 +258,35 @@ tl_keyword_nearest(const struct tl_keyword_table *t, const char *name, unsigned 
 	return best;
 }
 
-/* A directive of the server's TLS namespace that no version has: its refusal, with a hint. */
+/*
+ * True when NAME cannot be any module's directive: a byte that is not
+ * printable ASCII (binary data or a paste saved as a config). Other
+ * unknown names may belong to modules tlslint does not know.
+ */
+static bool
+binary_name(const char *name)
+{
+	for (const unsigned char *c = (const unsigned char *)name; *c != '\0'; c++)
+		if (*c < 0x20 || *c >= 0x7f)
+			return true;
+	return false;
+}
+
+/*
+ * A directive of the server's TLS namespace that no version has, or a
+ * name no module can have: its refusal, with a hint.
+ */
 static bool
 unknown_tls_directive(struct tl_lower *l, const struct tl_keyword_table *t,
 		      const struct tl_directive *d)
 {
 	const char *near;
 	struct tl_finding *f;
+
+	if (binary_name(d->name)) {
+		tl_lower_invalid(l, d->loc, l->words->unknown_fmt, d->name);
+		return true;
+	}
 
 	for (const char *const *p = l->words->tls_prefixes; p != NULL && *p != NULL; p++) {
 		size_t n = strlen(*p);

@@ -242,7 +242,7 @@ set_upstream_password(struct tl_lower *engine, const struct tl_keyword *kw,
 	if (rc < 0)
 		tl_lower_invalid(engine, d->loc,
 				 "password file '%s' cannot be opened (%s); nginx refuses to start",
-				 d->args[0].text, strerror(-rc));
+				 d->args[0].text, tl_file_error(-rc));
 	else if ((longest = tl_longest_line(text, len)) >= tl_nginx_facts.password_line_max)
 		tl_lower_invalid(
 			engine, d->loc,
@@ -277,7 +277,7 @@ set_quic_host_key(struct tl_lower *engine, const struct tl_keyword *kw,
 	if (rc < 0)
 		tl_lower_invalid(engine, d->loc,
 				 "open() \"%s\" failed (%s); nginx refuses to start",
-				 d->args[0].text, strerror(-rc));
+				 d->args[0].text, tl_file_error(-rc));
 	else if (len == 0)
 		tl_lower_invalid(engine, d->loc, "\"%s\" zero key size; nginx refuses to start",
 				 d->args[0].text);

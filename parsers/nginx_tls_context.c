@@ -240,7 +240,7 @@ pem_file(struct lower *l, const struct tl_str *s, const char *what, const char *
 	}
 	if (rc != 0)
 		tl_lower_invalid(&l->engine, s->v.loc, "%s file '%s' cannot be read (%s): %s fails",
-				 what, s->s, strerror(-rc), call);
+				 what, s->s, tl_file_error(-rc), call);
 	else if (!found)
 		tl_lower_invalid(&l->engine, s->v.loc, "%s file '%s' holds no %s: %s fails", what,
 				 s->s, want[1] != NULL ? "certificate or CRL" : "certificate",
@@ -261,7 +261,7 @@ ticket_key_file(struct lower *l, const struct tl_str *s)
 	if (rc != 0)
 		tl_lower_invalid(&l->engine, s->v.loc,
 				 "session ticket key file '%s' cannot be read (%s)", s->s,
-				 strerror(-rc));
+				 tl_file_error(-rc));
 	else if (len != 48 && len != 80)
 		tl_lower_invalid(&l->engine, s->v.loc, "\"%s\" must be 48 or 80 bytes (it has %zu)",
 				 s->s, len);
@@ -284,7 +284,7 @@ stapling_file(struct lower *l, const struct tl_tls *t)
 	rc = read_setting_file(l, s, &text, &len);
 	if (rc != 0) {
 		tl_lower_invalid(&l->engine, s->v.loc, "BIO_new_file(\"%s\") failed (%s)", s->s,
-				 strerror(-rc));
+				 tl_file_error(-rc));
 	} else {
 		const unsigned char *p = (const unsigned char *)text;
 		OCSP_RESPONSE *r = d2i_OCSP_RESPONSE(NULL, &p, (long)len);
@@ -478,7 +478,7 @@ upstream_certificate(struct lower *l, const struct tl_upstream_tls *t, const cha
 	if (cf->read_error != 0) {
 		refusal(l, TL_CK_CERT_MISSING, crt->v.loc,
 			"cannot read client certificate '%s': %s; nginx refuses to start", crt->s,
-			strerror(cf->read_error));
+			tl_file_error(cf->read_error));
 		return;
 	}
 	if (cf->certs == NULL || sk_X509_num(cf->certs) == 0 || cf->cert_malformed) {
@@ -505,7 +505,7 @@ upstream_certificate(struct lower *l, const struct tl_upstream_tls *t, const cha
 	if (kf->read_error != 0) {
 		refusal(l, TL_CK_KEY_MISSING, keyname->v.loc,
 			"cannot read private key '%s': %s; nginx refuses to start", keyname->s,
-			strerror(kf->read_error));
+			tl_file_error(kf->read_error));
 		return;
 	}
 	key = kf->key;

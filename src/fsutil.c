@@ -15,6 +15,24 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+const char *
+tl_file_error(int err)
+{
+	if (err == TL_EFIFO)
+		return "a FIFO, not a regular file (tlslint does not read it)";
+	if (err == TL_ESPECIAL)
+		return "a device or a socket, not a regular file (tlslint does not read it)";
+	if (err == EFBIG)
+		return "larger than tlslint reads for such a file, so it was not read";
+	return strerror(err);
+}
+
+static int
+not_regular(const struct stat *st)
+{
+	return S_ISFIFO(st->st_mode) ? -TL_EFIFO : -TL_ESPECIAL;
+}
+
 int
 tl_read_file(struct tl_arena *arena, const char *path, size_t max, char **text, size_t *len)
 {
@@ -32,7 +50,14 @@ tl_read_file_ex(struct tl_arena *arena, const char *path, size_t max, int oflags
 	int fd;
 	int err;
 
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	/*
+	 * Not even opened when it is not a regular file (opening a tape
+	 * device rewinds it); fstat below catches a file swapped in between,
+	 * and O_NONBLOCK keeps a FIFO swapped in from blocking the open.
+	 */
+	if (fstatat(AT_FDCWD, path, &st, (oflags & O_NOFOLLOW) ? AT_SYMLINK_NOFOLLOW : 0) == 0 &&
+	    !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode))
+		return not_regular(&st);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | oflags);
 	if (fd < 0)
 		return -errno;
@@ -47,7 +72,7 @@ tl_read_file_ex(struct tl_arena *arena, const char *path, size_t max, int oflags
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		return -EINVAL;
+		return not_regular(&st);
 	}
 	if ((uintmax_t)st.st_size > (uintmax_t)max) {
 		close(fd);

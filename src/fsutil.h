@@ -12,8 +12,27 @@
 #include "arena.h"
 
 /*
+ * What the reads return, negated, for a path that is not a regular file
+ * (they never open one, so a FIFO cannot block a run and a device cannot
+ * be read forever or rewound): above every errno, so that tl_file_error
+ * names them where strerror could not.
+ */
+enum {
+	TL_EFIFO = 4096, /* a FIFO (named pipe) */
+	TL_ESPECIAL,     /* a character or block device, or a socket */
+};
+
+/*
+ * strerror(ERR), and the words for TL_EFIFO and TL_ESPECIAL; EFBIG says
+ * that tlslint's size limit kept the file unread.
+ */
+const char *tl_file_error(int err);
+
+/*
  * Reads the whole file into the arena, NUL-terminated. Returns 0, or a
- * negative errno (-EFBIG when larger than MAX bytes, -EISDIR for a directory).
+ * negative errno (-EFBIG when larger than MAX bytes, -EISDIR for a
+ * directory, -TL_EFIFO or -TL_ESPECIAL for another file that is not
+ * regular).
  */
 int tl_read_file(struct tl_arena *arena, const char *path, size_t max, char **text, size_t *len);
 

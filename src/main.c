@@ -18,6 +18,7 @@
 #include "ciphers_cmd.h"
 #include "cli/cli.h"
 #include "explain_cmd.h"
+#include "fsutil.h"
 #include "phase_time.h"
 #include "simulate_cmd.h"
 #include "report/report.h"
@@ -205,7 +206,7 @@ read_configs(struct tl_run *run, struct tl_arena *arena, const struct tl_options
 				   "force a parser with '--server nginx' or '--server apache'");
 	}
 	if (rc != 0) {
-		fprintf(stderr, "tlslint: cannot read '%s': %s\n", failed, strerror(-rc));
+		fprintf(stderr, "tlslint: cannot read '%s': %s\n", failed, tl_file_error(-rc));
 		return EXIT_USAGE;
 	}
 	return -1;

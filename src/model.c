@@ -1,9 +1,12 @@
 /* Model helpers: the generic inheritance of TLS settings. */
 #include "model.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>
+
+#include "fsutil.h"
 
 #define FIELD(m)                                                                                   \
 	{                                                                                          \
@@ -186,4 +189,17 @@ tl_fault_text(const struct tl_server_facts *facts, enum tl_fault fault)
 	const char *what = tl_fault_consequence(facts, fault);
 
 	return what != NULL ? what : "starts, and handshakes that need it fail";
+}
+
+const char *
+tl_file_fault_text(const struct tl_server_facts *facts, enum tl_fault fault, int err)
+{
+	if (err == TL_EFIFO && facts != NULL)
+		return facts->on_fault[TL_FAULT_FILE_FIFO] != NULL
+			       ? facts->on_fault[TL_FAULT_FILE_FIFO]
+			       : "blocks at start-up, waiting for something to write to the FIFO";
+	/* Over tlslint's size limit: what the server makes of it is not known. */
+	if (err == EFBIG)
+		return "may still load it: tlslint cannot tell, check the file by hand";
+	return tl_fault_text(facts, fault);
 }

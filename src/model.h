@@ -353,6 +353,11 @@ enum tl_fault {
 	 * "SSLProtocol -all"); not raw commands that narrow it to nothing.
 	 */
 	TL_FAULT_NO_PROTOCOLS,
+	/*
+	 * A certificate, key or other file read at start-up is a FIFO: NULL
+	 * when the server opens it like a file, then waits for a writer.
+	 */
+	TL_FAULT_FILE_FIFO,
 	TL_FAULT_COUNT,
 };
 
@@ -431,6 +436,13 @@ struct tl_server_facts {
 const char *tl_fault_consequence(const struct tl_server_facts *facts, enum tl_fault fault);
 /* The same for a message: "starts, and handshakes that need it fail" when it starts. */
 const char *tl_fault_text(const struct tl_server_facts *facts, enum tl_fault fault);
+/*
+ * tl_fault_text for a file that could not be read because of ERR (an
+ * errno or fsutil.h's TL_EFIFO): a FIFO blocks a server that opens it as
+ * a file, which is not a refusal, and a file over tlslint's size limit
+ * (EFBIG) is one the server may load.
+ */
+const char *tl_file_fault_text(const struct tl_server_facts *facts, enum tl_fault fault, int err);
 
 struct tl_socket;
 struct tl_site;

@@ -39,7 +39,7 @@ tl_run_init(struct tl_run *run, struct tl_arena *arena, const struct tl_options 
 	rc = tl_fs_init(&run->fs, arena, opts->root);
 	if (rc != 0) {
 		*error = tl_arena_printf(arena, "--root '%s': %s", opts->root,
-					 rc == -ENOTDIR ? "not a directory" : strerror(-rc));
+					 rc == -ENOTDIR ? "not a directory" : tl_file_error(-rc));
 		return -1;
 	}
 	tl_sources_init(&run->sources, arena);

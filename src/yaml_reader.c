@@ -190,8 +190,8 @@ read_file(struct tl_yaml *y, size_t max)
 		return -1;
 	}
 	if (rc < 0) {
-		*y->error =
-			tl_arena_printf(y->arena, "%s: cannot read: %s", y->path, strerror(-rc));
+		*y->error = tl_arena_printf(y->arena, "%s: cannot read: %s", y->path,
+					    tl_file_error(-rc));
 		return -1;
 	}
 	y->text = (unsigned char *)text;

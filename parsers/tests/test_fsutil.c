@@ -1,6 +1,7 @@
 /* Unit tests of the file and path utilities. */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -80,13 +81,17 @@ test_read(void)
 	CHECK_INT(tl_read_file(arena, dir, 100, &text, &len), -EISDIR);
 	CHECK_INT(tl_read_file(arena, tl_arena_printf(arena, "%s/none", dir), 100, &text, &len),
 		  -ENOENT);
-	/* A FIFO is refused at once instead of blocking for a writer. */
+	/* A FIFO or a device is refused at once, never opened, and named by tl_file_error. */
 	{
 		char *fifo = tl_arena_printf(arena, "%s/fifo", dir);
 
 		CHECK_INT(mkfifo(fifo, 0600), 0);
-		CHECK_INT(tl_read_file(arena, fifo, 100, &text, &len), -EINVAL);
+		CHECK_INT(tl_read_file(arena, fifo, 100, &text, &len), -TL_EFIFO);
+		CHECK(strstr(tl_file_error(TL_EFIFO), "FIFO") != NULL);
 		unlink(fifo);
+		CHECK_INT(tl_read_file(arena, "/dev/zero", 100, &text, &len), -TL_ESPECIAL);
+		CHECK(strstr(tl_file_error(TL_ESPECIAL), "device") != NULL);
+		CHECK(strcmp(tl_file_error(ENOENT), strerror(ENOENT)) == 0);
 	}
 	/* An empty file is an empty, NUL-terminated text. */
 	f = fopen(path, "w");

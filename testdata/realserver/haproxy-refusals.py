@@ -59,16 +59,16 @@ def case_env(case):
 
 def prepare(case):
     tmp = tempfile.mkdtemp(prefix="tlslint-haproxy-refusals-")
-    shutil.copytree(case, tmp, dirs_exist_ok=True)
+    shutil.copytree(case, tmp, symlinks=True, dirs_exist_ok=True)
     pki = os.path.join(REPO, "testdata", "pki")
     own = "/haproxy/%s/" % os.path.basename(case)
     for d, _, files in os.walk(tmp):
         for f in files:
-            if f.endswith((".cfg", ".list")):
-                p = os.path.join(d, f)
-                text = open(p).read().replace(own, tmp + "/")
-                open(p, "w").write(re.sub(r"(^|[\s\"'])/pki/", r"\1" + pki + "/", text,
-                                          flags=re.M))
+            p = os.path.join(d, f)
+            if f.endswith((".cfg", ".list")) and not os.path.islink(p):
+                text = open(p, encoding="latin-1").read().replace(own, tmp + "/")
+                text = re.sub(r"(^|[\s\"'])/pki/", r"\1" + pki + "/", text, flags=re.M)
+                open(p, "w", encoding="latin-1").write(text)
     with open(os.devnull, "w") as null:
         old = sys.stdout
         sys.stdout = null
@@ -92,6 +92,9 @@ def haproxy_refusals(case):
                                stdin=subprocess.DEVNULL)
             if not refused:
                 rc = p.returncode
+                # A config without a listener (an empty file) has no error: it just serves nothing.
+                if rc == 2 and "will not start (no listener)" in p.stdout + p.stderr:
+                    rc = 0
             new = {}
             for m in ALERT.finditer(p.stdout + p.stderr):
                 key = (os.path.basename(m.group(1)), int(m.group(2)))
@@ -108,14 +111,14 @@ def haproxy_refusals(case):
             for (name, line) in new:
                 path = os.path.join(d, name)
                 if os.path.exists(path):
-                    lines = open(path).read().split("\n")
+                    lines = open(path, encoding="latin-1").read().split("\n")
                     if name.endswith(".cfg"):
                         lines[line - 1] = "#" + lines[line - 1]
                     else:
                         # A crt-list line: its options go, its certificate stays (else the
                         # bind line would be refused for having none).
                         lines[line - 1] = re.sub(r"\[[^\]]*\]?", "", lines[line - 1])
-                    open(path, "w").write("\n".join(lines))
+                    open(path, "w", encoding="latin-1").write("\n".join(lines))
     finally:
         shutil.rmtree(d)
     return refused, rc
@@ -128,6 +131,9 @@ def tlslint_refusals(tlslint, case):
     p = subprocess.run(argv, input=stdin, cwd=REPO, capture_output=True, timeout=60)
     found = {}
     for f in json.loads(p.stdout)["findings"]:
+        # One of tlslint's own limits (it says so) claims nothing of the server.
+        if "tlslint's limit" in f["message"]:
+            continue
         if f.get("file") and (f["check"] in CHECKS and f["severity"] == "error" or
                               "refuses to start" in f["message"]):
             found[(os.path.basename(f["file"]), f["line"])] = "%s [%s]" % (f["message"],

@@ -48,15 +48,15 @@ def nginx_version():
 
 def prepare(case):
     tmp = tempfile.mkdtemp(prefix="tlslint-refusals-")
-    shutil.copytree(case, tmp, dirs_exist_ok=True)
+    shutil.copytree(case, tmp, symlinks=True, dirs_exist_ok=True)
     pki = os.path.join(REPO, "testdata", "pki")
     for d, _, files in os.walk(tmp):
         for f in files:
-            if f.endswith(".conf"):
-                p = os.path.join(d, f)
-                text = open(p).read()
-                open(p, "w").write(re.sub(r"(^|[\s\"'])/pki/", r"\1" + pki + "/", text,
-                                          flags=re.M))
+            p = os.path.join(d, f)
+            if f.endswith(".conf") and not os.path.islink(p):
+                text = open(p, encoding="latin-1").read()
+                text = re.sub(r"(^|[\s\"'])/pki/", r"\1" + pki + "/", text, flags=re.M)
+                open(p, "w", encoding="latin-1").write(text)
     with open(os.devnull, "w") as null:
         old = sys.stdout
         sys.stdout = null
@@ -91,6 +91,9 @@ def nginx_refusals(d, skipped):
                            stdin=subprocess.DEVNULL, start_new_session=True)
         if p.returncode == 0:
             return refused, None
+        if p.returncode < 0:
+            # nginx has no include-cycle check: it recurses until the stack overflows.
+            return refused, "STOP nginx -t was killed by signal %d" % -p.returncode
         m = None
         for m in EMERG.finditer(p.stdout + p.stderr):
             pass
@@ -104,7 +107,7 @@ def nginx_refusals(d, skipped):
             return refused, "nginx refused %s:%d again after it was commented out" % (rel, line)
         if (refused or skipped) and ARTIFACT.search(m.group(1)):
             return refused, "STOP %s (after lines were commented out)" % m.group(1)
-        lines = open(path).read().split("\n")
+        lines = open(path, encoding="latin-1").read().split("\n")
         text = lines[line - 1].rstrip()
         if text.strip() == "}":
             # Merge-time refusals name the end of the http/stream block, not the directive:
@@ -118,7 +121,7 @@ def nginx_refusals(d, skipped):
         if not text.endswith(";") or text.lstrip().startswith("listen"):
             return refused, "STOP %s (%s:%d)" % (m.group(1), rel, line)
         lines[line - 1] = "#" + lines[line - 1]
-        open(path, "w").write("\n".join(lines))
+        open(path, "w", encoding="latin-1").write("\n".join(lines))
     return refused, "more than 50 refusals"
 
 
@@ -134,6 +137,9 @@ def tlslint_refusals(tlslint, case):
     p = subprocess.run(argv, input=stdin, cwd=REPO, capture_output=True, timeout=60)
     found = {}
     for f in json.loads(p.stdout)["findings"]:
+        # One of tlslint's own limits (it says so) claims nothing of the server.
+        if "tlslint's limit" in f["message"]:
+            continue
         if f["check"] in CHECKS or "refuses to start" in f["message"]:
             found[(os.path.relpath(os.path.join(REPO, f["file"]), os.path.join(REPO, case)),
                    f["line"])] = "%s [%s]" % (f["message"], f["check"])
