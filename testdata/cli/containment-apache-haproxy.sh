@@ -317,7 +317,23 @@ $(vhost)
 EOF
 lint apache-iffile $A "^no findings in 1 file, 1 site, 1 certificate"
 
-# A8. Links that stay inside the root still work: a ServerRoot through a link, a wildcard
+# A8. OpenSSL configuration commands that open what they name: a store (VerifyCAStore,
+# ChainCAStore) and a directory (RequestCAPath). Their values are the server's paths, so
+# OpenSSL on this machine must not open them, not in the checks and not in the simulation's
+# server contexts. The directory exists inside the root under the host's name of the outside
+# one, so httpd's own check of it passes and only a host-side open would reach outside.
+new_repo ap-confcmd
+mkdir -p "$repo$out_dir/certs"
+cp "$PKI/root.crt" "$repo$out_dir/certs/root.pem"
+apache_conf <<EOF
+$(vhost www.example.test /etc/ssl/www.crt /etc/ssl/www.key "SSLOpenSSLConfCmd VerifyCAStore $out_dir/ca.pem
+    SSLOpenSSLConfCmd ChainCAStore ../../../outside/cert.pem
+    SSLOpenSSLConfCmd RequestCAPath $out_dir/certs")
+EOF
+lint apache-conf-command-store $A "^no findings in 1 file, 1 site, 1 certificate"
+SUBCMD=simulate lint apache-conf-command-store-simulate $A "^www.example.test:443"
+
+# A9. Links that stay inside the root still work: a ServerRoot through a link, a wildcard
 # through a relative directory link, an absolute link to a certificate, a key relative to the
 # ServerRoot (joined as httpd joins it, before any link is followed: /srv/apache/../../etc/ssl).
 new_repo ap-inside
