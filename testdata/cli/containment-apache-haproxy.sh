@@ -480,7 +480,30 @@ hp_conf "" "crt-list /etc/haproxy/loop.list"
 lint haproxy-crt-list-link-loop $H \
 	"cannot open the crt-list file '/etc/haproxy/loop.list' : Too many levels of symbolic links"
 
-# H8. Links that stay inside the root still work: a crt-base, a crt directory and a crt-list
+# H8. ssl-provider naming a module file out of the root (absolute, relative to the module
+# directory, through ssl-provider-path's link): OpenSSL would dlopen() it as written, so it is
+# looked for inside the root and never loaded; one inside the root is found there.
+new_repo hp-provider
+ln -s "$out_dir" "$repo/etc/haproxy/modules"
+printf 'not a shared object\n' >"$out_dir/evil.so"
+mkdir -p "$repo/usr/lib/ossl"
+printf 'not a shared object\n' >"$repo/usr/lib/ossl/mine.so"
+# Relative to OpenSSL's module directory, from wherever it is: climbing to "/" and down.
+modules=../../../../../../../../../../../..$out_dir/evil.so
+hp_conf "    ssl-provider $out_dir/evil.so
+    ssl-provider $modules
+    ssl-provider /usr/lib/ossl/mine.so
+    ssl-provider-path /etc/haproxy/modules
+    ssl-provider ./evil.so
+    ssl-provider evil"
+lint haproxy-ssl-provider $H \
+	"ssl-provider $out_dir/evil.so: unknown provider \(no module file '$out_dir/evil.so'\)" \
+	"ssl-provider $modules: unknown provider \(no module file '$out_dir/evil.so'\)" \
+	"ssl-provider ./evil.so: unknown provider \(no module file '/etc/haproxy/modules/evil.so'\)" \
+	"ssl-provider evil: unknown provider \(no evil.so in ssl-provider-path '/etc/haproxy/modules'\)" \
+	"!mine.so" "^4 errors"
+
+# H9. Links that stay inside the root still work: a crt-base, a crt directory and a crt-list
 # through links, a list line relative to crt-base, a key sidecar linked absolutely.
 new_repo hp-inside
 mkdir -p "$repo/etc/ssl/real"
