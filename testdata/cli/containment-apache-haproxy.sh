@@ -61,26 +61,29 @@ new_repo() {
 }
 
 # lint NAME ENTRY PATTERN...: runs tlslint (tlslint $SUBCMD when set) on $repo/ENTRY under
-# strace, in text and JSON. The text output must match each extended regex PATTERN, and must
-# not match one written "!REGEX"; no output may show the secret, and no system call may name a
-# path outside the root. tlslint runs in the entry's directory, so that a path it wrongly took
-# from the working directory ("../../../outside/…") reaches the outside too.
+# strace, in text and JSON; it must exit 0 or 1 ($EXIT when set). The text output and stderr
+# must match each extended regex PATTERN, and must not match one written "!REGEX"; no output
+# may show the secret, and no system call may name a path outside the root. tlslint runs in the
+# entry's directory ($CWD when set), so that a path it wrongly took from the working directory
+# ("../../../outside/…") reaches the outside too.
 lint() {
-	local name=$1 entry=$repo/$2 fmt log status outside pattern
+	local name=$1 entry=$repo/$2 fmt log status outside pattern seen
 	shift 2
 	for fmt in text json; do
 		log=$tmp/strace.$name.$fmt
 		# LeakSanitizer cannot run under a tracer (it ptraces itself); the other suites check leaks.
-		(cd "$(dirname "$entry")" &&
+		(cd "${CWD:-$(dirname "$entry")}" &&
 			ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" \
 				strace -f -qq -y -o "$log" -e trace=%file "$TLSLINT" ${SUBCMD:+"$SUBCMD"} \
 				--root "$repo" --now $NOW --ca-file "$PKI/root.crt" --format $fmt "$entry" \
 				>"$tmp/out" 2>"$tmp/err")
 		status=$?
-		if [ $status -gt 1 ]; then
+		if [ -n "${EXIT:-}" ] && [ $status -ne "$EXIT" ]; then
+			fail "$name ($fmt): exit $status, not $EXIT: $(cat "$tmp/err")"
+		elif [ -z "${EXIT:-}" ] && [ $status -gt 1 ]; then
 			fail "$name ($fmt): exit $status: $(cat "$tmp/err")"
-			continue
 		fi
+		cat "$tmp/err" >>"$tmp/out"
 		if grep -q "$secret" "$tmp/out" "$tmp/err"; then
 			fail "$name ($fmt): the secret from outside the root is in the output"
 		fi
@@ -119,7 +122,10 @@ lint() {
 			fail "$name ($fmt): looked at paths outside the root:"
 			printf '    %s\n' $outside
 		fi
-		if ! grep -q "$entry" "$log"; then
+		# (An entry that is not there is not opened: then its directory was looked at.)
+		seen=$entry
+		[ -n "${EXIT:-}" ] && seen=$(dirname "$entry")
+		if ! grep -q "$seen" "$log"; then
 			fail "$name ($fmt): strace saw no open of the entry (is tracing working?)"
 		fi
 	done
@@ -516,6 +522,27 @@ printf "side.pem\n../www.pem\n" >"$repo/etc/haproxy/real.list"
 ln -s real.list "$repo/etc/haproxy/sites.list"
 hp_conf "    crt-base /etc/ssl/base" "crt /etc/ssl/current crt-list /etc/haproxy/sites.list"
 lint haproxy-links-inside-root $H "^no findings in 2 files, 4 sites, 3 certificates"
+
+# ---- The entry file ----
+
+# E1. The entry named on the command line is a file of the repository: a link there is followed
+# inside the root like any other (a pull request could make it point at the CI's secrets), and
+# tlslint says where it looked; a link that stays inside the root works.
+new_repo entry
+ln -s "$out_dir/secret.conf" "$repo/etc/apache2/apache2.conf"
+ln -s ../../../outside/secret.conf "$repo/etc/haproxy/haproxy.cfg"
+ln -s "$out_dir/dir" "$repo/etc/httpd"
+EXIT=2 lint entry-absolute-link $A \
+	"cannot read '$repo/$A': No such file or directory \(looked for as '$repo$out_dir/secret.conf'"
+EXIT=2 lint entry-relative-link $H \
+	"cannot read '$repo/$H': No such file or directory \(looked for as '$repo/outside/secret.conf'"
+EXIT=2 CWD=$repo lint entry-directory-link etc/httpd/site.conf \
+	"cannot read '$repo/etc/httpd/site.conf': No such file or directory \(looked for as '$repo$out_dir/dir/site.conf'"
+rm "$repo/etc/haproxy/haproxy.cfg"
+hp_conf
+mv "$repo/etc/haproxy/haproxy.cfg" "$repo/etc/haproxy/real.cfg"
+ln -s /etc/haproxy/real.cfg "$repo/etc/haproxy/haproxy.cfg"
+lint entry-link-inside-root $H "^no findings in 1 file, 1 site, 1 certificate"
 
 echo "$fails failed"
 [ "$fails" -eq 0 ]
