@@ -113,13 +113,14 @@ lint() {
 				"$log" | while IFS='|' read -r cwd path; do
 				case $path in
 				/*) printf '%s\n' "$path" ;;
-				*) printf '%s/%s\n' "${cwd:-$(dirname "$entry")}" "$path" ;;
+				*) printf '%s/%s\n' "${cwd:-${CWD:-$(dirname "$entry")}}" "$path" ;;
 				esac
 			done | xargs -r -d '\n' realpath -m -s --
 			sed -n 's/.*= [0-9][0-9]*<\([^>]*\)>$/\1/p' "$log"
 		} | awk -v d="$out_dir" 'index($0, d) == 1' | sort -u)
 		if [ -n "$outside" ]; then
 			fail "$name ($fmt): looked at paths outside the root:"
+			# shellcheck disable=SC2086 # one path a line
 			printf '    %s\n' $outside
 		fi
 		# (An entry that is not there is not opened: then its directory was looked at.)
@@ -280,30 +281,67 @@ lint apache-certificate-key-file $A "cannot read private key '/etc/ssl/key-abs.p
 apache_conf <<EOF
 $(vhost www.example.test /etc/ssl/www.crt /etc/ssl/www.key "SSLCertificateChainFile /etc/ssl/chain-rel.pem")
 EOF
-lint apache-certificate-chain-file $A "/etc/ssl/chain-rel.pem"
+lint apache-certificate-chain-file $A \
+	"cannot read certificate chain '/etc/ssl/chain-rel.pem': No such file"
 apache_conf <<EOF
 $(vhost www.example.test /etc/ssl/www.crt /etc/ssl/www.key "SSLCACertificateFile ../../../outside/ca.pem
     SSLVerifyClient require")
 EOF
-lint apache-ca-certificate-file $A "outside/ca.pem"
+lint apache-ca-certificate-file $A \
+	"SSLCACertificateFile: file '/outside/ca.pem' does not exist or is empty"
 apache_conf <<EOF
 $(vhost www.example.test /etc/ssl/www.crt /etc/ssl/www.key "SSLCACertificatePath /etc/ssl/ca-out
     SSLVerifyClient require")
 EOF
-lint apache-ca-certificate-path-linked-out $A "/etc/ssl/ca-out"
+lint apache-ca-certificate-path-linked-out $A \
+	"SSLCACertificatePath: directory '/etc/ssl/ca-out' does not exist"
 apache_conf <<EOF
 $(vhost www.example.test /etc/ssl/www.crt /etc/ssl/www.key "SSLCACertificatePath /etc/ssl/ca
     SSLVerifyClient require")
 EOF
-lint apache-ca-certificate-path-entry-linked-out $A "/etc/ssl/ca"
+lint apache-ca-certificate-path-entry-linked-out $A \
+	"no certificate in the files of SSLCACertificatePath '/etc/ssl/ca'"
+
+# A5b. The rest of mod_ssl's files and directories, linked out: each is looked for in the root.
+new_repo ap-ssl-more
+ln -s "$out_dir/ca.pem" "$repo/etc/ssl/out.pem"
+ln -s "$out_dir/certs" "$repo/etc/ssl/out"
+more=
+for d in SSLCADNRequestFile SSLCARevocationFile SSLProxyCACertificateFile SSLProxyCARevocationFile \
+	SSLProxyMachineCertificateFile SSLProxyMachineCertificateChainFile SSLSessionTicketKeyFile \
+	SSLOCSPResponderCertificateFile SSLSRPVerifierFile; do
+	more="$more    $d /etc/ssl/out.pem
+"
+done
+for d in SSLCADNRequestPath SSLCARevocationPath SSLProxyCACertificatePath \
+	SSLProxyMachineCertificatePath; do
+	more="$more    $d /etc/ssl/out
+"
+done
+apache_conf <<EOF
+$(vhost www.example.test /etc/ssl/www.crt /etc/ssl/www.key "SSLProxyEngine on
+$more")
+EOF
+patterns=()
+for d in SSLCADNRequestFile SSLCARevocationFile SSLProxyCACertificateFile SSLProxyCARevocationFile \
+	SSLProxyMachineCertificateFile SSLProxyMachineCertificateChainFile SSLSessionTicketKeyFile \
+	SSLOCSPResponderCertificateFile SSLSRPVerifierFile; do
+	patterns+=("$d: file '/etc/ssl/out.pem' does not exist or is empty")
+done
+for d in SSLCADNRequestPath SSLCARevocationPath SSLProxyCACertificatePath \
+	SSLProxyMachineCertificatePath; do
+	patterns+=("$d: directory '/etc/ssl/out' does not exist")
+done
+lint apache-ssl-files-linked-out $A "${patterns[@]}"
 
 # A6. The envvars file beside apache2.conf, linked out: nothing of it is read.
 new_repo ap-envvars
 ln -s "$out_dir/envvars" "$repo/etc/apache2/envvars"
+# shellcheck disable=SC2016 # httpd's variable, for the envvars file to define
 apache_conf <<EOF
 $(vhost '${SITE_NAME}')
 EOF
-lint apache-envvars-linked-out $A "SITE_NAME"
+lint apache-envvars-linked-out $A "'[$][{]site_name[}]' is not covered by the certificate"
 
 # A7. <IfFile> looks inside the root: a file outside it is not there, so the section (which
 # would make a finding) is skipped.
@@ -450,9 +488,11 @@ for ext in ocsp issuer sctl; do
 	ln -s "$out_dir/cert.pem" "$repo/etc/ssl/www.pem.$ext"
 done
 hp_conf "" "crt /etc/ssl/side.pem"
-lint haproxy-key-sidecar-absolute-link $H "/etc/ssl/side.pem.key"
+lint haproxy-key-sidecar-absolute-link $H \
+	"the file holds none and there is no '/etc/ssl/side.pem.key' beside it"
 hp_conf "" "crt /etc/ssl/side2.pem"
-lint haproxy-key-sidecar-relative-link $H "/etc/ssl/side2.pem.key"
+lint haproxy-key-sidecar-relative-link $H \
+	"the file holds none and there is no '/etc/ssl/side2.pem.key' beside it"
 hp_conf "" "crt /etc/ssl/www.pem"
 lint haproxy-ocsp-issuer-sctl-sidecars $H "^no findings in 1 file, 1 site, 1 certificate"
 
@@ -468,7 +508,29 @@ lint haproxy-ca-file-link $H "'ca-file' : unable to load /etc/ssl/ca.pem"
 hp_conf "    ca-base /etc/ssl/ca-out" "crt /etc/ssl/www.pem verify required ca-file ca.pem"
 lint haproxy-ca-base-link $H "'ca-file' : unable to load ca.pem"
 hp_conf "    ssl-dh-param-file /etc/ssl/dh.pem"
-lint haproxy-dh-param-file-link $H "/etc/ssl/dh.pem"
+lint haproxy-dh-param-file-link $H \
+	"'ssl-dh-param-file': unable to load DH parameters from file </etc/ssl/dh.pem>"
+
+# H6b. The other files of a bind and a server line, and issuers-chain-path, linked out. The
+# intermediate outside would complete the leaf-only certificate's chain if it were read.
+new_repo hp-files-more
+cat "$PKI/www.crt" "$PKI/www.key" >"$repo/etc/ssl/leaf.pem"
+chmod 600 "$repo/etc/ssl/leaf.pem"
+cp "$PKI/intermediate.crt" "$out_dir/certs/intermediate.pem"
+ln -s "$out_dir/ca.pem" "$repo/etc/ssl/ca.pem"
+ln -s ../../../outside/www.pem "$repo/etc/ssl/sign.pem"
+ln -s "$out_dir/ca.pem" "$repo/etc/ssl/keys"
+ln -s "$out_dir/certs" "$repo/etc/ssl/issuers"
+hp_conf "    issuers-chain-path /etc/ssl/issuers" \
+	"crt /etc/ssl/leaf.pem verify optional ca-file /etc/ssl/www.pem crl-file /etc/ssl/ca.pem ca-verify-file /etc/ssl/ca.pem tls-ticket-keys /etc/ssl/keys generate-certificates ca-sign-file /etc/ssl/sign.pem" \
+	"ssl verify required ca-file /etc/ssl/ca.pem crl-file /etc/ssl/ca.pem"
+lint haproxy-other-files-linked-out $H \
+	"'crl-file' : unable to load /etc/ssl/ca.pem \(No such file or directory\)" \
+	"'ca-verify-file' : unable to load /etc/ssl/ca.pem \(No such file or directory\)" \
+	"'/etc/ssl/keys' : unable to load ssl tickets keys file \(No such file or directory\)" \
+	"Failed to read CA certificate file '/etc/ssl/sign.pem'" \
+	"cfg:15:.*'ca-file' : unable to load /etc/ssl/ca.pem" \
+	"'issuers-chain-path' expects a directory path" "chain-incomplete"
 
 # H7. Link loops: a certificate file, a crt directory, a crt-list.
 new_repo hp-loop
