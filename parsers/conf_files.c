@@ -80,17 +80,19 @@ tl_conf_files_entry(struct tl_conf_files *cf, const char *path, struct tl_source
 {
 	struct tl_parse_env *env = cf->env;
 	struct tl_source *src;
+	const char *host;
 	struct stat st;
 	char *text;
 	size_t len;
 	int rc;
 
-	rc = tl_read_file_ex(env->arena, path, env->limits.max_file_size, 0, &text, &len, &st);
+	/* Under --root, from its place there: a link the repository put there stays inside. */
+	rc = tl_fs_read_entry(env->fs, path, env->limits.max_file_size, &text, &len, &host, &st);
 	if (rc < 0)
 		return rc;
-	src = tl_sources_add(env->sources, path, path, text, len);
+	src = tl_sources_add(env->sources, path, host, text, len);
 	/* Remembered so that an include of the entry itself is seen as a cycle. */
-	remember(cf, path, &st, src);
+	remember(cf, host, &st, src);
 	tl_conf_files_entry_source(cf, src);
 	*out = src;
 	return 0;

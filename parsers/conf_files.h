@@ -45,8 +45,9 @@ void tl_conf_files_init(struct tl_conf_files *cf, struct tl_parse_env *env, stru
 			const char *server);
 
 /*
- * Reads the entry file PATH (an ordinary path on this machine, not under
- * --root) and counts it. Returns 0, or a negative errno.
+ * Reads the entry file PATH (an ordinary path on this machine; one under
+ * --root is read from its place there, links followed inside the root:
+ * tl_fs_read_entry) and counts it. Returns 0, or a negative errno.
  */
 int tl_conf_files_entry(struct tl_conf_files *cf, const char *path, struct tl_source **src);
 

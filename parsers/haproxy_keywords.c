@@ -9,6 +9,7 @@
  * first version of each is the first release tag (v2.6.0 … v3.4.0) whose
  * keyword lists have it. Rows that tlslint does not model use tl_set_none.
  */
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/provider.h>
@@ -806,13 +807,33 @@ set_provider_path(struct tl_lower *engine, const struct tl_keyword *kw,
 }
 
 /*
+ * The module file of a provider NAME with a '/' in it: OpenSSL's DSO layer
+ * (dlfcn_name_converter, dlfcn_merger) takes such a name as written, with
+ * no ".so" added: as it is when absolute, else under ssl-provider-path's
+ * directory or, without one, the module directory the linked libcrypto
+ * was built with (standing for the server's).
+ */
+static const char *
+provider_module_path(struct hp_lower *l, const char *name)
+{
+	const char *dir = l->global.provider_path.v.origin != TL_ORIGIN_UNSET
+				  ? l->global.provider_path.s
+				  : OPENSSL_info(OPENSSL_INFO_MODULES_DIR);
+
+	return tl_path_join(l->env->arena, name[0] == '/' ? NULL : dir, name);
+}
+
+/*
  * Whether OSSL_PROVIDER_load() finds provider NAME as HAProxy calls it
  * (ssl_init_provider, v2.6.0): OpenSSL 3's built-in ones and those an
  * earlier line loaded always; a module NAME.so in ssl-provider-path's
  * directory when one is set (the server's files, through the --root
  * layer), else where the linked libcrypto looks for modules (tried in a
  * library context of its own, so tlslint's stays as it is: the linked
- * OpenSSL stands for the server's).
+ * OpenSSL stands for the server's). A NAME that is a path names a module
+ * file of the server's: it is looked up through the --root layer too and
+ * never loaded, since OpenSSL would dlopen() it as written, outside the
+ * root, and run a shared object the config chose inside tlslint.
  */
 static bool
 provider_loads(struct hp_lower *l, const char *name)
@@ -829,6 +850,9 @@ provider_loads(struct hp_lower *l, const char *name)
 	for (size_t i = 0; i < l->global.providers.len; i++)
 		if (strcmp(name, l->global.providers.items[i]) == 0)
 			return true;
+	if (strchr(name, '/') != NULL)
+		return tl_fs_stat(l->fs, provider_module_path(l, name), &st) == 0 &&
+		       S_ISREG(st.st_mode);
 	if (l->global.provider_path.v.origin != TL_ORIGIN_UNSET)
 		return tl_fs_stat(l->fs,
 				  tl_arena_printf(l->env->arena, "%s/%s.so",
@@ -862,6 +886,10 @@ set_provider(struct tl_lower *engine, const struct tl_keyword *kw, const struct 
 	}
 	if (provider_loads(l, d->args[0].text))
 		tl_ptrvec_push(engine->arena, &l->global.providers, (void *)d->args[0].text);
+	else if (strchr(d->args[0].text, '/') != NULL)
+		tl_lower_invalid(engine, d->args[0].loc,
+				 "ssl-provider %s: unknown provider (no module file '%s')",
+				 d->args[0].text, provider_module_path(l, d->args[0].text));
 	else
 		tl_lower_invalid(
 			engine, d->args[0].loc, "ssl-provider %s: unknown provider (%s)",

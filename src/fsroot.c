@@ -40,6 +40,32 @@ struct resolved {
 	const char *host;
 };
 
+/* PATH made absolute against the working directory and folded lexically; NULL without one. */
+static const char *
+absolute(struct tl_arena *arena, const char *path)
+{
+	char cwd[PATH_MAX];
+
+	if (path[0] == '/')
+		return tl_path_normalize(arena, path);
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		return NULL;
+	return tl_path_normalize(arena, tl_arena_printf(arena, "%s/%s", cwd, path));
+}
+
+/* PATH's part below directory DIR ("/…"; both absolute and folded), or NULL. */
+static const char *
+below(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, "/") == 0)
+		return path;
+	if (strncmp(path, dir, n) == 0 && path[n] == '/')
+		return path + n;
+	return NULL;
+}
+
 int
 tl_fs_init(struct tl_fs *fs, struct tl_arena *arena, const char *root)
 {
@@ -62,6 +88,7 @@ tl_fs_init(struct tl_fs *fs, struct tl_arena *arena, const char *root)
 		return -errno;
 	fs->root_real = tl_arena_strdup(arena, real);
 	free(real);
+	fs->root_abs = absolute(arena, root);
 	/* "repo/" and "repo" are the same root; "/" stays "/". */
 	n = strlen(root);
 	while (n > 1 && root[n - 1] == '/')
@@ -422,12 +449,24 @@ tl_fs_entry_path(struct tl_fs *fs, const char *host_path)
 {
 	const char *dir;
 	const char *base;
+	const char *abs;
 	char *real;
 	size_t rl;
 	const char *out = NULL;
 
 	if (fs->root == NULL)
 		return tl_path_normalize(fs->arena, host_path);
+	/*
+	 * realpath() would follow a link the repository put on the way
+	 * (etc/nginx -> /etc/nginx) out of the root: the entry's place is
+	 * first taken from its name, and links are then followed by
+	 * tl_fs_resolve, inside the root, as for any path a config names.
+	 */
+	abs = absolute(fs->arena, host_path);
+	if (abs != NULL && ((fs->root_abs != NULL && (out = below(fs->root_abs, abs)) != NULL) ||
+			    (out = below(fs->root_real, abs)) != NULL))
+		return out;
+	/* Named through another way to the root (a link above it): where its directory is. */
 	dir = tl_path_dirname(fs->arena, host_path);
 	base = strrchr(host_path, '/');
 	base = base ? base + 1 : host_path;
@@ -441,4 +480,28 @@ tl_fs_entry_path(struct tl_fs *fs, const char *host_path)
 		out = tl_arena_printf(fs->arena, "%s/%s", real + rl, base);
 	free(real);
 	return out ? tl_path_normalize(fs->arena, out) : NULL;
+}
+
+int
+tl_fs_entry_resolve(struct tl_fs *fs, const char *host_path, const char **host)
+{
+	const char *server;
+
+	*host = host_path;
+	if (fs->root == NULL || (server = tl_fs_entry_path(fs, host_path)) == NULL)
+		return 0;
+	return tl_fs_resolve(fs, server, host);
+}
+
+int
+tl_fs_read_entry(struct tl_fs *fs, const char *host_path, size_t max, char **text, size_t *len,
+		 const char **host, struct stat *st)
+{
+	const char *server = fs->root != NULL ? tl_fs_entry_path(fs, host_path) : NULL;
+
+	if (server != NULL)
+		return tl_fs_read(fs, server, max, text, len, host, st);
+	if (host != NULL)
+		*host = host_path;
+	return tl_read_file_ex(fs->arena, host_path, max, 0, text, len, st);
 }

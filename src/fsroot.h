@@ -26,6 +26,7 @@ struct tl_fs {
 	struct tl_arena *arena;
 	const char *root;      /* --root as the user wrote it (host paths start with it), or NULL */
 	const char *root_real; /* realpath of the root, to place entry files under it */
+	const char *root_abs;  /* the root made absolute, folded lexically, or NULL */
 	struct tl_strmap cache; /* server path → its resolution */
 	struct tl_strmap nodes; /* symlink-free server path → what lstat() found there */
 };
@@ -77,8 +78,27 @@ long tl_fs_glob(struct tl_fs *fs, const char *pattern, size_t max, struct tl_ptr
  * The server path of an entry file named on the command line (an ordinary
  * path on this machine): without a root the path itself, normalized; with
  * one, "/" followed by its place under the root, or NULL when it is not
- * under the root.
+ * under the root. The place is found lexically first, so that no link on
+ * the way is followed out of the root (that is for tl_fs_resolve, inside
+ * it); only a path that names the root another way is placed by realpath.
  */
 const char *tl_fs_entry_path(struct tl_fs *fs, const char *host_path);
+
+/*
+ * Where the entry file HOST_PATH is to be opened on this machine. An entry
+ * under the root is a file of the repository like any other: a link there
+ * (etc/haproxy/haproxy.cfg -> /proc/self/environ) is followed inside the
+ * root, so *host is its resolution (tl_fs_resolve's return value). An
+ * entry outside the root, or any without one, is the user's own path:
+ * *host is HOST_PATH, and 0 is returned.
+ */
+int tl_fs_entry_resolve(struct tl_fs *fs, const char *host_path, const char **host);
+
+/*
+ * Reads the entry file HOST_PATH from where tl_fs_entry_resolve places it,
+ * as tl_fs_read reads (O_NOFOLLOW for a resolution inside the root).
+ */
+int tl_fs_read_entry(struct tl_fs *fs, const char *host_path, size_t max, char **text, size_t *len,
+		     const char **host, struct stat *st);
 
 #endif

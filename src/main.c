@@ -206,7 +206,22 @@ read_configs(struct tl_run *run, struct tl_arena *arena, const struct tl_options
 				   "force a parser with '--server nginx' or '--server apache'");
 	}
 	if (rc != 0) {
-		fprintf(stderr, "tlslint: cannot read '%s': %s\n", failed, tl_file_error(-rc));
+		const char *host = failed;
+
+		/*
+		 * An entry under --root that is a link was looked for where it
+		 * leads inside the root (host is set on an error too).
+		 */
+		if (failed != NULL)
+			tl_fs_entry_resolve(&run->fs, failed, &host);
+		if (host != NULL && strcmp(host, failed) != 0)
+			fprintf(stderr,
+				"tlslint: cannot read '%s': %s (looked for as '%s': links under "
+				"--root are followed inside the root)\n",
+				failed, tl_file_error(-rc), host);
+		else
+			fprintf(stderr, "tlslint: cannot read '%s': %s\n", failed,
+				tl_file_error(-rc));
 		return EXIT_USAGE;
 	}
 	return -1;

@@ -103,14 +103,24 @@ read_stdin(struct tl_arena *arena, char **text, size_t *len)
 	return 0;
 }
 
-/* The first bytes of a file, for detecting its server; what cannot be read says nothing. */
+/*
+ * The first bytes of an entry file, for detecting its server; what cannot
+ * be read says nothing. Opened where tl_fs_entry_resolve places it: under
+ * --root a link there is followed inside the root, never out of it.
+ */
 static size_t
-read_head(const char *path, char *buf, size_t cap)
+read_head(struct tl_run *run, const char *path, char *buf, size_t cap)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	const char *host;
 	struct stat st;
 	ssize_t n = 0;
+	int fd;
 
+	if (tl_fs_entry_resolve(&run->fs, path, &host) != 0)
+		return 0;
+	/* A resolution inside the root holds no link (HOST is PATH itself otherwise). */
+	fd = open(host,
+		  O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (host != path ? O_NOFOLLOW : 0));
 	if (fd < 0)
 		return 0;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
@@ -135,7 +145,7 @@ lint_entry(struct tl_run *run, const char *path)
 		if (rc != 0)
 			return rc;
 	} else {
-		len = read_head(path, head, sizeof(head));
+		len = read_head(run, path, head, sizeof(head));
 	}
 	server = run->opts->server != TL_SERVER_AUTO
 			 ? tl_server_of(run->opts->server)
@@ -318,7 +328,9 @@ file_id(struct tl_arena *arena, const char *path)
 static bool
 already_read(struct tl_run *run, const char *path)
 {
-	const char *id = file_id(run->arena, path);
+	const char *host;
+	const char *id =
+		tl_fs_entry_resolve(&run->fs, path, &host) == 0 ? file_id(run->arena, host) : NULL;
 
 	for (; run->read_files_indexed < run->sources.all.len; run->read_files_indexed++) {
 		const struct tl_source *src = run->sources.all.items[run->read_files_indexed];
@@ -370,10 +382,12 @@ lint_main_configs(struct tl_run *run, const char **failed_path)
 		}
 	for (size_t i = 0; i < mains.len; i++) {
 		const char *path = mains.items[i];
+		const char *host;
 		struct stat st;
 		int rc;
 
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || already_read(run, path))
+		if (tl_fs_entry_resolve(&run->fs, path, &host) != 0 || stat(host, &st) != 0 ||
+		    !S_ISREG(st.st_mode) || already_read(run, path))
 			continue;
 		rc = lint_entry(run, path);
 		if (rc != 0) {

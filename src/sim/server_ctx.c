@@ -18,6 +18,7 @@
 
 #include "keyinfo.h"
 #include "pair.h"
+#include "ssl_conf.h"
 #include "tls_view.h"
 
 /* sk_X509_free is a macro; the arena needs a function. */
@@ -318,21 +319,24 @@ set_dh(struct tl_server_ctxs *ctxs, struct tl_server_ctx *sc, const struct tl_si
 		SSL_CTX_set_dh_auto(sc->ctx, 1);
 }
 
-/* Commands whose effect the typed settings already carry (effective.c) or that name files. */
+/*
+ * Commands whose effect the typed settings already carry (effective.c), or
+ * that open what they name (files, directories, stores): their values are
+ * the server's paths, which tlslint reads only through --root, and OpenSSL
+ * here would open them on this machine, outside the root.
+ */
 static bool
 folded_or_file(const char *name)
 {
 	static const char *const names[] = {
-		"Protocol",     "MinProtocol",  "MaxProtocol",    "CipherString",  "Ciphersuites",
-		"Groups",       "Curves",       "Certificate",    "PrivateKey",    "ChainCAFile",
-		"ChainCAPath",  "VerifyCAFile", "VerifyCAPath",   "RequestCAFile", "ClientCAFile",
-		"ClientCAPath", "DHParameters", "ServerInfoFile",
+		"Protocol",     "MinProtocol", "MaxProtocol", "CipherString",
+		"Ciphersuites", "Groups",      "Curves",
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcasecmp(name, names[i]) == 0)
 			return true;
-	return false;
+	return tl_ssl_conf_opens(name, false);
 }
 
 /* The raw OpenSSL commands the server applies after its own directives. */

@@ -43,15 +43,17 @@ new_repo() {
 	chmod 600 "$repo/etc/ssl/www.key"
 }
 
-# lint NAME EXPECT_REGEX: runs tlslint on $repo/etc/nginx/nginx.conf under strace, in text and
-# JSON; checks the finding, the absence of the secret and of any syscall outside the root.
+# lint NAME EXPECT_REGEX: runs tlslint (tlslint $SUBCMD when set) on $repo/etc/nginx/nginx.conf
+# under strace, in text and JSON; checks the finding, the absence of the secret and of any
+# syscall outside the root.
 lint() {
 	local name=$1 want=$2 fmt log
 	for fmt in text json; do
 		log=$tmp/strace.$name.$fmt
 		# LeakSanitizer cannot run under a tracer (it ptraces itself); the other suites check leaks.
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" \
-			strace -f -qq -y -o "$log" -e trace=%file "$TLSLINT" --root "$repo" --now $NOW \
+			strace -f -qq -y -o "$log" -e trace=%file "$TLSLINT" ${SUBCMD:+"$SUBCMD"} \
+			--root "$repo" --now $NOW \
 			--ca-file "$PKI/root.crt" --format $fmt "$repo/etc/nginx/nginx.conf" \
 			>"$tmp/out" 2>"$tmp/err"
 		local status=$?
@@ -192,6 +194,29 @@ http {
 }
 EOF
 lint links-inside-root "in 2 files, 2 sites, 1 certificate"
+
+# 7. OpenSSL configuration commands whose value OpenSSL opens (a store, a directory) name the
+# server's files: OpenSSL on this machine must not open them, in the checks (ssl_conf_command,
+# proxy_ssl_conf_command) nor in the simulation's server contexts.
+new_repo conf-command
+cat >"$repo/etc/nginx/nginx.conf" <<EOF
+http {
+    server {
+        listen 443 ssl;
+        server_name www.example.test;
+        ssl_certificate     /etc/ssl/www.crt;
+        ssl_certificate_key /etc/ssl/www.key;
+        ssl_conf_command VerifyCAStore $out_dir/cert.pem;
+        ssl_conf_command RequestCAPath $out_dir/dir;
+        location / {
+            proxy_pass https://backend.example.test;
+            proxy_ssl_conf_command ChainCAStore $out_dir/cert.pem;
+        }
+    }
+}
+EOF
+lint conf-command-store "in 1 file, 1 site, 1 certificate"
+SUBCMD=simulate lint conf-command-store-simulate "^www.example.test:443"
 
 # --root that is not a directory is a usage error, not a silent pass.
 "$TLSLINT" --root "$tmp/no-such-dir" "$repo/etc/nginx/nginx.conf" >/dev/null 2>"$tmp/err"
