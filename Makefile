@@ -1,12 +1,14 @@
 # Thin wrapper around meson for the two commands of the README:
 #   make demo   — install what is missing, build, lint the bundled demo configs
 #   make check  — the same set-up plus the test tools, then the whole suite
-#                 (normal build, then unit and golden tests again under ASan+UBSan)
+#                 (normal build, then unit and golden tests again under ASan+UBSan, then
+#                 the golden tests under valgrind)
 #   make install — build, then install tlslint to /usr/local (meson install; PREFIX=… to change)
 # Other targets: build, deps, golden-update, bench, fuzz, format, clean, capture-clients.
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+VALGRIND_BUILD ?= build-valgrind
 MESON_OPTS ?= -Dwerror=true
 PREFIX     ?= /usr/local
 
@@ -14,7 +16,7 @@ PREFIX     ?= /usr/local
 # reports peak RSS; nginx -t is the yardstick).
 BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-dev
 TEST_PKGS  = openssl python3 curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit cmark-gfm \
-  testssl.sh gnutls-bin openjdk-17-jre-headless chromium libnss3-tools
+  valgrind testssl.sh gnutls-bin openjdk-17-jre-headless chromium libnss3-tools
 BENCH_PKGS = time nginx apache2 haproxy openssl
 # The real clients whose ClientHello testdata/clients/capture.py records (issue 13), for
 # `make capture-clients`. Those that realserver-simulate-live runs against real servers
@@ -100,13 +102,21 @@ $(ASAN_BUILD)/build.ninja:
 	CC=clang meson setup $(ASAN_BUILD) $(MESON_OPTS) -Dbuildtype=debug \
 	  -Db_sanitize=address,undefined -Db_lundef=false -Dsingle_alloc=true
 
-check: deps-test $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja
+# valgrind's memcheck and ASan do not mix: valgrind gets a build of its own, optimised as the
+# normal one is, with every arena object its own malloc. Its setup runs each golden case's text
+# report under valgrind (testdata/meson.build says why not the JSON and markdown ones too).
+$(VALGRIND_BUILD)/build.ninja:
+	meson setup $(VALGRIND_BUILD) $(MESON_OPTS) -Dsingle_alloc=true
+
+check: deps-test $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja $(VALGRIND_BUILD)/build.ninja
 	ninja -C $(BUILD)
 	meson test -C $(BUILD) --print-errorlogs
 	ninja -C $(ASAN_BUILD)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  meson test -C $(ASAN_BUILD) --print-errorlogs --suite unit --suite golden --suite cli \
 	    --suite fuzz-replay
+	ninja -C $(VALGRIND_BUILD)
+	meson test -C $(VALGRIND_BUILD) --setup valgrind --print-errorlogs --suite golden
 
 # Rewrites the expected outputs of every golden case; review the diff before committing.
 golden-update: build
@@ -133,4 +143,4 @@ format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz $(TOOLS)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(VALGRIND_BUILD) build-fuzz $(TOOLS)

@@ -29,12 +29,22 @@ or 0600, depending on the umask). Before each run every .key/.pem (and bundle .r
 testdata/pki holding a private key is set to 0600, so that key-permissions fires only
 where a case asks for it with its 'modes' file.
 
+With TLSLINT_WRAPPER set in the environment, tlslint runs under that command (split
+as a shell would, without expansion): `make check` runs the text run of every case
+under valgrind so (the meson test setups 'valgrind' and 'valgrindall',
+testdata/meson.build). Exit
+status 99 is the wrapper's (valgrind's --error-exitcode): the case fails and what the
+wrapper wrote is printed, whatever the output. TLSLINT_WRAPPER_FORMATS, a comma-separated
+list, names the formats whose runs are wrapped (default: all); the others run as
+usual, and every output is still compared. A wrapped run may take ten minutes, not one.
+
   golden.py TLSLINT CASE_DIR      check one case (what meson runs)
   golden.py --update TLSLINT      rewrite the expectations of every case
   golden.py --list                print the case directories (for meson)
 """
 import difflib
 import os
+import shlex
 import subprocess
 import sys
 
@@ -45,6 +55,12 @@ CA_FILE = "testdata/pki/root.crt"
 SERVERS = ("nginx", "apache", "haproxy")
 # The entry file of a case without an 'entry' file, by the server directory it is under.
 DEFAULT_ENTRY = {"nginx": "nginx.conf", "apache": "apache2.conf", "haproxy": "haproxy.cfg"}
+# A command tlslint runs under (valgrind), the exit status that says it found an error, and
+# the formats whose runs it wraps (None: all).
+WRAPPER = shlex.split(os.environ.get("TLSLINT_WRAPPER", ""))
+WRAPPER_FAILED = 99
+WRAPPER_FORMATS = os.environ.get("TLSLINT_WRAPPER_FORMATS")
+WRAPPER_FORMATS = WRAPPER_FORMATS.split(",") if WRAPPER_FORMATS else None
 
 
 def cases():
@@ -97,6 +113,10 @@ def fix_modes(case):
                 os.chmod(os.path.join(REPO, case, name), int(mode, 8))
 
 
+class WrapperFailed(Exception):
+    pass
+
+
 def run(tlslint, case, fmt):
     fix_modes(case)
     argv, stdin = command(tlslint, case, fmt)
@@ -104,9 +124,14 @@ def run(tlslint, case, fmt):
     env.pop("NO_COLOR", None)
     # Text wraps at COLUMNS when it is set: the expectations are of output with no width known.
     env.pop("COLUMNS", None)
-    p = subprocess.run(argv, input=stdin, cwd=REPO, capture_output=True, env=env, timeout=60)
+    wrapper = WRAPPER if WRAPPER_FORMATS is None or fmt in WRAPPER_FORMATS else []
+    p = subprocess.run(wrapper + argv, input=stdin, cwd=REPO, capture_output=True, env=env,
+                       timeout=600 if wrapper else 60)
     if p.returncode not in (0, 1):
         sys.stderr.write(p.stderr.decode(errors="replace"))
+    if wrapper and p.returncode == WRAPPER_FAILED:
+        raise WrapperFailed(f"{case}: {WRAPPER[0]} reported errors in the {fmt} run "
+                            f"(exit {WRAPPER_FAILED}, its report above)")
     return p.returncode, p.stdout.decode(errors="replace")
 
 
@@ -178,7 +203,11 @@ def main(argv):
         update(os.path.abspath(argv[2]))
         return 0
     if len(argv) == 3:
-        return 0 if check(os.path.abspath(argv[1]), argv[2]) else 1
+        try:
+            return 0 if check(os.path.abspath(argv[1]), argv[2]) else 1
+        except WrapperFailed as e:
+            print(e)
+            return 1
     sys.stderr.write(__doc__)
     return 2
 
