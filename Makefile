@@ -15,7 +15,7 @@ PREFIX     ?= /usr/local
 # Debian packages: to build, in addition to run the tests, and for the benchmarks (GNU time
 # reports peak RSS; nginx -t is the yardstick).
 BUILD_PKGS = gcc meson ninja-build pkg-config libssl-dev libyaml-dev libpcre2-dev
-TEST_PKGS  = openssl python3 curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit cmark-gfm \
+TEST_PKGS  = openssl python3 time curl nginx libnginx-mod-stream apache2 haproxy clang libclang-rt-14-dev clang-format git strace pre-commit cmark-gfm \
   valgrind testssl.sh gnutls-bin openjdk-17-jre-headless chromium libnss3-tools
 BENCH_PKGS = time nginx apache2 haproxy openssl
 # The real clients whose ClientHello testdata/clients/capture.py records (issue 13), for

@@ -326,6 +326,7 @@ machine_file(struct ap_lower *l, const struct tl_str *setting, const char *which
 	sk_X509_INFO_pop_free(infos, X509_INFO_free);
 	BIO_free(bio);
 	ERR_clear_error();
+	OPENSSL_cleanse(text, len); /* the client keys */
 	if (why != NULL)
 		tl_lower_invalid(&l->engine, setting->v.loc,
 				 "SSLProxyMachineCertificate%s '%s' holds %s", which,
@@ -401,7 +402,10 @@ ticket_key_file(struct ap_lower *l, const struct tl_str *s)
 	char *text = NULL;
 	size_t len = 0;
 
-	if (!is_set(s) || read_setting(l, s->s, &text, &len) != 0 || len == 0 || len >= 48)
+	if (!is_set(s) || read_setting(l, s->s, &text, &len) != 0)
+		return;
+	OPENSSL_cleanse(text, len); /* the ticket keys: only the length is judged */
+	if (len == 0 || len >= 48)
 		return;
 	tl_lower_invalid(&l->engine, s->v.loc,
 			 "SSLSessionTicketKeyFile '%s' holds %zu bytes, and httpd reads 48; httpd "

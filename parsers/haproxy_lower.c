@@ -352,6 +352,7 @@ check_ticket_keys(struct hp_lower *l, const struct tl_str *file, struct tl_loc a
 	char *text;
 	size_t len;
 	int rc, size = 0, keys = 0;
+	bool ok = true;
 
 	if (file->v.origin != TL_ORIGIN_SET || file->s == NULL)
 		return;
@@ -362,7 +363,7 @@ check_ticket_keys(struct hp_lower *l, const struct tl_str *file, struct tl_loc a
 				 file->s, tl_file_error(-rc));
 		return;
 	}
-	for (size_t off = 0; off < len;) {
+	for (size_t off = 0; ok && off < len;) {
 		const char *line = text + off;
 		size_t n = strcspn(line, "\n");
 		int dec;
@@ -375,19 +376,22 @@ check_ticket_keys(struct hp_lower *l, const struct tl_str *file, struct tl_loc a
 			tl_lower_invalid(&l->engine, at,
 					 "'%s' : unable to decode base64 key on line %d", file->s,
 					 keys + 1);
-			return;
+			ok = false;
+			continue;
 		}
 		if ((dec != 48 && dec != 80) || (size != 0 && dec != size)) {
 			tl_lower_invalid(&l->engine, at,
 					 "'%s' : wrong sized key on line %d (%d bytes; keys have "
 					 "48 or 80, all one size)",
 					 file->s, keys + 1, dec);
-			return;
+			ok = false;
+			continue;
 		}
 		size = dec;
 		keys++;
 	}
-	if (keys < 3)
+	OPENSSL_cleanse(text, len); /* the ticket keys */
+	if (ok && keys < 3)
 		tl_lower_invalid(&l->engine, at,
 				 "'%s' : please supply at least 3 keys in the tls-tickets-file",
 				 file->s);

@@ -249,6 +249,8 @@ set_upstream_password(struct tl_lower *engine, const struct tl_keyword *kw,
 			"password file '%s' has a line of %zu bytes, nginx reads passphrases "
 			"of fewer than %zu (\"too long line\"); nginx refuses to start",
 			d->args[0].text, longest, tl_nginx_facts.password_line_max);
+	if (text != NULL)
+		OPENSSL_cleanse(text, len); /* the passphrases */
 }
 
 static const struct tl_setter set_upstream_password_row = {set_upstream_password, NULL};

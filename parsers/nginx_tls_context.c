@@ -265,6 +265,9 @@ ticket_key_file(struct lower *l, const struct tl_str *s)
 	else if (len != 48 && len != 80)
 		tl_lower_invalid(&l->engine, s->v.loc, "\"%s\" must be 48 or 80 bytes (it has %zu)",
 				 s->s, len);
+	/* Only the length is judged, here and for the next server naming the file. */
+	if (text != NULL)
+		OPENSSL_cleanse(text, len);
 }
 
 /*
@@ -428,15 +431,19 @@ upstream_unlock(struct lower *l, const struct tl_cert_file *kf, const struct tl_
 {
 	char *text = NULL;
 	size_t len = 0, tried = 0;
+	EVP_PKEY *key = NULL;
 
 	*pw_unreadable = false;
 	if (tl_fs_read(l->env->fs, tl_path_join(l->env->arena, l->prefix, pw->s), 64 * 1024, &text,
-		       &len, NULL, NULL) < 0 ||
-	    tl_longest_line(text, len) >= tl_nginx_facts.password_line_max) {
+		       &len, NULL, NULL) < 0)
 		*pw_unreadable = true; /* its own finding, at the directive */
-		return NULL;
-	}
-	return tl_key_open_with_lines(l->env->arena, kf->key_pem, text, len, &tried);
+	else if (tl_longest_line(text, len) >= tl_nginx_facts.password_line_max)
+		*pw_unreadable = true;
+	else
+		key = tl_key_open_with_lines(l->env->arena, kf->key_pem, text, len, &tried);
+	if (text != NULL)
+		OPENSSL_cleanse(text, len); /* the passphrases */
+	return key;
 }
 
 /*

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 /*
  * Blocks are 2 MiB and 2 MiB aligned so the kernel can back each with one
@@ -38,15 +39,31 @@ struct tl_arena {
 	struct cleanup *cleanups;
 };
 
+/*
+ * Out of memory: exit 2 with a message, as for any run that could not
+ * finish, never a report; _exit so that no buffered part of one is
+ * flushed on the way out.
+ */
+__attribute__((noreturn)) static void
+out_of_memory(const char *what)
+{
+	fprintf(stderr, "tlslint: %s: the run was stopped and nothing was reported\n", what);
+	_exit(2);
+}
+
+void
+tl_out_of_memory(void)
+{
+	out_of_memory("out of memory");
+}
+
 static void *
 xmalloc(size_t size)
 {
 	void *p = malloc(size);
 
-	if (p == NULL) {
-		fputs("tlslint: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		out_of_memory("out of memory");
 	return p;
 }
 
@@ -89,10 +106,8 @@ block_new(struct tl_arena *arena, size_t size, bool standard)
 	if (standard) {
 		void *p = NULL;
 
-		if (posix_memalign(&p, BLOCK_SIZE, BLOCK_SIZE) != 0) {
-			fputs("tlslint: out of memory\n", stderr);
-			abort();
-		}
+		if (posix_memalign(&p, BLOCK_SIZE, BLOCK_SIZE) != 0)
+			out_of_memory("out of memory");
 		/* Only a hint; without transparent huge pages nothing changes. */
 		madvise(p, BLOCK_SIZE, MADV_HUGEPAGE);
 		b = p;
@@ -114,10 +129,8 @@ tl_arena_alloc(struct tl_arena *arena, size_t size)
 	struct block *b = arena->blocks;
 	void *p;
 
-	if (rounded < size) {
-		fputs("tlslint: allocation too large\n", stderr);
-		abort();
-	}
+	if (rounded < size)
+		out_of_memory("allocation too large");
 #ifdef TL_SINGLE_ALLOC
 	/* A block of exactly this size, so ASan catches a read one past the end. */
 	(void)b;
@@ -152,10 +165,8 @@ tl_arena_alloc(struct tl_arena *arena, size_t size)
 void *
 tl_arena_calloc(struct tl_arena *arena, size_t count, size_t size)
 {
-	if (size != 0 && count > SIZE_MAX / size) {
-		fputs("tlslint: allocation too large\n", stderr);
-		abort();
-	}
+	if (size != 0 && count > SIZE_MAX / size)
+		out_of_memory("allocation too large");
 	return tl_arena_alloc(arena, count * size);
 }
 

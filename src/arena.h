@@ -45,4 +45,10 @@ void tl_ptrvec_push(struct tl_arena *arena, struct tl_ptrvec *vec, void *item);
 /* True when VEC, a vector of strings, holds one equal to S. */
 bool tl_strvec_contains(const struct tl_ptrvec *vec, const char *s);
 
+/*
+ * A malloc outside the arena failed: exit 2 with a message (never a
+ * partial report that could pass for a whole one).
+ */
+__attribute__((noreturn)) void tl_out_of_memory(void);
+
 #endif

@@ -54,6 +54,9 @@ free_cert_file(void *p)
 	sk_X509_pop_free(f->certs, X509_free);
 	EVP_PKEY_free(f->key);
 	EVP_PKEY_free(f->dh_params);
+	/* Encrypted, but key material all the same: no copy outlives the run. */
+	if (f->key_pem != NULL)
+		OPENSSL_cleanse((char *)f->key_pem, strlen(f->key_pem));
 }
 
 struct tl_certstore *

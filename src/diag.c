@@ -63,10 +63,8 @@ append(struct msgbuf *m, const char *s, size_t n)
 		while (want < m->len + n + 1)
 			want *= 2;
 		bigger = malloc(want);
-		if (bigger == NULL) {
-			fputs("tlslint: out of memory\n", stderr);
-			abort();
-		}
+		if (bigger == NULL)
+			tl_out_of_memory();
 		memcpy(bigger, m->buf, m->len);
 		if (m->buf != m->local)
 			free(m->buf);

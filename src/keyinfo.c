@@ -116,13 +116,14 @@ try_passwords(struct tl_analysis *an, struct tl_key_info *ki, const struct tl_pa
 		ki->password_errno = -rc;
 		return;
 	}
-	if (line_max > 0 && tl_longest_line(text, len) >= line_max) {
+	if (line_max > 0 && tl_longest_line(text, len) >= line_max)
 		ki->password_errno = EMSGSIZE;
-		return;
-	}
-	ki->key = tl_key_open_with_lines(an->arena, ki->file->key_pem, text, len, &ki->npasswords);
+	else
+		ki->key = tl_key_open_with_lines(an->arena, ki->file->key_pem, text, len,
+						 &ki->npasswords);
 	if (ki->key != NULL)
 		ki->opened_by = (int)ki->npasswords;
+	OPENSSL_cleanse(text, len); /* the passphrases */
 }
 
 static struct tl_key_info *

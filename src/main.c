@@ -341,6 +341,16 @@ main(int argc, char **argv)
 		break;
 	}
 done:
+	/*
+	 * Whatever wrote to standard output, a write that failed (a full disk,
+	 * a closed pipe) must not pass for a report: nothing lost silently.
+	 * lint says so itself, as it does for --output.
+	 */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && opts.mode != TL_MODE_LINT) {
+		fprintf(stderr, "tlslint: writing to standard output failed: %s\n",
+			errno != 0 ? strerror(errno) : "write error");
+		status = EXIT_USAGE;
+	}
 	tl_arena_free(arena);
 	tl_phase_report(stderr);
 	return status;

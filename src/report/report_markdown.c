@@ -351,12 +351,8 @@ tl_report_markdown(FILE *out, const struct tl_diag *diag, const struct tl_report
 	char **details = calloc(n ? n : 1, sizeof(*details));
 	size_t shown = 0, used = 0;
 
-	if (rows == NULL || details == NULL) {
-		free(rows);
-		free(details);
-		fputs("### tlslint: out of memory writing the markdown report\n", out);
-		return;
-	}
+	if (rows == NULL || details == NULL)
+		tl_out_of_memory();
 	for (; shown < n && shown < MD_MAX_FINDINGS; shown++) {
 		size_t row_len = 0, details_len = 0;
 

@@ -87,10 +87,8 @@ member_uri(struct tl_json *json, const char *key, const char *path, bool with_sc
 	char *buf = malloc(3 * strlen(path) + 16);
 	size_t n = 0;
 
-	if (buf == NULL) {
-		tl_json_member_string(json, key, path);
-		return;
-	}
+	if (buf == NULL)
+		tl_out_of_memory();
 	if (with_scheme) {
 		memcpy(buf, "file://", 7);
 		n = 7;

@@ -412,7 +412,7 @@ write_sites(FILE *out, const struct tl_finding *f, size_t width)
 		char *unit = malloc(n + 2);
 
 		if (unit == NULL)
-			break;
+			tl_out_of_memory();
 		memcpy(unit, site, n);
 		unit[n] = comma ? ',' : '\0';
 		unit[n + 1] = '\0';

@@ -83,8 +83,8 @@ ap_S() {
 # ap_port DIR: the first 127.0.0.1 port DIR/apache2.conf listens on, else the first wildcard one.
 ap_port() {
 	{
-		grep -io '^ *Listen  *127\.0\.0\.1:[0-9]*' "$1/apache2.conf" | cut -d: -f2
-		grep -ioE '^ *Listen +[0-9]+' "$1/apache2.conf" | grep -oE '[0-9]+$'
+		grep -aio '^ *Listen  *127\.0\.0\.1:[0-9]*' "$1/apache2.conf" | cut -d: -f2
+		grep -aioE '^ *Listen +[0-9]+' "$1/apache2.conf" | grep -oE '[0-9]+$'
 	} | head -n 1
 }
 

@@ -58,7 +58,7 @@ hp_c() {
 # bind port accepts, 1 (and HP_LOG) when it exits or never listens (5 s).
 hp_start() {
 	local d=$1 port pid i
-	port=$(grep -o '^[[:space:]]*bind[[:space:]]*127\.0\.0\.1:[0-9]*' "$d/haproxy.cfg" | head -n 1 |
+	port=$(grep -ao '^[[:space:]]*bind[[:space:]]*127\.0\.0\.1:[0-9]*' "$d/haproxy.cfg" | head -n 1 |
 		sed 's/.*://')
 	[ -n "$port" ] || { echo "$TL_NAME: no 127.0.0.1 bind in $d/haproxy.cfg" >&2; return 1; }
 	(cd "$d" && hp_env "$d" && exec "$TL_HAPROXY" -db -f "$d/haproxy.cfg" >"$d/haproxy.log" 2>&1 </dev/null) &

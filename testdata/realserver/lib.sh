@@ -140,8 +140,8 @@ export TL_PKI
 # ngx_port DIR: the first 127.0.0.1 port DIR/nginx.conf listens on, else the first wildcard one.
 ngx_port() {
 	{
-		grep -o '127\.0\.0\.1:[0-9]*' "$1/nginx.conf" | cut -d: -f2
-		grep -oE '^\s*listen\s+[0-9]+' "$1/nginx.conf" | grep -oE '[0-9]+$'
+		grep -ao '127\.0\.0\.1:[0-9]*' "$1/nginx.conf" | cut -d: -f2
+		grep -aoE '^\s*listen\s+[0-9]+' "$1/nginx.conf" | grep -oE '[0-9]+$'
 	} | head -n 1
 }
 
