@@ -76,6 +76,16 @@ lint "$h/haproxy.cfg"
 assert_contains "tlslint: haproxy FIFO crt" "$LINT_OUT" \
 	"a FIFO, not a regular file (tlslint does not read it); the server blocks at start-up, waiting for something to write to the FIFO [cert-missing]"
 
+# 3b. HAProxy: a directory as ssl-dh-param-file: haproxy -c keeps reading it and never returns.
+mkdir -p "$h/dhdir"
+sed -i "s#^defaults#global\n    ssl-dh-param-file $h/dhdir\ndefaults#; s#crt $h/fifo.pem#crt $TL_PKI/haproxy/www.pem#" \
+	"$h/haproxy.cfg"
+(cd "$h" && exec timeout 3 "$TL_HAPROXY" -c -f "$h/haproxy.cfg" >/dev/null 2>&1 </dev/null)
+assert_rc "haproxy -c with a directory as ssl-dh-param-file (timeout 3 s)" "$?" 124
+lint "$h/haproxy.cfg"
+assert_contains "tlslint: haproxy DH directory" "$LINT_OUT" \
+	"'ssl-dh-param-file': '$h/dhdir' is a directory: haproxy does not start, it keeps reading it (haproxy -c never returns) [directive-invalid]"
+
 # 4. httpd: a FIFO as SSLCertificateFile: mod_ssl wants a regular, non-empty file.
 case_dir fifo-apache apache2.conf "LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so
 LoadModule authz_core_module /usr/lib/apache2/modules/mod_authz_core.so
