@@ -1940,23 +1940,19 @@ tl_haproxy_lower(struct tl_lower_env *env, struct tl_fs *fs, struct tl_sources *
 	 */
 	if (l.global.dhparam.v.origin != TL_ORIGIN_UNSET) {
 		struct stat st;
-
 		int rc = tl_fs_stat(fs, l.global.dhparam.path, &st);
+		const char *why = NULL;
 
 		/* HAProxy 2.6 reads a directory there without end: haproxy -c never returns. */
-		if (rc == 0 && S_ISDIR(st.st_mode)) {
-			tl_lower_invalid(
-				&l.engine, l.global.dhparam.v.dir->loc,
-				"'ssl-dh-param-file': '%s' is a directory: haproxy does not "
-				"start, it keeps reading it (haproxy -c never returns)",
-				l.global.dhparam.s);
-			memset(&l.global.dhparam, 0, sizeof(l.global.dhparam));
-		} else if (rc != 0 || !S_ISREG(st.st_mode)) {
-			tl_lower_invalid(
-				&l.engine, l.global.dhparam.v.dir->loc,
-				"'ssl-dh-param-file': unable to load DH parameters from file "
-				"<%s>.",
-				l.global.dhparam.s);
+		if (rc == 0 && S_ISDIR(st.st_mode))
+			why = "'ssl-dh-param-file': '%s' is a directory: haproxy does not start, "
+			      "it "
+			      "keeps reading it (haproxy -c never returns)";
+		else if (rc != 0 || !S_ISREG(st.st_mode))
+			why = "'ssl-dh-param-file': unable to load DH parameters from file <%s>.";
+		if (why != NULL) {
+			tl_lower_invalid(&l.engine, l.global.dhparam.v.dir->loc, why,
+					 l.global.dhparam.s);
 			memset(&l.global.dhparam, 0, sizeof(l.global.dhparam));
 		}
 	}

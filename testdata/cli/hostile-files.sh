@@ -6,18 +6,8 @@
 # loops) are golden cases: testdata/*/limit-*. What the servers do with FIFOs and devices is
 # testdata/realserver/hostile-files.sh.
 # Usage: hostile-files.sh TLSLINT   (run from the repository root)
-set -u
-TLSLINT=$(realpath "$1")
-PKI=$(realpath testdata/pki)
-NOW=2026-06-01T00:00:00Z
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-	echo "FAIL: $*"
-	fails=$((fails + 1))
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # lint FILE...: runs tlslint (10 s at most: a FIFO opened for reading would block forever);
 # sets status and out (stdout and stderr).

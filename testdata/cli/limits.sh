@@ -2,18 +2,8 @@
 # Hostile sizes: what a config controls must not blow up tlslint's output, memory or time, and a
 # limit of tlslint's must be reported as tlslint's, not as something the server does.
 # Usage: limits.sh TLSLINT   (run from the repository root)
-set -u
-TLSLINT=$(realpath "$1")
-PKI=$(realpath testdata/pki)
-NOW=2026-06-01T00:00:00Z
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-	echo "FAIL: $*"
-	fails=$((fails + 1))
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # run DIR: lints DIR/nginx.conf; sets status, out (text), size (bytes of the JSON report).
 run() {

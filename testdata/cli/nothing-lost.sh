@@ -3,17 +3,8 @@
 # with a message on standard error, and never leaves a partial report that could pass for a
 # whole one (exit 0 or 1).
 # Usage: nothing-lost.sh TLSLINT   (run from the repository root)
-set -u
-TLSLINT=$(realpath "$1")
-NOW=2026-06-01T00:00:00Z
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-	echo "FAIL: $*"
-	fails=$((fails + 1))
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 case=testdata/nginx/cipher-weak/nginx.conf
 lint=(--root testdata --now $NOW --ca-file testdata/pki/root.crt)
