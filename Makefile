@@ -103,8 +103,8 @@ $(ASAN_BUILD)/build.ninja:
 	  -Db_sanitize=address,undefined -Db_lundef=false -Dsingle_alloc=true
 
 # valgrind's memcheck and ASan do not mix: valgrind gets a build of its own, optimised as the
-# normal one is, with every arena object its own malloc. Its setup runs each golden case's text
-# report under valgrind (testdata/meson.build says why not the JSON and markdown ones too).
+# normal one is, with every arena object its own malloc. Its setup runs every report of every
+# golden case under valgrind (testdata/meson.build).
 $(VALGRIND_BUILD)/build.ninja:
 	meson setup $(VALGRIND_BUILD) $(MESON_OPTS) -Dsingle_alloc=true
 

@@ -30,8 +30,8 @@ testdata/pki holding a private key is set to 0600, so that key-permissions fires
 where a case asks for it with its 'modes' file.
 
 With TLSLINT_WRAPPER set in the environment, tlslint runs under that command (split
-as a shell would, without expansion): `make check` runs the text run of every case
-under valgrind so (the meson test setups 'valgrind' and 'valgrindall',
+as a shell would, without expansion): `make check` runs every run of every case
+under valgrind so (the meson test setups 'valgrind' and 'valgrindtext',
 testdata/meson.build). Exit
 status 99 is the wrapper's (valgrind's --error-exitcode): the case fails and what the
 wrapper wrote is printed, whatever the output. TLSLINT_WRAPPER_FORMATS, a comma-separated
