@@ -48,6 +48,11 @@ const struct tl_server_facts tl_haproxy_facts = {
 		{
 			[TL_FAULT_CERTIFICATE] = "refuses to start",
 			[TL_FAULT_KEY] = "refuses to start",
+			/* opened as a file: haproxy -c waits for a writer
+			   (realserver-hostile-files) */
+			[TL_FAULT_FILE_FIFO] =
+				"blocks at start-up, waiting for something to write to "
+				"the FIFO",
 			[TL_FAULT_KEY_MISMATCH] = "refuses to start (inconsistencies between "
 						  "private key and certificate loaded)",
 			[TL_FAULT_CIPHERS] = "refuses to start",

@@ -144,6 +144,11 @@ const struct tl_server_facts tl_nginx_facts = {
 		{
 			[TL_FAULT_CERTIFICATE] = "refuses to start",
 			[TL_FAULT_KEY] = "refuses to start",
+			/* opened as a file: nginx -t waits for a writer (realserver-hostile-files)
+			 */
+			[TL_FAULT_FILE_FIFO] =
+				"blocks at start-up, waiting for something to write to "
+				"the FIFO",
 			/* ngx_ssl_conf_commands: SSL_CONF_cmd("…", "…") failed, at nginx -t */
 			[TL_FAULT_CONF_COMMAND] = "refuses to start",
 			[TL_FAULT_PASSWORD_FILE] = "refuses to start",

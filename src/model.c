@@ -194,10 +194,8 @@ tl_fault_text(const struct tl_server_facts *facts, enum tl_fault fault)
 const char *
 tl_file_fault_text(const struct tl_server_facts *facts, enum tl_fault fault, int err)
 {
-	if (err == TL_EFIFO && facts != NULL)
-		return facts->on_fault[TL_FAULT_FILE_FIFO] != NULL
-			       ? facts->on_fault[TL_FAULT_FILE_FIFO]
-			       : "blocks at start-up, waiting for something to write to the FIFO";
+	if (err == TL_EFIFO && tl_fault_consequence(facts, TL_FAULT_FILE_FIFO) != NULL)
+		return tl_fault_consequence(facts, TL_FAULT_FILE_FIFO);
 	/* Over tlslint's size limit: what the server makes of it is not known. */
 	if (err == EFBIG)
 		return "may still load it: tlslint cannot tell, check the file by hand";

@@ -353,10 +353,7 @@ enum tl_fault {
 	 * "SSLProtocol -all"); not raw commands that narrow it to nothing.
 	 */
 	TL_FAULT_NO_PROTOCOLS,
-	/*
-	 * A certificate, key or other file read at start-up is a FIFO: NULL
-	 * when the server opens it like a file, then waits for a writer.
-	 */
+	/* A certificate, key or other file read at start-up is a FIFO. */
 	TL_FAULT_FILE_FIFO,
 	TL_FAULT_COUNT,
 };

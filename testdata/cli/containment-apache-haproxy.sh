@@ -12,18 +12,13 @@
 #   - that no system call tlslint made names a path outside the root (strace's first path
 #     argument of every file call, and with -y the file an open() really reached).
 # Usage: containment-apache-haproxy.sh TLSLINT   (run from the repository root; needs strace)
-set -u
-TLSLINT=$(realpath "$1")
-PKI=$(realpath testdata/pki)
-NOW=2026-06-01T00:00:00Z
-fails=0
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 fails_before=0
 if ! command -v strace >/dev/null; then
 	echo "SKIP: strace is not installed ('make check' installs it)"
 	exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 out_dir=$tmp/outside
 mkdir -p "$out_dir/dir" "$out_dir/certs"
 secret='SECRET-FROM-OUTSIDE-THE-ROOT'
@@ -42,11 +37,6 @@ cp "$out_dir/www.pem" "$out_dir/certs/www.pem"
 cp "$PKI/dhparam2048.pem" "$out_dir/dh.pem"
 cp "$PKI/root.crt" "$out_dir/ca.pem"
 chmod 600 "$out_dir/key.pem" "$out_dir/www.pem" "$out_dir/certs/www.pem"
-
-fail() {
-	echo "FAIL: $*"
-	fails=$((fails + 1))
-}
 
 # new_repo NAME: a fresh repository tree $repo with etc/apache2, etc/haproxy and etc/ssl
 # (www.crt and www.key apart, www.pem both in one file as HAProxy reads them).

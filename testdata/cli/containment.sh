@@ -8,17 +8,12 @@
 #   - that no system call tlslint made names a path outside the root (strace's first path
 #     argument of every open/stat/readlink/access call).
 # Usage: containment.sh TLSLINT   (run from the repository root; needs strace)
-set -u
-TLSLINT=$(realpath "$1")
-PKI=$(realpath testdata/pki)
-NOW=2026-06-01T00:00:00Z
-fails=0
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 if ! command -v strace >/dev/null; then
 	echo "SKIP: strace is not installed ('make check' installs it)"
 	exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 out_dir=$tmp/outside
 mkdir -p "$out_dir/dir"
 secret='SECRET-FROM-OUTSIDE-THE-ROOT'
@@ -27,11 +22,6 @@ printf 'server { listen 443 ssl; server_name %s; }\n' "$secret" >"$out_dir/dir/s
 cp "$PKI/www.fullchain.crt" "$out_dir/cert.pem"
 cp "$PKI/www.key" "$out_dir/key.pem"
 chmod 600 "$out_dir/key.pem"
-
-fail() {
-	echo "FAIL: $*"
-	fails=$((fails + 1))
-}
 
 # new_repo: a fresh repository tree $repo with etc/nginx and etc/ssl.
 new_repo() {

@@ -29,43 +29,46 @@ BASE = ["--root", "testdata", "--now", golden.TEST_NOW, "--ca-file", golden.CA_F
         "--color", "never"]
 
 
+# A key named as the certificate, the chain and the CA file, in each reader that loads them.
+KEY_AS_CERT = {
+    "nginx.conf": "events {}\nhttp {\n    server {\n        listen 443 ssl;\n"
+                  "        server_name www.example.test;\n"
+                  "        ssl_certificate /pki/www.key;\n"
+                  "        ssl_certificate_key /pki/www.key;\n"
+                  "        ssl_trusted_certificate /pki/www.key;\n"
+                  "        ssl_client_certificate /pki/www.key;\n    }\n}\n",
+    "apache2.conf": "LoadModule ssl_module /usr/lib/apache2/modules/mod_ssl.so\nListen 443\n"
+                    "<VirtualHost *:443>\n    SSLEngine on\n"
+                    "    SSLCertificateFile /pki/www.key\n"
+                    "    SSLCertificateChainFile /pki/www.key\n"
+                    "    SSLCACertificateFile /pki/www.key\n</VirtualHost>\n",
+}
+
+
 def inputs(tmp):
-    """(name, extra arguments, config path) of each run."""
-    key = os.path.join(tmp, "www.key")
-    shutil.copy(os.path.join(REPO, "testdata/pki/www.key"), key)
-    os.chmod(key, 0o600)
+    """(name, config path) of each run."""
+    key = os.path.join(REPO, "testdata/pki/www.key")
     runs = []
-    # The key itself as each server's config (a .conf name reads as nginx, .cfg as HAProxy).
-    for name, server_name in (("nginx.conf", "nginx"), ("apache2.conf", "apache"),
-                              ("haproxy.cfg", "haproxy")):
-        path = os.path.join(tmp, name)
-        shutil.copy(key, path)
-        runs.append(("key as %s config" % server_name, [], path))
+    # The key itself as each server's config, then named as certificates; each in a directory
+    # of its own, so that the entry is named as its server's reader expects.
+    for entry, server in (("nginx.conf", "nginx"), ("apache2.conf", "apache"),
+                          ("haproxy.cfg", "haproxy")):
+        for what in ("key", "cert"):
+            if what == "cert" and entry not in KEY_AS_CERT:
+                continue
+            path = os.path.join(tmp, what + "-" + server, entry)
+            os.mkdir(os.path.dirname(path))
+            if what == "key":
+                shutil.copy(key, path)
+                runs.append(("key as %s config" % server, path))
+            else:
+                open(path, "w").write(KEY_AS_CERT[entry])
+                runs.append(("key named as certificates (%s)" % server, path))
     for case in ("nginx/pem-key-included", "nginx/pem-key-appended",
                  "apache/pem-key-included", "haproxy/pem-key-appended", "nginx/key-junk-then-key",
                  "nginx/cert-unparsable"):
         entry = golden.DEFAULT_ENTRY[case.split("/")[0]]
-        runs.append((case, [], os.path.join("testdata", case, entry)))
-    # A key named as the certificate and as the chain.
-    conf = os.path.join(tmp, "key-as-cert.conf")
-    with open(conf, "w") as f:
-        f.write("events {}\nhttp {\n    server {\n        listen 443 ssl;\n"
-                "        server_name www.example.test;\n"
-                "        ssl_certificate /pki/www.key;\n"
-                "        ssl_certificate_key /pki/www.key;\n"
-                "        ssl_trusted_certificate /pki/www.key;\n"
-                "        ssl_client_certificate /pki/www.key;\n    }\n}\n")
-    runs.append(("key named as certificates (nginx)", [], conf))
-    conf = os.path.join(tmp, "apache2.conf.d")
-    os.mkdir(conf)
-    conf = os.path.join(conf, "apache2.conf")
-    with open(conf, "w") as f:
-        f.write("LoadModule ssl_module /usr/lib/apache2/modules/mod_ssl.so\nListen 443\n"
-                "<VirtualHost *:443>\n    SSLEngine on\n"
-                "    SSLCertificateFile /pki/www.key\n"
-                "    SSLCertificateChainFile /pki/www.key\n"
-                "    SSLCACertificateFile /pki/www.key\n</VirtualHost>\n")
-    runs.append(("key named as certificates (apache)", [], conf))
+        runs.append((case, os.path.join("testdata", case, entry)))
     return runs
 
 
@@ -80,11 +83,11 @@ def main(argv):
     tmp = tempfile.mkdtemp(prefix="tlslint-secrets-")
     try:
         golden.fix_modes("testdata/nginx/key-ok")
-        for name, extra, path in inputs(tmp):
+        for name, path in inputs(tmp):
             for fmt in FORMATS + ("baseline",):
                 written = os.path.join(tmp, "written")
                 args = ["--write-baseline", written] if fmt == "baseline" else ["--format", fmt]
-                p = subprocess.run([tlslint] + BASE + args + extra + [path], cwd=REPO, env=env,
+                p = subprocess.run([tlslint] + BASE + args + [path], cwd=REPO, env=env,
                                    capture_output=True, timeout=60)
                 texts = [p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")]
                 if os.path.exists(written):
